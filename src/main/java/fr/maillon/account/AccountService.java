@@ -1,0 +1,151 @@
+package fr.maillon.account;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.maillon.account.internal.AccountPrincipal;
+import fr.maillon.account.internal.ApiTokenRepository;
+import fr.maillon.account.internal.UserRepository;
+import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.RuleViolationException.Violation;
+
+/** Accounts, passwords and personal API tokens. */
+@Service
+public class AccountService {
+
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    public static final int MAX_PASSWORD_LENGTH = 200;
+    private static final String USERNAME_PATTERN = "[a-z0-9._-]{2,40}";
+
+    private final UserRepository users;
+    private final ApiTokenRepository tokens;
+    private final PasswordEncoder passwordEncoder;
+    private final AuthenticationManager authenticationManager;
+
+    AccountService(UserRepository users, ApiTokenRepository tokens, PasswordEncoder passwordEncoder,
+            AuthenticationManager authenticationManager) {
+        this.users = users;
+        this.tokens = tokens;
+        this.passwordEncoder = passwordEncoder;
+        this.authenticationManager = authenticationManager;
+    }
+
+    /** The signed-in person, if any. */
+    public Optional<CurrentUser> findCurrentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+            return Optional.of(principal.user());
+        }
+        return Optional.empty();
+    }
+
+    public CurrentUser currentUser() {
+        return findCurrentUser().orElseThrow(() -> new AccessDeniedException("not signed in"));
+    }
+
+    @Transactional
+    public long createAccount(NewAccount account) {
+        String username = normalizeUsername(account.username());
+        String displayName = account.displayName() == null ? "" : account.displayName().strip();
+        List<Violation> violations = new ArrayList<>();
+        if (!username.matches(USERNAME_PATTERN)) {
+            violations.add(new Violation("username", "account.username.invalid"));
+        }
+        else if (users.usernameExists(username)) {
+            violations.add(new Violation("username", "account.username.taken"));
+        }
+        if (displayName.isEmpty() || displayName.length() > 120) {
+            violations.add(new Violation("displayName", "account.displayName.invalid"));
+        }
+        passwordViolation("password", account.password()).ifPresent(violations::add);
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        return users.insert(username, displayName, passwordEncoder.encode(account.password()), account.platformAdmin());
+    }
+
+    @Transactional
+    public void changePassword(String currentPassword, String newPassword) {
+        CurrentUser user = currentUser();
+        String hash = users.findById(user.id()).orElseThrow().passwordHash();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
+            throw new RuleViolationException("currentPassword", "account.password.wrong");
+        }
+        passwordViolation("newPassword", newPassword).ifPresent(violation -> {
+            throw new RuleViolationException(List.of(violation));
+        });
+        users.updatePassword(user.id(), passwordEncoder.encode(newPassword));
+    }
+
+    /**
+     * Checks a username and password as the sign-in form does, lockout included.
+     * @throws AuthenticationException when they do not match or the account is locked
+     */
+    public CurrentUser authenticate(String username, String password) {
+        Authentication result = authenticationManager.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+        return ((AccountPrincipal) result.getPrincipal()).user();
+    }
+
+    public Optional<UserAccount> findByUsername(String username) {
+        return users.findByUsername(normalizeUsername(username))
+                .map(row -> new UserAccount(row.id(), row.username(), row.displayName()));
+    }
+
+    public List<UserAccount> findAccounts(Collection<Long> ids) {
+        return users.findAccounts(ids);
+    }
+
+    public boolean anyAccountExists() {
+        return users.count() > 0;
+    }
+
+    @Transactional
+    public IssuedApiToken issueToken(CurrentUser owner, String label) {
+        String cleanLabel = label == null ? "" : label.strip();
+        if (cleanLabel.isEmpty() || cleanLabel.length() > 80) {
+            throw new RuleViolationException("label", "account.token.label.invalid");
+        }
+        String token = Secrets.newSecret("mln_");
+        long id = tokens.insert(owner.id(), cleanLabel, Secrets.sha256(token));
+        return new IssuedApiToken(id, cleanLabel, token);
+    }
+
+    public List<ApiToken> tokens() {
+        return tokens.findActiveByUser(currentUser().id());
+    }
+
+    @Transactional
+    public void revokeToken(long tokenId) {
+        if (!tokens.revoke(currentUser().id(), tokenId)) {
+            throw new ApiTokenNotFoundException(tokenId);
+        }
+    }
+
+    private static Optional<Violation> passwordViolation(String field, String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            return Optional.of(new Violation(field, "account.password.tooShort", MIN_PASSWORD_LENGTH));
+        }
+        if (password.length() > MAX_PASSWORD_LENGTH) {
+            return Optional.of(new Violation(field, "account.password.tooLong", MAX_PASSWORD_LENGTH));
+        }
+        return Optional.empty();
+    }
+
+    private static String normalizeUsername(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+}

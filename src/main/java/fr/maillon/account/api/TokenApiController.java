@@ -1,0 +1,83 @@
+package fr.maillon.account.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.maillon.account.AccountService;
+import fr.maillon.account.ApiToken;
+import fr.maillon.account.CurrentUser;
+import fr.maillon.account.IssuedApiToken;
+import fr.maillon.web.Problems;
+
+@RestController
+@RequestMapping("/api/v1/tokens")
+@Tag(name = "Jetons d'API", description = "Personal API tokens, sent as Authorization: Bearer <token>")
+class TokenApiController {
+
+    private final AccountService accounts;
+
+    TokenApiController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    /** A token request: credentials, or none when the caller is already signed in. */
+    record TokenRequest(@Nullable String username, @Nullable String password,
+            @NotBlank @Size(max = 80) String label) {
+    }
+
+    record TokenResponse(long id, String label, String token) {
+        static TokenResponse of(IssuedApiToken issued) {
+            return new TokenResponse(issued.id(), issued.label(), issued.token());
+        }
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a personal API token, with a username and password or from a signed-in session")
+    TokenResponse create(@Valid @RequestBody TokenRequest request) {
+        CurrentUser owner = request.username() != null
+                ? accounts.authenticate(request.username(), request.password() == null ? "" : request.password())
+                : accounts.currentUser();
+        return TokenResponse.of(accounts.issueToken(owner, request.label()));
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's active tokens (never their secret)")
+    List<ApiToken> list() {
+        return accounts.tokens();
+    }
+
+    @DeleteMapping("/{tokenId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke one of the caller's tokens")
+    void revoke(@PathVariable long tokenId) {
+        accounts.revokeToken(tokenId);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> badCredentials(AuthenticationException ex) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "Identifiant ou mot de passe incorrect, ou compte verrouillé."));
+    }
+}

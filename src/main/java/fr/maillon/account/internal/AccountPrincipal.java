@@ -1,0 +1,64 @@
+package fr.maillon.account.internal;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import fr.maillon.account.CurrentUser;
+
+/**
+ * What Spring Security keeps in the session for a signed-in person. Roles per organisation are
+ * not authorities: the organisation module's access policy reads memberships.
+ */
+public final class AccountPrincipal implements UserDetails, CredentialsContainer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final CurrentUser user;
+    private @Nullable String passwordHash;
+    private final boolean locked;
+
+    public AccountPrincipal(CurrentUser user, @Nullable String passwordHash, boolean locked) {
+        this.user = user;
+        this.passwordHash = passwordHash;
+        this.locked = locked;
+    }
+
+    public CurrentUser user() {
+        return user;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return user.platformAdmin() ? List.of(new SimpleGrantedAuthority("ROLE_PLATFORM_ADMIN"))
+                : List.of(new SimpleGrantedAuthority("ROLE_USER"));
+    }
+
+    @Override
+    public @Nullable String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return user.username();
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

@@ -1,0 +1,72 @@
+package fr.maillon.account.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import fr.maillon.account.Secrets;
+import fr.maillon.web.Problems;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>} with a personal API token. The context is
+ * for this request only: nothing is saved in a session. An unknown or revoked token answers 401.
+ */
+final class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final ApiTokenRepository tokens;
+    private final UserRepository users;
+
+    BearerTokenFilter(ApiTokenRepository tokens, UserRepository users) {
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    static boolean hasBearer(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!hasBearer(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(PREFIX.length()).trim();
+        var user = token.isEmpty() || token.length() > 200 ? java.util.Optional.<UserRow>empty()
+                : tokens.useActiveToken(Secrets.sha256(token)).flatMap(users::findById);
+        if (user.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getOutputStream().write(Problems.json(401, "Unauthorized",
+                    "Jeton d'API inconnu ou révoqué.").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        AccountPrincipal principal = new AccountPrincipal(user.get().toCurrentUser(), null, false);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        }
+        finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package fr.maillon.account.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import fr.maillon.web.Problems;
+
+/**
+ * Two filter chains. {@code /api/**}: personal API tokens or the browser session, problem
+ * details for 401 and 403, CSRF only for session requests. Pages: a password form, CSRF on every
+ * form, and security headers (a CSP without inline script, no framing) everywhere.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String LAST_USERNAME = "MAILLON_LAST_USERNAME";
+
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Swagger UI sets inline styles; its pages alone may use them. Scripts stay 'self'. */
+    private static final String SWAGGER_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Map<String, PasswordEncoder> encoders = Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder("argon2", encoders);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountUserDetailsService userDetails, PasswordEncoder encoder,
+            ApplicationEventPublisher publisher) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
+        provider.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(publisher));
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            ApiTokenRepository tokens, UserRepository users) throws Exception {
+        RequestMatcher tokenCreation = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens");
+        http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/api/docs", "/api/docs/**").permitAll()
+                        .requestMatchers(tokenCreation).permitAll()
+                        .anyRequest().authenticated())
+                .addFilterBefore(new BearerTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !isSafe(request)
+                        && !BearerTokenFilter.hasBearer(request) && !tokenCreation.matches(request)))
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, ex) -> problem(response, 401,
+                                "Unauthorized", "Authentification requise : jeton d'API ou session."))
+                        .accessDeniedHandler((request, response, ex) -> problem(response, 403,
+                                "Forbidden", "Accès refusé.")))
+                .headers(this::headers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/login", "/invitations/**", "/css/**", "/js/**", "/webjars/**",
+                                "/favicon.ico", "/error", "/actuator/health", "/swagger-ui/**")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .failureHandler(loginFailure())
+                        .defaultSuccessUrl("/", false)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(pageEntryPoint()))
+                .headers(this::headers);
+        return http.build();
+    }
+
+    private void headers(HeadersConfigurer<HttpSecurity> headers) {
+        HeaderWriter csp = (request, response) -> response.setHeader("Content-Security-Policy",
+                isSwagger(request) ? SWAGGER_CSP : CSP);
+        headers.frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(csp)
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                        "camera=(), microphone=(), geolocation=(), payment=()"));
+    }
+
+    private static boolean isSwagger(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/swagger-ui/") || path.startsWith("/api/docs/ui");
+    }
+
+    private static boolean isSafe(HttpServletRequest request) {
+        String method = request.getMethod();
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
+    }
+
+    /** Unauthenticated pages go to the sign-in form; an htmx request whose session ended reloads. */
+    private static AuthenticationEntryPoint pageEntryPoint() {
+        LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, ex) -> {
+            if (request.getHeader("HX-Request") != null) {
+                response.setHeader("HX-Refresh", "true");
+                response.setStatus(401);
+                return;
+            }
+            login.commence(request, response, ex);
+        };
+    }
+
+    /** Back to the form, with the name that was typed and why it failed. */
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, ex) -> {
+            String username = request.getParameter("username");
+            if (username != null && username.length() <= 100) {
+                request.getSession().setAttribute(LAST_USERNAME, username);
+            }
+            response.sendRedirect(request.getContextPath()
+                    + (ex instanceof LockedException ? "/login?locked" : "/login?error"));
+        };
+    }
+
+    private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title,
+            String detail) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(Problems.json(status, title, detail).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,81 @@
+package fr.maillon.account.web;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.maillon.account.AccountService;
+import fr.maillon.account.IssuedApiToken;
+import fr.maillon.web.FormErrors;
+import fr.maillon.web.RuleViolationException;
+
+/** "Mon compte": password change and personal API tokens. */
+@Controller
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/account")
+    String show(Model model) {
+        if (!model.containsAttribute("passwordForm")) {
+            model.addAttribute("passwordForm", PasswordForm.empty());
+        }
+        if (!model.containsAttribute("tokenForm")) {
+            model.addAttribute("tokenForm", TokenForm.empty());
+        }
+        model.addAttribute("tokens", accounts.tokens());
+        return "account/account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        if (!result.hasFieldErrors("confirmation") && !form.newPassword().equals(form.confirmation())) {
+            result.rejectValue("confirmation", "account.password.mismatch");
+        }
+        if (!result.hasErrors()) {
+            try {
+                accounts.changePassword(form.currentPassword(), form.newPassword());
+                redirect.addFlashAttribute("flash", "account.password.changed");
+                return "redirect:/account";
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        return show(model);
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@Valid @ModelAttribute("tokenForm") TokenForm form, BindingResult result, Model model) {
+        if (!result.hasErrors()) {
+            try {
+                IssuedApiToken issued = accounts.issueToken(accounts.currentUser(), form.label());
+                model.addAttribute("issuedToken", issued);
+                model.addAttribute("tokenForm", TokenForm.empty());
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        return show(model);
+    }
+
+    @PostMapping("/account/tokens/{tokenId}/revoke")
+    String revokeToken(@PathVariable long tokenId, RedirectAttributes redirect) {
+        accounts.revokeToken(tokenId);
+        redirect.addFlashAttribute("flash", "account.token.revoked");
+        return "redirect:/account";
+    }
+}

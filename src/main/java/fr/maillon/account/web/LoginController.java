@@ -1,0 +1,30 @@
+package fr.maillon.account.web;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import fr.maillon.account.AccountService;
+
+@Controller
+class LoginController {
+
+    private final AccountService accounts;
+
+    LoginController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/login")
+    String loginForm(HttpSession session, Model model) {
+        if (accounts.findCurrentUser().isPresent()) {
+            return "redirect:/";
+        }
+        Object lastUsername = session.getAttribute("MAILLON_LAST_USERNAME");
+        session.removeAttribute("MAILLON_LAST_USERNAME");
+        model.addAttribute("username", lastUsername == null ? "" : lastUsername);
+        return "account/login";
+    }
+}

@@ -1,0 +1,153 @@
+package fr.maillon.chain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.maillon.chain.internal.EvaluationRepository;
+import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.organisation.OrganisationService;
+import fr.maillon.organisation.Role;
+import fr.maillon.organisation.Share;
+import fr.maillon.organisation.Structure;
+import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.RuleViolationException.Violation;
+
+/** Evaluations: who may see which, creating and editing them, sharing them. */
+@Service
+public class EvaluationService {
+
+    private final AccessPolicy access;
+    private final OrganisationService organisations;
+    private final EvaluationRepository evaluations;
+
+    EvaluationService(AccessPolicy access, OrganisationService organisations, EvaluationRepository evaluations) {
+        this.access = access;
+        this.organisations = organisations;
+        this.evaluations = evaluations;
+    }
+
+    /** An evaluation the caller may read; any other id, hers or not, is "not found". */
+    public Evaluation evaluation(long evaluationId) {
+        long structureId = evaluations.findStructureId(evaluationId)
+                .orElseThrow(() -> new EvaluationNotFoundException(evaluationId));
+        if (!access.canReadEvaluation(structureId, evaluationId)) {
+            throw new EvaluationNotFoundException(evaluationId);
+        }
+        return evaluations.find(structureId, evaluationId)
+                .orElseThrow(() -> new EvaluationNotFoundException(evaluationId));
+    }
+
+    /** The structure's evaluations that the caller may read: all for members, the shared ones for the others. */
+    public List<Evaluation> evaluations(long structureId) {
+        access.requireStructureRead(structureId);
+        List<Evaluation> all = evaluations.findByStructure(structureId);
+        if (access.isMember(structureId)) {
+            return all;
+        }
+        return visibleThroughShares(all, organisations.sharesReachingMe().stream()
+                .filter(share -> share.structureId() == structureId).toList());
+    }
+
+    /** For the home page: each readable structure with the evaluations the caller may read. */
+    public List<StructureEvaluations> overview() {
+        List<Structure> structures = organisations.readableStructures();
+        Set<Long> memberOf = organisations.myMemberships().stream()
+                .map(membership -> membership.organisationId()).collect(Collectors.toSet());
+        Map<Long, List<Share>> sharesByStructure = organisations.sharesReachingMe().stream()
+                .collect(Collectors.groupingBy(Share::structureId));
+        Map<Long, List<Evaluation>> byStructure = evaluations.findByStructures(
+                structures.stream().map(Structure::id).toList()).stream()
+                .collect(Collectors.groupingBy(Evaluation::structureId, LinkedHashMap::new, Collectors.toList()));
+        List<StructureEvaluations> overview = new ArrayList<>();
+        for (Structure structure : structures) {
+            List<Evaluation> all = byStructure.getOrDefault(structure.id(), List.of());
+            List<Evaluation> visible = memberOf.contains(structure.id()) ? all
+                    : visibleThroughShares(all, sharesByStructure.getOrDefault(structure.id(), List.of()));
+            if (memberOf.contains(structure.id()) || !visible.isEmpty()) {
+                overview.add(new StructureEvaluations(structure, visible));
+            }
+        }
+        return overview;
+    }
+
+    private static List<Evaluation> visibleThroughShares(List<Evaluation> all, List<Share> shares) {
+        if (shares.stream().anyMatch(Share::allEvaluations)) {
+            return all;
+        }
+        Set<Long> shared = shares.stream().map(Share::evaluationId).collect(Collectors.toSet());
+        return all.stream().filter(evaluation -> shared.contains(evaluation.id())).toList();
+    }
+
+    @Transactional
+    public long create(long structureId, EvaluationDraft draft) {
+        access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
+        return evaluations.insert(structureId, validate(draft));
+    }
+
+    @Transactional
+    public void update(long evaluationId, EvaluationDraft draft) {
+        Evaluation evaluation = evaluation(evaluationId);
+        access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
+        if (!evaluations.update(evaluation.structureId(), evaluationId, validate(draft))) {
+            throw new EvaluationNotFoundException(evaluationId);
+        }
+    }
+
+    /** For demo data only: no caller to check. */
+    @Transactional
+    public long createUnchecked(long structureId, EvaluationDraft draft) {
+        return evaluations.insert(structureId, validate(draft));
+    }
+
+    /** Shares one evaluation of the structure, or all of them (null), with a federation or a CAF. */
+    @Transactional
+    public long share(long structureId, @Nullable Long evaluationId, long recipientId) {
+        if (evaluationId != null && evaluations.find(structureId, evaluationId).isEmpty()) {
+            throw new RuleViolationException("evaluationId", "chain.share.evaluation.invalid");
+        }
+        return organisations.share(structureId, evaluationId, recipientId);
+    }
+
+    private static EvaluationDraft validate(EvaluationDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        String title = draft.title() == null ? "" : draft.title().strip();
+        String actionName = draft.actionName() == null || draft.actionName().isBlank() ? null
+                : draft.actionName().strip();
+        if (title.isEmpty() || title.length() > 200) {
+            violations.add(new Violation("title", "chain.evaluation.title.invalid"));
+        }
+        if (draft.scope() == null) {
+            violations.add(new Violation("scope", "chain.evaluation.scope.required"));
+        }
+        else if (draft.scope() == EvaluationScope.ACTION && actionName == null) {
+            violations.add(new Violation("actionName", "chain.evaluation.actionName.required"));
+        }
+        if (actionName != null && actionName.length() > 200) {
+            violations.add(new Violation("actionName", "chain.evaluation.actionName.tooLong"));
+        }
+        if (draft.periodStart() == null) {
+            violations.add(new Violation("periodStart", "chain.evaluation.period.required"));
+        }
+        if (draft.periodEnd() == null) {
+            violations.add(new Violation("periodEnd", "chain.evaluation.period.required"));
+        }
+        else if (draft.periodStart() != null && draft.periodEnd().isBefore(draft.periodStart())) {
+            violations.add(new Violation("periodEnd", "chain.evaluation.period.endBeforeStart"));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        EvaluationStatus status = draft.status() == null ? EvaluationStatus.FRAMING : draft.status();
+        return new EvaluationDraft(title, draft.scope(), draft.scope() == EvaluationScope.ACTION ? actionName : null,
+                draft.periodStart(), draft.periodEnd(), status);
+    }
+}

@@ -1,0 +1,5 @@
+package fr.maillon.chain;
+
+public enum EvaluationStatus {
+    FRAMING, COLLECTING, RESTITUTION, CLOSED
+}

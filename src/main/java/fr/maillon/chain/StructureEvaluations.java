@@ -1,0 +1,9 @@
+package fr.maillon.chain;
+
+import java.util.List;
+
+import fr.maillon.organisation.Structure;
+
+/** A structure and the evaluations of it that the caller may read. */
+public record StructureEvaluations(Structure structure, List<Evaluation> evaluations) {
+}

@@ -1,0 +1,104 @@
+package fr.maillon.chain.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import fr.maillon.chain.Evaluation;
+import fr.maillon.chain.EvaluationDraft;
+
+@Repository
+public class EvaluationRepository {
+
+    private static final String SELECT_EVALUATION = """
+            SELECT id, structure_id, title, scope, action_name, period_start, period_end, status
+            FROM evaluation
+            """;
+
+    private final JdbcClient jdbc;
+
+    public EvaluationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The owner of an evaluation, to ask the access policy before reading it. */
+    public Optional<Long> findStructureId(long id) {
+        return jdbc.sql("SELECT structure_id FROM evaluation WHERE id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .optional();
+    }
+
+    public Optional<Evaluation> find(long structureId, long id) {
+        return jdbc.sql(SELECT_EVALUATION + """
+                WHERE structure_id = :structureId
+                  AND id = :id
+                """)
+                .param("structureId", structureId)
+                .param("id", id)
+                .query(Evaluation.class)
+                .optional();
+    }
+
+    public List<Evaluation> findByStructure(long structureId) {
+        return jdbc.sql(SELECT_EVALUATION + """
+                WHERE structure_id = :structureId
+                ORDER BY period_start DESC, id DESC
+                """)
+                .param("structureId", structureId)
+                .query(Evaluation.class)
+                .list();
+    }
+
+    public List<Evaluation> findByStructures(Collection<Long> structureIds) {
+        if (structureIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_EVALUATION + """
+                WHERE structure_id IN (:structureIds)
+                ORDER BY structure_id, period_start DESC, id DESC
+                """)
+                .param("structureIds", structureIds)
+                .query(Evaluation.class)
+                .list();
+    }
+
+    public long insert(long structureId, EvaluationDraft draft) {
+        return jdbc.sql("""
+                INSERT INTO evaluation (structure_id, title, scope, action_name, period_start, period_end, status)
+                VALUES (:structureId, :title, :scope, :actionName, :periodStart, :periodEnd, :status)
+                RETURNING id
+                """)
+                .paramSource(parameters(structureId, 0, draft))
+                .query(Long.class)
+                .single();
+    }
+
+    public boolean update(long structureId, long id, EvaluationDraft draft) {
+        return jdbc.sql("""
+                UPDATE evaluation
+                SET title = :title, scope = :scope, action_name = :actionName,
+                    period_start = :periodStart, period_end = :periodEnd, status = :status
+                WHERE structure_id = :structureId
+                  AND id = :id
+                """)
+                .paramSource(parameters(structureId, id, draft))
+                .update() == 1;
+    }
+
+    private static MapSqlParameterSource parameters(long structureId, long id, EvaluationDraft draft) {
+        return new MapSqlParameterSource()
+                .addValue("structureId", structureId)
+                .addValue("id", id)
+                .addValue("title", draft.title())
+                .addValue("scope", draft.scope().name())
+                .addValue("actionName", draft.actionName())
+                .addValue("periodStart", draft.periodStart())
+                .addValue("periodEnd", draft.periodEnd())
+                .addValue("status", draft.status().name());
+    }
+}

@@ -1,0 +1,31 @@
+package fr.maillon.chain.web;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+import fr.maillon.chain.Evaluation;
+import fr.maillon.chain.EvaluationDraft;
+import fr.maillon.chain.EvaluationScope;
+import fr.maillon.chain.EvaluationStatus;
+
+public record EvaluationForm(@Nullable String title, @Nullable EvaluationScope scope, @Nullable String actionName,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate periodStart,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate periodEnd,
+        @Nullable EvaluationStatus status) {
+
+    public static EvaluationForm empty() {
+        return new EvaluationForm("", EvaluationScope.PROJET_SOCIAL, "", null, null, EvaluationStatus.FRAMING);
+    }
+
+    public static EvaluationForm of(Evaluation evaluation) {
+        return new EvaluationForm(evaluation.title(), evaluation.scope(), evaluation.actionName(),
+                evaluation.periodStart(), evaluation.periodEnd(), evaluation.status());
+    }
+
+    public EvaluationDraft toDraft() {
+        return new EvaluationDraft(title, scope, actionName, periodStart, periodEnd, status);
+    }
+}

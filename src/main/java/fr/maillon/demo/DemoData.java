@@ -1,0 +1,101 @@
+package fr.maillon.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.maillon.account.AccountService;
+import fr.maillon.account.NewAccount;
+import fr.maillon.chain.EvaluationDraft;
+import fr.maillon.chain.EvaluationScope;
+import fr.maillon.chain.EvaluationService;
+import fr.maillon.chain.EvaluationStatus;
+import fr.maillon.organisation.ManagementMode;
+import fr.maillon.organisation.NetworkOrganisationDraft;
+import fr.maillon.organisation.OrganisationService;
+import fr.maillon.organisation.OrganisationType;
+import fr.maillon.organisation.Role;
+import fr.maillon.organisation.StructureDraft;
+import fr.maillon.organisation.StructureKind;
+import fr.maillon.organisation.TerritoryType;
+
+/** Loads the demo case (see the README for its accounts) into an empty database, in one transaction. */
+@Component
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "maillon-demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Environment environment;
+    private final AccountService accounts;
+    private final OrganisationService organisations;
+    private final EvaluationService evaluations;
+    private final TransactionTemplate transaction;
+
+    DemoData(Environment environment, AccountService accounts, OrganisationService organisations,
+            EvaluationService evaluations, TransactionTemplate transaction) {
+        this.environment = environment;
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.evaluations = evaluations;
+        this.transaction = transaction;
+    }
+
+    /** {@code maillon.demo} if set, otherwise on exactly when the database is embedded. */
+    boolean enabled() {
+        String demo = environment.getProperty("maillon.demo", "").trim();
+        if (!demo.isEmpty()) {
+            return Boolean.parseBoolean(demo);
+        }
+        return environment.getProperty("maillon.db.url", "").isBlank();
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        if (!enabled() || accounts.anyAccountExists()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> load());
+        log.info("Demo data loaded: accounts admin, coope, federation26, caf26 (password {})", PASSWORD);
+    }
+
+    private void load() {
+        long admin = account("admin", "Administratrice de la plateforme", true);
+        long coope = account("coope", "Direction de La Coopération", false);
+        long federationMember = account("federation26", "Fédération des centres sociaux de la Drôme", false);
+        long cafMember = account("caf26", "CAF de la Drôme — action sociale", false);
+
+        long cooperation = organisations.createStructureUnchecked(new StructureDraft("La Coopération",
+                StructureKind.CENTRE_SOCIAL, "26", "Romans-sur-Isère", LocalDate.of(2021, 1, 1),
+                LocalDate.of(2025, 12, 31), ManagementMode.ASSOCIATIVE, TerritoryType.URBAN, true, null));
+        long federation = organisations.createNetworkOrganisationUnchecked(new NetworkOrganisationDraft(
+                OrganisationType.FEDERATION, "Fédération des centres sociaux de la Drôme", List.of("26")));
+        long caf = organisations.createNetworkOrganisationUnchecked(new NetworkOrganisationDraft(
+                OrganisationType.CAF, "CAF de la Drôme", List.of("26")));
+
+        organisations.addMemberUnchecked(cooperation, coope, Role.STRUCTURE_ADMIN);
+        organisations.addMemberUnchecked(federation, federationMember, Role.FEDERATION_MEMBER);
+        organisations.addMemberUnchecked(caf, cafMember, Role.CAF_MEMBER);
+
+        long conserverie = evaluations.createUnchecked(cooperation, new EvaluationDraft(
+                "Conserverie Mobile et Solidaire", EvaluationScope.ACTION, "Conserverie Mobile et Solidaire",
+                LocalDate.of(2018, 1, 1), LocalDate.of(2021, 12, 31), EvaluationStatus.RESTITUTION));
+        evaluations.createUnchecked(cooperation, new EvaluationDraft("Projet social 2022–2025",
+                EvaluationScope.PROJET_SOCIAL, null, LocalDate.of(2022, 1, 1), LocalDate.of(2025, 12, 31),
+                EvaluationStatus.FRAMING));
+        organisations.shareUnchecked(cooperation, conserverie, federation, admin);
+        organisations.shareUnchecked(cooperation, conserverie, caf, admin);
+    }
+
+    private long account(String username, String displayName, boolean platformAdmin) {
+        return accounts.createAccount(new NewAccount(username, displayName, PASSWORD, platformAdmin));
+    }
+}

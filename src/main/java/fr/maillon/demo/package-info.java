@@ -1,0 +1,11 @@
+/**
+ * The demo: La Coopération (Romans-sur-Isère, Drôme), the Drôme federation and CAF, and their
+ * accounts, created on first start when the database is empty. On by default with the embedded
+ * database, off with an external one; {@code MAILLON_DEMO=true|false} decides otherwise.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = { "account", "organisation", "chain" })
+package fr.maillon.demo;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,349 @@
+package fr.maillon.organisation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.maillon.account.AccountService;
+import fr.maillon.account.CurrentUser;
+import fr.maillon.account.NewAccount;
+import fr.maillon.account.Secrets;
+import fr.maillon.organisation.internal.InvitationRepository;
+import fr.maillon.organisation.internal.MembershipRepository;
+import fr.maillon.organisation.internal.MembershipRepository.MemberRole;
+import fr.maillon.organisation.internal.OrganisationRepository;
+import fr.maillon.organisation.internal.ShareRepository;
+import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.RuleViolationException.Violation;
+
+/** Structures, federations and CAF; who belongs where; invitations; what is shared with whom. */
+@Service
+public class OrganisationService {
+
+    public static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+    private static final String DEPARTEMENT = "0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6]";
+
+    private final AccessPolicy access;
+    private final AccountService accounts;
+    private final OrganisationRepository organisations;
+    private final MembershipRepository memberships;
+    private final InvitationRepository invitations;
+    private final ShareRepository shares;
+
+    OrganisationService(AccessPolicy access, AccountService accounts, OrganisationRepository organisations,
+            MembershipRepository memberships, InvitationRepository invitations, ShareRepository shares) {
+        this.access = access;
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.memberships = memberships;
+        this.invitations = invitations;
+        this.shares = shares;
+    }
+
+    // --- reading -----------------------------------------------------------------------------
+
+    public Structure structure(long structureId) {
+        access.requireStructureRead(structureId);
+        return organisations.findStructure(structureId)
+                .orElseThrow(() -> new OrganisationNotFoundException(structureId));
+    }
+
+    /** An organisation's card: its members, the platform admin, or (for a structure) those it shares with. */
+    public Organisation organisation(long organisationId) {
+        Organisation organisation = organisations.findOrganisation(organisationId)
+                .orElseThrow(() -> new OrganisationNotFoundException(organisationId));
+        if (organisation.type() == OrganisationType.STRUCTURE) {
+            access.requireStructureRead(organisationId);
+        }
+        else {
+            CurrentUser user = accounts.currentUser();
+            if (!user.platformAdmin() && memberships.role(user.id(), organisationId).isEmpty()) {
+                throw new OrganisationNotFoundException(organisationId);
+            }
+        }
+        return organisation;
+    }
+
+    /** The structures the caller may read: hers, those shared with her organisations, all for the platform admin. */
+    public List<Structure> readableStructures() {
+        CurrentUser user = accounts.currentUser();
+        if (user.platformAdmin()) {
+            return organisations.findAllStructures();
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        memberships.membershipsOf(user.id()).stream()
+                .filter(membership -> membership.organisationType() == OrganisationType.STRUCTURE)
+                .forEach(membership -> ids.add(membership.organisationId()));
+        shares.findReaching(user.id()).forEach(share -> ids.add(share.structureId()));
+        return organisations.findStructures(ids);
+    }
+
+    public List<Membership> myMemberships() {
+        return accounts.findCurrentUser().map(user -> memberships.membershipsOf(user.id())).orElse(List.of());
+    }
+
+    /** Federations and CAF, which a structure may share with. */
+    public List<Organisation> networkOrganisations() {
+        accounts.currentUser();
+        return organisations.findNetworkOrganisations();
+    }
+
+    public List<Organisation> allOrganisations() {
+        access.requirePlatformAdmin();
+        return organisations.findOrganisations();
+    }
+
+    // --- creating and editing ---------------------------------------------------------------
+
+    @Transactional
+    public long createStructure(StructureDraft draft) {
+        access.requirePlatformAdmin();
+        return createStructureUnchecked(draft);
+    }
+
+    /** For bootstrap and demo data only: no caller to check. */
+    @Transactional
+    public long createStructureUnchecked(StructureDraft draft) {
+        StructureDraft clean = validate(draft);
+        long id = organisations.insertOrganisation(OrganisationType.STRUCTURE, clean.name());
+        organisations.insertStructure(id, clean);
+        return id;
+    }
+
+    @Transactional
+    public void updateStructure(long structureId, StructureDraft draft) {
+        access.requireAdministration(structureId);
+        organisations.findStructure(structureId).orElseThrow(() -> new OrganisationNotFoundException(structureId));
+        organisations.updateStructure(structureId, validate(draft));
+    }
+
+    @Transactional
+    public long createNetworkOrganisation(NetworkOrganisationDraft draft) {
+        access.requirePlatformAdmin();
+        return createNetworkOrganisationUnchecked(draft);
+    }
+
+    /** For bootstrap and demo data only: no caller to check. */
+    @Transactional
+    public long createNetworkOrganisationUnchecked(NetworkOrganisationDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        String name = strip(draft.name());
+        if (draft.type() == null || draft.type() == OrganisationType.STRUCTURE) {
+            violations.add(new Violation("type", "organisation.type.invalid"));
+        }
+        if (name == null || name.length() > 200) {
+            violations.add(new Violation("name", "organisation.name.invalid"));
+        }
+        List<String> departements = draft.departements().stream().map(OrganisationService::strip)
+                .filter(departement -> departement != null).map(String::toUpperCase).distinct().toList();
+        if (departements.isEmpty() || departements.stream().anyMatch(d -> !d.matches(DEPARTEMENT))) {
+            violations.add(new Violation("departements", "organisation.departement.invalid"));
+        }
+        else if (draft.type() == OrganisationType.CAF && departements.size() != 1) {
+            violations.add(new Violation("departements", "organisation.departement.oneForCaf"));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        long id = organisations.insertOrganisation(draft.type(), name);
+        organisations.insertDepartements(id, departements);
+        return id;
+    }
+
+    // --- members and invitations --------------------------------------------------------------
+
+    public List<Member> members(long organisationId) {
+        access.requireAdministration(organisationId);
+        List<MemberRole> roles = memberships.membersOf(organisationId);
+        Map<Long, Role> roleByUser = roles.stream().collect(Collectors.toMap(MemberRole::userId, MemberRole::role));
+        return accounts.findAccounts(roleByUser.keySet()).stream()
+                .map(account -> new Member(account.id(), account.username(), account.displayName(),
+                        roleByUser.get(account.id())))
+                .toList();
+    }
+
+    /** For bootstrap and demo data only: no caller to check. */
+    @Transactional
+    public void addMemberUnchecked(long organisationId, long userId, Role role) {
+        Organisation organisation = organisations.findOrganisation(organisationId)
+                .orElseThrow(() -> new OrganisationNotFoundException(organisationId));
+        if (role.organisationType() != organisation.type()) {
+            throw new RuleViolationException("role", "organisation.role.invalid");
+        }
+        memberships.put(userId, organisationId, role);
+    }
+
+    @Transactional
+    public void removeMember(long organisationId, long userId) {
+        access.requireAdministration(organisationId);
+        Role role = memberships.role(userId, organisationId)
+                .orElseThrow(() -> new OrganisationNotFoundException(organisationId));
+        if (role == Role.STRUCTURE_ADMIN && memberships.countAdmins(organisationId) <= 1) {
+            throw new RuleViolationException("", "organisation.member.lastAdmin");
+        }
+        memberships.delete(userId, organisationId);
+    }
+
+    @Transactional
+    public IssuedInvitation invite(long organisationId, @Nullable Role role, @Nullable String invitee) {
+        CurrentUser user = access.requireAdministration(organisationId);
+        Organisation organisation = organisation(organisationId);
+        List<Violation> violations = new ArrayList<>();
+        String name = strip(invitee);
+        if (name == null || name.length() > 120) {
+            violations.add(new Violation("invitee", "organisation.invitation.invitee.invalid"));
+        }
+        if (role == null || role.organisationType() != organisation.type()) {
+            violations.add(new Violation("role", "organisation.role.invalid"));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        String token = Secrets.newSecret("");
+        Instant expiresAt = Instant.now().plus(INVITATION_VALIDITY);
+        long id = invitations.insert(organisationId, role, name, Secrets.sha256(token), user.id(), expiresAt);
+        return new IssuedInvitation(new Invitation(id, organisationId, organisation.name(), role, name, expiresAt),
+                token);
+    }
+
+    public List<Invitation> pendingInvitations(long organisationId) {
+        access.requireAdministration(organisationId);
+        return invitations.findPending(organisationId);
+    }
+
+    @Transactional
+    public void cancelInvitation(long organisationId, long invitationId) {
+        access.requireAdministration(organisationId);
+        if (!invitations.cancel(organisationId, invitationId)) {
+            throw new InvitationNotFoundException();
+        }
+    }
+
+    /** The invitation behind a link, if it is still usable. No sign-in needed. */
+    public Invitation invitation(String token) {
+        return invitations.findUsable(Secrets.sha256(token)).orElseThrow(InvitationNotFoundException::new);
+    }
+
+    /** Opens an account from an invitation link and makes it a member, in one transaction. */
+    @Transactional
+    public long acceptWithNewAccount(String token, NewAccount account) {
+        Invitation invitation = invitation(token);
+        long userId = accounts.createAccount(new NewAccount(account.username(), account.displayName(),
+                account.password(), false));
+        join(invitation, userId);
+        return userId;
+    }
+
+    /** The signed-in person joins the organisation of the invitation. */
+    @Transactional
+    public Invitation accept(String token) {
+        Invitation invitation = invitation(token);
+        join(invitation, accounts.currentUser().id());
+        return invitation;
+    }
+
+    private void join(Invitation invitation, long userId) {
+        if (!invitations.accept(invitation.id(), userId)) {
+            throw new InvitationNotFoundException();
+        }
+        Role existing = memberships.role(userId, invitation.organisationId()).orElse(null);
+        if (existing == null || invitation.role().atLeast(existing)) {
+            memberships.put(userId, invitation.organisationId(), invitation.role());
+        }
+    }
+
+    // --- sharing ------------------------------------------------------------------------------
+
+    public List<Share> shares(long structureId) {
+        access.requireStructureRole(structureId, Role.STRUCTURE_VIEWER);
+        return shares.findActive(structureId);
+    }
+
+    /**
+     * Shares one evaluation, or all (null), with a federation or a CAF. The caller (the chain
+     * module) has checked that the evaluation belongs to the structure.
+     */
+    @Transactional
+    public long share(long structureId, @Nullable Long evaluationId, long recipientId) {
+        CurrentUser user = access.requireStructureRole(structureId, Role.STRUCTURE_ADMIN);
+        Organisation recipient = organisations.findOrganisation(recipientId)
+                .filter(organisation -> organisation.type() != OrganisationType.STRUCTURE)
+                .orElseThrow(() -> new RuleViolationException("recipientId", "organisation.share.recipient.invalid"));
+        return shares.insert(structureId, evaluationId, recipient.id(), user.id());
+    }
+
+    /** For demo data only: no caller to check. */
+    @Transactional
+    public long shareUnchecked(long structureId, @Nullable Long evaluationId, long recipientId, long createdBy) {
+        return shares.insert(structureId, evaluationId, recipientId, createdBy);
+    }
+
+    @Transactional
+    public void revokeShare(long structureId, long shareId) {
+        CurrentUser user = access.requireStructureRole(structureId, Role.STRUCTURE_ADMIN);
+        if (!shares.revoke(structureId, shareId, user.id())) {
+            throw new OrganisationNotFoundException(shareId);
+        }
+    }
+
+    /** Every active share that reaches the caller through her federation or CAF. */
+    public List<Share> sharesReachingMe() {
+        return shares.findReaching(accounts.currentUser().id());
+    }
+
+    // --- rules --------------------------------------------------------------------------------
+
+    private static StructureDraft validate(StructureDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        String name = strip(draft.name());
+        String departement = strip(draft.departement());
+        String commune = strip(draft.commune());
+        String siret = strip(draft.siret());
+        if (siret != null) {
+            siret = siret.replace(" ", "");
+        }
+        if (name == null || name.length() > 200) {
+            violations.add(new Violation("name", "organisation.name.invalid"));
+        }
+        if (draft.kind() == null) {
+            violations.add(new Violation("kind", "organisation.structure.kind.required"));
+        }
+        if (departement == null || !departement.toUpperCase().matches(DEPARTEMENT)) {
+            violations.add(new Violation("departement", "organisation.departement.invalid"));
+        }
+        if (commune == null || commune.length() > 120) {
+            violations.add(new Violation("commune", "organisation.structure.commune.invalid"));
+        }
+        if (draft.agrementStart() != null && draft.agrementEnd() != null
+                && draft.agrementEnd().isBefore(draft.agrementStart())) {
+            violations.add(new Violation("agrementEnd", "organisation.structure.agrementEnd.beforeStart"));
+        }
+        if (siret != null && !Siret.isValid(siret)) {
+            violations.add(new Violation("siret", "organisation.structure.siret.invalid"));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        return new StructureDraft(name, draft.kind(), departement.toUpperCase(), commune, draft.agrementStart(),
+                draft.agrementEnd(), draft.managementMode(), draft.territoryType(), draft.priorityNeighbourhood(),
+                siret);
+    }
+
+    private static @Nullable String strip(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        String stripped = text.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+}

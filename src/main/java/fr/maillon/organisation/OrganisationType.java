@@ -1,0 +1,5 @@
+package fr.maillon.organisation;
+
+public enum OrganisationType {
+    STRUCTURE, FEDERATION, CAF
+}

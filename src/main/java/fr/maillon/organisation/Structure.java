@@ -1,0 +1,16 @@
+package fr.maillon.organisation;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/** A structure's identity card (SENACS-style). Its id is the tenant key of everything it owns. */
+public record Structure(long id, String name, StructureKind kind, String departement, String commune,
+        @Nullable LocalDate agrementStart, @Nullable LocalDate agrementEnd, @Nullable ManagementMode managementMode,
+        @Nullable TerritoryType territoryType, boolean priorityNeighbourhood, @Nullable String siret) {
+
+    public StructureDraft toDraft() {
+        return new StructureDraft(name, kind, departement, commune, agrementStart, agrementEnd, managementMode,
+                territoryType, priorityNeighbourhood, siret);
+    }
+}

@@ -1,0 +1,12 @@
+package fr.maillon.organisation;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/** What a structure's identity form or API call sends. The service checks every rule. */
+public record StructureDraft(@Nullable String name, @Nullable StructureKind kind, @Nullable String departement,
+        @Nullable String commune, @Nullable LocalDate agrementStart, @Nullable LocalDate agrementEnd,
+        @Nullable ManagementMode managementMode, @Nullable TerritoryType territoryType,
+        boolean priorityNeighbourhood, @Nullable String siret) {
+}

@@ -1,0 +1,5 @@
+package fr.maillon.organisation;
+
+public enum StructureKind {
+    CENTRE_SOCIAL, ESPACE_VIE_SOCIALE, ASSOCIATION
+}

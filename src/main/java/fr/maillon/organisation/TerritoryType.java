@@ -1,0 +1,5 @@
+package fr.maillon.organisation;
+
+public enum TerritoryType {
+    URBAN, RURAL
+}

@@ -1,0 +1,194 @@
+package fr.maillon.organisation.internal;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import fr.maillon.organisation.ManagementMode;
+import fr.maillon.organisation.Organisation;
+import fr.maillon.organisation.OrganisationType;
+import fr.maillon.organisation.Structure;
+import fr.maillon.organisation.StructureDraft;
+import fr.maillon.organisation.StructureKind;
+import fr.maillon.organisation.TerritoryType;
+
+/** Organisations and structures' identity cards. */
+@Repository
+public class OrganisationRepository {
+
+    private static final String SELECT_ORGANISATION = """
+            SELECT o.id, o.type, o.name,
+                   coalesce(array_agg(d.departement ORDER BY d.departement)
+                            FILTER (WHERE d.departement IS NOT NULL), '{}') AS departements
+            FROM organisation o
+            LEFT JOIN organisation_departement d ON d.organisation_id = o.id
+            """;
+
+    private static final String SELECT_STRUCTURE = """
+            SELECT s.id, o.name, s.kind, s.departement, s.commune, s.agrement_start, s.agrement_end,
+                   s.management_mode, s.territory_type, s.priority_neighbourhood, s.siret
+            FROM structure s
+            JOIN organisation o ON o.id = s.id
+            """;
+
+    private static final RowMapper<Organisation> ORGANISATION = (rs, row) -> {
+        Array departements = rs.getArray("departements");
+        return new Organisation(rs.getLong("id"), OrganisationType.valueOf(rs.getString("type")),
+                rs.getString("name"), Arrays.asList((String[]) departements.getArray()));
+    };
+
+    private static final RowMapper<Structure> STRUCTURE = (rs, row) -> {
+        Date start = rs.getDate("agrement_start");
+        Date end = rs.getDate("agrement_end");
+        String mode = rs.getString("management_mode");
+        String territory = rs.getString("territory_type");
+        return new Structure(rs.getLong("id"), rs.getString("name"), StructureKind.valueOf(rs.getString("kind")),
+                rs.getString("departement"), rs.getString("commune"),
+                start == null ? null : start.toLocalDate(), end == null ? null : end.toLocalDate(),
+                mode == null ? null : ManagementMode.valueOf(mode),
+                territory == null ? null : TerritoryType.valueOf(territory),
+                rs.getBoolean("priority_neighbourhood"), rs.getString("siret"));
+    };
+
+    private final JdbcClient jdbc;
+
+    public OrganisationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insertOrganisation(OrganisationType type, String name) {
+        return jdbc.sql("""
+                INSERT INTO organisation (type, name)
+                VALUES (:type, :name)
+                RETURNING id
+                """)
+                .param("type", type.name())
+                .param("name", name)
+                .query(Long.class)
+                .single();
+    }
+
+    public void insertStructure(long id, StructureDraft draft) {
+        jdbc.sql("""
+                INSERT INTO structure (id, kind, departement, commune, agrement_start, agrement_end,
+                                       management_mode, territory_type, priority_neighbourhood, siret)
+                VALUES (:id, :kind, :departement, :commune, :agrementStart, :agrementEnd,
+                        :managementMode, :territoryType, :priorityNeighbourhood, :siret)
+                """)
+                .paramSource(structureParameters(id, draft))
+                .update();
+    }
+
+    public void updateStructure(long id, StructureDraft draft) {
+        int updated = jdbc.sql("""
+                UPDATE structure
+                SET kind = :kind, departement = :departement, commune = :commune,
+                    agrement_start = :agrementStart, agrement_end = :agrementEnd,
+                    management_mode = :managementMode, territory_type = :territoryType,
+                    priority_neighbourhood = :priorityNeighbourhood, siret = :siret
+                WHERE id = :id
+                """)
+                .paramSource(structureParameters(id, draft))
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("No structure " + id);
+        }
+        jdbc.sql("UPDATE organisation SET name = :name WHERE id = :id")
+                .param("name", draft.name())
+                .param("id", id)
+                .update();
+    }
+
+    public void insertDepartements(long organisationId, Collection<String> departements) {
+        for (String departement : departements) {
+            jdbc.sql("""
+                    INSERT INTO organisation_departement (organisation_id, departement)
+                    VALUES (:organisationId, :departement)
+                    """)
+                    .param("organisationId", organisationId)
+                    .param("departement", departement)
+                    .update();
+        }
+    }
+
+    public Optional<Organisation> findOrganisation(long id) {
+        return jdbc.sql(SELECT_ORGANISATION + """
+                WHERE o.id = :id
+                GROUP BY o.id
+                """)
+                .param("id", id)
+                .query(ORGANISATION)
+                .optional();
+    }
+
+    public List<Organisation> findOrganisations() {
+        return jdbc.sql(SELECT_ORGANISATION + """
+                GROUP BY o.id
+                ORDER BY o.type, o.name
+                """)
+                .query(ORGANISATION)
+                .list();
+    }
+
+    public List<Organisation> findNetworkOrganisations() {
+        return jdbc.sql(SELECT_ORGANISATION + """
+                WHERE o.type IN ('FEDERATION', 'CAF')
+                GROUP BY o.id
+                ORDER BY o.type DESC, o.name
+                """)
+                .query(ORGANISATION)
+                .list();
+    }
+
+    public Optional<Structure> findStructure(long id) {
+        return jdbc.sql(SELECT_STRUCTURE + "WHERE s.id = :id")
+                .param("id", id)
+                .query(STRUCTURE)
+                .optional();
+    }
+
+    public List<Structure> findStructures(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_STRUCTURE + """
+                WHERE s.id IN (:ids)
+                ORDER BY o.name, s.id
+                """)
+                .param("ids", ids)
+                .query(STRUCTURE)
+                .list();
+    }
+
+    public List<Structure> findAllStructures() {
+        return jdbc.sql(SELECT_STRUCTURE + "ORDER BY o.name, s.id")
+                .query(STRUCTURE)
+                .list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM organisation").query(Long.class).single();
+    }
+
+    private static MapSqlParameterSource structureParameters(long id, StructureDraft draft) {
+        return new MapSqlParameterSource()
+                .addValue("id", id)
+                .addValue("kind", draft.kind() == null ? null : draft.kind().name())
+                .addValue("departement", draft.departement())
+                .addValue("commune", draft.commune())
+                .addValue("agrementStart", draft.agrementStart())
+                .addValue("agrementEnd", draft.agrementEnd())
+                .addValue("managementMode", draft.managementMode() == null ? null : draft.managementMode().name())
+                .addValue("territoryType", draft.territoryType() == null ? null : draft.territoryType().name())
+                .addValue("priorityNeighbourhood", draft.priorityNeighbourhood())
+                .addValue("siret", draft.siret());
+    }
+}

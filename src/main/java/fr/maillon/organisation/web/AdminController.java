@@ -1,0 +1,92 @@
+package fr.maillon.organisation.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.organisation.OrganisationService;
+import fr.maillon.organisation.OrganisationType;
+import fr.maillon.web.FormErrors;
+import fr.maillon.web.RuleViolationException;
+
+/** The platform admin's pages: every organisation, and new structures, federations and CAF. */
+@Controller
+class AdminController {
+
+    private final OrganisationService organisations;
+    private final AccessPolicy access;
+
+    AdminController(OrganisationService organisations, AccessPolicy access) {
+        this.organisations = organisations;
+        this.access = access;
+    }
+
+    @GetMapping("/admin/organisations")
+    String list(Model model) {
+        model.addAttribute("organisations", organisations.allOrganisations());
+        return "organisation/admin";
+    }
+
+    @GetMapping("/admin/structures/new")
+    String newStructureForm(Model model) {
+        access.requirePlatformAdmin();
+        model.addAttribute("structureForm", StructureForm.empty());
+        return newStructurePage(model);
+    }
+
+    @PostMapping("/admin/structures/new")
+    String createStructure(@ModelAttribute("structureForm") StructureForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        access.requirePlatformAdmin();
+        if (!result.hasErrors()) {
+            try {
+                long id = organisations.createStructure(form.toDraft());
+                redirect.addFlashAttribute("flash", "organisation.structure.created");
+                return "redirect:/organisations/" + id + "/members";
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        return newStructurePage(model);
+    }
+
+    @GetMapping("/admin/networks/new")
+    String newNetworkForm(Model model) {
+        access.requirePlatformAdmin();
+        model.addAttribute("networkForm", NetworkOrganisationForm.empty());
+        return newNetworkPage(model);
+    }
+
+    @PostMapping("/admin/networks/new")
+    String createNetwork(@ModelAttribute("networkForm") NetworkOrganisationForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        access.requirePlatformAdmin();
+        if (!result.hasErrors()) {
+            try {
+                long id = organisations.createNetworkOrganisation(form.toDraft());
+                redirect.addFlashAttribute("flash", "organisation.network.created");
+                return "redirect:/organisations/" + id + "/members";
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        return newNetworkPage(model);
+    }
+
+    private static String newStructurePage(Model model) {
+        OrganisationController.addStructureOptions(model);
+        return "organisation/structure-new";
+    }
+
+    private static String newNetworkPage(Model model) {
+        model.addAttribute("networkTypes", new OrganisationType[] { OrganisationType.FEDERATION, OrganisationType.CAF });
+        return "organisation/network-new";
+    }
+}

@@ -1,0 +1,80 @@
+package fr.maillon.organisation.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.organisation.ManagementMode;
+import fr.maillon.organisation.Organisation;
+import fr.maillon.organisation.OrganisationService;
+import fr.maillon.organisation.OrganisationType;
+import fr.maillon.organisation.StructureKind;
+import fr.maillon.organisation.TerritoryType;
+import fr.maillon.web.FormErrors;
+import fr.maillon.web.RuleViolationException;
+
+/** An organisation's page, and a structure's identity card. */
+@Controller
+class OrganisationController {
+
+    private final OrganisationService organisations;
+    private final AccessPolicy access;
+
+    OrganisationController(OrganisationService organisations, AccessPolicy access) {
+        this.organisations = organisations;
+        this.access = access;
+    }
+
+    @GetMapping("/organisations/{organisationId}")
+    String show(@PathVariable long organisationId, Model model) {
+        Organisation organisation = organisations.organisation(organisationId);
+        if (organisation.type() == OrganisationType.STRUCTURE) {
+            return "redirect:/structures/" + organisationId;
+        }
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("canAdminister", access.canAdminister(organisationId));
+        return "organisation/organisation";
+    }
+
+    @GetMapping("/structures/{structureId}/edit")
+    String editForm(@PathVariable long structureId, Model model) {
+        access.requireAdministration(structureId);
+        model.addAttribute("structureForm", StructureForm.of(organisations.structure(structureId)));
+        return editPage(structureId, model);
+    }
+
+    @PostMapping("/structures/{structureId}/edit")
+    String update(@PathVariable long structureId, @ModelAttribute("structureForm") StructureForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                organisations.updateStructure(structureId, form.toDraft());
+                redirect.addFlashAttribute("flash", "organisation.structure.saved");
+                return "redirect:/structures/" + structureId;
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        access.requireAdministration(structureId);
+        return editPage(structureId, model);
+    }
+
+    private static String editPage(long structureId, Model model) {
+        model.addAttribute("structureId", structureId);
+        addStructureOptions(model);
+        return "organisation/structure-form";
+    }
+
+    static void addStructureOptions(Model model) {
+        model.addAttribute("kinds", StructureKind.values());
+        model.addAttribute("managementModes", ManagementMode.values());
+        model.addAttribute("territoryTypes", TerritoryType.values());
+    }
+}

@@ -1,0 +1,36 @@
+package fr.maillon.organisation.web;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+import fr.maillon.organisation.ManagementMode;
+import fr.maillon.organisation.Structure;
+import fr.maillon.organisation.StructureDraft;
+import fr.maillon.organisation.StructureKind;
+import fr.maillon.organisation.TerritoryType;
+
+/** The structure identity form. Rules live in the service. */
+public record StructureForm(@Nullable String name, @Nullable StructureKind kind, @Nullable String departement,
+        @Nullable String commune, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate agrementStart,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate agrementEnd,
+        @Nullable ManagementMode managementMode, @Nullable TerritoryType territoryType,
+        @Nullable Boolean priorityNeighbourhood, @Nullable String siret) {
+
+    public static StructureForm empty() {
+        return new StructureForm("", StructureKind.CENTRE_SOCIAL, "", "", null, null, null, null, false, "");
+    }
+
+    public static StructureForm of(Structure structure) {
+        return new StructureForm(structure.name(), structure.kind(), structure.departement(), structure.commune(),
+                structure.agrementStart(), structure.agrementEnd(), structure.managementMode(),
+                structure.territoryType(), structure.priorityNeighbourhood(), structure.siret());
+    }
+
+    public StructureDraft toDraft() {
+        return new StructureDraft(name, kind, departement, commune, agrementStart, agrementEnd, managementMode,
+                territoryType, Boolean.TRUE.equals(priorityNeighbourhood), siret);
+    }
+}

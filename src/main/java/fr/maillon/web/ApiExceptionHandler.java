@@ -1,0 +1,96 @@
+package fr.maillon.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import fr.maillon.web.Problems.ApiError;
+
+/** Every failure of a {@code /api/v1} controller becomes a problem detail; never a stack trace. */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException ex, HttpServletRequest request) {
+        return Problems.withInstance(Problems.of(HttpStatus.NOT_FOUND, message(ex.messageKey())), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badArgument(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+        return Problems.withInstance(Problems.of(HttpStatus.NOT_FOUND, message("error.404.message")), request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException ex, HttpServletRequest request) {
+        return Problems.withInstance(Problems.of(HttpStatus.FORBIDDEN, message("error.403.message")), request);
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail ruleViolation(RuleViolationException ex, HttpServletRequest request) {
+        List<ApiError> errors = ex.violations().stream()
+                .map(violation -> new ApiError(violation.field(), message(violation.code(), violation.arguments())))
+                .toList();
+        return Problems.withInstance(
+                Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, message("error.invalid.message"), errors), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error {} on {} {}", errorId, request.getMethod(), request.getRequestURI(), ex);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, message("error.500.message"));
+        problem.setProperty("errorId", errorId);
+        return Problems.withInstance(problem, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<ApiError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new ApiError(error.getField(), messages.getMessage(error, locale)))
+                .toList();
+        List<ApiError> global = ex.getBindingResult().getGlobalErrors().stream()
+                .map(error -> new ApiError("", messages.getMessage(error, locale)))
+                .toList();
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, message("error.invalid.message"),
+                java.util.stream.Stream.concat(errors.stream(), global.stream()).toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private String message(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, code, LocaleContextHolder.getLocale());
+    }
+
+}

@@ -1,0 +1,70 @@
+package fr.maillon.web;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps exceptions of page controllers once: unknown or foreign ids give the 404 page, refused
+ * access the 403 page, anything else a 500 page that shows no exception text and logs an id.
+ * Requests under {@code /api/} that reach no controller get a problem detail instead.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+    @ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class,
+            MethodArgumentTypeMismatchException.class })
+    Object notFound(Exception ex, HttpServletRequest request) {
+        return page(request, HttpStatus.NOT_FOUND, null);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    Object forbidden(HttpServletRequest request) {
+        return page(request, HttpStatus.FORBIDDEN, null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object methodNotAllowed(HttpServletRequest request) {
+        return page(request, HttpStatus.METHOD_NOT_ALLOWED, null);
+    }
+
+    @ExceptionHandler({ MissingServletRequestParameterException.class, MaxUploadSizeExceededException.class })
+    Object badRequest(HttpServletRequest request) {
+        return page(request, HttpStatus.BAD_REQUEST, null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception ex, HttpServletRequest request) {
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error {} on {} {}", errorId, request.getMethod(), request.getRequestURI(), ex);
+        return page(request, HttpStatus.INTERNAL_SERVER_ERROR, errorId);
+    }
+
+    private static Object page(HttpServletRequest request, HttpStatus status, String errorId) {
+        if (Problems.isApi(request)) {
+            return ResponseEntity.status(status).body(
+                    Problems.withInstance(Problems.of(status, status.getReasonPhrase()), request));
+        }
+        return ErrorPages.view(status.value(), errorId);
+    }
+
+}
