@@ -79,7 +79,8 @@ public class AccessPolicy {
         if (canAdminister(organisationId)) {
             return user;
         }
-        if (memberships.role(user.id(), organisationId).isPresent()) {
+        if (memberships.role(user.id(), organisationId).isPresent()
+                || shares.reaches(user.id(), organisationId, null)) {
             throw new AccessDeniedException("not an admin of " + organisationId);
         }
         throw new OrganisationNotFoundException(organisationId);
