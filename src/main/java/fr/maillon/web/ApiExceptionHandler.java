@@ -59,7 +59,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail ruleViolation(RuleViolationException ex, HttpServletRequest request) {
         List<ApiError> errors = ex.violations().stream()
-                .map(violation -> new ApiError(violation.field(), message(violation.code(), violation.arguments())))
+                .map(violation -> new ApiError(jsonPath(violation.field()), message(violation.code(), violation.arguments())))
                 .toList();
         return Problems.withInstance(
                 Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, message("error.invalid.message"), errors), request);
@@ -79,14 +79,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
         List<ApiError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new ApiError(error.getField(), messages.getMessage(error, locale)))
+                .map(error -> new ApiError(jsonPath(error.getField()), messages.getMessage(error, locale)))
                 .toList();
         List<ApiError> global = ex.getBindingResult().getGlobalErrors().stream()
-                .map(error -> new ApiError("", messages.getMessage(error, locale)))
+                .map(error -> new ApiError("$", messages.getMessage(error, locale)))
                 .toList();
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, message("error.invalid.message"),
                 java.util.stream.Stream.concat(errors.stream(), global.stream()).toList());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Field names of a JSON body become JSON paths: {@code title} → {@code $.title}. */
+    static String jsonPath(String field) {
+        if (field.isEmpty()) {
+            return "$";
+        }
+        return field.startsWith("$") ? field : "$." + field;
     }
 
     private String message(String code, Object... arguments) {

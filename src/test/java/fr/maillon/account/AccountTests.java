@@ -116,7 +116,7 @@ class AccountTests {
         MockHttpServletResponse noLabel = mvc.perform(post("/api/v1/tokens").with(users.as("coope"))
                 .contentType("application/json").content("{\"label\": \"\"}")).andReturn().getResponse();
         assertThat(noLabel.getStatus()).isEqualTo(400);
-        assertThat(noLabel.getContentAsString()).contains("\"path\":\"label\"");
+        assertThat(noLabel.getContentAsString()).contains("\"path\":\"$.label\"");
 
         assertThat(mvc.perform(get("/api/v1/structures").header("Authorization", "Bearer mln_unknown"))
                 .andReturn().getResponse().getStatus()).isEqualTo(401);

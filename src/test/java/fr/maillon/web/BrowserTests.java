@@ -1,0 +1,140 @@
+package fr.maillon.web;
+
+import java.util.List;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whole journeys in real headless Chromium against the running application. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class BrowserTests {
+
+    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver driver;
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void theDemoDirectorSignsInAndSeesHerStructure() throws Exception {
+        driver = Browser.start(1280, 900);
+        signIn("coope", "maillon-demo");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Bonjour Direction de La Coopération");
+        assertThat(driver.findElement(By.id("main")).getText()).contains("La Coopération")
+                .contains("Conserverie Mobile et Solidaire").contains("Projet social 2022–2025");
+
+        driver.findElement(By.linkText("La Coopération")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("La Coopération");
+        assertThat(driver.findElement(By.id("main")).getText()).contains("Romans-sur-Isère").contains("Centre social");
+
+        driver.findElement(By.linkText("Conserverie Mobile et Solidaire")).click();
+        assertThat(driver.getCurrentUrl()).matches(".*/evaluations/\\d+");
+        assertThat(driver.findElement(By.id("main")).getText()).contains("Restitution");
+
+        driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        assertThat(driver.getCurrentUrl()).endsWith("/login?logout");
+    }
+
+    @Test
+    void aWrongPasswordShowsAMessageInFrench() throws Exception {
+        driver = Browser.start(1280, 900);
+        signIn("coope", "pas-le-bon");
+        assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText())
+                .isEqualTo("Identifiant ou mot de passe incorrect.");
+        assertThat(driver.findElement(By.id("username")).getAttribute("value")).isEqualTo("coope");
+    }
+
+    @Test
+    void theFederationSeesWhatLaCooperationShared() throws Exception {
+        driver = Browser.start(1280, 900);
+        signIn("federation26", "maillon-demo");
+        String main = driver.findElement(By.id("main")).getText();
+        assertThat(main).contains("La Coopération").contains("Conserverie Mobile et Solidaire")
+                .doesNotContain("Projet social 2022");
+    }
+
+    @Test
+    void pagesFitA360PixelScreenAndPassAxe() throws Exception {
+        driver = Browser.start(360, 740);
+        driver.get(url("/login"));
+        assertFitsAndAccessible("login");
+        signIn("coope", "maillon-demo");
+        for (String path : List.of("/", "/structures/1", "/evaluations/1", "/evaluations/1/edit", "/account",
+                "/organisations/1/members", "/structures/1/edit")) {
+            driver.get(url(path));
+            assertFitsAndAccessible(path);
+        }
+    }
+
+    @Test
+    void theKeyboardReachesTheSkipLinkFirst() throws Exception {
+        driver = Browser.start(1280, 900);
+        driver.get(url("/login"));
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getAttribute("class")).isEqualTo("skip-link");
+    }
+
+    @Test
+    void switchesToEnglishAndBack() throws Exception {
+        driver = Browser.start(1280, 900);
+        driver.get(url("/login"));
+        driver.findElement(By.linkText("English")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        signIn("coope", "maillon-demo");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Hello");
+        driver.findElement(By.linkText("Français")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Bonjour");
+    }
+
+    private void signIn(String username, String password) {
+        if (!driver.getCurrentUrl().contains("/login")) {
+            driver.get(url("/login"));
+        }
+        driver.findElement(By.id("username")).clear();
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    }
+
+    private void assertFitsAndAccessible(String page) {
+        long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow).as("horizontal overflow on " + page).isLessThanOrEqualTo(0);
+        Results results = new AxeBuilder().withTags(WCAG).analyze(driver);
+        assertThat(results.getPasses()).as("axe ran its checks on " + page).isNotEmpty();
+        assertThat(results.getViolations().stream().map(BrowserTests::describe).toList())
+                .as("axe violations on " + page).isEmpty();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget())).toList();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+}
