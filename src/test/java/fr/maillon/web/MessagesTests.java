@@ -1,0 +1,129 @@
+package fr.maillon.web;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import fr.maillon.chain.EvaluationScope;
+import fr.maillon.chain.EvaluationStatus;
+import fr.maillon.organisation.ManagementMode;
+import fr.maillon.organisation.OrganisationType;
+import fr.maillon.organisation.Role;
+import fr.maillon.organisation.StructureKind;
+import fr.maillon.organisation.TerritoryType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every message key the templates and the code use exists in French and in English, and both
+ * files hold the same keys: literal keys, keys passed to field fragments, keys built from an
+ * enum's prefix, and message codes written in Java.
+ */
+class MessagesTests {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.]+)[}(]");
+    private static final Pattern PREFIXED_KEY = Pattern.compile("#\\{'([A-Za-z][A-Za-z0-9_.]+)\\.' \\+");
+    private static final Pattern FRAGMENT_CALL = Pattern.compile("web/fields :: (\\w+)\\(([^)]*)\\)");
+    private static final Pattern JAVA_CODE = Pattern.compile("\"((?:account|organisation|chain|web|error)\\.[A-Za-z0-9_.]+)\"");
+
+    /** Keys that templates build as prefix + value, and the values they take. */
+    private static final Map<String, List<String>> BUILT_KEYS = Map.of(
+            "organisation.kind", names(StructureKind.values()),
+            "organisation.managementMode", names(ManagementMode.values()),
+            "organisation.territoryType", names(TerritoryType.values()),
+            "organisation.type", names(OrganisationType.values()),
+            "organisation.role", names(Role.values()),
+            "chain.evaluation.status", names(EvaluationStatus.values()),
+            "chain.evaluation.scope", names(EvaluationScope.values()),
+            "error", List.of("400.title", "400.message", "403.title", "403.message", "404.title", "404.message",
+                    "405.title", "405.message", "500.title", "500.message"));
+
+    @Test
+    void frenchAndEnglishHoldTheSameKeys() throws IOException {
+        assertThat(load("messages_en.properties").stringPropertyNames())
+                .isEqualTo(load("messages.properties").stringPropertyNames());
+    }
+
+    @Test
+    void everyKeyUsedExists() throws IOException {
+        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Set<String> missing = new TreeSet<>();
+        for (Path template : files(RESOURCES.resolve("templates"), ".html")) {
+            String html = Files.readString(template);
+            find(LITERAL_KEY, html, 1).forEach(key -> requireKey(keys, key, template, missing));
+            for (String prefix : find(PREFIXED_KEY, html, 1)) {
+                assertThat(BUILT_KEYS).as("values of the key prefix " + prefix + " in " + template)
+                        .containsKey(prefix);
+            }
+            Matcher call = FRAGMENT_CALL.matcher(html);
+            while (call.find()) {
+                List<String> arguments = Arrays.stream(call.group(2).split(",")).map(String::strip).toList();
+                if (arguments.size() > 1) {
+                    requireKey(keys, unquote(arguments.get(1)), template, missing);
+                }
+                if (call.group(1).equals("selectField")) {
+                    String prefix = unquote(arguments.get(3));
+                    assertThat(BUILT_KEYS).as("values of the select prefix " + prefix).containsKey(prefix);
+                }
+            }
+        }
+        for (Path source : files(Path.of("src/main/java"), ".java")) {
+            find(JAVA_CODE, Files.readString(source), 1).forEach(key -> requireKey(keys, key, source, missing));
+        }
+        BUILT_KEYS.forEach((prefix, values) -> values.forEach(value -> requireKey(keys, prefix + "." + value,
+                Path.of("enum"), missing)));
+        assertThat(missing).as("message keys used but not defined").isEmpty();
+    }
+
+    private static void requireKey(Set<String> keys, String key, Path where, Set<String> missing) {
+        if (!keys.contains(key)) {
+            missing.add(key + " (" + where + ")");
+        }
+    }
+
+    private static String unquote(String argument) {
+        return argument.replaceAll("^'|'$", "");
+    }
+
+    private static List<String> find(Pattern pattern, String text, int group) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(group));
+        }
+        return found;
+    }
+
+    private static List<Path> files(Path root, String suffix) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(path -> path.toString().endsWith(suffix)).toList();
+        }
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+}
