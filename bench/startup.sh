@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Measures Maillon's start-up: first start on an empty data directory (binaries unpacked, initdb,
+# migrations, demo data), a restart, and a restart after kill -9; then the idle memory.
+# Usage: ./mvnw -DskipTests package && bench/startup.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=$(ls target/maillon-*.jar | head -n 1)
+data=$(mktemp -d)
+port=${PORT:-18080}
+
+start() {
+  local began=$(date +%s.%N)
+  MAILLON_DATA_DIR="$data" MAILLON_PORT=$port java -jar "$jar" > "$data/run.log" 2>&1 &
+  pid=$!
+  until curl -fs "http://localhost:$port/actuator/health" > /dev/null; do sleep 0.1; done
+  echo "$1: $(echo "$(date +%s.%N) - $began" | bc | cut -c1-5) s to the first HTTP 200"
+}
+
+start "first start (empty data directory)"
+kill "$pid"; wait "$pid" || true
+start "restart"
+kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+start "restart after kill -9"
+rss=$(ps -o rss= -p "$pid")
+pg=$(ps -eo rss,args | grep "[p]ostgres" | grep -c . || true)
+echo "idle JVM RSS: $((rss / 1024)) MB; postgres processes: $pg"
+kill "$pid"; wait "$pid" || true
+rm -rf "$data"
