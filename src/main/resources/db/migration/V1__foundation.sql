@@ -91,7 +91,8 @@ CREATE TABLE evaluation (
     period_end   date        NOT NULL,
     status       text        NOT NULL DEFAULT 'FRAMING' CHECK (status IN ('FRAMING', 'COLLECTING', 'RESTITUTION', 'CLOSED')),
     created_at   timestamptz NOT NULL DEFAULT now(),
-    CHECK (period_end >= period_start)
+    CHECK (period_end >= period_start),
+    UNIQUE (id, structure_id)
 );
 CREATE INDEX evaluation_structure_idx ON evaluation (structure_id);
 
@@ -99,12 +100,14 @@ CREATE INDEX evaluation_structure_idx ON evaluation (structure_id);
 CREATE TABLE evaluation_share (
     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     structure_id  bigint      NOT NULL REFERENCES structure (id) ON DELETE CASCADE,
-    evaluation_id bigint      REFERENCES evaluation (id) ON DELETE CASCADE,
+    evaluation_id bigint,
     recipient_id  bigint      NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
     created_by    bigint      REFERENCES app_user (id) ON DELETE SET NULL,
     created_at    timestamptz NOT NULL DEFAULT now(),
     revoked_at    timestamptz,
-    revoked_by    bigint      REFERENCES app_user (id) ON DELETE SET NULL
+    revoked_by    bigint      REFERENCES app_user (id) ON DELETE SET NULL,
+    -- a shared evaluation belongs to the structure that shares it
+    FOREIGN KEY (evaluation_id, structure_id) REFERENCES evaluation (id, structure_id) ON DELETE CASCADE
 );
 CREATE UNIQUE INDEX evaluation_share_active_key
     ON evaluation_share (structure_id, recipient_id, coalesce(evaluation_id, 0))

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.account.internal.AccountPrincipal;
 import fr.maillon.account.internal.ApiTokenRepository;
+import fr.maillon.account.internal.BearerTokenFilter;
 import fr.maillon.account.internal.UserRepository;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.RuleViolationException.Violation;
@@ -52,6 +53,13 @@ public class AccountService {
         return Optional.empty();
     }
 
+    /** Whether the caller signed in with a password (a browser session), not with an API token. */
+    public boolean signedInWithPassword() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof AccountPrincipal
+                && !BearerTokenFilter.API_TOKEN.equals(authentication.getDetails());
+    }
+
     public CurrentUser currentUser() {
         return findCurrentUser().orElseThrow(() -> new AccessDeniedException("not signed in"));
     }
@@ -74,7 +82,8 @@ public class AccountService {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
-        return users.insert(username, displayName, passwordEncoder.encode(account.password()), account.platformAdmin());
+        return users.insert(username, displayName, passwordEncoder.encode(account.password()), account.platformAdmin())
+                .orElseThrow(() -> new RuleViolationException("username", "account.username.taken"));
     }
 
     @Transactional
@@ -98,11 +107,6 @@ public class AccountService {
         Authentication result = authenticationManager.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(username, password));
         return ((AccountPrincipal) result.getPrincipal()).user();
-    }
-
-    public Optional<UserAccount> findByUsername(String username) {
-        return users.findByUsername(normalizeUsername(username))
-                .map(row -> new UserAccount(row.id(), row.username(), row.displayName()));
     }
 
     public List<UserAccount> findAccounts(Collection<Long> ids) {

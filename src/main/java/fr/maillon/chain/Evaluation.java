@@ -7,8 +7,4 @@ import org.jspecify.annotations.Nullable;
 /** One structure's evaluation of its projet social or of one action, over a period. */
 public record Evaluation(long id, long structureId, String title, EvaluationScope scope, @Nullable String actionName,
         LocalDate periodStart, LocalDate periodEnd, EvaluationStatus status) {
-
-    public EvaluationDraft toDraft() {
-        return new EvaluationDraft(title, scope, actionName, periodStart, periodEnd, status);
-    }
 }

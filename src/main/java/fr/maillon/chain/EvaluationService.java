@@ -18,6 +18,7 @@ import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.Role;
 import fr.maillon.organisation.Share;
 import fr.maillon.organisation.Structure;
+import fr.maillon.web.Dates;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.RuleViolationException.Violation;
 
@@ -44,6 +45,35 @@ public class EvaluationService {
         }
         return evaluations.find(structureId, evaluationId)
                 .orElseThrow(() -> new EvaluationNotFoundException(evaluationId));
+    }
+
+    public EvaluationPage page(long evaluationId) {
+        Evaluation evaluation = evaluation(evaluationId);
+        return new EvaluationPage(evaluation, organisations.structure(evaluation.structureId()),
+                access.hasStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR));
+    }
+
+    /** An evaluation that the caller may edit (403 when she only reads it). */
+    public EvaluationPage editable(long evaluationId) {
+        Evaluation evaluation = evaluation(evaluationId);
+        access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
+        return new EvaluationPage(evaluation, organisations.structure(evaluation.structureId()), true);
+    }
+
+    /** The structure in which the caller is about to create an evaluation: editors and admins only. */
+    public Structure structureForNewEvaluation(long structureId) {
+        access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
+        return organisations.structure(structureId);
+    }
+
+    public StructurePage structurePage(long structureId) {
+        Structure structure = organisations.structure(structureId);
+        List<Evaluation> readable = evaluations(structureId);
+        boolean member = access.isMember(structureId);
+        boolean admin = access.hasStructureRole(structureId, Role.STRUCTURE_ADMIN);
+        return new StructurePage(structure, readable, member ? organisations.shares(structureId) : List.of(),
+                admin ? organisations.networkOrganisations() : List.of(),
+                access.hasStructureRole(structureId, Role.STRUCTURE_EDITOR), access.canAdminister(structureId), admin);
     }
 
     /** The structure's evaluations that the caller may read: all for members, the shared ones for the others. */
@@ -137,8 +167,14 @@ public class EvaluationService {
         if (draft.periodStart() == null) {
             violations.add(new Violation("periodStart", "chain.evaluation.period.required"));
         }
+        else if (!Dates.isPlausible(draft.periodStart())) {
+            violations.add(new Violation("periodStart", "web.date.outOfRange"));
+        }
         if (draft.periodEnd() == null) {
             violations.add(new Violation("periodEnd", "chain.evaluation.period.required"));
+        }
+        else if (!Dates.isPlausible(draft.periodEnd())) {
+            violations.add(new Violation("periodEnd", "web.date.outOfRange"));
         }
         else if (draft.periodStart() != null && draft.periodEnd().isBefore(draft.periodStart())) {
             violations.add(new Violation("periodEnd", "chain.evaluation.period.endBeforeStart"));

@@ -4,9 +4,12 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * One {@link DataSource} on PostgreSQL. The pool is built on the embedded server's JDBC URL, so
@@ -15,22 +18,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-    private static final String EMBEDDED = "'${maillon.db.url:}'.trim().isEmpty()";
-
     @Bean(destroyMethod = "close")
-    @ConditionalOnExpression(EMBEDDED)
+    @Conditional(EmbeddedDatabase.class)
     EmbeddedPostgresServer embeddedPostgresServer(DatabaseProperties properties) {
         return EmbeddedPostgresServer.start(properties.dataDirectory());
     }
 
     @Bean
-    @ConditionalOnExpression(EMBEDDED)
+    @Conditional(EmbeddedDatabase.class)
     HikariDataSource embeddedDataSource(EmbeddedPostgresServer server) {
         return pool(server.jdbcUrl(), "postgres", "");
     }
 
     @Bean
-    @ConditionalOnExpression("!(" + EMBEDDED + ")")
+    @Conditional(ExternalDatabase.class)
     HikariDataSource externalDataSource(DatabaseProperties properties) {
         return pool(properties.url(), properties.user(), properties.password());
     }
@@ -43,5 +44,22 @@ class DatabaseConfiguration {
         dataSource.setPassword(password);
         dataSource.setMaximumPoolSize(10);
         return dataSource;
+    }
+
+    /** No {@code maillon.db.url}: the embedded server. */
+    static final class EmbeddedDatabase implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return context.getEnvironment().getProperty("maillon.db.url", "").isBlank();
+        }
+    }
+
+    static final class ExternalDatabase implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !new EmbeddedDatabase().matches(context, metadata);
+        }
     }
 }

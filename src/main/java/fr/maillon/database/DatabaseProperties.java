@@ -17,8 +17,4 @@ public record DatabaseProperties(String url, String user, String password, Path 
         password = password == null ? "" : password;
         dataDirectory = dataDirectory == null ? Path.of("data") : dataDirectory;
     }
-
-    public boolean embedded() {
-        return url.isEmpty();
-    }
 }

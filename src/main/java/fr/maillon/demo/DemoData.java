@@ -64,7 +64,8 @@ class DemoData implements ApplicationRunner {
             return;
         }
         transaction.executeWithoutResult(status -> load());
-        log.info("Demo data loaded: accounts admin, coope, federation26, caf26 (password {})", PASSWORD);
+        log.warn("Demo data loaded: accounts admin, coope, federation26 and caf26 share the public password '{}'. "
+                + "For real use, start on an empty database with MAILLON_DEMO=false.", PASSWORD);
     }
 
     private void load() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import fr.maillon.organisation.internal.MembershipRepository;
 import fr.maillon.organisation.internal.MembershipRepository.MemberRole;
 import fr.maillon.organisation.internal.OrganisationRepository;
 import fr.maillon.organisation.internal.ShareRepository;
+import fr.maillon.web.Dates;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.RuleViolationException.Violation;
 
@@ -72,6 +74,22 @@ public class OrganisationService {
             }
         }
         return organisation;
+    }
+
+    public OrganisationPage organisationPage(long organisationId) {
+        return new OrganisationPage(organisation(organisationId), access.canAdminister(organisationId));
+    }
+
+    /** A structure whose identity the caller may edit: its admins and the platform admin. */
+    public Structure structureForEdit(long structureId) {
+        access.requireAdministration(structureId);
+        return organisations.findStructure(structureId)
+                .orElseThrow(() -> new OrganisationNotFoundException(structureId));
+    }
+
+    /** Only the platform admin creates structures, federations and CAF. */
+    public void checkCanCreateOrganisations() {
+        access.requirePlatformAdmin();
     }
 
     /** The structures the caller may read: hers, those shared with her organisations, all for the platform admin. */
@@ -145,7 +163,8 @@ public class OrganisationService {
             violations.add(new Violation("name", "organisation.name.invalid"));
         }
         List<String> departements = draft.departements().stream().map(OrganisationService::strip)
-                .filter(departement -> departement != null).map(String::toUpperCase).distinct().toList();
+                .filter(departement -> departement != null)
+                .map(departement -> departement.toUpperCase(Locale.ROOT)).distinct().toList();
         if (departements.isEmpty() || departements.stream().anyMatch(d -> !d.matches(DEPARTEMENT))) {
             violations.add(new Violation("departements", "organisation.departement.invalid"));
         }
@@ -318,13 +337,19 @@ public class OrganisationService {
         if (draft.kind() == null) {
             violations.add(new Violation("kind", "organisation.structure.kind.required"));
         }
-        if (departement == null || !departement.toUpperCase().matches(DEPARTEMENT)) {
+        if (departement == null || !departement.toUpperCase(Locale.ROOT).matches(DEPARTEMENT)) {
             violations.add(new Violation("departement", "organisation.departement.invalid"));
         }
         if (commune == null || commune.length() > 120) {
             violations.add(new Violation("commune", "organisation.structure.commune.invalid"));
         }
-        if (draft.agrementStart() != null && draft.agrementEnd() != null
+        if (draft.agrementStart() != null && !Dates.isPlausible(draft.agrementStart())) {
+            violations.add(new Violation("agrementStart", "web.date.outOfRange"));
+        }
+        if (draft.agrementEnd() != null && !Dates.isPlausible(draft.agrementEnd())) {
+            violations.add(new Violation("agrementEnd", "web.date.outOfRange"));
+        }
+        else if (draft.agrementStart() != null && draft.agrementEnd() != null
                 && draft.agrementEnd().isBefore(draft.agrementStart())) {
             violations.add(new Violation("agrementEnd", "organisation.structure.agrementEnd.beforeStart"));
         }
@@ -334,9 +359,9 @@ public class OrganisationService {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
-        return new StructureDraft(name, draft.kind(), departement.toUpperCase(), commune, draft.agrementStart(),
-                draft.agrementEnd(), draft.managementMode(), draft.territoryType(), draft.priorityNeighbourhood(),
-                siret);
+        return new StructureDraft(name, draft.kind(), departement.toUpperCase(Locale.ROOT), commune,
+                draft.agrementStart(), draft.agrementEnd(), draft.managementMode(), draft.territoryType(),
+                draft.priorityNeighbourhood(), siret);
     }
 
     private static @Nullable String strip(@Nullable String text) {

@@ -8,9 +8,4 @@ import org.jspecify.annotations.Nullable;
 public record Structure(long id, String name, StructureKind kind, String departement, String commune,
         @Nullable LocalDate agrementStart, @Nullable LocalDate agrementEnd, @Nullable ManagementMode managementMode,
         @Nullable TerritoryType territoryType, boolean priorityNeighbourhood, @Nullable String siret) {
-
-    public StructureDraft toDraft() {
-        return new StructureDraft(name, kind, departement, commune, agrementStart, agrementEnd, managementMode,
-                territoryType, priorityNeighbourhood, siret);
-    }
 }

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,6 +20,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -65,6 +69,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, message("error.invalid.message"), errors), request);
     }
 
+    /** A rule the database enforces (a race on a unique name, a value out of its range): nothing was written. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail dataIntegrity(DataIntegrityViolationException ex, HttpServletRequest request) {
+        log.info("Refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                ex.getMostSpecificCause().getMessage());
+        return Problems.withInstance(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, message("error.integrity.message")),
+                request);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
         String errorId = UUID.randomUUID().toString().substring(0, 8);
@@ -72,6 +85,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, message("error.500.message"));
         problem.setProperty("errorId", errorId);
         return Problems.withInstance(problem, request);
+    }
+
+    /** Unreadable JSON: the path of the value that could not be read, when Jackson knows it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String path = "$";
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+                path = jsonPath(databind.getPath());
+                break;
+            }
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, message("error.json.message"),
+                List.of(new ApiError(path, message("error.json.value")))));
+    }
+
+    private static String jsonPath(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder("$");
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                path.append('.').append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @Override

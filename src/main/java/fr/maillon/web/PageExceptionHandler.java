@@ -11,6 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -52,8 +54,19 @@ class PageExceptionHandler {
         return page(request, HttpStatus.BAD_REQUEST, null);
     }
 
+    /** A rule the database enforces refused the input (e.g. a race on a unique name): nothing was written. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    Object dataIntegrity(DataIntegrityViolationException ex, HttpServletRequest request) {
+        log.info("Refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                ex.getMostSpecificCause().getMessage());
+        return page(request, HttpStatus.BAD_REQUEST, null);
+    }
+
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception ex, HttpServletRequest request) {
+        if (ex instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return page(request, HttpStatus.valueOf(known.getStatusCode().value()), null);
+        }
         String errorId = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error {} on {} {}", errorId, request.getMethod(), request.getRequestURI(), ex);
         return page(request, HttpStatus.INTERNAL_SERVER_ERROR, errorId);

@@ -150,6 +150,10 @@ class AccountTests {
                 .param("currentPassword", TestUsers.PASSWORD).param("newPassword", "another-long-one")
                 .param("confirmation", "different-one")).andReturn().getResponse().getContentAsString();
         assertThat(mismatch).contains("La confirmation ne correspond pas");
+        MockHttpServletResponse missing = mvc.perform(post("/account/password").with(users.as(username)).with(csrf())
+                .param("currentPassword", TestUsers.PASSWORD)).andReturn().getResponse();
+        assertThat(missing.getStatus()).isEqualTo(200);
+        assertThat(missing.getContentAsString()).contains("Ce champ est obligatoire.");
         String tooShort = mvc.perform(post("/account/password").with(users.as(username)).with(csrf())
                 .param("currentPassword", TestUsers.PASSWORD).param("newPassword", "short")
                 .param("confirmation", "short")).andReturn().getResponse().getContentAsString();

@@ -70,6 +70,18 @@ class EvaluationFormTests {
     }
 
     @Test
+    void controlCharactersAndImpossibleYearsNeverGiveA500() throws Exception {
+        MockHttpServletResponse nul = create("Titre\u0000nul", "PROJET_SOCIAL", "", "2024-01-01", "2024-12-31");
+        assertThat(nul.getStatus()).isEqualTo(400);
+        assertThat(nul.getContentAsString()).contains("Demande invalide");
+        MockHttpServletResponse farFuture = create("Titre", "PROJET_SOCIAL", "", "2024-01-01", "+9999999-12-31");
+        assertThat(farFuture.getStatus()).isEqualTo(200);
+        MockHttpServletResponse farPast = create("Titre", "PROJET_SOCIAL", "", "0001-01-01", "2024-12-31");
+        assertThat(farPast.getContentAsString()).contains("Date hors des limites (entre 1900 et 2200).");
+        assertThat(count()).isZero();
+    }
+
+    @Test
     void scriptInATitleIsStoredAsTextAndShownEscaped() throws Exception {
         String title = "<script>alert('x')</script> & <b>gras</b>";
         MockHttpServletResponse created = create(title, "PROJET_SOCIAL", "", "2024-01-01", "2024-12-31");
@@ -106,6 +118,17 @@ class EvaluationFormTests {
                 .content("{\"title\": \"x\", \"periodStart\": \"pas une date\"}")).andReturn().getResponse();
         assertThat(malformed.getStatus()).isEqualTo(400);
         assertThat(malformed.getContentType()).contains("application/problem+json");
+        assertThat(malformed.getContentAsString()).contains("\"path\":\"$.periodStart\"")
+                .contains("Le document JSON est illisible.");
+        MockHttpServletResponse badEnum = mvc.perform(post("/api/v1/structures/{id}/evaluations",
+                editor.structureId()).with(users.as(editor.username())).with(csrf()).contentType("application/json")
+                .content("{\"title\": \"x\", \"scope\": \"TOUT\"}")).andReturn().getResponse();
+        assertThat(badEnum.getContentAsString()).contains("\"path\":\"$.scope\"");
+        MockHttpServletResponse nul = mvc.perform(post("/api/v1/structures/{id}/evaluations",
+                editor.structureId()).with(users.as(editor.username())).with(csrf()).contentType("application/json")
+                .content("{\"title\":\"a\\u0000b\",\"scope\":\"PROJET_SOCIAL\",\"periodStart\":\"2024-01-01\",\"periodEnd\":\"2024-12-31\"}"))
+                .andReturn().getResponse();
+        assertThat(nul.getStatus()).isEqualTo(422);
 
         MockHttpServletResponse created = mvc.perform(post("/api/v1/structures/{id}/evaluations",
                 editor.structureId()).with(users.as(editor.username())).with(csrf()).contentType("application/json")

@@ -17,6 +17,7 @@ import fr.maillon.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -111,6 +112,57 @@ class AccessControlTests {
             assertThat(response.getContentAsString()).doesNotContain("Conserverie").doesNotContain("Romans");
         }
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void invitationsTokensAndAdministrationStayWithTheirOwners() throws Exception {
+        long invitationId = jdbc.sql("""
+                INSERT INTO invitation (organisation_id, role, invitee, token_hash, expires_at)
+                VALUES (:organisation, 'STRUCTURE_VIEWER', 'Invitée de la Coopé', md5(random()::text), now() + interval '1 day')
+                RETURNING id
+                """).param("organisation", cooperation).query(Long.class).single();
+        assertRefused(post("/organisations/{id}/invitations/{invitation}/cancel", cooperation, invitationId)
+                .with(users.as(outsider.username())).with(csrf()));
+        assertRefused(post("/organisations/{id}/invitations/{invitation}/cancel", outsider.structureId(), invitationId)
+                .with(users.as(outsider.username())).with(csrf()));
+        assertThat(id("SELECT count(*) FROM invitation WHERE id = " + invitationId)).isEqualTo(1);
+
+        for (String path : List.of("/admin/organisations", "/admin/structures/new", "/admin/networks/new")) {
+            assertThat(status(get(path).with(users.as("coope")))).as(path).isEqualTo(403);
+        }
+        assertThat(status(get("/organisations/{id}/members", cooperation).with(users.as("federation26"))))
+                .isIn(403, 404);
+
+        long coopeToken = id("INSERT INTO api_token (user_id, label, token_hash) VALUES (" + coopeUserId
+                + ", 'coope', md5(random()::text)) RETURNING id");
+        String token = organisationsToken(outsider.username());
+        assertThat(status(delete("/api/v1/tokens/{id}", coopeToken).header("Authorization", "Bearer " + token)))
+                .isEqualTo(404);
+        assertThat(id("SELECT count(*) FROM api_token WHERE id = " + coopeToken + " AND revoked_at IS NULL"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aTokenCannotMintAnotherTokenAndSessionsNeedCsrf() throws Exception {
+        String token = organisationsToken(outsider.username());
+        MockHttpServletResponse minted = mvc.perform(post("/api/v1/tokens").header("Authorization", "Bearer " + token)
+                .contentType("application/json").content("{\"label\":\"copie\"}")).andReturn().getResponse();
+        assertThat(minted.getStatus()).isEqualTo(401);
+        assertThat(minted.getContentAsString()).doesNotContain("mln_");
+
+        MockHttpServletResponse noCsrf = mvc.perform(post("/api/v1/tokens").with(users.as(outsider.username()))
+                .with(request -> {
+                    request.setRequestedSessionId("the-browser-session");
+                    return request;
+                })
+                .contentType("application/json").content("{\"label\":\"session\"}")).andReturn().getResponse();
+        assertThat(noCsrf.getStatus()).isEqualTo(403);
+        MockHttpServletResponse withCsrf = mvc.perform(post("/api/v1/tokens").with(users.as(outsider.username()))
+                .with(csrf()).contentType("application/json").content("{\"label\":\"session\"}")).andReturn()
+                .getResponse();
+        assertThat(withCsrf.getStatus()).isEqualTo(201);
+        assertThat(mvc.perform(post("/api/v1/tokens").contentType("application/json").content("{\"label\":\"x\"}"))
+                .andReturn().getResponse().getStatus()).isEqualTo(401);
     }
 
     @Test

@@ -10,9 +10,12 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,9 +39,11 @@ import fr.maillon.web.Problems;
 class TokenApiController {
 
     private final AccountService accounts;
+    private final MessageSource messages;
 
-    TokenApiController(AccountService accounts) {
+    TokenApiController(AccountService accounts, MessageSource messages) {
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     /** A token request: credentials, or none when the caller is already signed in. */
@@ -56,9 +61,16 @@ class TokenApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a personal API token, with a username and password or from a signed-in session")
     TokenResponse create(@Valid @RequestBody TokenRequest request) {
-        CurrentUser owner = request.username() != null
-                ? accounts.authenticate(request.username(), request.password() == null ? "" : request.password())
-                : accounts.currentUser();
+        CurrentUser owner;
+        if (request.username() != null) {
+            owner = accounts.authenticate(request.username(), request.password() == null ? "" : request.password());
+        }
+        else if (accounts.signedInWithPassword()) {
+            owner = accounts.currentUser();
+        }
+        else {
+            throw new BadCredentialsException("a token is created with a password, or from a signed-in session");
+        }
         return TokenResponse.of(accounts.issueToken(owner, request.label()));
     }
 
@@ -77,7 +89,7 @@ class TokenApiController {
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> badCredentials(AuthenticationException ex) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .body(Problems.of(HttpStatus.UNAUTHORIZED, "Identifiant ou mot de passe incorrect, ou compte verrouillé."));
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Problems.of(HttpStatus.UNAUTHORIZED,
+                messages.getMessage("account.token.credentials", null, LocaleContextHolder.getLocale())));
     }
 }

@@ -19,7 +19,7 @@ public class AccountUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return users.findByUsername(username.trim().toLowerCase(Locale.ROOT))
+        return users.findByUsername(username.strip().toLowerCase(Locale.ROOT))
                 .map(row -> new AccountPrincipal(row.toCurrentUser(), row.passwordHash(), row.lockedAt(Instant.now())))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }

@@ -22,9 +22,12 @@ import fr.maillon.web.Problems;
  * Authenticates {@code Authorization: Bearer <token>} with a personal API token. The context is
  * for this request only: nothing is saved in a session. An unknown or revoked token answers 401.
  */
-final class BearerTokenFilter extends OncePerRequestFilter {
+public final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
+
+    /** The details of an authentication made with a personal API token. */
+    public static final String API_TOKEN = "api-token";
 
     private final ApiTokenRepository tokens;
     private final UserRepository users;
@@ -59,8 +62,10 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         }
         AccountPrincipal principal = new AccountPrincipal(user.get().toCurrentUser(), null, false);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                principal, null, principal.getAuthorities());
+        authentication.setDetails(API_TOKEN);
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

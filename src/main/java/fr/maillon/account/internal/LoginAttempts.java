@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 public class LoginAttempts {
 
     public static final int MAX_ATTEMPTS = 5;
+    /** The session attribute in which a failed sign-in leaves the username that was typed. */
+    public static final String LAST_USERNAME = "MAILLON_LAST_USERNAME";
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
     private final UserRepository users;
@@ -34,6 +36,6 @@ public class LoginAttempts {
     }
 
     private static String normalize(String username) {
-        return username.trim().toLowerCase(Locale.ROOT);
+        return username.strip().toLowerCase(Locale.ROOT);
     }
 }

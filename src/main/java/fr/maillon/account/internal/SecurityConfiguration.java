@@ -43,8 +43,6 @@ import fr.maillon.web.Problems;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String LAST_USERNAME = "MAILLON_LAST_USERNAME";
-
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -83,7 +81,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !isSafe(request)
-                        && !BearerTokenFilter.hasBearer(request) && !tokenCreation.matches(request)))
+                        && !BearerTokenFilter.hasBearer(request) && request.getRequestedSessionId() != null))
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .requestCache(cache -> cache.disable())
@@ -154,7 +152,7 @@ class SecurityConfiguration {
         return (request, response, ex) -> {
             String username = request.getParameter("username");
             if (username != null && username.length() <= 100) {
-                request.getSession().setAttribute(LAST_USERNAME, username);
+                request.getSession().setAttribute(LoginAttempts.LAST_USERNAME, username);
             }
             response.sendRedirect(request.getContextPath()
                     + (ex instanceof LockedException ? "/login?locked" : "/login?error"));

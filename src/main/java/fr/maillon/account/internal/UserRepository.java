@@ -33,10 +33,12 @@ public class UserRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(String username, String displayName, String passwordHash, boolean platformAdmin) {
+    /** The new user's id, or nothing when the username was taken (even by a concurrent request). */
+    public Optional<Long> insert(String username, String displayName, String passwordHash, boolean platformAdmin) {
         return jdbc.sql("""
                 INSERT INTO app_user (username, display_name, password_hash, platform_admin)
                 VALUES (:username, :displayName, :passwordHash, :platformAdmin)
+                ON CONFLICT (username) DO NOTHING
                 RETURNING id
                 """)
                 .param("username", username)
@@ -44,7 +46,7 @@ public class UserRepository {
                 .param("passwordHash", passwordHash)
                 .param("platformAdmin", platformAdmin)
                 .query(Long.class)
-                .single();
+                .optional();
     }
 
     public Optional<UserRow> findByUsername(String username) {

@@ -41,7 +41,8 @@ class AccountController {
     @PostMapping("/account/password")
     String changePassword(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        if (!result.hasFieldErrors("confirmation") && !form.newPassword().equals(form.confirmation())) {
+        if (!result.hasFieldErrors("newPassword") && !result.hasFieldErrors("confirmation")
+                && !form.newPassword().equals(form.confirmation())) {
             result.rejectValue("confirmation", "account.password.mismatch");
         }
         if (!result.hasErrors()) {

@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import fr.maillon.account.AccountService;
+import fr.maillon.account.internal.LoginAttempts;
 
 @Controller
 class LoginController {
@@ -22,8 +23,8 @@ class LoginController {
         if (accounts.findCurrentUser().isPresent()) {
             return "redirect:/";
         }
-        Object lastUsername = session.getAttribute("MAILLON_LAST_USERNAME");
-        session.removeAttribute("MAILLON_LAST_USERNAME");
+        Object lastUsername = session.getAttribute(LoginAttempts.LAST_USERNAME);
+        session.removeAttribute(LoginAttempts.LAST_USERNAME);
         model.addAttribute("username", lastUsername == null ? "" : lastUsername);
         return "account/login";
     }

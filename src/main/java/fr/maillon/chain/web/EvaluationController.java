@@ -9,13 +9,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import fr.maillon.chain.Evaluation;
+import fr.maillon.chain.EvaluationPage;
 import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.chain.EvaluationStatus;
-import fr.maillon.organisation.AccessPolicy;
-import fr.maillon.organisation.OrganisationService;
-import fr.maillon.organisation.Role;
+import fr.maillon.organisation.Structure;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -24,26 +22,21 @@ import fr.maillon.web.RuleViolationException;
 class EvaluationController {
 
     private final EvaluationService evaluations;
-    private final OrganisationService organisations;
-    private final AccessPolicy access;
 
-    EvaluationController(EvaluationService evaluations, OrganisationService organisations, AccessPolicy access) {
+    EvaluationController(EvaluationService evaluations) {
         this.evaluations = evaluations;
-        this.organisations = organisations;
-        this.access = access;
     }
 
     @GetMapping("/structures/{structureId}/evaluations/new")
     String newForm(@PathVariable long structureId, Model model) {
-        access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
         model.addAttribute("evaluationForm", EvaluationForm.empty());
-        return formPage(structureId, null, model);
+        return formPage(evaluations.structureForNewEvaluation(structureId), null, model);
     }
 
     @PostMapping("/structures/{structureId}/evaluations/new")
     String create(@PathVariable long structureId, @ModelAttribute("evaluationForm") EvaluationForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
+        Structure structure = evaluations.structureForNewEvaluation(structureId);
         if (!result.hasErrors()) {
             try {
                 long id = evaluations.create(structureId, form.toDraft());
@@ -54,31 +47,26 @@ class EvaluationController {
                 FormErrors.reject(result, ex);
             }
         }
-        return formPage(structureId, null, model);
+        return formPage(structure, null, model);
     }
 
     @GetMapping("/evaluations/{evaluationId}")
     String show(@PathVariable long evaluationId, Model model) {
-        Evaluation evaluation = evaluations.evaluation(evaluationId);
-        model.addAttribute("evaluation", evaluation);
-        model.addAttribute("structure", organisations.structure(evaluation.structureId()));
-        model.addAttribute("canEdit", access.hasStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR));
+        model.addAttribute("page", evaluations.page(evaluationId));
         return "chain/evaluation";
     }
 
     @GetMapping("/evaluations/{evaluationId}/edit")
     String editForm(@PathVariable long evaluationId, Model model) {
-        Evaluation evaluation = evaluations.evaluation(evaluationId);
-        access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
-        model.addAttribute("evaluationForm", EvaluationForm.of(evaluation));
-        return formPage(evaluation.structureId(), evaluation, model);
+        EvaluationPage page = evaluations.editable(evaluationId);
+        model.addAttribute("evaluationForm", EvaluationForm.of(page.evaluation()));
+        return formPage(page.structure(), page, model);
     }
 
     @PostMapping("/evaluations/{evaluationId}/edit")
     String update(@PathVariable long evaluationId, @ModelAttribute("evaluationForm") EvaluationForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        Evaluation evaluation = evaluations.evaluation(evaluationId);
-        access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
+        EvaluationPage page = evaluations.editable(evaluationId);
         if (!result.hasErrors()) {
             try {
                 evaluations.update(evaluationId, form.toDraft());
@@ -89,12 +77,12 @@ class EvaluationController {
                 FormErrors.reject(result, ex);
             }
         }
-        return formPage(evaluation.structureId(), evaluation, model);
+        return formPage(page.structure(), page, model);
     }
 
-    private String formPage(long structureId, Evaluation evaluation, Model model) {
-        model.addAttribute("structure", organisations.structure(structureId));
-        model.addAttribute("evaluation", evaluation);
+    private static String formPage(Structure structure, EvaluationPage page, Model model) {
+        model.addAttribute("structure", structure);
+        model.addAttribute("evaluation", page == null ? null : page.evaluation());
         model.addAttribute("scopes", EvaluationScope.values());
         model.addAttribute("statuses", EvaluationStatus.values());
         return "chain/evaluation-form";

@@ -1,7 +1,5 @@
 package fr.maillon.chain.web;
 
-import java.util.List;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -12,10 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.chain.EvaluationService;
-import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.OrganisationService;
-import fr.maillon.organisation.Role;
-import fr.maillon.organisation.Share;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -23,32 +18,19 @@ import fr.maillon.web.RuleViolationException;
 @Controller
 class StructureController {
 
-    private final OrganisationService organisations;
     private final EvaluationService evaluations;
-    private final AccessPolicy access;
+    private final OrganisationService organisations;
 
-    StructureController(OrganisationService organisations, EvaluationService evaluations, AccessPolicy access) {
-        this.organisations = organisations;
+    StructureController(EvaluationService evaluations, OrganisationService organisations) {
         this.evaluations = evaluations;
-        this.access = access;
+        this.organisations = organisations;
     }
 
     @GetMapping("/structures/{structureId}")
     String show(@PathVariable long structureId, Model model) {
-        model.addAttribute("structure", organisations.structure(structureId));
-        model.addAttribute("evaluations", evaluations.evaluations(structureId));
-        boolean member = access.isMember(structureId);
-        boolean admin = member && access.hasStructureRole(structureId, Role.STRUCTURE_ADMIN);
-        model.addAttribute("canEdit", member && access.hasStructureRole(structureId, Role.STRUCTURE_EDITOR));
-        model.addAttribute("canAdminister", access.canAdminister(structureId));
-        model.addAttribute("canShare", admin);
-        List<Share> shares = member ? organisations.shares(structureId) : List.of();
-        model.addAttribute("shares", shares);
-        if (admin) {
-            model.addAttribute("recipients", organisations.networkOrganisations());
-            if (!model.containsAttribute("shareForm")) {
-                model.addAttribute("shareForm", ShareForm.empty());
-            }
+        model.addAttribute("page", evaluations.structurePage(structureId));
+        if (!model.containsAttribute("shareForm")) {
+            model.addAttribute("shareForm", ShareForm.empty());
         }
         return "chain/structure";
     }
@@ -69,7 +51,6 @@ class StructureController {
                 FormErrors.reject(result, ex);
             }
         }
-        access.requireStructureRole(structureId, Role.STRUCTURE_ADMIN);
         return show(structureId, model);
     }
 

@@ -49,11 +49,11 @@ public class MembershipRepository {
                 .update();
     }
 
-    public boolean delete(long userId, long organisationId) {
-        return jdbc.sql("DELETE FROM membership WHERE user_id = :userId AND organisation_id = :organisationId")
+    public void delete(long userId, long organisationId) {
+        jdbc.sql("DELETE FROM membership WHERE user_id = :userId AND organisation_id = :organisationId")
                 .param("userId", userId)
                 .param("organisationId", organisationId)
-                .update() == 1;
+                .update();
     }
 
     public List<Membership> membershipsOf(long userId) {

@@ -174,10 +174,6 @@ public class OrganisationRepository {
                 .list();
     }
 
-    public long count() {
-        return jdbc.sql("SELECT count(*) FROM organisation").query(Long.class).single();
-    }
-
     private static MapSqlParameterSource structureParameters(long id, StructureDraft draft) {
         return new MapSqlParameterSource()
                 .addValue("id", id)

@@ -1,5 +1,6 @@
 package fr.maillon.organisation.internal;
 
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,9 +34,22 @@ public class ShareRepository {
         this.jdbc = jdbc;
     }
 
-    /** Creates the share, or returns the active one that already says the same. */
+    /** Creates the share, or returns the active one that already says the same (even when both race). */
     public long insert(long structureId, @Nullable Long evaluationId, long recipientId, long createdBy) {
-        Optional<Long> existing = jdbc.sql("""
+        Optional<Long> created = jdbc.sql("""
+                INSERT INTO evaluation_share (structure_id, evaluation_id, recipient_id, created_by)
+                VALUES (:structureId, :evaluationId, :recipientId, :createdBy)
+                ON CONFLICT (structure_id, recipient_id, coalesce(evaluation_id, 0)) WHERE revoked_at IS NULL
+                DO NOTHING
+                RETURNING id
+                """)
+                .param("structureId", structureId)
+                .param("evaluationId", evaluationId, Types.BIGINT)
+                .param("recipientId", recipientId)
+                .param("createdBy", createdBy)
+                .query(Long.class)
+                .optional();
+        return created.orElseGet(() -> jdbc.sql("""
                 SELECT id
                 FROM evaluation_share
                 WHERE structure_id = :structureId
@@ -45,18 +59,7 @@ public class ShareRepository {
                 """)
                 .param("structureId", structureId)
                 .param("recipientId", recipientId)
-                .param("evaluationId", evaluationId, java.sql.Types.BIGINT)
-                .query(Long.class)
-                .optional();
-        return existing.orElseGet(() -> jdbc.sql("""
-                INSERT INTO evaluation_share (structure_id, evaluation_id, recipient_id, created_by)
-                VALUES (:structureId, :evaluationId, :recipientId, :createdBy)
-                RETURNING id
-                """)
-                .param("structureId", structureId)
-                .param("evaluationId", evaluationId, java.sql.Types.BIGINT)
-                .param("recipientId", recipientId)
-                .param("createdBy", createdBy)
+                .param("evaluationId", evaluationId, Types.BIGINT)
                 .query(Long.class)
                 .single());
     }
@@ -101,7 +104,7 @@ public class ShareRepository {
                 """)
                 .param("userId", userId)
                 .param("structureId", structureId)
-                .param("evaluationId", evaluationId, java.sql.Types.BIGINT)
+                .param("evaluationId", evaluationId, Types.BIGINT)
                 .query(Boolean.class)
                 .single();
     }

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.OrganisationType;
 import fr.maillon.web.FormErrors;
@@ -19,11 +18,9 @@ import fr.maillon.web.RuleViolationException;
 class AdminController {
 
     private final OrganisationService organisations;
-    private final AccessPolicy access;
 
-    AdminController(OrganisationService organisations, AccessPolicy access) {
+    AdminController(OrganisationService organisations) {
         this.organisations = organisations;
-        this.access = access;
     }
 
     @GetMapping("/admin/organisations")
@@ -34,7 +31,7 @@ class AdminController {
 
     @GetMapping("/admin/structures/new")
     String newStructureForm(Model model) {
-        access.requirePlatformAdmin();
+        organisations.checkCanCreateOrganisations();
         model.addAttribute("structureForm", StructureForm.empty());
         return newStructurePage(model);
     }
@@ -42,7 +39,7 @@ class AdminController {
     @PostMapping("/admin/structures/new")
     String createStructure(@ModelAttribute("structureForm") StructureForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        access.requirePlatformAdmin();
+        organisations.checkCanCreateOrganisations();
         if (!result.hasErrors()) {
             try {
                 long id = organisations.createStructure(form.toDraft());
@@ -58,7 +55,7 @@ class AdminController {
 
     @GetMapping("/admin/networks/new")
     String newNetworkForm(Model model) {
-        access.requirePlatformAdmin();
+        organisations.checkCanCreateOrganisations();
         model.addAttribute("networkForm", NetworkOrganisationForm.empty());
         return newNetworkPage(model);
     }
@@ -66,7 +63,7 @@ class AdminController {
     @PostMapping("/admin/networks/new")
     String createNetwork(@ModelAttribute("networkForm") NetworkOrganisationForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        access.requirePlatformAdmin();
+        organisations.checkCanCreateOrganisations();
         if (!result.hasErrors()) {
             try {
                 long id = organisations.createNetworkOrganisation(form.toDraft());

@@ -9,9 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.ManagementMode;
-import fr.maillon.organisation.Organisation;
+import fr.maillon.organisation.OrganisationPage;
 import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.OrganisationType;
 import fr.maillon.organisation.StructureKind;
@@ -24,28 +23,24 @@ import fr.maillon.web.RuleViolationException;
 class OrganisationController {
 
     private final OrganisationService organisations;
-    private final AccessPolicy access;
 
-    OrganisationController(OrganisationService organisations, AccessPolicy access) {
+    OrganisationController(OrganisationService organisations) {
         this.organisations = organisations;
-        this.access = access;
     }
 
     @GetMapping("/organisations/{organisationId}")
     String show(@PathVariable long organisationId, Model model) {
-        Organisation organisation = organisations.organisation(organisationId);
-        if (organisation.type() == OrganisationType.STRUCTURE) {
+        OrganisationPage page = organisations.organisationPage(organisationId);
+        if (page.organisation().type() == OrganisationType.STRUCTURE) {
             return "redirect:/structures/" + organisationId;
         }
-        model.addAttribute("organisation", organisation);
-        model.addAttribute("canAdminister", access.canAdminister(organisationId));
+        model.addAttribute("page", page);
         return "organisation/organisation";
     }
 
     @GetMapping("/structures/{structureId}/edit")
     String editForm(@PathVariable long structureId, Model model) {
-        access.requireAdministration(structureId);
-        model.addAttribute("structureForm", StructureForm.of(organisations.structure(structureId)));
+        model.addAttribute("structureForm", StructureForm.of(organisations.structureForEdit(structureId)));
         return editPage(structureId, model);
     }
 
@@ -62,7 +57,7 @@ class OrganisationController {
                 FormErrors.reject(result, ex);
             }
         }
-        access.requireAdministration(structureId);
+        organisations.structureForEdit(structureId);
         return editPage(structureId, model);
     }
 
