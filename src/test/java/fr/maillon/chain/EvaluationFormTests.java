@@ -141,6 +141,14 @@ class EvaluationFormTests {
     }
 
     @Test
+    void acceptsFrenchDatesTypedWhereNoDatePickerExists() throws Exception {
+        assertThat(create("Dates à la française", "PROJET_SOCIAL", "", "01/01/2024", "31/12/2024").getRedirectedUrl())
+                .matches("/evaluations/\\d+");
+        assertThat(jdbc.sql("SELECT period_end FROM evaluation WHERE structure_id = :s").param("s", editor.structureId())
+                .query(String.class).single()).isEqualTo("2024-12-31");
+    }
+
+    @Test
     void anEditorEditsHerEvaluation() throws Exception {
         String location = create("Avant", "PROJET_SOCIAL", "", "2024-01-01", "2024-12-31").getRedirectedUrl();
         MockHttpServletResponse edited = mvc.perform(post(location + "/edit").with(users.as(editor.username()))

@@ -1,5 +1,8 @@
 package fr.maillon.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.deque.html.axecore.results.Results;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -118,10 +122,18 @@ class BrowserTests {
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
     }
 
-    private void assertFitsAndAccessible(String page) {
+    private void assertFitsAndAccessible(String page) throws IOException {
+        Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(screenshots.resolve("360" + page.replaceAll("[^a-z0-9]+", "-") + ".png"),
+                driver.getScreenshotAs(OutputType.BYTES));
         long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(overflow).as("horizontal overflow on " + page).isLessThanOrEqualTo(0);
+        Object wide = ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('body *'))"
+                        + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                        + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' '"
+                        + " + Math.round(e.getBoundingClientRect().right));");
+        assertThat(overflow).as("horizontal overflow on " + page + ": " + wide).isLessThanOrEqualTo(0);
         Results results = new AxeBuilder().withTags(WCAG).analyze(driver);
         assertThat(results.getPasses()).as("axe ran its checks on " + page).isNotEmpty();
         assertThat(results.getViolations().stream().map(BrowserTests::describe).toList())

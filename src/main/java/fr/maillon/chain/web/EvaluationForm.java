@@ -12,8 +12,8 @@ import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationStatus;
 
 public record EvaluationForm(@Nullable String title, @Nullable EvaluationScope scope, @Nullable String actionName,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate periodStart,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate periodEnd,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate periodStart,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate periodEnd,
         @Nullable EvaluationStatus status) {
 
     public static EvaluationForm empty() {

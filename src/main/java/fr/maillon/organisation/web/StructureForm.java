@@ -14,8 +14,8 @@ import fr.maillon.organisation.TerritoryType;
 
 /** The structure identity form. Rules live in the service. */
 public record StructureForm(@Nullable String name, @Nullable StructureKind kind, @Nullable String departement,
-        @Nullable String commune, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate agrementStart,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate agrementEnd,
+        @Nullable String commune, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate agrementStart,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate agrementEnd,
         @Nullable ManagementMode managementMode, @Nullable TerritoryType territoryType,
         @Nullable Boolean priorityNeighbourhood, @Nullable String siret) {
 
