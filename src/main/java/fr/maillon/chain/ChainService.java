@@ -1,0 +1,418 @@
+package fr.maillon.chain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.maillon.chain.internal.ValueChainRepository;
+import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.organisation.Role;
+import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.RuleViolationException.Violation;
+
+/**
+ * The value chain of an evaluation: its stakeholders, resources, activities, outputs, effects, the
+ * links between them and the interactions of stakeholders with activities. Members of the
+ * structure read it, as do those it was shared with; editors and admins change it.
+ */
+@Service
+public class ChainService {
+
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
+    private final EvaluationService evaluations;
+    private final AccessPolicy access;
+    private final ValueChainRepository chains;
+
+    ChainService(EvaluationService evaluations, AccessPolicy access, ValueChainRepository chains) {
+        this.evaluations = evaluations;
+        this.access = access;
+        this.chains = chains;
+    }
+
+    public ValueChain chain(long evaluationId) {
+        return load(evaluations.evaluation(evaluationId));
+    }
+
+    public List<Dimension> dimensions(long evaluationId) {
+        return chains.dimensions(evaluations.evaluation(evaluationId).structureId());
+    }
+
+    // --- stakeholders -------------------------------------------------------------------------
+
+    @Transactional
+    public long addStakeholder(long evaluationId, StakeholderDraft draft) {
+        Evaluation evaluation = editable(evaluationId);
+        return chains.insertStakeholder(evaluation.structureId(), evaluationId, validate(draft));
+    }
+
+    @Transactional
+    public void updateStakeholder(long evaluationId, long stakeholderId, StakeholderDraft draft) {
+        Evaluation evaluation = editable(evaluationId);
+        if (!chains.updateStakeholder(evaluation.structureId(), evaluationId, stakeholderId, validate(draft))) {
+            throw new ChainElementNotFoundException(stakeholderId);
+        }
+    }
+
+    @Transactional
+    public void deleteStakeholder(long evaluationId, long stakeholderId) {
+        Evaluation evaluation = editable(evaluationId);
+        if (!chains.deleteStakeholder(evaluation.structureId(), evaluationId, stakeholderId)) {
+            throw new ChainElementNotFoundException(stakeholderId);
+        }
+    }
+
+    @Transactional
+    public void moveStakeholder(long evaluationId, long stakeholderId, boolean up) {
+        Evaluation evaluation = editable(evaluationId);
+        stakeholderOf(load(evaluation), stakeholderId);
+        chains.moveStakeholder(evaluation.structureId(), stakeholderId, up);
+    }
+
+    // --- elements -----------------------------------------------------------------------------
+
+    @Transactional
+    public long addElement(long evaluationId, ChainElementDraft draft) {
+        Evaluation evaluation = editable(evaluationId);
+        return chains.insertElement(evaluation.structureId(), evaluationId, validate(load(evaluation), draft));
+    }
+
+    @Transactional
+    public void updateElement(long evaluationId, long elementId, ChainElementDraft draft) {
+        Evaluation evaluation = editable(evaluationId);
+        ValueChain chain = load(evaluation);
+        ChainElement element = elementOf(chain, elementId);
+        ChainElementDraft clean = validate(chain, withKind(draft, element.kind()));
+        if (element.kind() == ElementKind.ACTIVITY && clean.activityType() != element.activityType()) {
+            List<String> broken = chain.links().stream()
+                    .filter(link -> link.sourceId() == elementId || link.targetId() == elementId)
+                    .filter(link -> !allowedLink(
+                            kindAfter(chain.element(link.sourceId()).orElseThrow(), elementId, clean),
+                            kindAfter(chain.element(link.targetId()).orElseThrow(), elementId, clean)))
+                    .map(link -> describe(chain, link)).toList();
+            if (!broken.isEmpty()) {
+                throw new RuleViolationException("activityType", "chain.element.activityType.breaksLinks",
+                        String.join(", ", broken));
+            }
+        }
+        chains.updateElement(evaluation.structureId(), evaluationId, elementId, clean);
+    }
+
+    @Transactional
+    public void deleteElement(long evaluationId, long elementId) {
+        Evaluation evaluation = editable(evaluationId);
+        if (!chains.deleteElement(evaluation.structureId(), evaluationId, elementId)) {
+            throw new ChainElementNotFoundException(elementId);
+        }
+    }
+
+    @Transactional
+    public void moveElement(long evaluationId, long elementId, boolean up) {
+        Evaluation evaluation = editable(evaluationId);
+        elementOf(load(evaluation), elementId);
+        chains.moveElement(evaluation.structureId(), elementId, up);
+    }
+
+    /** What deleting this element (or stakeholder) would take with it. */
+    public DeletionImpact deletionImpact(long evaluationId, long id, boolean stakeholder) {
+        ValueChain chain = chain(evaluationId);
+        if (stakeholder) {
+            Stakeholder deleted = stakeholderOf(chain, id);
+            return new DeletionImpact(deleted.name(), List.of(), chain.interactions().stream()
+                    .filter(interaction -> interaction.stakeholderId() == id)
+                    .map(interaction -> describe(chain, interaction)).toList());
+        }
+        ChainElement deleted = elementOf(chain, id);
+        return new DeletionImpact(deleted.name(),
+                chain.links().stream().filter(link -> link.sourceId() == id || link.targetId() == id)
+                        .map(link -> describe(chain, link)).toList(),
+                chain.interactions().stream().filter(interaction -> interaction.activityId() == id)
+                        .map(interaction -> describe(chain, interaction)).toList());
+    }
+
+    // --- links --------------------------------------------------------------------------------
+
+    @Transactional
+    public long addLink(long evaluationId, LinkDraft draft) {
+        Evaluation evaluation = editable(evaluationId);
+        ValueChain chain = load(evaluation);
+        List<Violation> violations = new ArrayList<>();
+        ChainElement source = draft.sourceId() == null ? null : chain.element(draft.sourceId()).orElse(null);
+        ChainElement target = draft.targetId() == null ? null : chain.element(draft.targetId()).orElse(null);
+        if (source == null) {
+            violations.add(new Violation("sourceId", "chain.link.source.invalid"));
+        }
+        if (target == null) {
+            violations.add(new Violation("targetId", "chain.link.target.invalid"));
+        }
+        String rationale = text(draft.rationale(), 1000, "rationale", violations);
+        if (source != null && target != null) {
+            if (source.id() == target.id()) {
+                violations.add(new Violation("targetId", "chain.link.self"));
+            }
+            else if (!allowedLink(source, target)) {
+                violations.add(new Violation("targetId", "chain.link.kind.forbidden"));
+            }
+            else if (chain.links().stream().anyMatch(link -> link.sourceId() == source.id()
+                    && link.targetId() == target.id())) {
+                violations.add(new Violation("targetId", "chain.link.duplicate"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        long id = chains.insertLink(evaluation.structureId(), evaluationId, source.id(), target.id(), rationale);
+        if (id == 0) {
+            throw new RuleViolationException("targetId", "chain.link.duplicate");
+        }
+        return id;
+    }
+
+    @Transactional
+    public void deleteLink(long evaluationId, long linkId) {
+        Evaluation evaluation = editable(evaluationId);
+        if (!chains.deleteLink(evaluation.structureId(), evaluationId, linkId)) {
+            throw new ChainElementNotFoundException(linkId);
+        }
+    }
+
+    /**
+     * The kinds of links the method draws: resource→activity, support activity→primary activity,
+     * activity→output, activity→effect, output→effect, and effect→resource (the regeneration).
+     */
+    public static boolean allowedLink(ChainElement source, ChainElement target) {
+        return switch (source.kind()) {
+            case RESOURCE -> target.kind() == ElementKind.ACTIVITY;
+            case ACTIVITY -> target.kind() == ElementKind.OUTPUT || target.kind() == ElementKind.EFFECT
+                    || (source.isSupportActivity() && target.kind() == ElementKind.ACTIVITY
+                            && !target.isSupportActivity());
+            case OUTPUT -> target.kind() == ElementKind.EFFECT;
+            case EFFECT -> target.kind() == ElementKind.RESOURCE;
+        };
+    }
+
+    // --- interactions -------------------------------------------------------------------------
+
+    @Transactional
+    public long addInteraction(long evaluationId, InteractionDraft draft) {
+        Evaluation evaluation = editable(evaluationId);
+        return chains.insertInteraction(evaluation.structureId(), evaluationId, validate(load(evaluation), draft));
+    }
+
+    @Transactional
+    public void updateInteraction(long evaluationId, long interactionId, InteractionDraft draft) {
+        Evaluation evaluation = editable(evaluationId);
+        if (!chains.updateInteraction(evaluation.structureId(), evaluationId, interactionId,
+                validate(load(evaluation), draft))) {
+            throw new ChainElementNotFoundException(interactionId);
+        }
+    }
+
+    @Transactional
+    public void deleteInteraction(long evaluationId, long interactionId) {
+        Evaluation evaluation = editable(evaluationId);
+        if (!chains.deleteInteraction(evaluation.structureId(), evaluationId, interactionId)) {
+            throw new ChainElementNotFoundException(interactionId);
+        }
+    }
+
+    // --- rules --------------------------------------------------------------------------------
+
+    private Evaluation editable(long evaluationId) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
+        return evaluation;
+    }
+
+    private ValueChain load(Evaluation evaluation) {
+        long structureId = evaluation.structureId();
+        return new ValueChain(evaluation, chains.stakeholders(structureId, evaluation.id()),
+                chains.elements(structureId, evaluation.id()), chains.links(structureId, evaluation.id()),
+                chains.interactions(structureId, evaluation.id()));
+    }
+
+    private static ChainElement elementOf(ValueChain chain, long id) {
+        return chain.element(id).orElseThrow(() -> new ChainElementNotFoundException(id));
+    }
+
+    private static Stakeholder stakeholderOf(ValueChain chain, long id) {
+        return chain.stakeholder(id).orElseThrow(() -> new ChainElementNotFoundException(id));
+    }
+
+    private static StakeholderDraft validate(StakeholderDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        String name = name(draft.name(), violations);
+        if (draft.type() == null) {
+            violations.add(new Violation("type", "chain.stakeholder.type.required"));
+        }
+        String presentation = text(draft.presentation(), 4000, "presentation", violations);
+        String field = text(draft.fieldOfIntervention(), 4000, "fieldOfIntervention", violations);
+        String constraints = text(draft.constraints(), 4000, "constraints", violations);
+        String strengths = text(draft.strengths(), 4000, "strengths", violations);
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        return new StakeholderDraft(name, draft.type(), draft.communityMember(), presentation, field, constraints,
+                strengths);
+    }
+
+    private ChainElementDraft validate(ValueChain chain, ChainElementDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        if (draft.kind() == null) {
+            throw new RuleViolationException("kind", "chain.element.kind.required");
+        }
+        String name = name(draft.name(), violations);
+        String description = text(draft.description(), 4000, "description", violations);
+        ElementKind kind = draft.kind();
+        ChainElementDraft clean = switch (kind) {
+            case RESOURCE -> {
+                if (draft.resourceKind() == null) {
+                    violations.add(new Violation("resourceKind", "chain.element.resourceKind.required"));
+                }
+                if (draft.providerId() != null && chain.stakeholder(draft.providerId()).isEmpty()) {
+                    violations.add(new Violation("providerId", "chain.element.provider.invalid"));
+                }
+                BigDecimal quantity = amount(draft.quantity(), "quantity", violations);
+                String unit = text(draft.unit(), 40, "unit", violations);
+                if (quantity != null && unit == null) {
+                    violations.add(new Violation("unit", "chain.quantity.unitRequired"));
+                }
+                BigDecimal value = amount(draft.valueEur(), "valueEur", violations);
+                yield new ChainElementDraft(kind, name, description, draft.resourceKind(), draft.providerId(),
+                        quantity, quantity == null ? null : unit, value, null, null, null, null);
+            }
+            case ACTIVITY -> {
+                if (draft.activityType() == null) {
+                    violations.add(new Violation("activityType", "chain.element.activityType.required"));
+                }
+                boolean support = draft.activityType() == ActivityType.SUPPORT;
+                if (support && draft.supportCategory() == null) {
+                    violations.add(new Violation("supportCategory", "chain.element.supportCategory.required"));
+                }
+                yield new ChainElementDraft(kind, name, description, null, null, null, null, null,
+                        draft.activityType(), support ? draft.supportCategory() : null, null, null);
+            }
+            case OUTPUT -> new ChainElementDraft(kind, name, description, null, null, null, null, null, null, null,
+                    null, null);
+            case EFFECT -> {
+                if (draft.target() == null) {
+                    violations.add(new Violation("target", "chain.element.target.required"));
+                }
+                if (draft.dimensionId() != null && chains.dimensions(chain.evaluation().structureId()).stream()
+                        .noneMatch(dimension -> dimension.id() == draft.dimensionId())) {
+                    violations.add(new Violation("dimensionId", "chain.element.dimension.invalid"));
+                }
+                yield new ChainElementDraft(kind, name, description, null, null, null, null, null, null, null,
+                        draft.target(), draft.dimensionId());
+            }
+        };
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        return clean;
+    }
+
+    private static InteractionDraft validate(ValueChain chain, InteractionDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        if (draft.stakeholderId() == null || chain.stakeholder(draft.stakeholderId()).isEmpty()) {
+            violations.add(new Violation("stakeholderId", "chain.interaction.stakeholder.invalid"));
+        }
+        if (draft.activityId() == null || chain.element(draft.activityId())
+                .filter(element -> element.kind() == ElementKind.ACTIVITY).isEmpty()) {
+            violations.add(new Violation("activityId", "chain.interaction.activity.invalid"));
+        }
+        String cost = text(draft.cost(), 1000, "cost", violations);
+        if (cost == null) {
+            violations.add(new Violation("cost", "chain.interaction.cost.required"));
+        }
+        BigDecimal costQuantity = amount(draft.costQuantity(), "costQuantity", violations);
+        String costUnit = text(draft.costUnit(), 40, "costUnit", violations);
+        if (costQuantity != null && costUnit == null) {
+            violations.add(new Violation("costUnit", "chain.quantity.unitRequired"));
+        }
+        String benefit = text(draft.benefit(), 1000, "benefit", violations);
+        if (benefit == null) {
+            violations.add(new Violation("benefit", "chain.interaction.benefit.required"));
+        }
+        BigDecimal benefitQuantity = amount(draft.benefitQuantity(), "benefitQuantity", violations);
+        String benefitUnit = text(draft.benefitUnit(), 40, "benefitUnit", violations);
+        if (benefitQuantity != null && benefitUnit == null) {
+            violations.add(new Violation("benefitUnit", "chain.quantity.unitRequired"));
+        }
+        BigDecimal costValue = amount(draft.costValueEur(), "costValueEur", violations);
+        BigDecimal benefitValue = amount(draft.benefitValueEur(), "benefitValueEur", violations);
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        return new InteractionDraft(draft.stakeholderId(), draft.activityId(), cost, costQuantity,
+                costQuantity == null ? null : costUnit, costValue, benefit, benefitQuantity,
+                benefitQuantity == null ? null : benefitUnit, benefitValue);
+    }
+
+    private static String name(@Nullable String name, List<Violation> violations) {
+        String clean = text(name, 200, "name", violations);
+        if (clean == null) {
+            violations.add(new Violation("name", "chain.name.required"));
+        }
+        return clean;
+    }
+
+    /** Stripped text, null when blank; a violation when longer than {@code max}. */
+    static @Nullable String text(@Nullable String text, int max, String field, List<Violation> violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String stripped = text.strip();
+        if (stripped.length() > max) {
+            violations.add(new Violation(field, "chain.text.tooLong", max));
+        }
+        return stripped;
+    }
+
+    /** A non-negative amount with two decimals at most. */
+    static @Nullable BigDecimal amount(@Nullable BigDecimal amount, String field, List<Violation> violations) {
+        if (amount == null) {
+            return null;
+        }
+        if (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0) {
+            violations.add(new Violation(field, "chain.amount.invalid"));
+            return null;
+        }
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static ChainElementDraft withKind(ChainElementDraft draft, ElementKind kind) {
+        return new ChainElementDraft(kind, draft.name(), draft.description(), draft.resourceKind(), draft.providerId(),
+                draft.quantity(), draft.unit(), draft.valueEur(), draft.activityType(), draft.supportCategory(),
+                draft.target(), draft.dimensionId());
+    }
+
+    /** The element as it would be once the edited activity gets its new type. */
+    private static ChainElement kindAfter(ChainElement element, long editedId, ChainElementDraft edit) {
+        if (element.id() != editedId) {
+            return element;
+        }
+        return new ChainElement(element.id(), element.evaluationId(), element.kind(), element.name(),
+                element.description(), element.position(), null, null, null, null, null, edit.activityType(),
+                edit.supportCategory(), null, null);
+    }
+
+    static String describe(ValueChain chain, Link link) {
+        return name(chain, link.sourceId()) + " → " + name(chain, link.targetId());
+    }
+
+    static String describe(ValueChain chain, Interaction interaction) {
+        return chain.stakeholder(interaction.stakeholderId()).map(Stakeholder::name).orElse("?") + " — "
+                + name(chain, interaction.activityId());
+    }
+
+    private static String name(ValueChain chain, long elementId) {
+        return chain.element(elementId).map(ChainElement::name).orElse("?");
+    }
+}

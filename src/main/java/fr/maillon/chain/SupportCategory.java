@@ -1,0 +1,6 @@
+package fr.maillon.chain;
+
+/** The function a support activity serves. */
+public enum SupportCategory {
+    GOUVERNANCE, RESSOURCES_HUMAINES, COMMUNICATION, FINANCEMENT, LOGISTIQUE, AUTRE
+}
