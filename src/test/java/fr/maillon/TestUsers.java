@@ -2,6 +2,8 @@ package fr.maillon;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -43,7 +45,7 @@ public class TestUsers {
 
     public long newStructure(String name) {
         return organisations.createStructureUnchecked(new StructureDraft(name, StructureKind.CENTRE_SOCIAL, "07",
-                "Privas", null, null, null, null, false, null));
+                "Privas", null, null, null, null, false, null, null));
     }
 
     /** A new structure with a new member of the given role; returns {structureId, username}. */
@@ -63,6 +65,13 @@ public class TestUsers {
     public RequestPostProcessor as(String username) {
         UserDetails principal = userDetails.loadUserByUsername(username);
         return user(principal);
+    }
+
+    /** Signs in as this person for service calls made on this thread (clear the context afterwards). */
+    public void signIn(String username) {
+        UserDetails principal = userDetails.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
     }
 
     public record Created(long structureId, String username, long userId) {

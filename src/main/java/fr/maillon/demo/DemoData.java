@@ -76,7 +76,7 @@ class DemoData implements ApplicationRunner {
 
         long cooperation = organisations.createStructureUnchecked(new StructureDraft("La Coopération",
                 StructureKind.CENTRE_SOCIAL, "26", "Romans-sur-Isère", LocalDate.of(2021, 1, 1),
-                LocalDate.of(2025, 12, 31), ManagementMode.ASSOCIATIVE, TerritoryType.URBAN, true, null));
+                LocalDate.of(2025, 12, 31), ManagementMode.ASSOCIATIVE, TerritoryType.URBAN, true, null, null));
         long federation = organisations.createNetworkOrganisationUnchecked(new NetworkOrganisationDraft(
                 OrganisationType.FEDERATION, "Fédération des centres sociaux de la Drôme", List.of("26")));
         long caf = organisations.createNetworkOrganisationUnchecked(new NetworkOrganisationDraft(

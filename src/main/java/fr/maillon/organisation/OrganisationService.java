@@ -1,5 +1,7 @@
 package fr.maillon.organisation;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ import fr.maillon.web.RuleViolationException.Violation;
 public class OrganisationService {
 
     public static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+    /** SMIC horaire brut since 1 November 2024: the default value of a volunteer hour. */
+    public static final BigDecimal DEFAULT_VOLUNTEER_HOURLY_RATE = new BigDecimal("11.88");
     private static final String DEPARTEMENT = "0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6]";
 
     private final AccessPolicy access;
@@ -356,12 +360,17 @@ public class OrganisationService {
         if (siret != null && !Siret.isValid(siret)) {
             violations.add(new Violation("siret", "organisation.structure.siret.invalid"));
         }
+        BigDecimal rate = draft.volunteerHourlyRate() == null ? DEFAULT_VOLUNTEER_HOURLY_RATE
+                : draft.volunteerHourlyRate();
+        if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(1000)) > 0) {
+            violations.add(new Violation("volunteerHourlyRate", "organisation.structure.hourlyRate.invalid"));
+        }
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
         return new StructureDraft(name, draft.kind(), departement.toUpperCase(Locale.ROOT), commune,
                 draft.agrementStart(), draft.agrementEnd(), draft.managementMode(), draft.territoryType(),
-                draft.priorityNeighbourhood(), siret);
+                draft.priorityNeighbourhood(), siret, rate.setScale(2, RoundingMode.HALF_UP));
     }
 
     private static @Nullable String strip(@Nullable String text) {

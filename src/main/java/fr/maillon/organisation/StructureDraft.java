@@ -1,5 +1,6 @@
 package fr.maillon.organisation;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
@@ -8,5 +9,5 @@ import org.jspecify.annotations.Nullable;
 public record StructureDraft(@Nullable String name, @Nullable StructureKind kind, @Nullable String departement,
         @Nullable String commune, @Nullable LocalDate agrementStart, @Nullable LocalDate agrementEnd,
         @Nullable ManagementMode managementMode, @Nullable TerritoryType territoryType,
-        boolean priorityNeighbourhood, @Nullable String siret) {
+        boolean priorityNeighbourhood, @Nullable String siret, @Nullable BigDecimal volunteerHourlyRate) {
 }

@@ -1,17 +1,22 @@
 package fr.maillon.web;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** French first; {@code ?lang=en} switches to English and a cookie remembers the choice. */
+/**
+ * French first; {@code ?lang=en} switches to English and a cookie remembers the choice. Decimals
+ * in forms accept a comma or a point.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -23,6 +28,11 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieSameSite("Lax");
         resolver.setCookieHttpOnly(true);
         return resolver;
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(BigDecimal.class, new DecimalFormatter());
     }
 
     @Override

@@ -34,7 +34,8 @@ public class OrganisationRepository {
 
     private static final String SELECT_STRUCTURE = """
             SELECT s.id, o.name, s.kind, s.departement, s.commune, s.agrement_start, s.agrement_end,
-                   s.management_mode, s.territory_type, s.priority_neighbourhood, s.siret
+                   s.management_mode, s.territory_type, s.priority_neighbourhood, s.siret,
+                   s.volunteer_hourly_rate
             FROM structure s
             JOIN organisation o ON o.id = s.id
             """;
@@ -55,7 +56,8 @@ public class OrganisationRepository {
                 start == null ? null : start.toLocalDate(), end == null ? null : end.toLocalDate(),
                 mode == null ? null : ManagementMode.valueOf(mode),
                 territory == null ? null : TerritoryType.valueOf(territory),
-                rs.getBoolean("priority_neighbourhood"), rs.getString("siret"));
+                rs.getBoolean("priority_neighbourhood"), rs.getString("siret"),
+                rs.getBigDecimal("volunteer_hourly_rate"));
     };
 
     private final JdbcClient jdbc;
@@ -79,9 +81,10 @@ public class OrganisationRepository {
     public void insertStructure(long id, StructureDraft draft) {
         jdbc.sql("""
                 INSERT INTO structure (id, kind, departement, commune, agrement_start, agrement_end,
-                                       management_mode, territory_type, priority_neighbourhood, siret)
+                                       management_mode, territory_type, priority_neighbourhood, siret,
+                                       volunteer_hourly_rate)
                 VALUES (:id, :kind, :departement, :commune, :agrementStart, :agrementEnd,
-                        :managementMode, :territoryType, :priorityNeighbourhood, :siret)
+                        :managementMode, :territoryType, :priorityNeighbourhood, :siret, :volunteerHourlyRate)
                 """)
                 .paramSource(structureParameters(id, draft))
                 .update();
@@ -93,7 +96,8 @@ public class OrganisationRepository {
                 SET kind = :kind, departement = :departement, commune = :commune,
                     agrement_start = :agrementStart, agrement_end = :agrementEnd,
                     management_mode = :managementMode, territory_type = :territoryType,
-                    priority_neighbourhood = :priorityNeighbourhood, siret = :siret
+                    priority_neighbourhood = :priorityNeighbourhood, siret = :siret,
+                    volunteer_hourly_rate = :volunteerHourlyRate
                 WHERE id = :id
                 """)
                 .paramSource(structureParameters(id, draft))
@@ -185,6 +189,7 @@ public class OrganisationRepository {
                 .addValue("managementMode", draft.managementMode() == null ? null : draft.managementMode().name())
                 .addValue("territoryType", draft.territoryType() == null ? null : draft.territoryType().name())
                 .addValue("priorityNeighbourhood", draft.priorityNeighbourhood())
-                .addValue("siret", draft.siret());
+                .addValue("siret", draft.siret())
+                .addValue("volunteerHourlyRate", draft.volunteerHourlyRate());
     }
 }

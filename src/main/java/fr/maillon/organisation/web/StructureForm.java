@@ -1,5 +1,6 @@
 package fr.maillon.organisation.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
@@ -7,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import fr.maillon.organisation.ManagementMode;
+import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.Structure;
 import fr.maillon.organisation.StructureDraft;
 import fr.maillon.organisation.StructureKind;
@@ -17,20 +19,22 @@ public record StructureForm(@Nullable String name, @Nullable StructureKind kind,
         @Nullable String commune, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate agrementStart,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate agrementEnd,
         @Nullable ManagementMode managementMode, @Nullable TerritoryType territoryType,
-        @Nullable Boolean priorityNeighbourhood, @Nullable String siret) {
+        @Nullable Boolean priorityNeighbourhood, @Nullable String siret, @Nullable BigDecimal volunteerHourlyRate) {
 
     public static StructureForm empty() {
-        return new StructureForm("", StructureKind.CENTRE_SOCIAL, "", "", null, null, null, null, false, "");
+        return new StructureForm("", StructureKind.CENTRE_SOCIAL, "", "", null, null, null, null, false, "",
+                OrganisationService.DEFAULT_VOLUNTEER_HOURLY_RATE);
     }
 
     public static StructureForm of(Structure structure) {
         return new StructureForm(structure.name(), structure.kind(), structure.departement(), structure.commune(),
                 structure.agrementStart(), structure.agrementEnd(), structure.managementMode(),
-                structure.territoryType(), structure.priorityNeighbourhood(), structure.siret());
+                structure.territoryType(), structure.priorityNeighbourhood(), structure.siret(),
+                structure.volunteerHourlyRate());
     }
 
     public StructureDraft toDraft() {
         return new StructureDraft(name, kind, departement, commune, agrementStart, agrementEnd, managementMode,
-                territoryType, Boolean.TRUE.equals(priorityNeighbourhood), siret);
+                territoryType, Boolean.TRUE.equals(priorityNeighbourhood), siret, volunteerHourlyRate);
     }
 }
