@@ -40,6 +40,11 @@ public class ChainService {
         return load(evaluations.evaluation(evaluationId));
     }
 
+    /** The chain, for a caller who may change it (403 for those who only read it). */
+    public ValueChain editableChain(long evaluationId) {
+        return load(editable(evaluationId));
+    }
+
     public List<Dimension> dimensions(long evaluationId) {
         return chains.dimensions(evaluations.evaluation(evaluationId).structureId());
     }

@@ -15,6 +15,19 @@ public record ValueChain(Evaluation evaluation, List<Stakeholder> stakeholders, 
         return elements.stream().filter(element -> element.id() == id).findFirst();
     }
 
+    /** The element's name, for lists of links and interactions. */
+    public String nameOf(long elementId) {
+        return element(elementId).map(ChainElement::name).orElse("?");
+    }
+
+    public String stakeholderName(long stakeholderId) {
+        return stakeholder(stakeholderId).map(Stakeholder::name).orElse("?");
+    }
+
+    public List<ChainElement> activities() {
+        return elements(ElementKind.ACTIVITY);
+    }
+
     public Optional<Stakeholder> stakeholder(long id) {
         return stakeholders.stream().filter(stakeholder -> stakeholder.id() == id).findFirst();
     }

@@ -18,8 +18,14 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import fr.maillon.chain.ActivityType;
+import fr.maillon.chain.EffectTarget;
+import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationStatus;
+import fr.maillon.chain.ResourceKind;
+import fr.maillon.chain.StakeholderType;
+import fr.maillon.chain.SupportCategory;
 import fr.maillon.organisation.ManagementMode;
 import fr.maillon.organisation.OrganisationType;
 import fr.maillon.organisation.Role;
@@ -39,19 +45,28 @@ class MessagesTests {
     private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.]+)[}(]");
     private static final Pattern PREFIXED_KEY = Pattern.compile("#\\{'([A-Za-z][A-Za-z0-9_.]+)\\.' \\+");
     private static final Pattern FRAGMENT_CALL = Pattern.compile("web/fields :: (\\w+)\\(([^)]*)\\)");
-    private static final Pattern JAVA_CODE = Pattern.compile("\"((?:account|organisation|chain|web|error)\\.[A-Za-z0-9_.]+)\"");
+    /** A message code written in Java; a literal ending with a dot is a prefix, not a code. */
+    private static final Pattern JAVA_CODE = Pattern.compile(
+            "\"((?:account|organisation|chain|web|error)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     /** Keys that templates build as prefix + value, and the values they take. */
-    private static final Map<String, List<String>> BUILT_KEYS = Map.of(
-            "organisation.kind", names(StructureKind.values()),
-            "organisation.managementMode", names(ManagementMode.values()),
-            "organisation.territoryType", names(TerritoryType.values()),
-            "organisation.type", names(OrganisationType.values()),
-            "organisation.role", names(Role.values()),
-            "chain.evaluation.status", names(EvaluationStatus.values()),
-            "chain.evaluation.scope", names(EvaluationScope.values()),
-            "error", List.of("400.title", "400.message", "403.title", "403.message", "404.title", "404.message",
-                    "405.title", "405.message", "500.title", "500.message"));
+    private static final Map<String, List<String>> BUILT_KEYS = Map.ofEntries(
+            Map.entry("organisation.kind", names(StructureKind.values())),
+            Map.entry("organisation.managementMode", names(ManagementMode.values())),
+            Map.entry("organisation.territoryType", names(TerritoryType.values())),
+            Map.entry("organisation.type", names(OrganisationType.values())),
+            Map.entry("organisation.role", names(Role.values())),
+            Map.entry("chain.evaluation.status", names(EvaluationStatus.values())),
+            Map.entry("chain.evaluation.scope", names(EvaluationScope.values())),
+            Map.entry("chain.stakeholder.type", names(StakeholderType.values())),
+            Map.entry("chain.resourceKind", names(ResourceKind.values())),
+            Map.entry("chain.activityType", names(ActivityType.values())),
+            Map.entry("chain.supportCategory", names(SupportCategory.values())),
+            Map.entry("chain.target", names(EffectTarget.values())),
+            Map.entry("chain.kind", Arrays.stream(ElementKind.values())
+                    .flatMap(kind -> Stream.of(kind + ".plural", kind + ".new", kind + ".edit")).toList()),
+            Map.entry("error", List.of("400.title", "400.message", "403.title", "403.message", "404.title",
+                    "404.message", "405.title", "405.message", "500.title", "500.message")));
 
     @Test
     void frenchAndEnglishHoldTheSameKeys() throws IOException {

@@ -1,5 +1,7 @@
 package fr.maillon.chain.web;
 
+import java.util.stream.Collectors;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -9,6 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.maillon.chain.ChainService;
+import fr.maillon.chain.Dimension;
+import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.EvaluationPage;
 import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationService;
@@ -22,9 +27,11 @@ import fr.maillon.web.RuleViolationException;
 class EvaluationController {
 
     private final EvaluationService evaluations;
+    private final ChainService chains;
 
-    EvaluationController(EvaluationService evaluations) {
+    EvaluationController(EvaluationService evaluations, ChainService chains) {
         this.evaluations = evaluations;
+        this.chains = chains;
     }
 
     @GetMapping("/structures/{structureId}/evaluations/new")
@@ -53,6 +60,10 @@ class EvaluationController {
     @GetMapping("/evaluations/{evaluationId}")
     String show(@PathVariable long evaluationId, Model model) {
         model.addAttribute("page", evaluations.page(evaluationId));
+        model.addAttribute("chain", chains.chain(evaluationId));
+        model.addAttribute("kinds", ElementKind.values());
+        model.addAttribute("dimensionLabels", chains.dimensions(evaluationId).stream()
+                .collect(Collectors.toMap(Dimension::id, Dimension::label)));
         return "chain/evaluation";
     }
 
