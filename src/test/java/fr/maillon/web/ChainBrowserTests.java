@@ -1,0 +1,136 @@
+package fr.maillon.web;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A facilitator builds a small value chain from nothing in Chromium, then finds it drawn and balanced. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ChainBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver driver;
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void buildsAChainFromNothingAndFindsItInTheDiagramAndTheBalance() throws Exception {
+        driver = Browser.start(1280, 900);
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys("coope");
+        driver.findElement(By.id("password")).sendKeys("maillon-demo");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+
+        driver.get(url("/structures/1/evaluations/new"));
+        driver.findElement(By.id("title")).sendKeys("Jardin partagé");
+        date("periodStart", "2025-01-01");
+        date("periodEnd", "2025-12-31");
+        submit();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Jardin partagé");
+
+        stakeholder("Jardiniers du quartier", "Habitants, individus", true);
+        stakeholder("Bailleur social", "Entreprise", false);
+        element("Ajouter une ressource", "Parcelle prêtée", "resourceKind", "Matérielle, locaux, en nature");
+        element("Ajouter une activité", "Coordination du jardin", "activityType", "Activité de soutien",
+                "supportCategory", "Gouvernance");
+        element("Ajouter une activité", "Chantiers collectifs", "activityType", "Activité principale");
+        element("Ajouter une réalisation", "Récoltes partagées");
+        element("Ajouter un effet", "Voisins qui se connaissent", "target", "Habitants");
+
+        link("Parcelle prêtée", "Chantiers collectifs");
+        link("Coordination du jardin", "Chantiers collectifs");
+        link("Chantiers collectifs", "Récoltes partagées");
+        link("Récoltes partagées", "Voisins qui se connaissent");
+        link("Voisins qui se connaissent", "Parcelle prêtée");
+
+        interaction("Jardiniers du quartier", "Chantiers collectifs", "Deux samedis par mois", "Légumes et rencontres");
+        interaction("Bailleur social", "Chantiers collectifs", "Le terrain", "Espaces verts entretenus");
+
+        driver.findElement(By.linkText("Voir le diagramme")).click();
+        List<String> drawn = driver.findElements(By.cssSelector("svg g.node title")).stream()
+                .map(element -> element.getAttribute("textContent")).toList();
+        assertThat(drawn).containsExactlyInAnyOrder("Jardiniers du quartier", "Bailleur social", "Parcelle prêtée",
+                "Coordination du jardin", "Chantiers collectifs", "Récoltes partagées", "Voisins qui se connaissent");
+        assertThat(driver.findElements(By.cssSelector("svg polyline.regeneration"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("svg polyline.link"))).hasSize(4);
+
+        driver.findElement(By.linkText("Jardin partagé")).click();
+        driver.findElement(By.linkText("Bilan des parties prenantes")).click();
+        String balance = driver.findElement(By.id("main")).getText();
+        assertThat(balance).contains("Jardiniers du quartier").contains("Deux samedis par mois (Chantiers collectifs)")
+                .contains("Légumes et rencontres (Chantiers collectifs)").contains("Bailleur social")
+                .contains("Le terrain (Chantiers collectifs)").contains("Espaces verts entretenus");
+    }
+
+    private void stakeholder(String name, String type, boolean member) {
+        driver.findElement(By.linkText("Ajouter une partie prenante")).click();
+        driver.findElement(By.id("name")).sendKeys(name);
+        new Select(driver.findElement(By.id("type"))).selectByVisibleText(type);
+        if (member) {
+            driver.findElement(By.id("communityMember1")).click();
+        }
+        submit();
+        assertThat(driver.findElement(By.id("stakeholders")).getText()).contains(name);
+    }
+
+    private void element(String addLink, String name, String... choices) {
+        driver.findElement(By.linkText(addLink)).click();
+        driver.findElement(By.id("name")).sendKeys(name);
+        for (int i = 0; i < choices.length; i += 2) {
+            new Select(driver.findElement(By.id(choices[i]))).selectByVisibleText(choices[i + 1]);
+        }
+        submit();
+        assertThat(driver.findElement(By.id("main")).getText()).contains(name);
+    }
+
+    private void link(String source, String target) {
+        driver.findElement(By.linkText("Ajouter un lien")).click();
+        new Select(driver.findElement(By.id("sourceId"))).selectByVisibleText(source);
+        new Select(driver.findElement(By.id("targetId"))).selectByVisibleText(target);
+        driver.findElement(By.id("rationale")).sendKeys("test");
+        submit();
+        assertThat(driver.findElement(By.id("links")).getText()).contains(source + " → " + target);
+    }
+
+    private void interaction(String stakeholder, String activity, String cost, String benefit) {
+        driver.findElement(By.linkText("Ajouter une interaction")).click();
+        new Select(driver.findElement(By.id("stakeholderId"))).selectByVisibleText(stakeholder);
+        new Select(driver.findElement(By.id("activityId"))).selectByVisibleText(activity);
+        driver.findElement(By.id("cost")).sendKeys(cost);
+        driver.findElement(By.id("benefit")).sendKeys(benefit);
+        submit();
+        assertThat(driver.findElement(By.id("interactions")).getText()).contains(cost);
+    }
+
+    private void date(String id, String isoDate) {
+        WebElement input = driver.findElement(By.id(id));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, isoDate);
+    }
+
+    private void submit() {
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
