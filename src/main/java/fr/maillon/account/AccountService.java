@@ -5,18 +5,22 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.account.internal.AccountPrincipal;
+import fr.maillon.account.internal.AccountUserDetailsService;
 import fr.maillon.account.internal.ApiTokenRepository;
 import fr.maillon.account.internal.BearerTokenFilter;
 import fr.maillon.account.internal.UserRepository;
@@ -35,13 +39,15 @@ public class AccountService {
     private final ApiTokenRepository tokens;
     private final PasswordEncoder passwordEncoder;
     private final AuthenticationManager authenticationManager;
+    private final AccountUserDetailsService userDetails;
 
     AccountService(UserRepository users, ApiTokenRepository tokens, PasswordEncoder passwordEncoder,
-            AuthenticationManager authenticationManager) {
+            AuthenticationManager authenticationManager, AccountUserDetailsService userDetails) {
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.authenticationManager = authenticationManager;
+        this.userDetails = userDetails;
     }
 
     /** The signed-in person, if any. */
@@ -111,6 +117,25 @@ public class AccountService {
 
     public List<UserAccount> findAccounts(Collection<Long> ids) {
         return users.findAccounts(ids);
+    }
+
+    /**
+     * Runs the action signed in as this person, for bootstrap work with no request (demo data),
+     * then restores the previous context. Every access rule applies as if she were signed in.
+     */
+    public <T> T runAs(String username, Supplier<T> action) {
+        UserDetails principal = userDetails.loadUserByUsername(username);
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return action.get();
+        }
+        finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     public boolean anyAccountExists() {

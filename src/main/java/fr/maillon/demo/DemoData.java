@@ -1,5 +1,8 @@
 package fr.maillon.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,6 +22,7 @@ import fr.maillon.chain.EvaluationDraft;
 import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.chain.EvaluationStatus;
+import fr.maillon.exchange.ExchangeService;
 import fr.maillon.organisation.ManagementMode;
 import fr.maillon.organisation.NetworkOrganisationDraft;
 import fr.maillon.organisation.OrganisationService;
@@ -32,20 +37,24 @@ import fr.maillon.organisation.TerritoryType;
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "maillon-demo";
+    /** La Coopération's Conserverie Mobile et Solidaire, in the exchange format. */
+    static final String CONSERVERIE = "demo/conserverie-mobile.json";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final Environment environment;
     private final AccountService accounts;
     private final OrganisationService organisations;
     private final EvaluationService evaluations;
+    private final ExchangeService exchange;
     private final TransactionTemplate transaction;
 
     DemoData(Environment environment, AccountService accounts, OrganisationService organisations,
-            EvaluationService evaluations, TransactionTemplate transaction) {
+            EvaluationService evaluations, ExchangeService exchange, TransactionTemplate transaction) {
         this.environment = environment;
         this.accounts = accounts;
         this.organisations = organisations;
         this.evaluations = evaluations;
+        this.exchange = exchange;
         this.transaction = transaction;
     }
 
@@ -86,14 +95,21 @@ class DemoData implements ApplicationRunner {
         organisations.addMemberUnchecked(federation, federationMember, Role.FEDERATION_MEMBER);
         organisations.addMemberUnchecked(caf, cafMember, Role.CAF_MEMBER);
 
-        long conserverie = evaluations.createUnchecked(cooperation, new EvaluationDraft(
-                "Conserverie Mobile et Solidaire", EvaluationScope.ACTION, "Conserverie Mobile et Solidaire",
-                LocalDate.of(2018, 1, 1), LocalDate.of(2021, 12, 31), EvaluationStatus.RESTITUTION));
+        long conserverie = accounts.runAs("coope", () -> exchange.importEvaluation(cooperation, conserverieDocument()));
         evaluations.createUnchecked(cooperation, new EvaluationDraft("Projet social 2022–2025",
                 EvaluationScope.PROJET_SOCIAL, null, LocalDate.of(2022, 1, 1), LocalDate.of(2025, 12, 31),
                 EvaluationStatus.FRAMING));
         organisations.shareUnchecked(cooperation, conserverie, federation, admin);
         organisations.shareUnchecked(cooperation, conserverie, caf, admin);
+    }
+
+    private static byte[] conserverieDocument() {
+        try (InputStream input = new ClassPathResource(CONSERVERIE).getInputStream()) {
+            return input.readAllBytes();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private long account(String username, String displayName, boolean platformAdmin) {

@@ -1,0 +1,68 @@
+package fr.maillon.exchange.api;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.maillon.exchange.EvaluationDocument;
+import fr.maillon.exchange.ExchangeService;
+import fr.maillon.exchange.ImportRejectedException;
+import fr.maillon.web.Problems;
+
+@RestController
+@Tag(name = "Échange", description = "The versioned JSON exchange format of a whole evaluation")
+class ExchangeApiController {
+
+    private final ExchangeService exchange;
+    private final MessageSource messages;
+
+    ExchangeApiController(ExchangeService exchange, MessageSource messages) {
+        this.exchange = exchange;
+        this.messages = messages;
+    }
+
+    @GetMapping(path = "/api/v1/evaluations/{evaluationId}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The exchange document of an evaluation")
+    EvaluationDocument export(@PathVariable long evaluationId) {
+        return exchange.export(evaluationId);
+    }
+
+    @PostMapping(path = "/api/v1/structures/{structureId}/evaluations/import",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Import an exchange document as a new evaluation of the structure; all or nothing")
+    ResponseEntity<Map<String, Long>> importDocument(@PathVariable long structureId, @RequestBody JsonNode document) {
+        long id = exchange.importEvaluation(structureId, document);
+        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + id)).body(Map.of("id", id));
+    }
+
+    @GetMapping(path = "/api/v1/exchange/schema", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The JSON Schema of the exchange format, version 1")
+    Resource schema() {
+        return new ClassPathResource(ExchangeService.SCHEMA);
+    }
+
+    @ExceptionHandler(ImportRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ImportRejectedException ex) {
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, messages.getMessage("exchange.rejected",
+                        new Object[] { ex.errors().size() }, LocaleContextHolder.getLocale()), ex.errors()));
+    }
+}

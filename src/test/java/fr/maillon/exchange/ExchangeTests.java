@@ -1,0 +1,158 @@
+package fr.maillon.exchange;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import fr.maillon.TestUsers;
+import fr.maillon.organisation.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** Export → import → export gives the same document; bad documents are refused with paths, all or nothing. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ExchangeTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestUsers.Created editor;
+    String demo;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        editor = users.structureWithMember(Role.STRUCTURE_EDITOR);
+        demo = new ClassPathResource("demo/conserverie-mobile.json").getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void exportImportExportGivesTheSameDocument() throws Exception {
+        long conserverie = jdbc.sql("SELECT id FROM evaluation WHERE title = 'Conserverie Mobile et Solidaire' "
+                + "AND structure_id = (SELECT id FROM organisation WHERE name = 'La Coopération')")
+                .query(Long.class).single();
+        String first = mvc.perform(get("/api/v1/evaluations/{id}/export", conserverie).with(users.as("coope")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("\"format\":\"maillon-evaluation\"").contains("\"ref\":\"eff-7\"")
+                .contains("\"referential\":\"drome\"");
+
+        MockHttpServletResponse imported = importAs(editor.username(), first);
+        assertThat(imported.getStatus()).isEqualTo(201);
+        String id = imported.getContentAsString().replaceAll("\\D", "");
+        String second = mvc.perform(get("/api/v1/evaluations/{id}/export", id).with(users.as(editor.username())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(second).isEqualTo(first);
+        assertThat(count("chain_element")).isEqualTo(27);
+        assertThat(count("chain_link")).isEqualTo(36);
+        assertThat(count("interaction")).isEqualTo(13);
+        assertThat(count("stakeholder")).isEqualTo(11);
+    }
+
+    @Test
+    void refusesAnUnknownVersionOrFormat() throws Exception {
+        assertRefused(demo.replace("\"version\": 1", "\"version\": 2"), "$.version", "Version 2 inconnue");
+        assertRefused(demo.replace("maillon-evaluation", "autre-outil"), "$.format", "format");
+        assertRefused("[1, 2]", "$", "objet JSON");
+    }
+
+    @Test
+    void refusesWrongTypesWithTheirPaths() throws Exception {
+        String wrong = demo.replace("\"quantity\": 1600.00", "\"quantity\": \"beaucoup\"")
+                .replace("\"kind\": \"OUTPUT\", \"name\": \"Bocaux produits\"", "\"kind\": \"BOCAL\", \"name\": \"Bocaux produits\"")
+                .replace("\"communityMember\": false,\n      \"presentation\": \"Communauté", "\"communityMember\": \"non\",\n      \"presentation\": \"Communauté");
+        String body = assertRefused(wrong, "$.elements[0].quantity", null);
+        assertThat(body).contains("$.elements[17].kind").contains("$.stakeholders[5].communityMember");
+    }
+
+    @Test
+    void refusesDanglingReferencesAndForbiddenLinks() throws Exception {
+        String dangling = demo.replace("{ \"source\": \"res-4\", \"target\": \"act-6\" }",
+                "{ \"source\": \"res-99\", \"target\": \"act-6\" }")
+                .replace("\"stakeholder\": \"sh-11\"", "\"stakeholder\": \"sh-42\"")
+                .replace("\"provider\": \"sh-3\"", "\"provider\": \"sh-33\"");
+        String body = assertRefused(dangling, "$.links[5].source", "res-99");
+        assertThat(body).contains("$.interactions[12].stakeholder").contains("$.elements[2].provider");
+
+        String forbidden = demo.replace("{ \"source\": \"act-1\", \"target\": \"act-5\" }",
+                "{ \"source\": \"act-5\", \"target\": \"act-1\" }")
+                .replace("{ \"source\": \"out-1\", \"target\": \"eff-1\" }", "{ \"source\": \"out-1\", \"target\": \"res-3\" }");
+        String forbiddenBody = assertRefused(forbidden, "$.links[12].target", "pas prévu par la méthode");
+        assertThat(forbiddenBody).contains("$.links[25].target");
+
+        String duplicate = demo.replace("\"ref\": \"out-4\"", "\"ref\": \"out-3\"");
+        assertRefused(duplicate, "$.elements[19].ref", "déjà utilisée");
+    }
+
+    @Test
+    void refusesMalformedFilesFromThePage() throws Exception {
+        MockHttpServletResponse latin1 = mvc.perform(multipart("/structures/{id}/import", editor.structureId())
+                .file("file", "{\"title\": \"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1))
+                .with(users.as(editor.username())).with(csrf())).andReturn().getResponse();
+        assertThat(latin1.getStatus()).isEqualTo(200);
+        assertThat(latin1.getContentAsString()).contains("pas encodé en UTF-8");
+        MockHttpServletResponse broken = mvc.perform(multipart("/structures/{id}/import", editor.structureId())
+                .file("file", "{\"format\": ".getBytes(StandardCharsets.UTF_8)).with(users.as(editor.username()))
+                .with(csrf())).andReturn().getResponse();
+        assertThat(broken.getContentAsString()).contains("pas du JSON valide (ligne 1");
+        MockHttpServletResponse good = mvc.perform(multipart("/structures/{id}/import", editor.structureId())
+                .file("file", demo.getBytes(StandardCharsets.UTF_8)).with(users.as(editor.username())).with(csrf()))
+                .andReturn().getResponse();
+        assertThat(good.getRedirectedUrl()).matches("/evaluations/\\d+");
+        assertThat(count("chain_element")).isEqualTo(27);
+    }
+
+    @Test
+    void anotherStructureCannotBeTheTarget() throws Exception {
+        long cooperation = jdbc.sql("SELECT id FROM organisation WHERE name = 'La Coopération'").query(Long.class)
+                .single();
+        MockHttpServletResponse response = mvc.perform(post("/api/v1/structures/{id}/evaluations/import",
+                cooperation).with(users.as(editor.username())).with(csrf()).contentType("application/json")
+                .content(demo)).andReturn().getResponse();
+        assertThat(response.getStatus()).isIn(403, 404);
+    }
+
+    private String assertRefused(String document, String path, String message) throws Exception {
+        long before = jdbc.sql("SELECT count(*) FROM evaluation").query(Long.class).single();
+        MockHttpServletResponse response = importAs(editor.username(), document);
+        String body = response.getContentAsString();
+        assertThat(response.getStatus()).as(body).isEqualTo(422);
+        assertThat(response.getContentType()).contains("application/problem+json");
+        assertThat(body).contains("\"path\":\"" + path + "\"");
+        if (message != null) {
+            assertThat(body).contains(message);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM evaluation").query(Long.class).single()).isEqualTo(before);
+        assertThat(count("stakeholder")).isZero();
+        return body;
+    }
+
+    private MockHttpServletResponse importAs(String username, String document) throws Exception {
+        return mvc.perform(post("/api/v1/structures/{id}/evaluations/import", editor.structureId())
+                .with(users.as(username)).with(csrf()).contentType("application/json").content(document))
+                .andReturn().getResponse();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE structure_id = :structure")
+                .param("structure", editor.structureId()).query(Long.class).single();
+    }
+}
