@@ -4,12 +4,17 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven by Selenium, with the binaries given explicitly so that Selenium
@@ -44,6 +49,17 @@ public final class Browser {
         // A headless window is at least 500 px wide: narrower screens are emulated, as a phone would be.
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", width < 600));
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return driver;
+    }
+
+    /** Clicks and waits for the browser to reach another address (a post/redirect/get, a link). */
+    public static void clickAndWait(WebDriver driver, WebElement element) {
+        String before = driver.getCurrentUrl();
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .withMessage(() -> "the page stayed at " + before + ": " + driver.findElement(By.tagName("body"))
+                        .getText())
+                .until(current -> !before.equals(current.getCurrentUrl()));
     }
 }

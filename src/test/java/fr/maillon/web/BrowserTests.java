@@ -48,15 +48,15 @@ class BrowserTests {
         assertThat(driver.findElement(By.id("main")).getText()).contains("La Coopération")
                 .contains("Conserverie Mobile et Solidaire").contains("Projet social 2022–2025");
 
-        driver.findElement(By.linkText("La Coopération")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("La Coopération")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("La Coopération");
         assertThat(driver.findElement(By.id("main")).getText()).contains("Romans-sur-Isère").contains("Centre social");
 
-        driver.findElement(By.linkText("Conserverie Mobile et Solidaire")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Conserverie Mobile et Solidaire")));
         assertThat(driver.getCurrentUrl()).matches(".*/evaluations/\\d+");
         assertThat(driver.findElement(By.id("main")).getText()).contains("Restitution");
 
-        driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("form[action$='/logout'] button")));
         assertThat(driver.getCurrentUrl()).endsWith("/login?logout");
     }
 
@@ -103,12 +103,12 @@ class BrowserTests {
     void switchesToEnglishAndBack() throws Exception {
         driver = Browser.start(1280, 900);
         driver.get(url("/login"));
-        driver.findElement(By.linkText("English")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("English")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         signIn("coope", "maillon-demo");
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Hello");
-        driver.findElement(By.linkText("Français")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Français")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Bonjour");
     }
 
@@ -119,7 +119,7 @@ class BrowserTests {
         driver.findElement(By.id("username")).clear();
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
     }
 
     private void assertFitsAndAccessible(String page) throws IOException {

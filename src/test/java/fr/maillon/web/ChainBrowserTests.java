@@ -38,7 +38,7 @@ class ChainBrowserTests {
         driver.get(url("/login"));
         driver.findElement(By.id("username")).sendKeys("coope");
         driver.findElement(By.id("password")).sendKeys("maillon-demo");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
 
         driver.get(url("/structures/1/evaluations/new"));
         driver.findElement(By.id("title")).sendKeys("Jardin partagé");
@@ -65,7 +65,7 @@ class ChainBrowserTests {
         interaction("Jardiniers du quartier", "Chantiers collectifs", "Deux samedis par mois", "Légumes et rencontres");
         interaction("Bailleur social", "Chantiers collectifs", "Le terrain", "Espaces verts entretenus");
 
-        driver.findElement(By.linkText("Voir le diagramme")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Voir le diagramme")));
         List<String> drawn = driver.findElements(By.cssSelector("svg g.node title")).stream()
                 .map(element -> element.getAttribute("textContent")).toList();
         assertThat(drawn).containsExactlyInAnyOrder("Jardiniers du quartier", "Bailleur social", "Parcelle prêtée",
@@ -73,8 +73,8 @@ class ChainBrowserTests {
         assertThat(driver.findElements(By.cssSelector("svg polyline.regeneration"))).hasSize(1);
         assertThat(driver.findElements(By.cssSelector("svg polyline.link"))).hasSize(4);
 
-        driver.findElement(By.linkText("Jardin partagé")).click();
-        driver.findElement(By.linkText("Bilan des parties prenantes")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Jardin partagé")));
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Bilan des parties prenantes")));
         String balance = driver.findElement(By.id("main")).getText();
         assertThat(balance).contains("Jardiniers du quartier").contains("Deux samedis par mois (Chantiers collectifs)")
                 .contains("Légumes et rencontres (Chantiers collectifs)").contains("Bailleur social")
@@ -82,7 +82,7 @@ class ChainBrowserTests {
     }
 
     private void stakeholder(String name, String type, boolean member) {
-        driver.findElement(By.linkText("Ajouter une partie prenante")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Ajouter une partie prenante")));
         driver.findElement(By.id("name")).sendKeys(name);
         new Select(driver.findElement(By.id("type"))).selectByVisibleText(type);
         if (member) {
@@ -93,7 +93,7 @@ class ChainBrowserTests {
     }
 
     private void element(String addLink, String name, String... choices) {
-        driver.findElement(By.linkText(addLink)).click();
+        Browser.clickAndWait(driver, driver.findElement(By.linkText(addLink)));
         driver.findElement(By.id("name")).sendKeys(name);
         for (int i = 0; i < choices.length; i += 2) {
             new Select(driver.findElement(By.id(choices[i]))).selectByVisibleText(choices[i + 1]);
@@ -103,7 +103,7 @@ class ChainBrowserTests {
     }
 
     private void link(String source, String target) {
-        driver.findElement(By.linkText("Ajouter un lien")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Ajouter un lien")));
         new Select(driver.findElement(By.id("sourceId"))).selectByVisibleText(source);
         new Select(driver.findElement(By.id("targetId"))).selectByVisibleText(target);
         driver.findElement(By.id("rationale")).sendKeys("test");
@@ -112,7 +112,7 @@ class ChainBrowserTests {
     }
 
     private void interaction(String stakeholder, String activity, String cost, String benefit) {
-        driver.findElement(By.linkText("Ajouter une interaction")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Ajouter une interaction")));
         new Select(driver.findElement(By.id("stakeholderId"))).selectByVisibleText(stakeholder);
         new Select(driver.findElement(By.id("activityId"))).selectByVisibleText(activity);
         driver.findElement(By.id("cost")).sendKeys(cost);
@@ -127,7 +127,7 @@ class ChainBrowserTests {
     }
 
     private void submit() {
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
     }
 
     private String url(String path) {
