@@ -1,0 +1,86 @@
+package fr.maillon.chain;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import fr.maillon.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/** The demo's Conserverie: every element in the diagram, every stakeholder's cost and benefit in the balance. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DemoChainTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ChainService chains;
+
+    @Autowired
+    BalanceService balances;
+
+    long conserverie;
+
+    @BeforeEach
+    void setUp() {
+        conserverie = jdbc.sql("SELECT min(id) FROM evaluation WHERE title = 'Conserverie Mobile et Solidaire'")
+                .query(Long.class).single();
+        users.signIn("coope");
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void theDiagramShowsEveryElementOfTheDemo() throws Exception {
+        ValueChain chain = chains.chain(conserverie);
+        assertThat(chain.stakeholders()).hasSize(11);
+        assertThat(chain.elements()).hasSize(27);
+        assertThat(chain.stakeholders()).extracting(Stakeholder::type).containsAll(List.of(StakeholderType.values()));
+        String svg = mvc.perform(get("/api/v1/evaluations/{id}/diagram.svg", conserverie).with(users.as("coope")))
+                .andReturn().getResponse().getContentAsString();
+        for (Stakeholder stakeholder : chain.stakeholders()) {
+            assertThat(svg).contains("data-id=\"s" + stakeholder.id() + "\"");
+        }
+        for (ChainElement element : chain.elements()) {
+            assertThat(svg).contains("data-id=\"e" + element.id() + "\"");
+        }
+        assertThat(svg.split("class=\"regeneration\"", -1)).hasSize(6);
+        assertThat(svg).contains("Activités de soutien").contains("Communauté d&#39;action");
+    }
+
+    @Test
+    void theBalanceGivesEachStakeholdersCostAndBenefit() {
+        List<StakeholderBalance> balance = balances.balances(conserverie);
+        assertThat(balance).hasSize(11).allSatisfy(stakeholder -> {
+            assertThat(stakeholder.brings()).isNotEmpty();
+            assertThat(stakeholder.gets()).isNotEmpty();
+        });
+        StakeholderBalance producers = balance.stream()
+                .filter(b -> b.stakeholder().name().equals("Producteurs bio locaux")).findFirst().orElseThrow();
+        assertThat(producers.bringsAmounts()).containsExactly(new Amount(new java.math.BigDecimal("1800.00"), "kg"));
+        assertThat(producers.getsEur()).isEqualByComparingTo("3000");
+        assertThat(balances.valuation(conserverie).totalEur()).isEqualByComparingTo("77572.00");
+    }
+}
