@@ -3,14 +3,19 @@ package fr.maillon.chain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.chain.internal.ValueChainRepository;
+import fr.maillon.chain.internal.WorkshopParser;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
 import fr.maillon.web.RuleViolationException;
@@ -225,6 +230,93 @@ public class ChainService {
         if (!chains.deleteInteraction(evaluation.structureId(), evaluationId, interactionId)) {
             throw new ChainElementNotFoundException(interactionId);
         }
+    }
+
+    // --- workshop entry -----------------------------------------------------------------------
+
+    /**
+     * Adds what a facilitator typed in the workshop notation ({@link WorkshopParser}), all or nothing:
+     * names already in the chain are reused; every unreadable line is reported with its number.
+     */
+    @Transactional
+    public WorkshopResult workshop(long evaluationId, String text) {
+        Evaluation evaluation = editable(evaluationId);
+        ValueChain chain = load(evaluation);
+        Map<String, Long> stakeholders = new HashMap<>();
+        chain.stakeholders().forEach(stakeholder -> stakeholders.put(key(stakeholder.name()), stakeholder.id()));
+        Map<String, ChainElement> elements = new HashMap<>();
+        chain.elements().forEach(element -> elements.put(key(element.name()), element));
+        List<Violation> errors = new ArrayList<>();
+        int[] counts = new int[4];
+        for (WorkshopParser.Line line : WorkshopParser.parse(text == null ? "" : text)) {
+            try {
+                if (line instanceof WorkshopParser.ErrorLine error) {
+                    errors.add(lineError(error.number(), error.code(), error.tag()));
+                }
+                else if (line instanceof WorkshopParser.StakeholderLine stakeholder) {
+                    if (!stakeholders.containsKey(key(stakeholder.name()))) {
+                        stakeholders.put(key(stakeholder.name()), addStakeholder(evaluationId, new StakeholderDraft(
+                                stakeholder.name(), stakeholder.type(), stakeholder.member(), null, null, null, null)));
+                        counts[0]++;
+                    }
+                }
+                else if (line instanceof WorkshopParser.ElementLine element) {
+                    if (!elements.containsKey(key(element.name()))) {
+                        long id = addElement(evaluationId, new ChainElementDraft(element.kind(), element.name(), null,
+                                element.resourceKind(), null, null, null, null, element.activityType(),
+                                element.supportCategory(), element.target(), null));
+                        elements.put(key(element.name()), new ChainElement(id, evaluationId, element.kind(),
+                                element.name(), null, 0, element.resourceKind(), null, null, null, null,
+                                element.activityType(), element.supportCategory(), element.target(), null));
+                        counts[1]++;
+                    }
+                }
+                else if (line instanceof WorkshopParser.LinkLine link) {
+                    ChainElement source = elements.get(key(link.source()));
+                    ChainElement target = elements.get(key(link.target()));
+                    if (source == null || target == null) {
+                        errors.add(lineError(link.number(), "chain.workshop.unknownName",
+                                source == null ? link.source() : link.target()));
+                    }
+                    else if (chain.links().stream().noneMatch(existing -> existing.sourceId() == source.id()
+                            && existing.targetId() == target.id())) {
+                        addLink(evaluationId, new LinkDraft(source.id(), target.id(), link.rationale()));
+                        counts[2]++;
+                    }
+                }
+                else if (line instanceof WorkshopParser.InteractionLine interaction) {
+                    Long stakeholder = stakeholders.get(key(interaction.stakeholder()));
+                    ChainElement activity = elements.get(key(interaction.activity()));
+                    if (stakeholder == null || activity == null) {
+                        errors.add(lineError(interaction.number(), "chain.workshop.unknownName",
+                                stakeholder == null ? interaction.stakeholder() : interaction.activity()));
+                    }
+                    else {
+                        addInteraction(evaluationId, new InteractionDraft(stakeholder, activity.id(),
+                                interaction.cost(), null, null, null, interaction.benefit(), null, null, null));
+                        counts[3]++;
+                    }
+                }
+            }
+            catch (RuleViolationException ex) {
+                ex.violations().forEach(violation -> errors.add(new Violation("text", "chain.workshop.lineError",
+                        line.number(), new DefaultMessageSourceResolvable(new String[] { violation.code() },
+                                violation.arguments()))));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleViolationException(errors);
+        }
+        return new WorkshopResult(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    private static Violation lineError(int line, String code, String argument) {
+        return new Violation("text", "chain.workshop.lineError", line,
+                new DefaultMessageSourceResolvable(new String[] { code }, new Object[] { argument }));
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
     }
 
     // --- rules --------------------------------------------------------------------------------

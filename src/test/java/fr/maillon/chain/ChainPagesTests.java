@@ -131,6 +131,44 @@ class ChainPagesTests {
     }
 
     @Test
+    void theWorkshopEntryAddsLinesAllOrNothing() throws Exception {
+        String text = """
+                P: Habitants du quartier #membre
+                P: Mairie #collectivite
+                R: Temps bénévole #bénévolat
+                S: Coordination #gouvernance
+                A: Ateliers cuisine
+                O: Repas partagés
+                E: Lien social #territoire
+                // une remarque
+                Temps bénévole -> Ateliers cuisine : les bénévoles animent
+                Coordination -> Ateliers cuisine
+                Ateliers cuisine -> Repas partagés
+                Repas partagés -> Lien social
+                Lien social -> Temps bénévole
+                Habitants du quartier ~ Ateliers cuisine : du temps / des repas
+                """;
+        MockHttpServletResponse done = as(post("/evaluations/{e}/workshop", evaluation).param("text", text));
+        assertThat(done.getRedirectedUrl()).isEqualTo("/evaluations/" + evaluation + "/workshop");
+        assertThat(id("SELECT count(*) FROM chain_element WHERE evaluation_id = " + evaluation)).isEqualTo(5);
+        assertThat(id("SELECT count(*) FROM chain_link WHERE evaluation_id = " + evaluation)).isEqualTo(5);
+        assertThat(id("SELECT count(*) FROM interaction WHERE evaluation_id = " + evaluation)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT resource_kind FROM chain_element WHERE name = 'Temps bénévole' AND evaluation_id = "
+                + evaluation).query(String.class).single()).isEqualTo("VOLUNTEER_TIME");
+        String page = mvc.perform(get("/evaluations/{e}/workshop", evaluation).with(users.as(editor.username()))
+                .flashAttr("added", new WorkshopResult(2, 5, 5, 1))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<title>Lien social</title>").contains("Ajouté : 2 partie(s) prenante(s)");
+
+        String again = "A: Ateliers cuisine\nA: Jardin\nJardin -> Inconnu\nR: Local #cuisine\nQuelque chose\nJardin -> Lien social";
+        MockHttpServletResponse refused = as(post("/evaluations/{e}/workshop", evaluation).param("text", again));
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString()).contains("Ligne 3 : « Inconnu » n&#39;est ni dans la chaîne")
+                .contains("Ligne 4 : étiquette #cuisine inconnue ici.").contains("Ligne 5 : ligne illisible")
+                .contains("Jardin -&gt; Inconnu");
+        assertThat(id("SELECT count(*) FROM chain_element WHERE evaluation_id = " + evaluation)).isEqualTo(5);
+    }
+
+    @Test
     void othersCannotTouchTheChain() throws Exception {
         long output = element("OUTPUT", "Séances");
         TestUsers.Created outsider = users.structureWithMember(Role.STRUCTURE_ADMIN);

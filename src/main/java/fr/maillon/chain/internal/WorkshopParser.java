@@ -1,0 +1,184 @@
+package fr.maillon.chain.internal;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import fr.maillon.chain.ActivityType;
+import fr.maillon.chain.EffectTarget;
+import fr.maillon.chain.ElementKind;
+import fr.maillon.chain.ResourceKind;
+import fr.maillon.chain.StakeholderType;
+import fr.maillon.chain.SupportCategory;
+
+/**
+ * The workshop notation, one thing per line:
+ * <pre>
+ * P: Habitants du quartier #membre     a stakeholder (#collectivite, #association, #entreprise…)
+ * R: Temps bénévole #benevolat         a resource (#salarie, #financier, #materiel, #savoir, #relation)
+ * S: Coordination #gouvernance         a support activity (#rh, #communication, #financement, #logistique)
+ * A: Ateliers cuisine                  a primary activity
+ * O: Repas partagés                    an output
+ * E: Lien social #territoire           an effect (#habitants by default, #communaute)
+ * Temps bénévole -> Ateliers cuisine : les bénévoles animent      a link, with its rationale
+ * Habitants du quartier ~ Ateliers cuisine : du temps / des repas  an interaction: cost / benefit
+ * </pre>
+ * Lines starting with {@code //} and blank lines are ignored.
+ */
+public final class WorkshopParser {
+
+    private static final Pattern ELEMENT = Pattern.compile("^([PRSAOE])\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINK = Pattern.compile("^(.+?)\\s*(?:->|→)\\s*(.+?)(?:\\s+:\\s*(.*))?$");
+    private static final Pattern INTERACTION = Pattern.compile("^(.+?)\\s*~\\s*(.+?)\\s*:\\s*(.+?)\\s*/\\s*(.+)$");
+    private static final Pattern TAG = Pattern.compile("\\s#([\\p{L}_-]+)");
+
+    private static final Map<String, StakeholderType> STAKEHOLDER_TAGS = Map.of("etat", StakeholderType.ETAT,
+            "collectivite", StakeholderType.COLLECTIVITE, "association", StakeholderType.ASSOCIATION,
+            "entreprise", StakeholderType.ENTREPRISE, "recherche", StakeholderType.RECHERCHE,
+            "habitants", StakeholderType.HABITANTS, "financeur", StakeholderType.FINANCEUR);
+    private static final Map<String, ResourceKind> RESOURCE_TAGS = Map.of("salarie", ResourceKind.STAFF_TIME,
+            "benevolat", ResourceKind.VOLUNTEER_TIME, "financier", ResourceKind.FINANCIAL,
+            "materiel", ResourceKind.MATERIAL, "savoir", ResourceKind.KNOWLEDGE, "relation", ResourceKind.RELATIONAL);
+    private static final Map<String, SupportCategory> SUPPORT_TAGS = Map.of("gouvernance", SupportCategory.GOUVERNANCE,
+            "rh", SupportCategory.RESSOURCES_HUMAINES, "communication", SupportCategory.COMMUNICATION,
+            "financement", SupportCategory.FINANCEMENT, "logistique", SupportCategory.LOGISTIQUE);
+    private static final Map<String, EffectTarget> TARGET_TAGS = Map.of("habitants", EffectTarget.HABITANTS,
+            "territoire", EffectTarget.TERRITOIRE, "communaute", EffectTarget.COMMUNAUTE_ACTION);
+
+    private WorkshopParser() {
+    }
+
+    /** One parsed line; {@code error} is a message code when the line cannot be read. */
+    public sealed interface Line permits StakeholderLine, ElementLine, LinkLine, InteractionLine, ErrorLine {
+
+        int number();
+    }
+
+    public record StakeholderLine(int number, String name, StakeholderType type, boolean member) implements Line {
+    }
+
+    public record ElementLine(int number, ElementKind kind, String name, @Nullable ResourceKind resourceKind,
+            @Nullable ActivityType activityType, @Nullable SupportCategory supportCategory,
+            @Nullable EffectTarget target) implements Line {
+    }
+
+    public record LinkLine(int number, String source, String target, @Nullable String rationale) implements Line {
+    }
+
+    public record InteractionLine(int number, String stakeholder, String activity, String cost, String benefit)
+            implements Line {
+    }
+
+    public record ErrorLine(int number, String code, String tag) implements Line {
+    }
+
+    public static List<Line> parse(String text) {
+        List<Line> lines = new ArrayList<>();
+        String[] raw = text.split("\\R", -1);
+        for (int i = 0; i < raw.length; i++) {
+            String line = raw[i].strip();
+            if (line.isEmpty() || line.startsWith("//")) {
+                continue;
+            }
+            lines.add(parseLine(i + 1, line));
+        }
+        return lines;
+    }
+
+    private static Line parseLine(int number, String line) {
+        Matcher element = ELEMENT.matcher(line);
+        if (element.matches()) {
+            return element(number, Character.toUpperCase(element.group(1).charAt(0)), element.group(2));
+        }
+        Matcher interaction = INTERACTION.matcher(line);
+        if (interaction.matches()) {
+            return new InteractionLine(number, interaction.group(1).strip(), interaction.group(2).strip(),
+                    interaction.group(3).strip(), interaction.group(4).strip());
+        }
+        Matcher link = LINK.matcher(line);
+        if (link.matches()) {
+            String rationale = link.group(3) == null || link.group(3).isBlank() ? null : link.group(3).strip();
+            return new LinkLine(number, link.group(1).strip(), link.group(2).strip(), rationale);
+        }
+        return new ErrorLine(number, "chain.workshop.unreadable", "");
+    }
+
+    private static Line element(int number, char letter, String body) {
+        List<String> tags = new ArrayList<>();
+        Matcher tag = TAG.matcher(" " + body);
+        while (tag.find()) {
+            tags.add(normalize(tag.group(1)));
+        }
+        String name = TAG.matcher(" " + body).replaceAll("").strip();
+        if (name.isEmpty()) {
+            return new ErrorLine(number, "chain.workshop.noName", "");
+        }
+        switch (letter) {
+            case 'P' -> {
+                StakeholderType type = StakeholderType.HABITANTS;
+                boolean member = false;
+                for (String value : tags) {
+                    if (value.equals("membre")) {
+                        member = true;
+                    }
+                    else if (STAKEHOLDER_TAGS.containsKey(value)) {
+                        type = STAKEHOLDER_TAGS.get(value);
+                    }
+                    else {
+                        return new ErrorLine(number, "chain.workshop.unknownTag", value);
+                    }
+                }
+                return new StakeholderLine(number, name, type, member);
+            }
+            case 'R' -> {
+                ResourceKind kind = ResourceKind.MATERIAL;
+                for (String value : tags) {
+                    if (!RESOURCE_TAGS.containsKey(value)) {
+                        return new ErrorLine(number, "chain.workshop.unknownTag", value);
+                    }
+                    kind = RESOURCE_TAGS.get(value);
+                }
+                return new ElementLine(number, ElementKind.RESOURCE, name, kind, null, null, null);
+            }
+            case 'S' -> {
+                SupportCategory category = SupportCategory.AUTRE;
+                for (String value : tags) {
+                    if (!SUPPORT_TAGS.containsKey(value)) {
+                        return new ErrorLine(number, "chain.workshop.unknownTag", value);
+                    }
+                    category = SUPPORT_TAGS.get(value);
+                }
+                return new ElementLine(number, ElementKind.ACTIVITY, name, null, ActivityType.SUPPORT, category, null);
+            }
+            case 'E' -> {
+                EffectTarget target = EffectTarget.HABITANTS;
+                for (String value : tags) {
+                    if (!TARGET_TAGS.containsKey(value)) {
+                        return new ErrorLine(number, "chain.workshop.unknownTag", value);
+                    }
+                    target = TARGET_TAGS.get(value);
+                }
+                return new ElementLine(number, ElementKind.EFFECT, name, null, null, null, target);
+            }
+            default -> {
+                if (!tags.isEmpty()) {
+                    return new ErrorLine(number, "chain.workshop.unknownTag", tags.get(0));
+                }
+                return letter == 'A' ? new ElementLine(number, ElementKind.ACTIVITY, name, null, ActivityType.PRIMARY,
+                        null, null) : new ElementLine(number, ElementKind.OUTPUT, name, null, null, null, null);
+            }
+        }
+    }
+
+    /** Lower case without accents, so that #bénévolat and #benevolat are the same tag. */
+    static String normalize(String tag) {
+        return Normalizer.normalize(tag.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+    }
+}

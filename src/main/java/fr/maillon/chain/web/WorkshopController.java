@@ -1,0 +1,62 @@
+package fr.maillon.chain.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.maillon.chain.ChainService;
+import fr.maillon.chain.DiagramService;
+import fr.maillon.chain.WorkshopResult;
+import fr.maillon.web.FormErrors;
+import fr.maillon.web.RuleViolationException;
+
+/** The workshop entry: type the chain line by line while people speak, and watch the diagram grow. */
+@Controller
+class WorkshopController {
+
+    private final ChainService chains;
+    private final DiagramService diagrams;
+
+    WorkshopController(ChainService chains, DiagramService diagrams) {
+        this.chains = chains;
+        this.diagrams = diagrams;
+    }
+
+    @GetMapping("/evaluations/{evaluationId}/workshop")
+    String show(@PathVariable long evaluationId, HttpServletRequest request, Locale locale, Model model) {
+        if (!model.containsAttribute("workshopForm")) {
+            model.addAttribute("workshopForm", new WorkshopForm(""));
+        }
+        return page(evaluationId, request, locale, model);
+    }
+
+    @PostMapping("/evaluations/{evaluationId}/workshop")
+    String apply(@PathVariable long evaluationId, @ModelAttribute("workshopForm") WorkshopForm form,
+            BindingResult result, HttpServletRequest request, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        try {
+            WorkshopResult added = chains.workshop(evaluationId, form.text());
+            redirect.addFlashAttribute("added", added);
+            return "redirect:/evaluations/" + evaluationId + "/workshop";
+        }
+        catch (RuleViolationException ex) {
+            FormErrors.reject(result, ex);
+        }
+        return page(evaluationId, request, locale, model);
+    }
+
+    private String page(long evaluationId, HttpServletRequest request, Locale locale, Model model) {
+        model.addAttribute("chain", chains.editableChain(evaluationId));
+        model.addAttribute("svg", diagrams.svg(evaluationId, request.getContextPath(), locale));
+        return "chain/workshop";
+    }
+}
