@@ -169,6 +169,36 @@ class ChainPagesTests {
     }
 
     @Test
+    void aStructureFilesEffectsUnderItsOwnReferential() throws Exception {
+        String empty = as(post("/structures/{id}/referentials", editor.structureId()).param("name", "")
+                .param("dimensions", " ")).getContentAsString();
+        assertThat(empty).contains("Le nom est obligatoire").contains("Indiquez de 1 à 50 dimensions");
+        assertThat(as(post("/structures/{id}/referentials", editor.structureId()).param("name", "Nos priorités")
+                .param("dimensions", "Vivre ensemble\nSanté et alimentation\n\nVivre ensemble")).getRedirectedUrl())
+                .endsWith("/referentials");
+        assertThat(as(post("/structures/{id}/referentials", editor.structureId()).param("name", "Nos priorités")
+                .param("dimensions", "X")).getContentAsString()).contains("Un référentiel porte déjà ce nom.");
+        long own = id("SELECT d.id FROM referential_dimension d JOIN referential r ON r.id = d.referential_id "
+                + "WHERE r.structure_id = " + editor.structureId() + " AND d.label = 'Santé et alimentation'");
+        element("EFFECT", "Mieux manger", "target", "HABITANTS", "dimensionId", String.valueOf(own));
+        String export = mvc.perform(get("/api/v1/evaluations/{e}/export", evaluation).with(users.as(editor.username())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(export).contains("{\"referential\":\"nos_priorites\",\"code\":\"sante_et_alimentation\"}");
+        assertThat(id("SELECT count(*) FROM referential_dimension d JOIN referential r ON r.id = d.referential_id "
+                + "WHERE r.structure_id = " + editor.structureId())).isEqualTo(2);
+
+        TestUsers.Created other = users.structureWithMember(Role.STRUCTURE_EDITOR);
+        long foreignDimension = own;
+        MockHttpServletResponse refused = mvc.perform(post("/evaluations/{e}/elements/new", evaluation)
+                .with(users.as(editor.username())).with(csrf()).param("kind", "EFFECT").param("name", "X")
+                .param("target", "HABITANTS").param("dimensionId", String.valueOf(foreignDimension + 100000)))
+                .andReturn().getResponse();
+        assertThat(refused.getContentAsString()).contains("Choisissez une dimension d&#39;un référentiel proposé.");
+        assertThat(mvc.perform(get("/structures/{id}/referentials", editor.structureId())
+                .with(users.as(other.username()))).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void othersCannotTouchTheChain() throws Exception {
         long output = element("OUTPUT", "Séances");
         TestUsers.Created outsider = users.structureWithMember(Role.STRUCTURE_ADMIN);

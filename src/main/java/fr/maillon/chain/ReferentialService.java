@@ -1,0 +1,101 @@
+package fr.maillon.chain;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.maillon.chain.internal.ReferentialRepository;
+import fr.maillon.chain.internal.ValueChainRepository;
+import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.organisation.Role;
+import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.RuleViolationException.Violation;
+
+/**
+ * The référentiels that effects are filed under: the CAF finalités and the Drôme five dimensions,
+ * built in, and each structure's own lists.
+ */
+@Service
+public class ReferentialService {
+
+    private final AccessPolicy access;
+    private final ValueChainRepository chains;
+    private final ReferentialRepository referentials;
+
+    ReferentialService(AccessPolicy access, ValueChainRepository chains, ReferentialRepository referentials) {
+        this.access = access;
+        this.chains = chains;
+        this.referentials = referentials;
+    }
+
+    public List<Referential> referentials(long structureId) {
+        access.requireStructureRead(structureId);
+        Map<String, List<Dimension>> byReferential = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Dimension dimension : chains.dimensions(structureId)) {
+            byReferential.computeIfAbsent(dimension.referentialCode(), code -> new ArrayList<>()).add(dimension);
+            names.put(dimension.referentialCode(), dimension.referentialName());
+        }
+        Set<String> builtIn = Set.of("caf", "drome");
+        return byReferential.entrySet().stream().map(entry -> new Referential(entry.getKey(), names.get(entry.getKey()),
+                !builtIn.contains(entry.getKey()), List.copyOf(entry.getValue()))).toList();
+    }
+
+    /** Creates the structure's own list: a name and one dimension per line. */
+    @Transactional
+    public String create(long structureId, String name, String dimensions) {
+        access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
+        List<Violation> violations = new ArrayList<>();
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 200) {
+            violations.add(new Violation("name", "chain.referential.name.invalid"));
+        }
+        Set<String> labels = new LinkedHashSet<>();
+        for (String line : (dimensions == null ? "" : dimensions).split("\\R")) {
+            String label = line.strip();
+            if (label.length() > 200) {
+                violations.add(new Violation("dimensions", "chain.referential.dimension.tooLong"));
+            }
+            else if (!label.isEmpty()) {
+                labels.add(label);
+            }
+        }
+        if (labels.isEmpty() || labels.size() > 50) {
+            violations.add(new Violation("dimensions", "chain.referential.dimensions.count"));
+        }
+        String code = slug(cleanName, 40);
+        if (violations.isEmpty() && (code.isEmpty() || referentials.codeExists(structureId, code))) {
+            violations.add(new Violation("name", "chain.referential.name.taken"));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        long id = referentials.insert(structureId, code, cleanName);
+        Set<String> codes = new LinkedHashSet<>();
+        int position = 1;
+        for (String label : labels) {
+            String dimensionCode = slug(label, 55);
+            while (!codes.add(dimensionCode)) {
+                dimensionCode = dimensionCode + "_" + position;
+            }
+            referentials.insertDimension(id, dimensionCode.isEmpty() ? "d" + position : dimensionCode, label,
+                    position++);
+        }
+        return code;
+    }
+
+    /** A code from a label: lower case, no accents, words joined by underscores. */
+    static String slug(String label, int max) {
+        String ascii = Normalizer.normalize(label.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        return ascii.length() > max ? ascii.substring(0, max) : ascii;
+    }
+}
