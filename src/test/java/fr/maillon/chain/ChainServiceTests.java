@@ -2,7 +2,11 @@ package fr.maillon.chain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +38,9 @@ class ChainServiceTests {
 
     @Autowired
     BalanceService balances;
+
+    @Autowired
+    DiagramService diagrams;
 
     long evaluation;
 
@@ -170,6 +177,51 @@ class ChainServiceTests {
         chains.moveElement(evaluation, first, false);
         assertThat(chains.chain(evaluation).elements(ElementKind.OUTPUT)).extracting(ChainElement::name)
                 .containsExactly("Second", "Premier");
+    }
+
+    @Test
+    void aChainOfEightyElementsIsDrawnWithoutOverlaps() {
+        long[] resources = new long[15];
+        long[] activities = new long[25];
+        for (int i = 0; i < resources.length; i++) {
+            resources[i] = chains.addElement(evaluation, resource("Ressource numéro " + i + " au nom un peu long",
+                    ResourceKind.MATERIAL, null, null, null, null));
+        }
+        for (int i = 0; i < activities.length; i++) {
+            activities[i] = chains.addElement(evaluation, i < 8
+                    ? activity("Soutien " + i, ActivityType.SUPPORT, SupportCategory.AUTRE)
+                    : activity("Activité principale " + i, ActivityType.PRIMARY, null));
+            chains.addLink(evaluation, new LinkDraft(resources[i % resources.length], activities[i], null));
+        }
+        for (int i = 0; i < 20; i++) {
+            long output = chains.addElement(evaluation, ChainElementDraft.named(ElementKind.OUTPUT, "Réalisation " + i));
+            chains.addLink(evaluation, new LinkDraft(activities[8 + i % 17], output, null));
+            long effect = chains.addElement(evaluation, effect("Effet " + i, EffectTarget.values()[i % 3]));
+            chains.addLink(evaluation, new LinkDraft(output, effect, null));
+            if (i % 4 == 0) {
+                chains.addLink(evaluation, new LinkDraft(effect, resources[i % resources.length], null));
+            }
+        }
+        assertThat(chains.chain(evaluation).elements()).hasSize(80);
+
+        String svg = diagrams.svg(evaluation, "", Locale.FRENCH);
+        Matcher rect = Pattern.compile(
+                "<g class=\"node\"[^>]*><title>[^<]*</title><rect x=\"([\\d.]+)\" y=\"([\\d.]+)\" "
+                        + "width=\"([\\d.]+)\" height=\"([\\d.]+)\"").matcher(svg);
+        List<double[]> boxes = new ArrayList<>();
+        while (rect.find()) {
+            boxes.add(new double[] { Double.parseDouble(rect.group(1)), Double.parseDouble(rect.group(2)),
+                    Double.parseDouble(rect.group(3)), Double.parseDouble(rect.group(4)) });
+        }
+        assertThat(boxes).hasSize(80);
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                double[] a = boxes.get(i);
+                double[] b = boxes.get(j);
+                boolean apart = a[0] + a[2] <= b[0] || b[0] + b[2] <= a[0] || a[1] + a[3] <= b[1] || b[1] + b[3] <= a[1];
+                assertThat(apart).as("nodes %d and %d overlap", i, j).isTrue();
+            }
+        }
     }
 
     private static void assertViolation(Runnable action, String code) {

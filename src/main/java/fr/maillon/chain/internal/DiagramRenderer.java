@@ -1,12 +1,15 @@
 package fr.maillon.chain.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
 import org.eclipse.elk.alg.layered.options.CycleBreakingStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
@@ -28,8 +31,6 @@ import org.springframework.stereotype.Component;
 import fr.maillon.chain.ActivityType;
 import fr.maillon.chain.ChainElement;
 import fr.maillon.chain.EffectTarget;
-import fr.maillon.chain.ElementKind;
-import fr.maillon.chain.Interaction;
 import fr.maillon.chain.Link;
 import fr.maillon.chain.Stakeholder;
 import fr.maillon.chain.ValueChain;
@@ -49,6 +50,7 @@ public class DiagramRenderer {
     private static final int CHARS_PER_LINE = 26;
     private static final double MARGIN = 24;
     private static final double HEADER = 34;
+    private static final double TARGET_LABEL_WIDTH = 150;
 
     static {
         LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
@@ -62,54 +64,93 @@ public class DiagramRenderer {
             EffectTarget target) {
     }
 
+    /** What to draw, before any layout: a box in a column, or an edge between two boxes. */
+    private record Box(String id, String label, String href, int column, String fill, String stroke,
+            EffectTarget target) {
+    }
+
+    private enum EdgeKind {
+        LINK, REGENERATION, PARTICIPATION
+    }
+
+    private record Edge(String source, String target, EdgeKind kind) {
+    }
+
+    private record Layout(ElkNode root, Map<String, Node> nodes, Map<ElkEdge, EdgeKind> edges) {
+    }
+
     public String render(ValueChain chain, String basePath, Labels labels) {
+        String evaluationPath = basePath + "/evaluations/" + chain.evaluation().id();
+        List<Box> boxes = new ArrayList<>();
+        for (Stakeholder stakeholder : chain.stakeholders()) {
+            boolean interacts = chain.interactions().stream().anyMatch(i -> i.stakeholderId() == stakeholder.id());
+            boxes.add(new Box("s" + stakeholder.id(), stakeholder.name(),
+                    evaluationPath + "/stakeholders/" + stakeholder.id() + "/edit", 0,
+                    stakeholder.communityMember() ? "#fdf1d6" : "#f4f4f4", interacts ? "#8a5a00" : "#767676", null));
+        }
+        for (ChainElement element : chain.elements()) {
+            int column = column(element);
+            boxes.add(new Box("e" + element.id(), element.name(), evaluationPath + "/elements/" + element.id() + "/edit",
+                    column, FILLS[column], STROKES[column], element.target()));
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        boxes.forEach(box -> columns.put(box.id(), box.column()));
+        List<Edge> edges = new ArrayList<>();
+        for (Link link : chain.links()) {
+            String source = "e" + link.sourceId();
+            String target = "e" + link.targetId();
+            edges.add(new Edge(source, target, columns.get(source) > columns.get(target) ? EdgeKind.REGENERATION
+                    : EdgeKind.LINK));
+        }
+        chain.interactions().stream().map(i -> new Edge("s" + i.stakeholderId(), "e" + i.activityId(),
+                EdgeKind.PARTICIPATION)).distinct().forEach(edges::add);
+
+        // First pass: ELK orders each column to cross few edges. Second pass: the same order, except
+        // that effects are grouped by target, kept by the interactive crossing minimization.
+        Layout free = layout(boxes, edges, false);
+        Map<String, Double> y = new HashMap<>();
+        free.nodes().forEach((id, node) -> y.put(id, node.elk().getY()));
+        List<Box> ordered = boxes.stream().sorted(Comparator.comparingInt(Box::column)
+                .thenComparingInt(box -> box.target() == null ? 0 : box.target().ordinal())
+                .thenComparingDouble(box -> y.get(box.id()))).toList();
+        Layout grouped = layout(ordered, edges, true);
+        return svg(grouped, labels);
+    }
+
+    private static Layout layout(List<Box> boxes, List<Edge> edges, boolean forceOrder) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
         root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.INTERACTIVE);
         root.setProperty(LayeredOptions.CYCLE_BREAKING_STRATEGY, CycleBreakingStrategy.INTERACTIVE);
-        root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_FORCE_NODE_MODEL_ORDER, true);
+        if (forceOrder) {
+            // Each column keeps the order of the y coordinates given below.
+            root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, CrossingMinimizationStrategy.INTERACTIVE);
+        }
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 14.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 70.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 12.0);
-
-        String evaluationPath = basePath + "/evaluations/" + chain.evaluation().id();
         Map<String, Node> nodes = new LinkedHashMap<>();
         int[] rows = new int[6];
-        for (Stakeholder stakeholder : chain.stakeholders()) {
-            boolean interacts = chain.interactions().stream().anyMatch(i -> i.stakeholderId() == stakeholder.id());
-            add(root, nodes, rows, "s" + stakeholder.id(), stakeholder.name(),
-                    evaluationPath + "/stakeholders/" + stakeholder.id() + "/edit", 0,
-                    stakeholder.communityMember() ? "#fdf1d6" : "#f4f4f4", interacts ? "#8a5a00" : "#767676", null);
+        for (Box box : boxes) {
+            ElkNode elk = ElkGraphUtil.createNode(root);
+            elk.setIdentifier(box.id());
+            elk.setWidth(NODE_WIDTH);
+            elk.setHeight(wrap(box.label()).size() * LINE_HEIGHT + 14);
+            // The interactive strategies read the columns from x, and (second pass) the order from y.
+            elk.setX(box.column() * (NODE_WIDTH + 100));
+            elk.setY(rows[box.column()]++ * 80);
+            nodes.put(box.id(), new Node(box.id(), box.label(), box.href(), box.column(), box.fill(), box.stroke(), elk,
+                    box.target()));
         }
-        for (ChainElement element : chain.elements()) {
-            int column = column(element);
-            add(root, nodes, rows, "e" + element.id(), element.name(),
-                    evaluationPath + "/elements/" + element.id() + "/edit", column, FILLS[column], STROKES[column],
-                    element.target());
+        Map<ElkEdge, EdgeKind> elkEdges = new LinkedHashMap<>();
+        for (Edge edge : edges) {
+            elkEdges.put(ElkGraphUtil.createSimpleEdge(nodes.get(edge.source()).elk(), nodes.get(edge.target()).elk()),
+                    edge.kind());
         }
-        List<ElkEdge> regeneration = new ArrayList<>();
-        List<ElkEdge> participation = new ArrayList<>();
-        for (Link link : chain.links()) {
-            ElkEdge edge = ElkGraphUtil.createSimpleEdge(nodes.get("e" + link.sourceId()).elk(),
-                    nodes.get("e" + link.targetId()).elk());
-            if (nodes.get("e" + link.sourceId()).column() > nodes.get("e" + link.targetId()).column()) {
-                regeneration.add(edge);
-            }
-        }
-        for (Interaction interaction : chain.interactions()) {
-            String key = "s" + interaction.stakeholderId() + "-" + interaction.activityId();
-            if (participation.stream().noneMatch(edge -> key.equals(edge.getIdentifier()))) {
-                ElkEdge edge = ElkGraphUtil.createSimpleEdge(nodes.get("s" + interaction.stakeholderId()).elk(),
-                        nodes.get("e" + interaction.activityId()).elk());
-                edge.setIdentifier(key);
-                participation.add(edge);
-            }
-        }
-
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
-        return svg(root, nodes, regeneration, participation, labels);
+        return new Layout(root, nodes, elkEdges);
     }
 
     private static final String[] FILLS = { "#f4f4f4", "#e4f0f6", "#ece6f5", "#e3f1e7", "#fff4dc", "#fde8e4" };
@@ -124,22 +165,11 @@ public class DiagramRenderer {
         };
     }
 
-    private static void add(ElkNode root, Map<String, Node> nodes, int[] rows, String id, String label, String href,
-            int column, String fill, String stroke, EffectTarget target) {
-        ElkNode elk = ElkGraphUtil.createNode(root);
-        elk.setIdentifier(id);
-        int lines = wrap(label).size();
-        elk.setWidth(NODE_WIDTH);
-        elk.setHeight(lines * LINE_HEIGHT + 14);
-        // The interactive strategies read the columns from the x coordinates, and the order from y.
-        elk.setX(column * (NODE_WIDTH + 100));
-        elk.setY(rows[column]++ * 80 + (target == null ? 0 : target.ordinal() * 10_000));
-        nodes.put(id, new Node(id, label, href, column, fill, stroke, elk, target));
-    }
-
-    private static String svg(ElkNode root, Map<String, Node> nodes, List<ElkEdge> regeneration,
-            List<ElkEdge> participation, Labels labels) {
-        double width = root.getWidth() + 2 * MARGIN;
+    private static String svg(Layout layout, Labels labels) {
+        ElkNode root = layout.root();
+        Map<String, Node> nodes = layout.nodes();
+        boolean hasTargets = nodes.values().stream().anyMatch(node -> node.target() != null);
+        double width = root.getWidth() + 2 * MARGIN + (hasTargets ? TARGET_LABEL_WIDTH : 0);
         double height = root.getHeight() + 2 * MARGIN + HEADER + 16;
         StringBuilder svg = new StringBuilder(16_384);
         svg.append(String.format(Locale.ROOT,
@@ -157,9 +187,10 @@ public class DiagramRenderer {
         double offsetY = MARGIN + HEADER;
         columnTitles(svg, nodes, labels, offsetY);
         targetBands(svg, nodes, labels, offsetY);
-        for (ElkEdge edge : root.getContainedEdges()) {
-            boolean isRegeneration = regeneration.contains(edge);
-            boolean isParticipation = participation.contains(edge);
+        for (Map.Entry<ElkEdge, EdgeKind> entry : layout.edges().entrySet()) {
+            ElkEdge edge = entry.getKey();
+            boolean isRegeneration = entry.getValue() == EdgeKind.REGENERATION;
+            boolean isParticipation = entry.getValue() == EdgeKind.PARTICIPATION;
             String stroke = isRegeneration ? "#1e6b37" : isParticipation ? "#8a8a8a" : "#444444";
             String dash = isRegeneration ? " stroke-dasharray=\"7 4\"" : isParticipation ? " stroke-dasharray=\"2 3\"" : "";
             String marker = isParticipation ? "" : isRegeneration ? " marker-end=\"url(#arrow-regeneration)\""
