@@ -36,8 +36,10 @@ public class DiagramService {
         for (EffectTarget target : EffectTarget.values()) {
             targets.put(target, messages.getMessage("chain.target." + target, null, locale));
         }
-        Labels labels = new Labels(COLUMNS.stream().map(key -> messages.getMessage(key, null, locale)).toList(),
-                targets);
-        return renderer.render(chains.chain(evaluationId), basePath, labels);
+        ValueChain chain = chains.chain(evaluationId);
+        Labels labels = new Labels(messages.getMessage("chain.diagram.title", null, locale) + " — "
+                + chain.evaluation().title(),
+                COLUMNS.stream().map(key -> messages.getMessage(key, null, locale)).toList(), targets);
+        return renderer.render(chain, basePath, labels);
     }
 }

@@ -85,7 +85,10 @@ class BrowserTests {
         assertFitsAndAccessible("login");
         signIn("coope", "maillon-demo");
         for (String path : List.of("/", "/structures/1", "/evaluations/1", "/evaluations/1/edit", "/account",
-                "/organisations/1/members", "/structures/1/edit")) {
+                "/organisations/1/members", "/structures/1/edit", "/evaluations/1/diagram", "/evaluations/1/balance",
+                "/evaluations/1/resources", "/evaluations/1/workshop", "/structures/1/referentials",
+                "/structures/1/import", "/evaluations/1/elements/new?kind=RESOURCE", "/evaluations/1/links/new",
+                "/evaluations/1/interactions/new", "/evaluations/1/stakeholders/new")) {
             driver.get(url(path));
             assertFitsAndAccessible(path);
         }

@@ -56,8 +56,8 @@ public class DiagramRenderer {
         LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
     }
 
-    /** Text the diagram shows: column titles and effect targets, in the reader's language. */
-    public record Labels(List<String> columns, Map<EffectTarget, String> targets) {
+    /** Text the diagram shows: its title, column titles and effect targets, in the reader's language. */
+    public record Labels(String title, List<String> columns, Map<EffectTarget, String> targets) {
     }
 
     private record Node(String id, String label, String href, int column, String fill, String stroke, ElkNode elk,
@@ -174,9 +174,9 @@ public class DiagramRenderer {
         StringBuilder svg = new StringBuilder(16_384);
         svg.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
-                        + "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
-                        + "font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"12\">%n",
-                width, height, width, height));
+                        + "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" aria-label=\"%s\" "
+                        + "font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"12\">%n<title>%s</title>%n",
+                width, height, width, height, escape(labels.title()), escape(labels.title())));
         svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
                 + "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/>"
                 + "</marker><marker id=\"arrow-regeneration\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
