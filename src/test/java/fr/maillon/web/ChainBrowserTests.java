@@ -1,5 +1,6 @@
 package fr.maillon.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +10,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -79,6 +81,42 @@ class ChainBrowserTests {
         assertThat(balance).contains("Jardiniers du quartier").contains("Deux samedis par mois (Chantiers collectifs)")
                 .contains("Légumes et rencontres (Chantiers collectifs)").contains("Bailleur social")
                 .contains("Le terrain (Chantiers collectifs)").contains("Espaces verts entretenus");
+    }
+
+    @Test
+    void theWorkshopDiagramGrowsAsLinesAreTyped() throws Exception {
+        driver = Browser.start(1280, 900);
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys("coope");
+        driver.findElement(By.id("password")).sendKeys("maillon-demo");
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+        driver.get(url("/structures/1/evaluations/new"));
+        driver.findElement(By.id("title")).sendKeys("Atelier du jeudi");
+        date("periodStart", "2025-01-01");
+        date("periodEnd", "2025-12-31");
+        submit();
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Saisie en atelier")));
+        assertThat(driver.findElements(By.cssSelector("svg g.node"))).isEmpty();
+
+        driver.findElement(By.id("text")).sendKeys("A: Repair café\nO: Objets réparés\nRepair café -> Objets réparés");
+        driver.findElement(By.cssSelector("#workshop button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("svg g.node")).size() == 2);
+        assertThat(driver.findElement(By.cssSelector("#workshop [role=status]")).getText())
+                .contains("2 élément(s), 1 lien(s)");
+
+        driver.findElement(By.id("text")).sendKeys("P: Voisins #membre\nVoisins ~ Repair café : des outils / des rencontres");
+        driver.findElement(By.cssSelector("#workshop button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("svg g.node")).size() == 3);
+        assertThat(driver.findElements(By.cssSelector("svg polyline.participation"))).hasSize(1);
+
+        driver.findElement(By.id("text")).sendKeys("Voisins -> Nulle part");
+        driver.findElement(By.cssSelector("#workshop button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("text-error")).isEmpty());
+        assertThat(driver.findElement(By.id("text-error")).getText()).contains("Ligne 1");
+        assertThat(driver.findElement(By.id("text")).getAttribute("value")).isEqualTo("Voisins -> Nulle part");
     }
 
     private void stakeholder(String name, String type, boolean member) {

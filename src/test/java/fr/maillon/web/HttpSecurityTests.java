@@ -62,7 +62,10 @@ class HttpSecurityTests {
         HttpResponse<String> docs = get("/api/docs", List.of());
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("\"openapi\"").contains("/api/v1/tokens").contains("/api/v1/structures")
-                .contains("/api/v1/structures/{structureId}/evaluations");
+                .contains("/api/v1/structures/{structureId}/evaluations")
+                .contains("/api/v1/evaluations/{evaluationId}/chain").contains("/api/v1/evaluations/{evaluationId}/balance")
+                .contains("/api/v1/evaluations/{evaluationId}/diagram.svg").contains("/api/v1/evaluations/{evaluationId}/export")
+                .contains("/api/v1/structures/{structureId}/evaluations/import");
         HttpResponse<String> ui = client.send(HttpRequest.newBuilder(URI.create(url("/api/docs/swagger-ui/index.html")))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ui.statusCode()).isEqualTo(200);
