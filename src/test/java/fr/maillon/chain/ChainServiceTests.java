@@ -175,6 +175,12 @@ class ChainServiceTests {
                 .containsExactly("Second", "Premier");
         chains.moveElement(evaluation, second, true);
         chains.moveElement(evaluation, first, false);
+        long primaryOne = chains.addElement(evaluation, activity("Principale 1", ActivityType.PRIMARY, null));
+        long support = chains.addElement(evaluation, activity("Soutien", ActivityType.SUPPORT, SupportCategory.AUTRE));
+        long primaryTwo = chains.addElement(evaluation, activity("Principale 2", ActivityType.PRIMARY, null));
+        chains.moveElement(evaluation, primaryTwo, true);
+        assertThat(chains.chain(evaluation).activities()).extracting(ChainElement::id)
+                .containsExactly(support, primaryTwo, primaryOne);
         assertThat(chains.chain(evaluation).elements(ElementKind.OUTPUT)).extracting(ChainElement::name)
                 .containsExactly("Second", "Premier");
     }

@@ -56,7 +56,10 @@ public class ValueChainRepository {
             ORDER BY position, id
             """;
 
-    /** Swaps an element's position with its neighbour of the same kind, before (up) or after it. */
+    /**
+     * Swaps an element's position with its neighbour in the same list (same kind, and for
+     * activities the same type), before (up) or after it.
+     */
     private static final String MOVE = """
             WITH current AS (
                 SELECT id, evaluation_id, position, %1$s AS grouping
@@ -208,7 +211,7 @@ public class ValueChainRepository {
     }
 
     public boolean moveElement(long structureId, long id, boolean up) {
-        return jdbc.sql(MOVE.formatted("kind", "chain_element"))
+        return jdbc.sql(MOVE.formatted("kind || coalesce(activity_type, '')", "chain_element"))
                 .param("structureId", structureId).param("id", id).param("up", up)
                 .update() == 2;
     }
