@@ -1,0 +1,12 @@
+package fr.maillon.framework;
+
+/**
+ * Why a result has no value, rather than a wrong one: no data for the period, an input of the
+ * formula without a value ({@code detail} names it), a division by zero, or a formula in error.
+ */
+public record NoValue(Reason reason, String detail) {
+
+    public enum Reason {
+        NO_DATA, MISSING_INPUT, DIVISION_BY_ZERO, FORMULA_ERROR
+    }
+}

@@ -1,0 +1,5 @@
+package fr.maillon.framework;
+
+public enum PeriodType {
+    MONTH, QUARTER, YEAR, CUSTOM
+}
