@@ -37,10 +37,7 @@ class ChainBrowserTests {
     @Test
     void buildsAChainFromNothingAndFindsItInTheDiagramAndTheBalance() throws Exception {
         driver = Browser.start(1280, 900);
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys("coope");
-        driver.findElement(By.id("password")).sendKeys("maillon-demo");
-        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+        signInAsCoope();
 
         driver.get(url("/structures/1/evaluations/new"));
         driver.findElement(By.id("title")).sendKeys("Jardin partagé");
@@ -86,10 +83,7 @@ class ChainBrowserTests {
     @Test
     void theWorkshopDiagramGrowsAsLinesAreTyped() throws Exception {
         driver = Browser.start(1280, 900);
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys("coope");
-        driver.findElement(By.id("password")).sendKeys("maillon-demo");
-        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+        signInAsCoope();
         driver.get(url("/structures/1/evaluations/new"));
         driver.findElement(By.id("title")).sendKeys("Atelier du jeudi");
         date("periodStart", "2025-01-01");
@@ -117,6 +111,13 @@ class ChainBrowserTests {
                 .until(d -> !d.findElements(By.id("text-error")).isEmpty());
         assertThat(driver.findElement(By.id("text-error")).getText()).contains("Ligne 1");
         assertThat(driver.findElement(By.id("text")).getAttribute("value")).isEqualTo("Voisins -> Nulle part");
+    }
+
+    private void signInAsCoope() {
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys("coope");
+        driver.findElement(By.id("password")).sendKeys("maillon-demo");
+        submit();
     }
 
     private void stakeholder(String name, String type, boolean member) {

@@ -178,9 +178,9 @@ public class DiagramRenderer {
                         + "font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"12\">%n<title>%s</title>%n",
                 width, height, width, height, escape(labels.title()), escape(labels.title())));
         svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
-                + "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/>"
+                + "markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/>"
                 + "</marker><marker id=\"arrow-regeneration\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
-                + "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" "
+                + "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" "
                 + "fill=\"#1e6b37\"/></marker></defs>\n");
         svg.append(String.format(Locale.ROOT, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>%n", width,
                 height));
