@@ -25,6 +25,7 @@ import fr.maillon.account.internal.ApiTokenRepository;
 import fr.maillon.account.internal.BearerTokenFilter;
 import fr.maillon.account.internal.UserRepository;
 import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.Texts;
 import fr.maillon.web.RuleViolationException.Violation;
 
 /** Accounts, passwords and personal API tokens. */
@@ -81,7 +82,7 @@ public class AccountService {
         else if (users.usernameExists(username)) {
             violations.add(new Violation("username", "account.username.taken"));
         }
-        if (displayName.isEmpty() || displayName.length() > 120) {
+        if (displayName.isEmpty() || displayName.length() > 120 || Texts.hasControlCharacters(displayName)) {
             violations.add(new Violation("displayName", "account.displayName.invalid"));
         }
         passwordViolation("password", account.password()).ifPresent(violations::add);
@@ -145,7 +146,7 @@ public class AccountService {
     @Transactional
     public IssuedApiToken issueToken(CurrentUser owner, String label) {
         String cleanLabel = label == null ? "" : label.strip();
-        if (cleanLabel.isEmpty() || cleanLabel.length() > 80) {
+        if (cleanLabel.isEmpty() || cleanLabel.length() > 80 || Texts.hasControlCharacters(cleanLabel)) {
             throw new RuleViolationException("label", "account.token.label.invalid");
         }
         String token = Secrets.newSecret("mln_");

@@ -7,6 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.chain.ResourceValuation.KindTotal;
 import fr.maillon.chain.ResourceValuation.ProviderTotal;
@@ -33,6 +35,7 @@ public class BalanceService {
     }
 
     /** One balance per stakeholder, in the stakeholders' order, those without interactions included. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<StakeholderBalance> balances(long evaluationId) {
         ValueChain chain = chains.chain(evaluationId);
         long structureId = chain.evaluation().structureId();
@@ -55,6 +58,7 @@ public class BalanceService {
         }).toList();
     }
 
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ResourceValuation valuation(long evaluationId) {
         ValueChain chain = chains.chain(evaluationId);
         long structureId = chain.evaluation().structureId();

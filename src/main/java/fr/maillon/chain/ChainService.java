@@ -4,14 +4,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.chain.internal.ValueChainRepository;
@@ -19,6 +22,7 @@ import fr.maillon.chain.internal.WorkshopParser;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
 import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.Texts;
 import fr.maillon.web.RuleViolationException.Violation;
 
 /**
@@ -30,6 +34,8 @@ import fr.maillon.web.RuleViolationException.Violation;
 public class ChainService {
 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    /** A workshop text longer than this is refused: a session types a few hundred lines. */
+    public static final int MAX_WORKSHOP_TEXT = 50_000;
 
     private final EvaluationService evaluations;
     private final AccessPolicy access;
@@ -41,6 +47,8 @@ public class ChainService {
         this.chains = chains;
     }
 
+    /** The chain as one consistent snapshot, even while others edit it. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ValueChain chain(long evaluationId) {
         return load(evaluations.evaluation(evaluationId));
     }
@@ -241,7 +249,15 @@ public class ChainService {
     @Transactional
     public WorkshopResult workshop(long evaluationId, String text) {
         Evaluation evaluation = editable(evaluationId);
+        if (text != null && text.length() > MAX_WORKSHOP_TEXT) {
+            throw new RuleViolationException("text", "chain.workshop.textTooLong", MAX_WORKSHOP_TEXT);
+        }
         ValueChain chain = load(evaluation);
+        Set<String> linked = new HashSet<>();
+        chain.links().forEach(link -> linked.add(link.sourceId() + ">" + link.targetId()));
+        Set<String> interacted = new HashSet<>();
+        chain.interactions().forEach(interaction -> interacted.add(interactionKey(interaction.stakeholderId(),
+                interaction.activityId(), interaction.cost(), interaction.benefit())));
         Map<String, Long> stakeholders = new HashMap<>();
         chain.stakeholders().forEach(stakeholder -> stakeholders.put(key(stakeholder.name()), stakeholder.id()));
         Map<String, ChainElement> elements = new HashMap<>();
@@ -261,7 +277,11 @@ public class ChainService {
                     }
                 }
                 else if (line instanceof WorkshopParser.ElementLine element) {
-                    if (!elements.containsKey(key(element.name()))) {
+                    ChainElement existing = elements.get(key(element.name()));
+                    if (existing != null && existing.kind() != element.kind()) {
+                        errors.add(lineError(element.number(), "chain.workshop.nameTaken", element.name()));
+                    }
+                    else if (existing == null) {
                         long id = addElement(evaluationId, new ChainElementDraft(element.kind(), element.name(), null,
                                 element.resourceKind(), null, null, null, null, element.activityType(),
                                 element.supportCategory(), element.target(), null));
@@ -278,8 +298,7 @@ public class ChainService {
                         errors.add(lineError(link.number(), "chain.workshop.unknownName",
                                 source == null ? link.source() : link.target()));
                     }
-                    else if (chain.links().stream().noneMatch(existing -> existing.sourceId() == source.id()
-                            && existing.targetId() == target.id())) {
+                    else if (linked.add(source.id() + ">" + target.id())) {
                         addLink(evaluationId, new LinkDraft(source.id(), target.id(), link.rationale()));
                         counts[2]++;
                     }
@@ -291,7 +310,8 @@ public class ChainService {
                         errors.add(lineError(interaction.number(), "chain.workshop.unknownName",
                                 stakeholder == null ? interaction.stakeholder() : interaction.activity()));
                     }
-                    else {
+                    else if (interacted.add(interactionKey(stakeholder, activity.id(), interaction.cost(),
+                            interaction.benefit()))) {
                         addInteraction(evaluationId, new InteractionDraft(stakeholder, activity.id(),
                                 interaction.cost(), null, null, null, interaction.benefit(), null, null, null));
                         counts[3]++;
@@ -313,6 +333,10 @@ public class ChainService {
     private static Violation lineError(int line, String code, String argument) {
         return new Violation("text", "chain.workshop.lineError", line,
                 new DefaultMessageSourceResolvable(new String[] { code }, new Object[] { argument }));
+    }
+
+    private static String interactionKey(long stakeholderId, long activityId, String cost, String benefit) {
+        return stakeholderId + "|" + activityId + "|" + key(cost) + "|" + key(benefit);
     }
 
     private static String key(String name) {
@@ -355,8 +379,8 @@ public class ChainService {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
-        return new StakeholderDraft(name, draft.type(), draft.communityMember(), presentation, field, constraints,
-                strengths);
+        return new StakeholderDraft(name, draft.type(), Boolean.TRUE.equals(draft.communityMember()), presentation,
+                field, constraints, strengths);
     }
 
     private ChainElementDraft validate(ValueChain chain, ChainElementDraft draft) {
@@ -460,7 +484,7 @@ public class ChainService {
         return clean;
     }
 
-    /** Stripped text, null when blank; a violation when longer than {@code max}. */
+    /** Stripped text, null when blank; a violation when longer than {@code max} or holding control characters. */
     static @Nullable String text(@Nullable String text, int max, String field, List<Violation> violations) {
         if (text == null || text.isBlank()) {
             return null;
@@ -468,6 +492,9 @@ public class ChainService {
         String stripped = text.strip();
         if (stripped.length() > max) {
             violations.add(new Violation(field, "chain.text.tooLong", max));
+        }
+        else if (Texts.hasControlCharacters(stripped)) {
+            violations.add(new Violation(field, "web.text.control"));
         }
         return stripped;
     }
@@ -477,11 +504,11 @@ public class ChainService {
         if (amount == null) {
             return null;
         }
-        if (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0) {
+        if (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.stripTrailingZeros().scale() > 2) {
             violations.add(new Violation(field, "chain.amount.invalid"));
             return null;
         }
-        return amount.setScale(2, RoundingMode.HALF_UP);
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     private static ChainElementDraft withKind(ChainElementDraft draft, ElementKind kind) {

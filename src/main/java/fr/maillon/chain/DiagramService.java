@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.chain.internal.DiagramRenderer;
 import fr.maillon.chain.internal.DiagramRenderer.Labels;
@@ -31,6 +33,7 @@ public class DiagramService {
     /**
      * @param basePath the application's context path, before the links of the nodes
      */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public String svg(long evaluationId, String basePath, Locale locale) {
         Map<EffectTarget, String> targets = new EnumMap<>(EffectTarget.class);
         for (EffectTarget target : EffectTarget.values()) {

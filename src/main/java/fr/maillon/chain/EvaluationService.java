@@ -20,6 +20,7 @@ import fr.maillon.organisation.Share;
 import fr.maillon.organisation.Structure;
 import fr.maillon.web.Dates;
 import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.Texts;
 import fr.maillon.web.RuleViolationException.Violation;
 
 /** Evaluations: who may see which, creating and editing them, sharing them. */
@@ -163,6 +164,12 @@ public class EvaluationService {
         }
         if (actionName != null && actionName.length() > 200) {
             violations.add(new Violation("actionName", "chain.evaluation.actionName.tooLong"));
+        }
+        if (Texts.hasControlCharacters(title)) {
+            violations.add(new Violation("title", "web.text.control"));
+        }
+        if (actionName != null && Texts.hasControlCharacters(actionName)) {
+            violations.add(new Violation("actionName", "web.text.control"));
         }
         if (draft.periodStart() == null) {
             violations.add(new Violation("periodStart", "chain.evaluation.period.required"));

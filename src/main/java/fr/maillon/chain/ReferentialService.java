@@ -17,6 +17,7 @@ import fr.maillon.chain.internal.ValueChainRepository;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
 import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.Texts;
 import fr.maillon.web.RuleViolationException.Violation;
 
 /**
@@ -55,13 +56,13 @@ public class ReferentialService {
         access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
         List<Violation> violations = new ArrayList<>();
         String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty() || cleanName.length() > 200) {
+        if (cleanName.isEmpty() || cleanName.length() > 200 || Texts.hasControlCharacters(cleanName)) {
             violations.add(new Violation("name", "chain.referential.name.invalid"));
         }
         Set<String> labels = new LinkedHashSet<>();
         for (String line : (dimensions == null ? "" : dimensions).split("\\R")) {
             String label = line.strip();
-            if (label.length() > 200) {
+            if (label.length() > 200 || Texts.hasControlCharacters(label)) {
                 violations.add(new Violation("dimensions", "chain.referential.dimension.tooLong"));
             }
             else if (!label.isEmpty()) {
@@ -83,11 +84,13 @@ public class ReferentialService {
         int position = 1;
         for (String label : labels) {
             String dimensionCode = slug(label, 55);
+            if (dimensionCode.isEmpty()) {
+                dimensionCode = "d" + position;
+            }
             while (!codes.add(dimensionCode)) {
                 dimensionCode = dimensionCode + "_" + position;
             }
-            referentials.insertDimension(id, dimensionCode.isEmpty() ? "d" + position : dimensionCode, label,
-                    position++);
+            referentials.insertDimension(id, dimensionCode, label, position++);
         }
         return code;
     }

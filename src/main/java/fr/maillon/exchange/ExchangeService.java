@@ -22,6 +22,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +30,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.chain.ChainElement;
@@ -51,6 +53,7 @@ import fr.maillon.exchange.EvaluationDocument.Exchange;
 import fr.maillon.exchange.EvaluationDocument.InteractionPart;
 import fr.maillon.exchange.EvaluationDocument.LinkPart;
 import fr.maillon.exchange.EvaluationDocument.StakeholderPart;
+import fr.maillon.web.Problems;
 import fr.maillon.web.Problems.ApiError;
 import fr.maillon.web.RuleViolationException;
 
@@ -82,6 +85,7 @@ public class ExchangeService {
 
     // --- export -------------------------------------------------------------------------------
 
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public EvaluationDocument export(long evaluationId) {
         ValueChain chain = chains.chain(evaluationId);
         Map<Long, Dimension> dimensions = new HashMap<>();
@@ -134,6 +138,7 @@ public class ExchangeService {
      */
     @Transactional
     public long importEvaluation(long structureId, JsonNode document) {
+        evaluations.structureForNewEvaluation(structureId);
         List<ApiError> errors = new ArrayList<>(checkVersion(document));
         if (errors.isEmpty()) {
             for (Error error : schema.validate(document)) {
@@ -147,8 +152,9 @@ public class ExchangeService {
         try {
             parsed = mapper.treeToValue(document, EvaluationDocument.class);
         }
-        catch (JacksonException ex) {
-            throw new ImportRejectedException(List.of(new ApiError("$", message("exchange.unreadable"))));
+        catch (DatabindException ex) {
+            throw new ImportRejectedException(List.of(new ApiError(Problems.jsonPath(ex.getPath()),
+                    message("exchange.unreadable"))));
         }
         checkReferences(parsed, errors);
         if (!errors.isEmpty()) {

@@ -28,6 +28,7 @@ import fr.maillon.organisation.internal.OrganisationRepository;
 import fr.maillon.organisation.internal.ShareRepository;
 import fr.maillon.web.Dates;
 import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.Texts;
 import fr.maillon.web.RuleViolationException.Violation;
 
 /** Structures, federations and CAF; who belongs where; invitations; what is shared with whom. */
@@ -373,11 +374,12 @@ public class OrganisationService {
                 draft.priorityNeighbourhood(), siret, rate.setScale(2, RoundingMode.HALF_UP));
     }
 
+    /** Stripped text, null when blank or when it holds control characters (the field's rule then refuses it). */
     private static @Nullable String strip(@Nullable String text) {
         if (text == null) {
             return null;
         }
         String stripped = text.strip();
-        return stripped.isEmpty() ? null : stripped;
+        return stripped.isEmpty() || Texts.hasControlCharacters(stripped) ? null : stripped;
     }
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.context.MessageSource;
@@ -94,25 +93,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String path = "$";
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-                path = jsonPath(databind.getPath());
+                path = Problems.jsonPath(databind.getPath());
                 break;
             }
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, message("error.json.message"),
                 List.of(new ApiError(path, message("error.json.value")))));
-    }
-
-    private static String jsonPath(List<JacksonException.Reference> references) {
-        StringBuilder path = new StringBuilder("$");
-        for (JacksonException.Reference reference : references) {
-            if (reference.getPropertyName() != null) {
-                path.append('.').append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     @Override

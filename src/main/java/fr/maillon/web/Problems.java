@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,6 +37,20 @@ public final class Problems {
     public static ProblemDetail withInstance(ProblemDetail problem, HttpServletRequest request) {
         problem.setInstance(URI.create(request.getRequestURI()));
         return problem;
+    }
+
+    /** The JSON path of the value Jackson could not read: {@code $.elements[3].periodStart}. */
+    public static String jsonPath(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder("$");
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                path.append('.').append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** Renders a problem as JSON without Jackson, for filters that answer before MVC. */

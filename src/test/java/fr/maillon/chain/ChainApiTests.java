@@ -91,6 +91,16 @@ class ChainApiTests {
         assertThat(badKind.getContentAsString()).contains("\"path\":\"$.kind\"");
         assertThat(call(delete("/api/v1/evaluations/{e}/links/{id}", evaluation, 987654321), null).getStatus())
                 .isEqualTo(404);
+        MockHttpServletResponse tinyScale = call(post("/api/v1/evaluations/{e}/elements", evaluation),
+                "{\"kind\":\"RESOURCE\",\"name\":\"x\",\"resourceKind\":\"MATERIAL\",\"quantity\":1e-100000000,\"unit\":\"kg\"}");
+        assertThat(tinyScale.getStatus()).isEqualTo(422);
+        assertThat(tinyScale.getContentAsString()).contains("\"path\":\"$.quantity\"");
+        MockHttpServletResponse nul = call(post("/api/v1/evaluations/{e}/elements", evaluation),
+                "{\"kind\":\"OUTPUT\",\"name\":\"a\\u0000b\"}");
+        assertThat(nul.getStatus()).isEqualTo(422);
+        assertThat(nul.getContentAsString()).contains("\"path\":\"$.name\"").contains("caractères de contrôle");
+        assertThat(call(post("/api/v1/evaluations/{e}/stakeholders", evaluation),
+                "{\"name\":\"Sans précision\",\"type\":\"ASSOCIATION\"}").getStatus()).isEqualTo(201);
     }
 
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String json) throws Exception {

@@ -166,6 +166,16 @@ class ChainPagesTests {
                 .contains("Ligne 4 : étiquette #cuisine inconnue ici.").contains("Ligne 5 : ligne illisible")
                 .contains("Jardin -&gt; Inconnu");
         assertThat(id("SELECT count(*) FROM chain_element WHERE evaluation_id = " + evaluation)).isEqualTo(5);
+
+        String hostile = "~:".repeat(400) + "x\nO: Temps bénévole\n" + "z".repeat(1200);
+        String answer = as(post("/evaluations/{e}/workshop", evaluation).param("text", hostile)).getContentAsString();
+        assertThat(answer).contains("Ligne 1 : ligne illisible").contains("Ligne 2 : « Temps bénévole » existe déjà")
+                .contains("Ligne 3 : ligne trop longue");
+        String repeated = "Repas partagés -> Lien social\nRepas partagés -> Lien social\n"
+                + "Habitants du quartier ~ Ateliers cuisine : du temps / des repas";
+        assertThat(as(post("/evaluations/{e}/workshop", evaluation).param("text", repeated)).getRedirectedUrl())
+                .isNotNull();
+        assertThat(id("SELECT count(*) FROM interaction WHERE evaluation_id = " + evaluation)).isEqualTo(1);
     }
 
     @Test

@@ -72,6 +72,8 @@ class ExchangeTests {
         assertRefused(demo.replace("\"version\": 1", "\"version\": 2"), "$.version", "Version 2 inconnue");
         assertRefused(demo.replace("maillon-evaluation", "autre-outil"), "$.format", "format");
         assertRefused("[1, 2]", "$", "objet JSON");
+        assertRefused(demo.replace("\"periodEnd\": \"2021-12-31\"", "\"periodEnd\": \"2021-02-30\""),
+                "$.evaluation.periodEnd", "ne peut pas être lu");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.maillon.chain.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -50,17 +51,17 @@ public class BalanceRepository {
             SELECT e.id,
                    coalesce(e.value_eur,
                             CASE WHEN e.resource_kind = 'VOLUNTEER_TIME' AND e.quantity IS NOT NULL
-                                      AND lower(e.unit) ~ '^(h|heures?|hours?)([ /].*)?$'
+                                      AND lower(e.unit) ~ :hoursUnit
                                  THEN round(e.quantity * :hourlyRate, 2) END,
                             0) AS value_eur,
                    e.value_eur IS NULL AND e.resource_kind = 'VOLUNTEER_TIME' AND e.quantity IS NOT NULL
-                       AND lower(e.unit) ~ '^(h|heures?|hours?)([ /].*)?$' AS computed,
-                   coalesce(round(count(a.id) FILTER (WHERE a.activity_type = 'SUPPORT')::numeric
-                                  / nullif(count(a.id), 0), 4), 0) AS support_fraction,
+                       AND lower(e.unit) ~ :hoursUnit AS computed,
+                   count(a.id) FILTER (WHERE a.activity_type = 'SUPPORT') AS support_links,
+                   count(a.id) AS activity_links,
                    e.resource_kind, e.provider_id
             FROM chain_element e
-            LEFT JOIN chain_link l ON l.source_id = e.id
-            LEFT JOIN chain_element a ON a.id = l.target_id AND a.kind = 'ACTIVITY'
+            LEFT JOIN chain_link l ON l.source_id = e.id AND l.structure_id = e.structure_id
+            LEFT JOIN chain_element a ON a.id = l.target_id AND a.kind = 'ACTIVITY' AND a.structure_id = e.structure_id
             WHERE e.structure_id = :structureId
               AND e.evaluation_id = :evaluationId
               AND e.kind = 'RESOURCE'
@@ -74,11 +75,17 @@ public class BalanceRepository {
                         ELSE 'TOTAL' END AS grouping,
                    resource_kind, provider_id,
                    coalesce(sum(value_eur), 0) AS value_eur,
-                   coalesce(round(sum(value_eur * support_fraction), 2), 0) AS support_eur
+                   coalesce(round(sum(value_eur * support_links / nullif(activity_links, 0)), 2), 0) AS support_eur
             FROM valued
             GROUP BY GROUPING SETS ((resource_kind), (provider_id), ())
             ORDER BY grouping, value_eur DESC
             """;
+
+    /**
+     * Units that say hours over the evaluation's period or per year ("heures", "h/an", "heures par
+     * an"), not per week or month: only those are multiplied by the hourly rate.
+     */
+    static final String HOURS_UNIT = "^(h|hrs?|heures?|hours?)( ?(/|par|per) ?(an|année|annee|year|période|periode))?$";
 
     private final JdbcClient jdbc;
 
@@ -98,12 +105,12 @@ public class BalanceRepository {
 
     public List<ValuedRow> valuedResources(long structureId, long evaluationId, BigDecimal hourlyRate) {
         return jdbc.sql(VALUED_RESOURCES).param("structureId", structureId).param("evaluationId", evaluationId)
-                .param("hourlyRate", hourlyRate).query(ValuedRow.class).list();
+                .param("hourlyRate", hourlyRate).param("hoursUnit", HOURS_UNIT).query(ValuedRow.class).list();
     }
 
     public List<TotalRow> totals(long structureId, long evaluationId, BigDecimal hourlyRate) {
         return jdbc.sql(TOTALS).param("structureId", structureId).param("evaluationId", evaluationId)
-                .param("hourlyRate", hourlyRate).query(TotalRow.class).list();
+                .param("hourlyRate", hourlyRate).param("hoursUnit", HOURS_UNIT).query(TotalRow.class).list();
     }
 
     public record AmountRow(long stakeholderId, String side, String unit, BigDecimal quantity) {
@@ -112,7 +119,12 @@ public class BalanceRepository {
     public record EuroRow(long stakeholderId, int interactions, BigDecimal bringsEur, BigDecimal getsEur) {
     }
 
-    public record ValuedRow(long id, BigDecimal valueEur, boolean computed, BigDecimal supportFraction) {
+    public record ValuedRow(long id, BigDecimal valueEur, boolean computed, long supportLinks, long activityLinks) {
+
+        public BigDecimal supportFraction() {
+            return activityLinks == 0 ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(supportLinks).divide(BigDecimal.valueOf(activityLinks), 4, RoundingMode.HALF_UP);
+        }
     }
 
     public record TotalRow(String grouping, @Nullable String resourceKind, @Nullable Long providerId,

@@ -268,13 +268,14 @@ public class DiagramRenderer {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.strip().split("\\s+")) {
-            while (word.length() > CHARS_PER_LINE) {
+            while (word.codePointCount(0, word.length()) > CHARS_PER_LINE) {
                 if (!line.isEmpty()) {
                     lines.add(line.toString());
                     line.setLength(0);
                 }
-                lines.add(word.substring(0, CHARS_PER_LINE));
-                word = word.substring(CHARS_PER_LINE);
+                int cut = word.offsetByCodePoints(0, CHARS_PER_LINE);
+                lines.add(word.substring(0, cut));
+                word = word.substring(cut);
             }
             if (!line.isEmpty() && line.length() + 1 + word.length() > CHARS_PER_LINE) {
                 lines.add(line.toString());
@@ -290,6 +291,6 @@ public class DiagramRenderer {
 
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;").replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
+                .replace("'", "&#39;").replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]", "");
     }
 }

@@ -306,7 +306,7 @@ public class ValueChainRepository {
         return base(structureId, evaluationId)
                 .addValue("name", draft.name())
                 .addValue("type", draft.type().name())
-                .addValue("communityMember", draft.communityMember())
+                .addValue("communityMember", Boolean.TRUE.equals(draft.communityMember()))
                 .addValue("presentation", draft.presentation())
                 .addValue("fieldOfIntervention", draft.fieldOfIntervention())
                 .addValue("constraints", draft.constraints())

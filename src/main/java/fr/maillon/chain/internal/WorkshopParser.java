@@ -34,8 +34,8 @@ import fr.maillon.chain.SupportCategory;
 public final class WorkshopParser {
 
     private static final Pattern ELEMENT = Pattern.compile("^([PRSAOE])\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LINK = Pattern.compile("^(.+?)\\s*(?:->|→)\\s*(.+?)(?:\\s+:\\s*(.*))?$");
-    private static final Pattern INTERACTION = Pattern.compile("^(.+?)\\s*~\\s*(.+?)\\s*:\\s*(.+?)\\s*/\\s*(.+)$");
+    /** Longer lines are refused: a workshop line is a name, not a text. */
+    public static final int MAX_LINE = 1000;
     private static final Pattern TAG = Pattern.compile("\\s#([\\p{L}_-]+)");
 
     private static final Map<String, StakeholderType> STAKEHOLDER_TAGS = Map.of("etat", StakeholderType.ETAT,
@@ -91,20 +91,47 @@ public final class WorkshopParser {
         return lines;
     }
 
+    /** Lines are cut at their markers ({@code ~ : /}, {@code -> :}), never by backtracking patterns. */
     private static Line parseLine(int number, String line) {
+        if (line.length() > MAX_LINE) {
+            return new ErrorLine(number, "chain.workshop.tooLong", String.valueOf(MAX_LINE));
+        }
         Matcher element = ELEMENT.matcher(line);
         if (element.matches()) {
             return element(number, Character.toUpperCase(element.group(1).charAt(0)), element.group(2));
         }
-        Matcher interaction = INTERACTION.matcher(line);
-        if (interaction.matches()) {
-            return new InteractionLine(number, interaction.group(1).strip(), interaction.group(2).strip(),
-                    interaction.group(3).strip(), interaction.group(4).strip());
+        int tilde = line.indexOf('~');
+        if (tilde > 0) {
+            int colon = line.indexOf(':', tilde);
+            int slash = colon < 0 ? -1 : line.indexOf('/', colon);
+            if (colon < 0 || slash < 0) {
+                return new ErrorLine(number, "chain.workshop.unreadable", "");
+            }
+            String[] parts = { line.substring(0, tilde), line.substring(tilde + 1, colon),
+                    line.substring(colon + 1, slash), line.substring(slash + 1) };
+            for (String part : parts) {
+                if (part.isBlank()) {
+                    return new ErrorLine(number, "chain.workshop.unreadable", "");
+                }
+            }
+            return new InteractionLine(number, parts[0].strip(), parts[1].strip(), parts[2].strip(),
+                    parts[3].strip());
         }
-        Matcher link = LINK.matcher(line);
-        if (link.matches()) {
-            String rationale = link.group(3) == null || link.group(3).isBlank() ? null : link.group(3).strip();
-            return new LinkLine(number, link.group(1).strip(), link.group(2).strip(), rationale);
+        int arrow = line.indexOf("->");
+        int width = 2;
+        if (arrow < 0) {
+            arrow = line.indexOf('→');
+            width = 1;
+        }
+        if (arrow > 0) {
+            int colon = line.indexOf(':', arrow);
+            String target = (colon < 0 ? line.substring(arrow + width) : line.substring(arrow + width, colon)).strip();
+            String rationale = colon < 0 ? null : line.substring(colon + 1).strip();
+            String source = line.substring(0, arrow).strip();
+            if (source.isEmpty() || target.isEmpty()) {
+                return new ErrorLine(number, "chain.workshop.unreadable", "");
+            }
+            return new LinkLine(number, source, target, rationale == null || rationale.isEmpty() ? null : rationale);
         }
         return new ErrorLine(number, "chain.workshop.unreadable", "");
     }
