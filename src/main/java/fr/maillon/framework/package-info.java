@@ -1,10 +1,11 @@
 /**
  * The cadre d'évaluation: transformation objectives, evaluative questions under their criteria,
  * indicators with their targets, periods and formulas, and the results computed from the values
- * collected. So far: periods, formulas and the results calculator.
+ * collected. So far: indicators, targets, the entry grid and the results; objectives and evaluative
+ * questions come next.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "web" })
+@ApplicationModule(allowedDependencies = { "web", "organisation", "chain" })
 package fr.maillon.framework;
 
 import org.jspecify.annotations.NullMarked;

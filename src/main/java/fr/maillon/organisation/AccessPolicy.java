@@ -47,6 +47,11 @@ public class AccessPolicy {
                 || shares.reaches(user.id(), structureId, evaluationId);
     }
 
+    /** The signed-in person's id, for the records that keep who did what. */
+    public long currentUserId() {
+        return accounts.currentUser().id();
+    }
+
     /** Whether the caller is a member of the structure, whatever her role. */
     public boolean isMember(long structureId) {
         return memberships.role(accounts.currentUser().id(), structureId).isPresent();

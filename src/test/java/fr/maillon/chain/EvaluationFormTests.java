@@ -72,8 +72,8 @@ class EvaluationFormTests {
     @Test
     void controlCharactersAndImpossibleYearsNeverGiveA500() throws Exception {
         MockHttpServletResponse nul = create("Titre\u0000nul", "PROJET_SOCIAL", "", "2024-01-01", "2024-12-31");
-        assertThat(nul.getStatus()).isEqualTo(400);
-        assertThat(nul.getContentAsString()).contains("Demande invalide");
+        assertThat(nul.getStatus()).isEqualTo(200);
+        assertThat(nul.getContentAsString()).contains("caractères de contrôle invisibles");
         MockHttpServletResponse farFuture = create("Titre", "PROJET_SOCIAL", "", "2024-01-01", "+9999999-12-31");
         assertThat(farFuture.getStatus()).isEqualTo(200);
         MockHttpServletResponse farPast = create("Titre", "PROJET_SOCIAL", "", "0001-01-01", "2024-12-31");

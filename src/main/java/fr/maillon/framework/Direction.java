@@ -1,0 +1,6 @@
+package fr.maillon.framework;
+
+/** The way an indicator should move. */
+public enum Direction {
+    INCREASE, DECREASE, STABLE
+}

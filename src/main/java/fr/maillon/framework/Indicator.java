@@ -1,0 +1,26 @@
+package fr.maillon.framework;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An indicator of an evaluation's framework. Its {@code code} names it in formulas; a formula
+ * indicator ({@code source} FORMULA) computes its values from other indicators'.
+ */
+public record Indicator(long id, long evaluationId, String code, String name, @Nullable String description,
+        Measure measure, @Nullable String unit, @Nullable List<String> scaleLevels, @Nullable BigDecimal baselineValue,
+        @Nullable LocalDate baselineDate, Direction direction, PeriodType frequency, Aggregation aggregation,
+        boolean cumulativeTargets, DataSource source, @Nullable String formula, @Nullable String collector,
+        @Nullable BigDecimal minimum, @Nullable BigDecimal maximum, int position) {
+
+    public boolean isFormula() {
+        return source == DataSource.FORMULA;
+    }
+
+    public IndicatorSpec spec() {
+        return new IndicatorSpec(code, aggregation, cumulativeTargets, formula);
+    }
+}

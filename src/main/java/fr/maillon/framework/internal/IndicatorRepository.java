@@ -1,0 +1,265 @@
+package fr.maillon.framework.internal;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
+import org.springframework.stereotype.Repository;
+
+import fr.maillon.framework.Aggregation;
+import fr.maillon.framework.DataSource;
+import fr.maillon.framework.Direction;
+import fr.maillon.framework.Indicator;
+import fr.maillon.framework.IndicatorDraft;
+import fr.maillon.framework.Measure;
+import fr.maillon.framework.PeriodType;
+
+/** Indicators, their targets and the values collected, with the history of replaced values. */
+@Repository
+public class IndicatorRepository {
+
+    private static final String SELECT_INDICATOR = """
+            SELECT id, evaluation_id, code, name, description, measure, unit, scale_levels, baseline_value,
+                   baseline_date, direction, frequency, aggregation, cumulative_targets, source, formula, collector,
+                   minimum, maximum, position
+            FROM indicator
+            WHERE structure_id = :structureId
+              AND evaluation_id = :evaluationId
+            """;
+
+    private static final RowMapper<Indicator> INDICATOR = (rs, row) -> {
+        Array levels = rs.getArray("scale_levels");
+        Date baselineDate = rs.getDate("baseline_date");
+        return new Indicator(rs.getLong("id"), rs.getLong("evaluation_id"), rs.getString("code"), rs.getString("name"),
+                rs.getString("description"), Measure.valueOf(rs.getString("measure")), rs.getString("unit"),
+                levels == null ? null : Arrays.asList((String[]) levels.getArray()), rs.getBigDecimal("baseline_value"),
+                baselineDate == null ? null : baselineDate.toLocalDate(), Direction.valueOf(rs.getString("direction")),
+                PeriodType.valueOf(rs.getString("frequency")), Aggregation.valueOf(rs.getString("aggregation")),
+                rs.getBoolean("cumulative_targets"), DataSource.valueOf(rs.getString("source")), rs.getString("formula"),
+                rs.getString("collector"), rs.getBigDecimal("minimum"), rs.getBigDecimal("maximum"), rs.getInt("position"));
+    };
+
+    /** One value as stored: a number, or a text for text indicators. */
+    public record StoredValue(long indicatorId, String period, String category, @Nullable BigDecimal value,
+            @Nullable String textValue) {
+    }
+
+    public record StoredTarget(long indicatorId, String period, BigDecimal value) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public IndicatorRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Indicator> indicators(long structureId, long evaluationId) {
+        return jdbc.sql(SELECT_INDICATOR + "ORDER BY position, id")
+                .param("structureId", structureId).param("evaluationId", evaluationId)
+                .query(INDICATOR).list();
+    }
+
+    public long insert(long structureId, long evaluationId, IndicatorDraft draft) {
+        return jdbc.sql("""
+                INSERT INTO indicator (structure_id, evaluation_id, code, name, description, measure, unit, scale_levels,
+                                       baseline_value, baseline_date, direction, frequency, aggregation,
+                                       cumulative_targets, source, formula, collector, minimum, maximum, position)
+                VALUES (:structureId, :evaluationId, :code, :name, :description, :measure, :unit, :scaleLevels,
+                        :baselineValue, :baselineDate, :direction, :frequency, :aggregation, :cumulativeTargets,
+                        :source, :formula, :collector, :minimum, :maximum,
+                        (SELECT coalesce(max(position), 0) + 1 FROM indicator
+                         WHERE structure_id = :structureId AND evaluation_id = :evaluationId))
+                RETURNING id
+                """)
+                .paramSource(parameters(structureId, evaluationId, draft))
+                .query(Long.class)
+                .single();
+    }
+
+    public boolean update(long structureId, long evaluationId, long id, IndicatorDraft draft) {
+        return jdbc.sql("""
+                UPDATE indicator
+                SET code = :code, name = :name, description = :description, measure = :measure, unit = :unit,
+                    scale_levels = :scaleLevels, baseline_value = :baselineValue, baseline_date = :baselineDate,
+                    direction = :direction, frequency = :frequency, aggregation = :aggregation,
+                    cumulative_targets = :cumulativeTargets, source = :source, formula = :formula,
+                    collector = :collector, minimum = :minimum, maximum = :maximum
+                WHERE id = :id
+                  AND structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                """)
+                .paramSource(parameters(structureId, evaluationId, draft).addValue("id", id))
+                .update() == 1;
+    }
+
+    public boolean delete(long structureId, long evaluationId, long id) {
+        return jdbc.sql("""
+                DELETE FROM indicator
+                WHERE id = :id
+                  AND structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                """)
+                .param("structureId", structureId).param("evaluationId", evaluationId).param("id", id)
+                .update() == 1;
+    }
+
+    // --- values and targets -------------------------------------------------------------------
+
+    public List<StoredValue> values(long structureId, long evaluationId) {
+        return jdbc.sql("""
+                SELECT indicator_id, period, category, value, text_value
+                FROM data_value
+                WHERE structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                ORDER BY indicator_id, period, category
+                """)
+                .param("structureId", structureId).param("evaluationId", evaluationId)
+                .query(StoredValue.class).list();
+    }
+
+    public List<StoredTarget> targets(long structureId, long evaluationId) {
+        return jdbc.sql("""
+                SELECT indicator_id, period, value
+                FROM indicator_target
+                WHERE structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                ORDER BY indicator_id, period
+                """)
+                .param("structureId", structureId).param("evaluationId", evaluationId)
+                .query(StoredTarget.class).list();
+    }
+
+    /** Keeps the value being replaced or removed in the history, then writes the new one (or none). */
+    public void putValue(long structureId, long evaluationId, StoredValue value, long userId) {
+        jdbc.sql("""
+                INSERT INTO data_value_history (structure_id, evaluation_id, indicator_id, period, category, value,
+                                                text_value, source, comment, entered_by, entered_at, replaced_by)
+                SELECT structure_id, evaluation_id, indicator_id, period, category, value, text_value, source,
+                       comment, entered_by, entered_at, :userId
+                FROM data_value
+                WHERE structure_id = :structureId
+                  AND indicator_id = :indicatorId
+                  AND period = :period
+                  AND category = :category
+                  AND (value IS DISTINCT FROM :value OR text_value IS DISTINCT FROM :textValue)
+                """)
+                .paramSource(valueParameters(structureId, evaluationId, value, userId))
+                .update();
+        if (value.value() == null && value.textValue() == null) {
+            jdbc.sql("""
+                    DELETE FROM data_value
+                    WHERE structure_id = :structureId
+                      AND indicator_id = :indicatorId
+                      AND period = :period
+                      AND category = :category
+                    """)
+                    .paramSource(valueParameters(structureId, evaluationId, value, userId))
+                    .update();
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO data_value (indicator_id, structure_id, evaluation_id, period, category, value, text_value,
+                                        entered_by)
+                VALUES (:indicatorId, :structureId, :evaluationId, :period, :category, :value, :textValue, :userId)
+                ON CONFLICT (indicator_id, period, category) DO UPDATE
+                SET value = EXCLUDED.value, text_value = EXCLUDED.text_value, entered_by = EXCLUDED.entered_by,
+                    entered_at = now(), source = 'MANUAL'
+                WHERE data_value.value IS DISTINCT FROM EXCLUDED.value
+                   OR data_value.text_value IS DISTINCT FROM EXCLUDED.text_value
+                """)
+                .paramSource(valueParameters(structureId, evaluationId, value, userId))
+                .update();
+    }
+
+    public void putTarget(long structureId, long evaluationId, long indicatorId, String period,
+            @Nullable BigDecimal value) {
+        if (value == null) {
+            jdbc.sql("""
+                    DELETE FROM indicator_target
+                    WHERE structure_id = :structureId
+                      AND indicator_id = :indicatorId
+                      AND period = :period
+                    """)
+                    .param("structureId", structureId).param("indicatorId", indicatorId).param("period", period)
+                    .update();
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO indicator_target (indicator_id, structure_id, evaluation_id, period, value)
+                VALUES (:indicatorId, :structureId, :evaluationId, :period, :value)
+                ON CONFLICT (indicator_id, period) DO UPDATE SET value = EXCLUDED.value
+                """)
+                .param("structureId", structureId).param("evaluationId", evaluationId)
+                .param("indicatorId", indicatorId).param("period", period).param("value", value)
+                .update();
+    }
+
+    public long historySize(long structureId, long indicatorId) {
+        return jdbc.sql("""
+                SELECT count(*)
+                FROM data_value_history
+                WHERE structure_id = :structureId
+                  AND indicator_id = :indicatorId
+                """)
+                .param("structureId", structureId).param("indicatorId", indicatorId)
+                .query(Long.class).single();
+    }
+
+    private static MapSqlParameterSource valueParameters(long structureId, long evaluationId, StoredValue value,
+            long userId) {
+        return new MapSqlParameterSource()
+                .addValue("structureId", structureId)
+                .addValue("evaluationId", evaluationId)
+                .addValue("indicatorId", value.indicatorId())
+                .addValue("period", value.period())
+                .addValue("category", value.category())
+                .addValue("value", value.value(), Types.NUMERIC)
+                .addValue("textValue", value.textValue(), Types.VARCHAR)
+                .addValue("userId", userId);
+    }
+
+    private static MapSqlParameterSource parameters(long structureId, long evaluationId, IndicatorDraft draft) {
+        return new MapSqlParameterSource()
+                .addValue("structureId", structureId)
+                .addValue("evaluationId", evaluationId)
+                .addValue("code", draft.code())
+                .addValue("name", draft.name())
+                .addValue("description", draft.description())
+                .addValue("measure", draft.measure().name())
+                .addValue("unit", draft.unit())
+                .addValue("scaleLevels", draft.scaleLevels() == null ? null : textArray(draft.scaleLevels()))
+                .addValue("baselineValue", draft.baselineValue())
+                .addValue("baselineDate", draft.baselineDate())
+                .addValue("direction", draft.direction().name())
+                .addValue("frequency", draft.frequency().name())
+                .addValue("aggregation", draft.aggregation().name())
+                .addValue("cumulativeTargets", Boolean.TRUE.equals(draft.cumulativeTargets()))
+                .addValue("source", draft.source().name())
+                .addValue("formula", draft.formula())
+                .addValue("collector", draft.collector())
+                .addValue("minimum", draft.minimum())
+                .addValue("maximum", draft.maximum());
+    }
+
+    private static SqlTypeValue textArray(List<String> values) {
+        return new AbstractSqlTypeValue() {
+            @Override
+            protected Object createTypeValue(Connection connection, int sqlType, String typeName)
+                    throws SQLException {
+                return connection.createArrayOf("text", values.toArray());
+            }
+        };
+    }
+}
