@@ -141,7 +141,13 @@ public final class ResultCalculator {
                     ? Outcome.none(NoValue.Reason.DIVISION_BY_ZERO, indicator.code())
                     : Outcome.none(NoValue.Reason.FORMULA_ERROR, Optional.ofNullable(ex.getMessage()).orElse(""));
         }
-        catch (ParseException | InvalidFormulaException | ArithmeticException ex) {
+        catch (ArithmeticException ex) {
+            // BigDecimal's own "Division by zero" / "Division undefined" (0/0), when EvalEx lets it through
+            return ex.getMessage() != null && ex.getMessage().startsWith("Division")
+                    ? Outcome.none(NoValue.Reason.DIVISION_BY_ZERO, indicator.code())
+                    : Outcome.none(NoValue.Reason.FORMULA_ERROR, Optional.ofNullable(ex.getMessage()).orElse(""));
+        }
+        catch (ParseException | InvalidFormulaException ex) {
             return Outcome.none(NoValue.Reason.FORMULA_ERROR, Optional.ofNullable(ex.getMessage()).orElse(""));
         }
     }

@@ -39,8 +39,8 @@ class ResultCalculatorTests {
                 new IndicatorSpec("participants_qpv", Aggregation.SUM, false, null),
                 new IndicatorSpec("share_qpv", Aggregation.AVERAGE, false, "participants_qpv / participants * 100"));
         List<IndicatorResult> results = ResultCalculator.compute(indicators,
-                Map.of("participants", Map.of(Y2018, bd("80"), Y2019, bd("0"), Y2020, bd("50")),
-                        "participants_qpv", Map.of(Y2018, bd("52"), Y2019, bd("0"))),
+                Map.of("participants", Map.of(Y2018, bd("80"), Y2019, bd("0.0000"), Y2020, bd("50")),
+                        "participants_qpv", Map.of(Y2018, bd("52"), Y2019, bd("0.0000"))),
                 Map.of(), List.of(Y2018, Y2019, Y2020));
         List<PeriodResult> share = results.get(2).periods();
         assertThat(share.get(0).value()).isEqualByComparingTo("65");

@@ -26,6 +26,12 @@ import fr.maillon.chain.EvaluationStatus;
 import fr.maillon.chain.ResourceKind;
 import fr.maillon.chain.StakeholderType;
 import fr.maillon.chain.SupportCategory;
+import fr.maillon.framework.Aggregation;
+import fr.maillon.framework.DataSource;
+import fr.maillon.framework.Direction;
+import fr.maillon.framework.Measure;
+import fr.maillon.framework.NoValue;
+import fr.maillon.framework.PeriodType;
 import fr.maillon.organisation.ManagementMode;
 import fr.maillon.organisation.OrganisationType;
 import fr.maillon.organisation.Role;
@@ -65,6 +71,12 @@ class MessagesTests {
             Map.entry("chain.target", names(EffectTarget.values())),
             Map.entry("chain.kind", Arrays.stream(ElementKind.values())
                     .flatMap(kind -> Stream.of(kind + ".plural", kind + ".new", kind + ".edit")).toList()),
+            Map.entry("framework.measure", names(Measure.values())),
+            Map.entry("framework.source", names(DataSource.values())),
+            Map.entry("framework.frequency", names(PeriodType.values())),
+            Map.entry("framework.aggregation", names(Aggregation.values())),
+            Map.entry("framework.direction", names(Direction.values())),
+            Map.entry("framework.noValue", names(NoValue.Reason.values())),
             Map.entry("error", List.of("400.title", "400.message", "403.title", "403.message", "404.title",
                     "404.message", "405.title", "405.message", "500.title", "500.message")));
 

@@ -1,0 +1,121 @@
+package fr.maillon.framework.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.maillon.chain.EvaluationPage;
+import fr.maillon.chain.EvaluationService;
+import fr.maillon.framework.Aggregation;
+import fr.maillon.framework.DataSource;
+import fr.maillon.framework.Direction;
+import fr.maillon.framework.FrameworkService;
+import fr.maillon.framework.Indicator;
+import fr.maillon.framework.IndicatorNotFoundException;
+import fr.maillon.framework.Measure;
+import fr.maillon.framework.PeriodType;
+import fr.maillon.web.FormErrors;
+import fr.maillon.web.RuleViolationException;
+
+/** The indicators of an evaluation: list, create, edit, delete. */
+@Controller
+class IndicatorController {
+
+    private final FrameworkService framework;
+    private final EvaluationService evaluations;
+
+    IndicatorController(FrameworkService framework, EvaluationService evaluations) {
+        this.framework = framework;
+        this.evaluations = evaluations;
+    }
+
+    @GetMapping("/evaluations/{evaluationId}/indicators")
+    String list(@PathVariable long evaluationId, Model model) {
+        model.addAttribute("page", evaluations.page(evaluationId));
+        model.addAttribute("indicators", framework.indicators(evaluationId));
+        return "framework/indicators";
+    }
+
+    @GetMapping("/evaluations/{evaluationId}/indicators/new")
+    String newForm(@PathVariable long evaluationId, Model model) {
+        model.addAttribute("indicatorForm", IndicatorForm.empty());
+        return formPage(evaluations.editable(evaluationId), null, model);
+    }
+
+    @PostMapping("/evaluations/{evaluationId}/indicators/new")
+    String create(@PathVariable long evaluationId, @ModelAttribute("indicatorForm") IndicatorForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        EvaluationPage page = evaluations.editable(evaluationId);
+        if (!result.hasErrors()) {
+            try {
+                framework.addIndicator(evaluationId, form.toDraft());
+                redirect.addFlashAttribute("flash", "framework.indicator.created");
+                return "redirect:/evaluations/" + evaluationId + "/indicators";
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        return formPage(page, null, model);
+    }
+
+    @GetMapping("/evaluations/{evaluationId}/indicators/{indicatorId}/edit")
+    String editForm(@PathVariable long evaluationId, @PathVariable long indicatorId, Model model) {
+        EvaluationPage page = evaluations.editable(evaluationId);
+        Indicator indicator = find(evaluationId, indicatorId);
+        model.addAttribute("indicatorForm", IndicatorForm.of(indicator));
+        return formPage(page, indicator, model);
+    }
+
+    @PostMapping("/evaluations/{evaluationId}/indicators/{indicatorId}/edit")
+    String update(@PathVariable long evaluationId, @PathVariable long indicatorId,
+            @ModelAttribute("indicatorForm") IndicatorForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        EvaluationPage page = evaluations.editable(evaluationId);
+        Indicator indicator = find(evaluationId, indicatorId);
+        if (!result.hasErrors()) {
+            try {
+                framework.updateIndicator(evaluationId, indicatorId, form.toDraft());
+                redirect.addFlashAttribute("flash", "framework.indicator.saved");
+                return "redirect:/evaluations/" + evaluationId + "/indicators";
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        return formPage(page, indicator, model);
+    }
+
+    @PostMapping("/evaluations/{evaluationId}/indicators/{indicatorId}/delete")
+    String delete(@PathVariable long evaluationId, @PathVariable long indicatorId, RedirectAttributes redirect) {
+        try {
+            framework.deleteIndicator(evaluationId, indicatorId);
+            redirect.addFlashAttribute("flash", "framework.indicator.deleted");
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("flash", "framework.indicator.usedByFormula.short");
+        }
+        return "redirect:/evaluations/" + evaluationId + "/indicators";
+    }
+
+    private Indicator find(long evaluationId, long indicatorId) {
+        return framework.indicators(evaluationId).stream().filter(indicator -> indicator.id() == indicatorId)
+                .findFirst().orElseThrow(() -> new IndicatorNotFoundException(indicatorId));
+    }
+
+    private static String formPage(EvaluationPage page, Indicator indicator, Model model) {
+        model.addAttribute("page", page);
+        model.addAttribute("indicator", indicator);
+        model.addAttribute("measures", Measure.values());
+        model.addAttribute("directions", Direction.values());
+        model.addAttribute("frequencies", new PeriodType[] { PeriodType.MONTH, PeriodType.QUARTER, PeriodType.YEAR });
+        model.addAttribute("aggregations", Aggregation.values());
+        model.addAttribute("sources", DataSource.values());
+        return "framework/indicator-form";
+    }
+}
