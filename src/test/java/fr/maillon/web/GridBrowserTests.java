@@ -1,0 +1,112 @@
+package fr.maillon.web;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import fr.maillon.TestUsers;
+import fr.maillon.chain.EvaluationDraft;
+import fr.maillon.chain.EvaluationScope;
+import fr.maillon.chain.EvaluationService;
+import fr.maillon.framework.DataSource;
+import fr.maillon.framework.FrameworkService;
+import fr.maillon.framework.IndicatorDraft;
+import fr.maillon.framework.Measure;
+import fr.maillon.organisation.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Fifty rows pasted from a spreadsheet into the grid, the results read back; a bad cell refused and named. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class GridBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    EvaluationService evaluations;
+
+    @Autowired
+    FrameworkService framework;
+
+    ChromeDriver driver;
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void fiftyPastedRowsBecomeResults() throws Exception {
+        TestUsers.Created editor = users.structureWithMember(Role.STRUCTURE_EDITOR);
+        users.signIn(editor.username());
+        long evaluation = evaluations.create(editor.structureId(), new EvaluationDraft("Socle", EvaluationScope.PROJET_SOCIAL,
+                null, LocalDate.of(2018, 1, 1), LocalDate.of(2020, 12, 31), null));
+        for (int i = 1; i <= 50; i++) {
+            framework.addIndicator(evaluation, new IndicatorDraft(String.format("indicateur_%02d", i),
+                    String.format("Indicateur %02d", i), null, Measure.COUNT, null, null, null, null, null, null, null,
+                    false, DataSource.MANUAL, null, null, null, null));
+        }
+        SecurityContextHolder.clearContext();
+
+        driver = Browser.start(1280, 900);
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(editor.username());
+        driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+        driver.get(url("/evaluations/" + evaluation + "/data"));
+
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= 50; i++) {
+            rows.append(i).append('\t').append(i * 2).append('\t').append(i * 3).append("\r\n");
+        }
+        WebElement first = driver.findElement(By.cssSelector("input[data-row='0'][data-column='0']"));
+        ((JavascriptExecutor) driver).executeScript("""
+                const data = new DataTransfer();
+                data.setData('text/plain', arguments[1]);
+                arguments[0].focus();
+                arguments[0].dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+                """, first, rows.toString());
+        assertThat(driver.findElement(By.cssSelector("input[data-row='49'][data-column='2']")).getAttribute("value"))
+                .isEqualTo("150");
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("enregistrées");
+
+        driver.get(url("/evaluations/" + evaluation + "/results"));
+        String fiftieth = driver.findElement(By.id("result-indicateur_50")).getText();
+        assertThat(fiftieth).contains("50").contains("100").contains("150").contains("300");
+
+        driver.get(url("/evaluations/" + evaluation + "/data"));
+        WebElement cell = driver.findElement(By.cssSelector("input[data-row='4'][data-column='1']"));
+        cell.clear();
+        cell.sendKeys("dix");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[role=alert]")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("une cellule est refusée").contains("Indicateur 05, 2019 : nombre attendu");
+        assertThat(driver.findElement(By.cssSelector("input[data-row='4'][data-column='1']")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
