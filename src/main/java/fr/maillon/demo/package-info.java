@@ -5,7 +5,7 @@
  * database, off with an external one; {@code MAILLON_DEMO=true|false} decides otherwise.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "account", "organisation", "chain", "exchange" })
+@ApplicationModule(allowedDependencies = { "account", "organisation", "chain", "exchange", "framework" })
 package fr.maillon.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -38,6 +38,9 @@ class DemoChainTests {
     @Autowired
     BalanceService balances;
 
+    @Autowired
+    fr.maillon.framework.FrameworkService framework;
+
     long conserverie;
 
     @BeforeEach
@@ -68,6 +71,25 @@ class DemoChainTests {
         }
         assertThat(svg.split("class=\"regeneration\"", -1)).hasSize(6);
         assertThat(svg).contains("Activités de soutien").contains("Communauté d&#39;action");
+    }
+
+    @Test
+    void theDemoFrameworkHasItsIndicatorsValuesAndResults() {
+        List<fr.maillon.framework.IndicatorResults> results = framework.results(conserverie,
+                fr.maillon.framework.PeriodType.YEAR);
+        assertThat(framework.indicators(conserverie)).hasSize(12);
+        assertThat(results).extracting(r -> r.indicator().code()).contains("valeur_benevolat", "part_qpv");
+        var value = results.stream().filter(r -> r.indicator().code().equals("valeur_benevolat")).findFirst()
+                .orElseThrow().periods();
+        assertThat(value.get(0).value()).isEqualByComparingTo("8892");
+        assertThat(value.get(3).value()).isEqualByComparingTo("15375");
+        var share = results.stream().filter(r -> r.indicator().code().equals("part_qpv")).findFirst().orElseThrow()
+                .periods();
+        assertThat(share.get(0).value()).isEqualByComparingTo("54.5455");
+        var kg = results.stream().filter(r -> r.indicator().code().equals("kg_transformes")).findFirst()
+                .orElseThrow().periods();
+        assertThat(kg.get(3).cumulative()).isEqualByComparingTo("1800");
+        assertThat(kg.get(3).percentOfTarget()).isEqualByComparingTo("100");
     }
 
     @Test

@@ -88,7 +88,9 @@ class BrowserTests {
                 "/organisations/1/members", "/structures/1/edit", "/evaluations/1/diagram", "/evaluations/1/balance",
                 "/evaluations/1/resources", "/evaluations/1/workshop", "/structures/1/referentials",
                 "/structures/1/import", "/evaluations/1/elements/new?kind=RESOURCE", "/evaluations/1/links/new",
-                "/evaluations/1/interactions/new", "/evaluations/1/stakeholders/new")) {
+                "/evaluations/1/interactions/new", "/evaluations/1/stakeholders/new", "/evaluations/1/indicators",
+                "/evaluations/1/indicators/new", "/evaluations/1/data", "/evaluations/1/data?targets=true",
+                "/evaluations/1/results")) {
             driver.get(url(path));
             assertFitsAndAccessible(path);
         }
