@@ -80,7 +80,7 @@ public class FrameworkService {
         Evaluation evaluation = editable(evaluationId);
         List<Indicator> existing = indicators.indicators(evaluation.structureId(), evaluationId);
         Indicator deleted = find(existing, indicatorId);
-        List<String> users = existing.stream().filter(Indicator::isFormula)
+        List<String> users = existing.stream().filter(Indicator::computedByFormula)
                 .filter(other -> Formulas.variables(other.formula()).contains(deleted.code()))
                 .map(Indicator::name).toList();
         if (!users.isEmpty()) {
@@ -97,7 +97,7 @@ public class FrameworkService {
         Evaluation evaluation = evaluations.evaluation(evaluationId);
         List<Indicator> all = indicators.indicators(evaluation.structureId(), evaluationId);
         List<Indicator> rows = targets ? all.stream().filter(indicator -> indicator.measure().numeric()).toList()
-                : all.stream().filter(indicator -> !indicator.isFormula()).toList();
+                : all.stream().filter(indicator -> !indicator.computedByFormula()).toList();
         Map<String, String> cells = new HashMap<>();
         if (targets) {
             indicators.targets(evaluation.structureId(), evaluationId).forEach(target ->
@@ -140,7 +140,7 @@ public class FrameworkService {
                 parsed.add(new StoredValue(indicator.id(), period.get().code(), "", null, null));
                 continue;
             }
-            if (!targets && indicator.isFormula()) {
+            if (!targets && indicator.computedByFormula()) {
                 errors.add(cellError(indicator, cell, "framework.grid.formula"));
                 continue;
             }
@@ -254,7 +254,7 @@ public class FrameworkService {
             }
             else {
                 Map<String, String> formulas = new HashMap<>();
-                existing.stream().filter(Indicator::isFormula).filter(other -> current == null || other.id() != current.id())
+                existing.stream().filter(Indicator::computedByFormula).filter(other -> current == null || other.id() != current.id())
                         .forEach(other -> formulas.put(other.code(), other.formula()));
                 List<String> known = new ArrayList<>(existing.stream().filter(other -> current == null
                         || other.id() != current.id()).map(Indicator::code).toList());

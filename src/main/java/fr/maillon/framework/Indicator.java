@@ -16,7 +16,7 @@ public record Indicator(long id, long evaluationId, String code, String name, @N
         boolean cumulativeTargets, DataSource source, @Nullable String formula, @Nullable String collector,
         @Nullable BigDecimal minimum, @Nullable BigDecimal maximum, int position) {
 
-    public boolean isFormula() {
+    public boolean computedByFormula() {
         return source == DataSource.FORMULA;
     }
 
