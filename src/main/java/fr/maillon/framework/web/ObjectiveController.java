@@ -1,0 +1,121 @@
+package fr.maillon.framework.web;
+
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.maillon.chain.ChainElement;
+import fr.maillon.chain.ChainService;
+import fr.maillon.chain.EffectTarget;
+import fr.maillon.chain.ElementKind;
+import fr.maillon.chain.ValueChain;
+import fr.maillon.framework.FrameworkItemNotFoundException;
+import fr.maillon.framework.FrameworkOverview;
+import fr.maillon.framework.FrameworkService;
+import fr.maillon.framework.Objective;
+import fr.maillon.framework.ObjectiveService;
+import fr.maillon.web.FormErrors;
+import fr.maillon.web.RuleViolationException;
+
+/** The cadre d'évaluation page: objectives by target, questions by criterion, and their forms. */
+@Controller
+class ObjectiveController {
+
+    private final ObjectiveService objectives;
+    private final ChainService chains;
+    private final FrameworkService framework;
+
+    ObjectiveController(ObjectiveService objectives, ChainService chains, FrameworkService framework) {
+        this.objectives = objectives;
+        this.chains = chains;
+        this.framework = framework;
+    }
+
+    @GetMapping("/evaluations/{evaluationId}/framework")
+    String show(@PathVariable long evaluationId, Model model) {
+        ValueChain chain = chains.chain(evaluationId);
+        model.addAttribute("chain", chain);
+        model.addAttribute("overview", objectives.overview(evaluationId));
+        model.addAttribute("targets", EffectTarget.values());
+        model.addAttribute("canEdit", framework.canEdit(evaluationId));
+        model.addAttribute("effectNames", chain.elements(ElementKind.EFFECT).stream()
+                .collect(Collectors.toMap(ChainElement::id, ChainElement::name)));
+        return "framework/framework";
+    }
+
+    @PostMapping("/evaluations/{evaluationId}/criteria")
+    String addCriterion(@PathVariable long evaluationId, @RequestParam(required = false) String label,
+            RedirectAttributes redirect) {
+        try {
+            objectives.addCriterion(evaluationId, label);
+            redirect.addFlashAttribute("flash", "framework.criterion.created");
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("flash", ex.violations().get(0).code());
+        }
+        return "redirect:/evaluations/" + evaluationId + "/framework#questions";
+    }
+
+    @GetMapping({ "/evaluations/{evaluationId}/objectives/new", "/evaluations/{evaluationId}/objectives/{objectiveId}/edit" })
+    String objectiveForm(@PathVariable long evaluationId, @PathVariable(required = false) Long objectiveId,
+            Model model) {
+        FrameworkOverview overview = objectives.overview(evaluationId);
+        Objective objective = objectiveId == null ? null : find(overview, objectiveId);
+        model.addAttribute("objectiveForm", objective == null ? ObjectiveForm.empty() : ObjectiveForm.of(objective));
+        return objectivePage(evaluationId, objective, model);
+    }
+
+    @PostMapping({ "/evaluations/{evaluationId}/objectives/new", "/evaluations/{evaluationId}/objectives/{objectiveId}/edit" })
+    String saveObjective(@PathVariable long evaluationId, @PathVariable(required = false) Long objectiveId,
+            @ModelAttribute("objectiveForm") ObjectiveForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Objective objective = objectiveId == null ? null : find(objectives.overview(evaluationId), objectiveId);
+        if (!result.hasErrors()) {
+            try {
+                if (objective == null) {
+                    objectives.addObjective(evaluationId, form.toDraft());
+                }
+                else {
+                    objectives.updateObjective(evaluationId, objectiveId, form.toDraft());
+                }
+                redirect.addFlashAttribute("flash", "framework.objective.saved");
+                return "redirect:/evaluations/" + evaluationId + "/framework";
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        return objectivePage(evaluationId, objective, model);
+    }
+
+    @PostMapping("/evaluations/{evaluationId}/objectives/{objectiveId}/delete")
+    String deleteObjective(@PathVariable long evaluationId, @PathVariable long objectiveId,
+            RedirectAttributes redirect) {
+        objectives.deleteObjective(evaluationId, objectiveId);
+        redirect.addFlashAttribute("flash", "chain.deleted");
+        return "redirect:/evaluations/" + evaluationId + "/framework";
+    }
+
+    private String objectivePage(long evaluationId, Objective objective, Model model) {
+        ValueChain chain = chains.editableChain(evaluationId);
+        model.addAttribute("chain", chain);
+        model.addAttribute("objective", objective);
+        model.addAttribute("targets", EffectTarget.values());
+        model.addAttribute("effects", chain.elements(ElementKind.EFFECT));
+        return "framework/objective-form";
+    }
+
+    private static Objective find(FrameworkOverview overview, long objectiveId) {
+        return overview.objectives().stream().filter(objective -> objective.id() == objectiveId).findFirst()
+                .orElseThrow(() -> new FrameworkItemNotFoundException(objectiveId));
+    }
+
+}

@@ -1,0 +1,25 @@
+package fr.maillon.framework.web;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import fr.maillon.chain.EffectTarget;
+import fr.maillon.framework.Objective;
+import fr.maillon.framework.ObjectiveDraft;
+
+public record ObjectiveForm(@Nullable EffectTarget target, @Nullable String title, @Nullable String description,
+        @Nullable List<Long> effectIds) {
+
+    public static ObjectiveForm empty() {
+        return new ObjectiveForm(EffectTarget.HABITANTS, "", "", List.of());
+    }
+
+    public static ObjectiveForm of(Objective objective) {
+        return new ObjectiveForm(objective.target(), objective.title(), objective.description(), objective.effectIds());
+    }
+
+    public ObjectiveDraft toDraft() {
+        return new ObjectiveDraft(target, title, description, effectIds);
+    }
+}
