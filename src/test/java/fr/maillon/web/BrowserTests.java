@@ -90,7 +90,8 @@ class BrowserTests {
                 "/structures/1/import", "/evaluations/1/elements/new?kind=RESOURCE", "/evaluations/1/links/new",
                 "/evaluations/1/interactions/new", "/evaluations/1/stakeholders/new", "/evaluations/1/indicators",
                 "/evaluations/1/indicators/new", "/evaluations/1/data", "/evaluations/1/data?targets=true",
-                "/evaluations/1/results")) {
+                "/evaluations/1/results", "/evaluations/1/framework", "/evaluations/1/objectives/new",
+                "/evaluations/1/questions/new")) {
             driver.get(url(path));
             assertFitsAndAccessible(path);
         }
