@@ -47,7 +47,35 @@ public class ObjectiveService {
         Evaluation evaluation = chains.chain(evaluationId).evaluation();
         return new FrameworkOverview(objectives.criteria(evaluation.structureId()),
                 objectives.objectives(evaluation.structureId(), evaluationId),
-                objectives.questions(evaluation.structureId(), evaluationId));
+                objectives.questions(evaluation.structureId(), evaluationId),
+                objectives.indicatorLinks(evaluation.structureId(), evaluationId));
+    }
+
+    /** Sets the questions an indicator answers and the chain elements it is attached to. */
+    @Transactional
+    public void linkIndicator(long evaluationId, IndicatorLinks links) {
+        ValueChain chain = editable(evaluationId);
+        long structureId = chain.evaluation().structureId();
+        if (objectives.indicatorLinks(structureId, evaluationId).stream()
+                .noneMatch(existing -> existing.indicatorId() == links.indicatorId())) {
+            throw new IndicatorNotFoundException(links.indicatorId());
+        }
+        List<Violation> violations = new ArrayList<>();
+        Set<Long> questions = objectives.questions(structureId, evaluationId).stream().map(EvaluativeQuestion::id)
+                .collect(Collectors.toSet());
+        if (!questions.containsAll(links.questionIds())) {
+            violations.add(new Violation("questionIds", "framework.indicator.questions.invalid"));
+        }
+        Set<Long> elements = chain.elements().stream().map(ChainElement::id).collect(Collectors.toSet());
+        if (!elements.containsAll(links.elementIds())) {
+            violations.add(new Violation("elementIds", "framework.indicator.elements.invalid"));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        objectives.replaceIndicatorLinks(structureId, evaluationId, new IndicatorLinks(links.indicatorId(),
+                new ArrayList<>(new LinkedHashSet<>(links.questionIds())),
+                new ArrayList<>(new LinkedHashSet<>(links.elementIds()))));
     }
 
     @Transactional

@@ -55,8 +55,25 @@ class ObjectivePagesTests {
                 .param("objectiveIds", String.valueOf(objective))).getRedirectedUrl()).endsWith("#questions");
         as("coope", post("/evaluations/{e}/criteria", conserverie).param("label", "Coopération"));
 
+        long question = jdbc.sql("SELECT id FROM evaluative_question WHERE evaluation_id = :e").param("e", conserverie)
+                .query(Long.class).single();
+        long seances = jdbc.sql("SELECT id FROM indicator WHERE evaluation_id = :e AND code = 'seances'")
+                .param("e", conserverie).query(Long.class).single();
+        assertThat(as("coope", post("/evaluations/{e}/indicators/{i}/links", conserverie, seances)
+                .param("questionIds", String.valueOf(question)).param("elementIds", String.valueOf(effect)))
+                .getRedirectedUrl()).endsWith("/edit");
+        assertThat(jdbc.sql("SELECT count(*) FROM indicator_question WHERE indicator_id = :i").param("i", seances)
+                .query(Long.class).single()).isEqualTo(1);
+        as("coope", post("/evaluations/{e}/indicators/{i}/links", conserverie, seances).param("questionIds", "987654"));
+        assertThat(jdbc.sql("SELECT count(*) FROM indicator_question WHERE indicator_id = :i").param("i", seances)
+                .query(Long.class).single()).as("a bad link changes nothing").isEqualTo(1);
+        String edit = mvc.perform(get("/evaluations/{e}/indicators/{i}/edit", conserverie, seances)
+                .with(users.as("coope"))).andReturn().getResponse().getContentAsString();
+        assertThat(edit).contains("value=\"" + question + "\" checked=\"checked\"");
+
         String page = mvc.perform(get("/evaluations/{e}/framework", conserverie).with(users.as("coope"))).andReturn()
                 .getResponse().getContentAsString();
+        assertThat(page).contains("— 1 indicateur");
         assertThat(page).contains("Renforcer le pouvoir d&#39;agir des habitants")
                 .contains("Compétences et pouvoir d&#39;agir des habitants")
                 .contains("Les ateliers ont-ils renforcé les savoir-faire des participants ?").contains("Coopération")

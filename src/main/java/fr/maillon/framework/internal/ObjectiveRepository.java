@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import fr.maillon.chain.EffectTarget;
 import fr.maillon.framework.Criterion;
 import fr.maillon.framework.EvaluativeQuestion;
+import fr.maillon.framework.IndicatorLinks;
 import fr.maillon.framework.Objective;
 
 /** Criteria, transformation objectives and evaluative questions, with their links. */
@@ -171,6 +172,59 @@ public class ObjectiveRepository {
                     VALUES (:questionId, :objectiveId, :structureId, :evaluationId)
                     """)
                     .param("questionId", questionId).param("objectiveId", objectiveId)
+                    .param("structureId", structureId).param("evaluationId", evaluationId).update();
+        }
+    }
+
+    /** The questions and elements of every indicator of the evaluation. */
+    public List<IndicatorLinks> indicatorLinks(long structureId, long evaluationId) {
+        Map<Long, List<Long>> questions = links("""
+                SELECT indicator_id AS owner, question_id AS other
+                FROM indicator_question
+                WHERE structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                ORDER BY question_id
+                """, structureId, evaluationId);
+        Map<Long, List<Long>> elements = links("""
+                SELECT indicator_id AS owner, element_id AS other
+                FROM indicator_element
+                WHERE structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                ORDER BY element_id
+                """, structureId, evaluationId);
+        return jdbc.sql("""
+                SELECT id
+                FROM indicator
+                WHERE structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                ORDER BY position, id
+                """)
+                .param("structureId", structureId).param("evaluationId", evaluationId)
+                .query(Long.class).list().stream()
+                .map(id -> new IndicatorLinks(id, questions.getOrDefault(id, List.of()),
+                        elements.getOrDefault(id, List.of())))
+                .toList();
+    }
+
+    public void replaceIndicatorLinks(long structureId, long evaluationId, IndicatorLinks links) {
+        jdbc.sql("DELETE FROM indicator_question WHERE structure_id = :structureId AND indicator_id = :indicatorId")
+                .param("structureId", structureId).param("indicatorId", links.indicatorId()).update();
+        jdbc.sql("DELETE FROM indicator_element WHERE structure_id = :structureId AND indicator_id = :indicatorId")
+                .param("structureId", structureId).param("indicatorId", links.indicatorId()).update();
+        for (long questionId : links.questionIds()) {
+            jdbc.sql("""
+                    INSERT INTO indicator_question (indicator_id, question_id, structure_id, evaluation_id)
+                    VALUES (:indicatorId, :questionId, :structureId, :evaluationId)
+                    """)
+                    .param("indicatorId", links.indicatorId()).param("questionId", questionId)
+                    .param("structureId", structureId).param("evaluationId", evaluationId).update();
+        }
+        for (long elementId : links.elementIds()) {
+            jdbc.sql("""
+                    INSERT INTO indicator_element (indicator_id, element_id, structure_id, evaluation_id)
+                    VALUES (:indicatorId, :elementId, :structureId, :evaluationId)
+                    """)
+                    .param("indicatorId", links.indicatorId()).param("elementId", elementId)
                     .param("structureId", structureId).param("evaluationId", evaluationId).update();
         }
     }

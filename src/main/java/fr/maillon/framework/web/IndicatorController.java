@@ -1,5 +1,7 @@
 package fr.maillon.framework.web;
 
+import java.util.List;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -7,17 +9,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.maillon.chain.ChainService;
 import fr.maillon.chain.EvaluationPage;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.framework.Aggregation;
 import fr.maillon.framework.DataSource;
 import fr.maillon.framework.Direction;
+import fr.maillon.framework.FrameworkOverview;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.Indicator;
+import fr.maillon.framework.IndicatorLinks;
 import fr.maillon.framework.IndicatorNotFoundException;
 import fr.maillon.framework.Measure;
+import fr.maillon.framework.ObjectiveService;
 import fr.maillon.framework.PeriodType;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
@@ -28,10 +35,15 @@ class IndicatorController {
 
     private final FrameworkService framework;
     private final EvaluationService evaluations;
+    private final ObjectiveService objectives;
+    private final ChainService chains;
 
-    IndicatorController(FrameworkService framework, EvaluationService evaluations) {
+    IndicatorController(FrameworkService framework, EvaluationService evaluations, ObjectiveService objectives,
+            ChainService chains) {
         this.framework = framework;
         this.evaluations = evaluations;
+        this.objectives = objectives;
+        this.chains = chains;
     }
 
     @GetMapping("/evaluations/{evaluationId}/indicators")
@@ -72,6 +84,21 @@ class IndicatorController {
         return formPage(page, indicator, model);
     }
 
+    /** The questions the indicator answers and the chain elements it is attached to. */
+    @PostMapping("/evaluations/{evaluationId}/indicators/{indicatorId}/links")
+    String link(@PathVariable long evaluationId, @PathVariable long indicatorId,
+            @RequestParam(required = false) List<Long> questionIds,
+            @RequestParam(required = false) List<Long> elementIds, RedirectAttributes redirect) {
+        try {
+            objectives.linkIndicator(evaluationId, new IndicatorLinks(indicatorId, questionIds, elementIds));
+            redirect.addFlashAttribute("flash", "framework.indicator.linked");
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("flash", ex.violations().get(0).code());
+        }
+        return "redirect:/evaluations/" + evaluationId + "/indicators/" + indicatorId + "/edit";
+    }
+
     @PostMapping("/evaluations/{evaluationId}/indicators/{indicatorId}/edit")
     String update(@PathVariable long evaluationId, @PathVariable long indicatorId,
             @ModelAttribute("indicatorForm") IndicatorForm form, BindingResult result, Model model,
@@ -108,7 +135,13 @@ class IndicatorController {
                 .findFirst().orElseThrow(() -> new IndicatorNotFoundException(indicatorId));
     }
 
-    private static String formPage(EvaluationPage page, Indicator indicator, Model model) {
+    private String formPage(EvaluationPage page, Indicator indicator, Model model) {
+        if (indicator != null) {
+            FrameworkOverview overview = objectives.overview(page.evaluation().id());
+            model.addAttribute("overview", overview);
+            model.addAttribute("links", overview.links(indicator.id()));
+            model.addAttribute("elements", chains.chain(page.evaluation().id()).elements());
+        }
         model.addAttribute("page", page);
         model.addAttribute("indicator", indicator);
         model.addAttribute("measures", Measure.values());
