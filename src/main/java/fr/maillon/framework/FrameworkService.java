@@ -144,15 +144,12 @@ public class FrameworkService {
                 errors.add(cellError(indicator, cell, "framework.grid.formula"));
                 continue;
             }
-            Object value = targets ? number(indicator, text, true) : parse(indicator, text);
-            if (value instanceof String code) {
-                errors.add(cellError(indicator, cell, code));
-            }
-            else if (value instanceof BigDecimal number) {
-                parsed.add(new StoredValue(indicator.id(), period.get().code(), "", number, null));
+            Cell value = targets ? number(indicator, text, true) : parse(indicator, text);
+            if (value.error() != null) {
+                errors.add(cellError(indicator, cell, value.error()));
             }
             else {
-                parsed.add(new StoredValue(indicator.id(), period.get().code(), "", null, (String) ((Object[]) value)[0]));
+                parsed.add(new StoredValue(indicator.id(), period.get().code(), "", value.number(), value.text()));
             }
         }
         if (!errors.isEmpty()) {
@@ -288,47 +285,56 @@ public class FrameworkService {
                 Boolean.TRUE.equals(draft.cumulativeTargets()), source, formula, collector, minimum, maximum);
     }
 
-    /** A cell's text as a value: a number (BigDecimal), an error code (String), or a text (String[1]). */
-    private static Object parse(Indicator indicator, String text) {
+    /** What a cell holds once read: a number, a text, or the code of what is wrong with it. */
+    private record Cell(@Nullable BigDecimal number, @Nullable String text, @Nullable String error) {
+
+        static Cell of(BigDecimal number) {
+            return new Cell(number, null, null);
+        }
+
+        static Cell refused(String error) {
+            return new Cell(null, null, error);
+        }
+    }
+
+    private static Cell parse(Indicator indicator, String text) {
         if (indicator.measure() == Measure.TEXT) {
-            if (text.length() > 4000 || Texts.hasControlCharacters(text)) {
-                return "framework.grid.text";
-            }
-            return new Object[] { text };
+            return text.length() > 4000 || Texts.hasControlCharacters(text) ? Cell.refused("framework.grid.text")
+                    : new Cell(null, text, null);
         }
         if (indicator.measure() == Measure.ORDINAL) {
             List<String> levels = indicator.scaleLevels();
             for (int i = 0; i < levels.size(); i++) {
                 if (levels.get(i).equalsIgnoreCase(text)) {
-                    return BigDecimal.valueOf(i + 1);
+                    return Cell.of(BigDecimal.valueOf(i + 1));
                 }
             }
             if (text.matches("\\d{1,2}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= levels.size()) {
-                return new BigDecimal(text);
+                return Cell.of(new BigDecimal(text));
             }
-            return "framework.grid.level";
+            return Cell.refused("framework.grid.level");
         }
         return number(indicator, text, false);
     }
 
-    private static Object number(Indicator indicator, String text, boolean target) {
+    private static Cell number(Indicator indicator, String text, boolean target) {
         String cleaned = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(',', '.')
                 .replace("%", "").replace("€", "");
         if (!cleaned.matches("-?\\d{1,14}(\\.\\d{1,4})?")) {
-            return "framework.grid.number";
+            return Cell.refused("framework.grid.number");
         }
         BigDecimal value = new BigDecimal(cleaned);
         if (target) {
-            return value;
+            return Cell.of(value);
         }
         BigDecimal minimum = indicator.minimum() != null ? indicator.minimum()
                 : indicator.measure() == Measure.RATIO ? null : BigDecimal.ZERO;
         BigDecimal maximum = indicator.maximum() != null ? indicator.maximum()
                 : indicator.measure() == Measure.PERCENTAGE ? HUNDRED : null;
         if ((minimum != null && value.compareTo(minimum) < 0) || (maximum != null && value.compareTo(maximum) > 0)) {
-            return "framework.grid.range";
+            return Cell.refused("framework.grid.range");
         }
-        return value;
+        return Cell.of(value);
     }
 
     private static Violation cellError(Indicator indicator, CellInput cell, String code) {
