@@ -1,11 +1,9 @@
 package fr.maillon.chain;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -72,7 +70,7 @@ public class ReferentialService {
         if (labels.isEmpty() || labels.size() > 50) {
             violations.add(new Violation("dimensions", "chain.referential.dimensions.count"));
         }
-        String code = slug(cleanName, 40);
+        String code = Texts.slug(cleanName, 40);
         if (violations.isEmpty() && (code.isEmpty() || referentials.codeExists(structureId, code))) {
             violations.add(new Violation("name", "chain.referential.name.taken"));
         }
@@ -83,7 +81,7 @@ public class ReferentialService {
         Set<String> codes = new LinkedHashSet<>();
         int position = 1;
         for (String label : labels) {
-            String dimensionCode = slug(label, 55);
+            String dimensionCode = Texts.slug(label, 55);
             if (dimensionCode.isEmpty()) {
                 dimensionCode = "d" + position;
             }
@@ -95,10 +93,4 @@ public class ReferentialService {
         return code;
     }
 
-    /** A code from a label: lower case, no accents, words joined by underscores. */
-    static String slug(String label, int max) {
-        String ascii = Normalizer.normalize(label.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
-        return ascii.length() > max ? ascii.substring(0, max) : ascii;
-    }
 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import fr.maillon.web.Decimals;
+
 /**
  * The entry grid of an evaluation: indicators × periods, with what is recorded in each cell (a
  * value, a text, or a target). Cells are keyed by {@link #key(long, String)}.
@@ -21,7 +23,6 @@ public record DataGrid(boolean targets, PeriodType frequency, List<Indicator> in
 
     /** How a stored number is shown in a cell: a decimal comma, no trailing zeros. */
     public static String show(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString().replace('.', ',');
+        return Decimals.plain(value).replace('.', ',');
     }
 }

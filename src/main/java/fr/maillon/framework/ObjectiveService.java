@@ -1,10 +1,8 @@
 package fr.maillon.framework;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -104,7 +102,7 @@ public class ObjectiveService {
     @Transactional
     public void deleteObjective(long evaluationId, long objectiveId) {
         ValueChain chain = editable(evaluationId);
-        if (!objectives.delete("objective", chain.evaluation().structureId(), evaluationId, objectiveId)) {
+        if (!objectives.deleteObjective(chain.evaluation().structureId(), evaluationId, objectiveId)) {
             throw new FrameworkItemNotFoundException(objectiveId);
         }
     }
@@ -133,7 +131,7 @@ public class ObjectiveService {
     @Transactional
     public void deleteQuestion(long evaluationId, long questionId) {
         ValueChain chain = editable(evaluationId);
-        if (!objectives.delete("question", chain.evaluation().structureId(), evaluationId, questionId)) {
+        if (!objectives.deleteQuestion(chain.evaluation().structureId(), evaluationId, questionId)) {
             throw new FrameworkItemNotFoundException(questionId);
         }
     }
@@ -144,16 +142,14 @@ public class ObjectiveService {
         ValueChain chain = editable(evaluationId);
         long structureId = chain.evaluation().structureId();
         String clean = label == null ? "" : label.strip();
-        String code = Normalizer.normalize(clean.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String code = Texts.slug(clean, 40);
         if (clean.isEmpty() || clean.length() > 120 || Texts.hasControlCharacters(clean) || code.isEmpty()) {
             throw new RuleViolationException("label", "framework.criterion.label.invalid");
         }
-        String shortCode = code.length() > 40 ? code.substring(0, 40) : code;
-        if (objectives.criteria(structureId).stream().anyMatch(criterion -> criterion.code().equals(shortCode))) {
+        if (objectives.criteria(structureId).stream().anyMatch(criterion -> criterion.code().equals(code))) {
             throw new RuleViolationException("label", "framework.criterion.label.taken");
         }
-        return objectives.insertCriterion(structureId, shortCode, clean);
+        return objectives.insertCriterion(structureId, code, clean);
     }
 
     private ValueChain editable(long evaluationId) {

@@ -14,9 +14,13 @@ public class Decimals {
         if (value == null) {
             return "";
         }
-        BigDecimal stripped = value.stripTrailingZeros();
-        String plain = (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
         Locale locale = LocaleContextHolder.getLocale();
-        return "en".equals(locale.getLanguage()) ? plain : plain.replace('.', ',');
+        return "en".equals(locale.getLanguage()) ? plain(value) : plain(value).replace('.', ',');
+    }
+
+    /** Without trailing zeros or exponent: 100, not 1E+2. */
+    public static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 }

@@ -1,9 +1,23 @@
 package fr.maillon.web;
 
+import java.text.Normalizer;
+import java.util.Locale;
+
 /** Rules every text field shares. */
 public final class Texts {
 
     private Texts() {
+    }
+
+    /** Lower case without accents: "Bénévolat" and "benevolat" read the same. */
+    public static String fold(String text) {
+        return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+
+    /** A code from a label: folded, words joined by underscores, at most {@code max} characters. */
+    public static String slug(String label, int max) {
+        String code = fold(label).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        return code.length() > max ? code.substring(0, max) : code;
     }
 
     /**

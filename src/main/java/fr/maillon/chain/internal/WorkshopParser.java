@@ -1,9 +1,7 @@
 package fr.maillon.chain.internal;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +14,7 @@ import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.ResourceKind;
 import fr.maillon.chain.StakeholderType;
 import fr.maillon.chain.SupportCategory;
+import fr.maillon.web.Texts;
 
 /**
  * The workshop notation, one thing per line:
@@ -140,7 +139,7 @@ public final class WorkshopParser {
         List<String> tags = new ArrayList<>();
         Matcher tag = TAG.matcher(" " + body);
         while (tag.find()) {
-            tags.add(normalize(tag.group(1)));
+            tags.add(Texts.fold(tag.group(1)));
         }
         String name = TAG.matcher(" " + body).replaceAll("").strip();
         if (name.isEmpty()) {
@@ -203,9 +202,4 @@ public final class WorkshopParser {
         }
     }
 
-    /** Lower case without accents, so that #bénévolat and #benevolat are the same tag. */
-    static String normalize(String tag) {
-        return Normalizer.normalize(tag.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-    }
 }

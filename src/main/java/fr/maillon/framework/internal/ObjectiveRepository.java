@@ -229,15 +229,25 @@ public class ObjectiveRepository {
         }
     }
 
-    public boolean delete(String table, long structureId, long evaluationId, long id) {
-        String sql = switch (table) {
-            case "objective" -> "DELETE FROM objective WHERE id = :id AND structure_id = :structureId "
-                    + "AND evaluation_id = :evaluationId";
-            case "question" -> "DELETE FROM evaluative_question WHERE id = :id AND structure_id = :structureId "
-                    + "AND evaluation_id = :evaluationId";
-            default -> throw new IllegalArgumentException(table);
-        };
-        return jdbc.sql(sql).param("id", id).param("structureId", structureId).param("evaluationId", evaluationId)
+    public boolean deleteObjective(long structureId, long evaluationId, long id) {
+        return jdbc.sql("""
+                DELETE FROM objective
+                WHERE id = :id
+                  AND structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                """)
+                .param("id", id).param("structureId", structureId).param("evaluationId", evaluationId)
+                .update() == 1;
+    }
+
+    public boolean deleteQuestion(long structureId, long evaluationId, long id) {
+        return jdbc.sql("""
+                DELETE FROM evaluative_question
+                WHERE id = :id
+                  AND structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                """)
+                .param("id", id).param("structureId", structureId).param("evaluationId", evaluationId)
                 .update() == 1;
     }
 
