@@ -166,7 +166,7 @@ class DemoData implements ApplicationRunner {
                         : formula == null ? "Valeurs illustratives." : null,
                 measure, null, null, null, null, Direction.INCREASE, PeriodType.YEAR, aggregation,
                 code.equals("kg_transformes"), formula == null ? DataSource.MANUAL : DataSource.FORMULA, formula,
-                "Coordination de la Conserverie", null, null));
+                "Coordination de la Conserverie", null, null, null));
         if (yearly != null) {
             String[] figures = yearly.split(" ");
             for (int i = 0; i < figures.length; i++) {

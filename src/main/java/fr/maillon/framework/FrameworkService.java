@@ -3,10 +3,14 @@ package fr.maillon.framework;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.chain.Evaluation;
 import fr.maillon.chain.EvaluationService;
+import fr.maillon.framework.internal.DisaggregationRepository;
 import fr.maillon.framework.internal.IndicatorRepository;
 import fr.maillon.framework.internal.IndicatorRepository.StoredTarget;
 import fr.maillon.framework.internal.IndicatorRepository.StoredValue;
@@ -41,11 +46,14 @@ public class FrameworkService {
     private final EvaluationService evaluations;
     private final AccessPolicy access;
     private final IndicatorRepository indicators;
+    private final DisaggregationRepository disaggregations;
 
-    FrameworkService(EvaluationService evaluations, AccessPolicy access, IndicatorRepository indicators) {
+    FrameworkService(EvaluationService evaluations, AccessPolicy access, IndicatorRepository indicators,
+            DisaggregationRepository disaggregations) {
         this.evaluations = evaluations;
         this.access = access;
         this.indicators = indicators;
+        this.disaggregations = disaggregations;
     }
 
     public List<Indicator> indicators(long evaluationId) {
@@ -59,9 +67,16 @@ public class FrameworkService {
 
     @Transactional
     public long addIndicator(long evaluationId, IndicatorDraft draft) {
+        return addIndicator(evaluationId, draft, null);
+    }
+
+    /** Adds an indicator, copied from a library entry when one is named. */
+    @Transactional
+    long addIndicator(long evaluationId, IndicatorDraft draft, @Nullable Long libraryEntryId) {
         Evaluation evaluation = editable(evaluationId);
         List<Indicator> existing = indicators.indicators(evaluation.structureId(), evaluationId);
-        return indicators.insert(evaluation.structureId(), evaluationId, validate(draft, null, existing));
+        return indicators.insert(evaluation.structureId(), evaluationId, validate(draft, null, existing,
+                disaggregations.disaggregations(evaluation.structureId())), libraryEntryId);
     }
 
     @Transactional
@@ -69,8 +84,13 @@ public class FrameworkService {
         Evaluation evaluation = editable(evaluationId);
         List<Indicator> existing = indicators.indicators(evaluation.structureId(), evaluationId);
         Indicator current = find(existing, indicatorId);
-        if (!indicators.update(evaluation.structureId(), evaluationId, indicatorId,
-                validate(draft, current, existing))) {
+        IndicatorDraft checked = validate(draft, current, existing,
+                disaggregations.disaggregations(evaluation.structureId()));
+        if (!Objects.equals(checked.disaggregationId(), current.disaggregationId())
+                && disaggregations.hasCategoryValues(evaluation.structureId(), indicatorId)) {
+            throw new RuleViolationException("disaggregationId", "framework.indicator.disaggregation.inUse");
+        }
+        if (!indicators.update(evaluation.structureId(), evaluationId, indicatorId, checked)) {
             throw new IndicatorNotFoundException(indicatorId);
         }
     }
@@ -91,13 +111,17 @@ public class FrameworkService {
 
     // --- the grid -----------------------------------------------------------------------------
 
-    /** The grid of values (or targets) for the evaluation's periods of this frequency. */
+    /**
+     * The grid of values (or targets) for the evaluation's periods of this frequency, or its custom
+     * periods; disaggregated indicators get a row per category under their total.
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public DataGrid grid(long evaluationId, PeriodType frequency, boolean targets) {
         Evaluation evaluation = evaluations.evaluation(evaluationId);
         List<Indicator> all = indicators.indicators(evaluation.structureId(), evaluationId);
-        List<Indicator> rows = targets ? all.stream().filter(indicator -> indicator.measure().numeric()).toList()
+        List<Indicator> shown = targets ? all.stream().filter(indicator -> indicator.measure().numeric()).toList()
                 : all.stream().filter(indicator -> !indicator.computedByFormula()).toList();
+        Map<Long, List<String>> categories = targets ? Map.of() : categories(evaluation.structureId(), shown);
         Map<String, String> cells = new HashMap<>();
         if (targets) {
             indicators.targets(evaluation.structureId(), evaluationId).forEach(target ->
@@ -105,82 +129,163 @@ public class FrameworkService {
         }
         else {
             Map<Long, Indicator> byId = all.stream().collect(Collectors.toMap(Indicator::id, Function.identity()));
-            indicators.values(evaluation.structureId(), evaluationId).stream()
-                    .filter(value -> value.category().isEmpty())
-                    .forEach(value -> cells.put(DataGrid.key(value.indicatorId(), value.period()),
-                            shown(byId.get(value.indicatorId()), value)));
+            for (StoredValue value : indicators.values(evaluation.structureId(), evaluationId)) {
+                int category = value.category().isEmpty() ? 0
+                        : categories.getOrDefault(value.indicatorId(), List.of()).indexOf(value.category()) + 1;
+                if (category >= 0 && (category > 0 || value.category().isEmpty())) {
+                    cells.put(DataGrid.key(value.indicatorId(), value.period(), category),
+                            shown(byId.get(value.indicatorId()), value));
+                }
+            }
         }
-        return new DataGrid(targets, frequency, rows,
-                Period.between(frequency, evaluation.periodStart(), evaluation.periodEnd()), cells);
+        Periods periods = periods(evaluation, frequency);
+        return new DataGrid(targets, frequency, DataGrid.rows(shown, categories), periods.list(), periods.labels(),
+                cells);
     }
 
     /**
-     * Saves the grid, all or nothing: every cell is checked (type, range, period) and a refused
-     * cell is named by its indicator and period. Replaced values go to the history.
+     * Saves the grid, all or nothing: every cell is checked (type, range, period, category) and a
+     * refused cell is named by its indicator, category and period; the violation's field is the
+     * cell's index in the list. Replaced values go to the history. The total of an additive
+     * disaggregated indicator is the sum of its categories.
      */
     @Transactional
     public int saveGrid(long evaluationId, boolean targets, List<CellInput> cells) {
         Evaluation evaluation = editable(evaluationId);
-        Map<Long, Indicator> byId = indicators.indicators(evaluation.structureId(), evaluationId).stream()
-                .collect(Collectors.toMap(Indicator::id, Function.identity()));
+        long structureId = evaluation.structureId();
+        List<Indicator> all = indicators.indicators(structureId, evaluationId);
+        Map<Long, Indicator> byId = all.stream().collect(Collectors.toMap(Indicator::id, Function.identity()));
+        Map<Long, List<String>> categories = targets ? Map.of() : categories(structureId, all);
         List<Violation> errors = new ArrayList<>();
-        List<StoredValue> parsed = new ArrayList<>();
-        for (CellInput cell : cells) {
+        Map<ValueKey, StoredValue> parsed = new LinkedHashMap<>();
+        Map<ValueKey, Integer> positions = new HashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            CellInput cell = cells.get(i);
             Indicator indicator = byId.get(cell.indicatorId());
-            Optional<Period> period = Period.parse(cell.period());
             if (indicator == null) {
                 throw new IndicatorNotFoundException(cell.indicatorId());
             }
-            if (period.isEmpty() || !period.get().within(evaluation.periodStart(), evaluation.periodEnd())) {
-                errors.add(cellError(indicator, cell, "framework.grid.period"));
-                continue;
-            }
+            Optional<Period> period = Period.parse(cell.period());
+            String category = cell.category() == null ? "" : cell.category().strip();
+            String error = null;
+            Cell value = null;
             String text = cell.text() == null ? "" : cell.text().strip();
-            if (text.isEmpty()) {
-                parsed.add(new StoredValue(indicator.id(), period.get().code(), "", null, null));
+            if (period.isEmpty() || !period.get().within(evaluation.periodStart(), evaluation.periodEnd())) {
+                error = "framework.grid.period";
+            }
+            else if (!category.isEmpty() && !categories.getOrDefault(indicator.id(), List.of()).contains(category)) {
+                error = "framework.grid.category";
+            }
+            else if (!text.isEmpty() && !targets && indicator.computedByFormula()) {
+                error = "framework.grid.formula";
+            }
+            else if (!text.isEmpty()) {
+                value = targets ? number(indicator, text, true) : parse(indicator, text);
+                error = value.error();
+            }
+            if (error != null) {
+                errors.add(cellError(i, indicator, category, cell.period(), error));
                 continue;
             }
-            if (!targets && indicator.computedByFormula()) {
-                errors.add(cellError(indicator, cell, "framework.grid.formula"));
-                continue;
-            }
-            Cell value = targets ? number(indicator, text, true) : parse(indicator, text);
-            if (value.error() != null) {
-                errors.add(cellError(indicator, cell, value.error()));
-            }
-            else {
-                parsed.add(new StoredValue(indicator.id(), period.get().code(), "", value.number(), value.text()));
-            }
+            ValueKey key = new ValueKey(indicator.id(), period.get().code(), category);
+            parsed.put(key, new StoredValue(indicator.id(), key.period(), category, value == null ? null
+                    : value.number(), value == null ? null : value.text()));
+            positions.put(key, i);
+        }
+        if (errors.isEmpty() && !targets) {
+            errors.addAll(totals(structureId, evaluationId, byId, categories, parsed, positions));
         }
         if (!errors.isEmpty()) {
             throw new RuleViolationException(errors);
         }
         long userId = access.currentUserId();
-        for (StoredValue value : parsed) {
+        for (StoredValue value : parsed.values()) {
             if (targets) {
-                indicators.putTarget(evaluation.structureId(), evaluationId, value.indicatorId(), value.period(),
-                        value.value());
+                indicators.putTarget(structureId, evaluationId, value.indicatorId(), value.period(), value.value());
             }
             else {
-                indicators.putValue(evaluation.structureId(), evaluationId, value, userId);
+                indicators.putValue(structureId, evaluationId, value, userId);
             }
         }
         return parsed.size();
     }
 
+    private record ValueKey(long indicatorId, String period, String category) {
+    }
+
+    /**
+     * Sets the total of each additive disaggregated indicator touched to the sum of its categories
+     * (those stored, overlaid with those saved); a total typed that differs from that sum is refused.
+     */
+    private List<Violation> totals(long structureId, long evaluationId, Map<Long, Indicator> byId,
+            Map<Long, List<String>> categories, Map<ValueKey, StoredValue> parsed, Map<ValueKey, Integer> positions) {
+        Map<ValueKey, BigDecimal> merged = new HashMap<>();
+        Set<ValueKey> touched = new LinkedHashSet<>();
+        for (ValueKey key : parsed.keySet()) {
+            if (categories.containsKey(key.indicatorId()) && byId.get(key.indicatorId()).measure().additive()) {
+                touched.add(new ValueKey(key.indicatorId(), key.period(), ""));
+            }
+        }
+        if (touched.isEmpty()) {
+            return List.of();
+        }
+        for (StoredValue stored : indicators.values(structureId, evaluationId)) {
+            if (!stored.category().isEmpty() && stored.value() != null) {
+                merged.put(new ValueKey(stored.indicatorId(), stored.period(), stored.category()), stored.value());
+            }
+        }
+        parsed.forEach((key, value) -> {
+            if (!key.category().isEmpty()) {
+                if (value.value() == null) {
+                    merged.remove(key);
+                }
+                else {
+                    merged.put(key, value.value());
+                }
+            }
+        });
+        List<Violation> errors = new ArrayList<>();
+        for (ValueKey total : touched) {
+            List<BigDecimal> parts = categories.get(total.indicatorId()).stream()
+                    .map(category -> merged.get(new ValueKey(total.indicatorId(), total.period(), category)))
+                    .filter(Objects::nonNull).toList();
+            if (parts.isEmpty()) {
+                continue;
+            }
+            BigDecimal sum = parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            StoredValue typed = parsed.get(total);
+            if (typed != null && typed.value() != null && typed.value().compareTo(sum) != 0) {
+                Indicator indicator = byId.get(total.indicatorId());
+                errors.add(new Violation(String.valueOf(positions.get(total)), "framework.grid.cellError",
+                        indicator.name(), total.period(), new DefaultMessageSourceResolvable(
+                                new String[] { "framework.grid.total" }, new Object[] { DataGrid.show(sum) })));
+            }
+            else {
+                parsed.put(total, new StoredValue(total.indicatorId(), total.period(), "", sum, null));
+            }
+        }
+        return errors;
+    }
+
     // --- results ------------------------------------------------------------------------------
 
+    /**
+     * Each numeric indicator's results per period (of this frequency, or the custom periods), for
+     * its total and, when it is disaggregated, for each category.
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<IndicatorResults> results(long evaluationId, PeriodType frequency) {
         Evaluation evaluation = evaluations.evaluation(evaluationId);
         List<Indicator> numeric = indicators.indicators(evaluation.structureId(), evaluationId).stream()
                 .filter(indicator -> indicator.measure().numeric()).toList();
         Map<Long, String> codes = numeric.stream().collect(Collectors.toMap(Indicator::id, Indicator::code));
-        Map<String, Map<Period, BigDecimal>> values = new HashMap<>();
+        Map<String, Map<String, Map<Period, BigDecimal>>> valuesByCategory = new HashMap<>();
         for (StoredValue value : indicators.values(evaluation.structureId(), evaluationId)) {
-            if (value.value() != null && value.category().isEmpty() && codes.containsKey(value.indicatorId())) {
-                Period.parse(value.period()).ifPresent(period -> values.computeIfAbsent(codes.get(value.indicatorId()),
-                        code -> new HashMap<>()).put(period, value.value()));
+            if (value.value() != null && codes.containsKey(value.indicatorId())) {
+                Period.parse(value.period()).ifPresent(period -> valuesByCategory
+                        .computeIfAbsent(value.category(), category -> new HashMap<>())
+                        .computeIfAbsent(codes.get(value.indicatorId()), code -> new HashMap<>())
+                        .put(period, value.value()));
             }
         }
         Map<String, Map<Period, BigDecimal>> targets = new HashMap<>();
@@ -190,13 +295,55 @@ public class FrameworkService {
                         codes.get(target.indicatorId()), code -> new HashMap<>()).put(period, target.value()));
             }
         }
-        List<IndicatorResult> computed = ResultCalculator.compute(numeric.stream().map(Indicator::spec).toList(),
-                values, targets, Period.between(frequency, evaluation.periodStart(), evaluation.periodEnd()));
+        List<Period> periods = periods(evaluation, frequency).list();
+        List<IndicatorResult> totals = ResultCalculator.compute(numeric.stream().map(Indicator::spec).toList(),
+                valuesByCategory.getOrDefault("", Map.of()), targets, periods);
+        Map<Long, List<String>> categories = categories(evaluation.structureId(), numeric);
+        Map<String, Map<String, List<PeriodResult>>> byCategory = new HashMap<>();
+        for (String category : categories.values().stream().flatMap(List::stream).distinct().toList()) {
+            List<Indicator> concerned = numeric.stream()
+                    .filter(indicator -> categories.getOrDefault(indicator.id(), List.of()).contains(category)).toList();
+            List<IndicatorResult> computed = ResultCalculator.compute(concerned.stream().map(Indicator::spec).toList(),
+                    valuesByCategory.getOrDefault(category, Map.of()), Map.of(), periods);
+            computed.forEach(result -> byCategory.computeIfAbsent(result.code(), code -> new LinkedHashMap<>())
+                    .put(category, result.periods()));
+        }
         List<IndicatorResults> results = new ArrayList<>();
         for (int i = 0; i < numeric.size(); i++) {
-            results.add(new IndicatorResults(numeric.get(i), computed.get(i).periods()));
+            Indicator indicator = numeric.get(i);
+            Map<String, List<PeriodResult>> ordered = new LinkedHashMap<>();
+            Map<String, List<PeriodResult>> computed = byCategory.getOrDefault(indicator.code(), Map.of());
+            categories.getOrDefault(indicator.id(), List.of()).forEach(category -> ordered.put(category,
+                    computed.get(category)));
+            results.add(new IndicatorResults(indicator, totals.get(i).periods(), ordered));
         }
         return results;
+    }
+
+    // --- periods and disaggregations ----------------------------------------------------------
+
+    /** Reporting periods in order, with the labels of custom periods. */
+    private record Periods(List<Period> list, Map<String, String> labels) {
+    }
+
+    private Periods periods(Evaluation evaluation, PeriodType frequency) {
+        if (frequency != PeriodType.CUSTOM) {
+            return new Periods(Period.between(frequency, evaluation.periodStart(), evaluation.periodEnd()), Map.of());
+        }
+        List<CustomPeriod> custom = disaggregations.customPeriods(evaluation.structureId(), evaluation.id());
+        return new Periods(custom.stream().map(CustomPeriod::period).toList(), custom.stream().collect(
+                Collectors.toMap(period -> period.period().code(), CustomPeriod::label, (a, b) -> a)));
+    }
+
+    /** The categories of each disaggregated indicator (text indicators are not broken down). */
+    private Map<Long, List<String>> categories(long structureId, List<Indicator> concerned) {
+        Map<Long, Disaggregation> byId = disaggregations.disaggregations(structureId).stream()
+                .collect(Collectors.toMap(Disaggregation::id, Function.identity()));
+        Map<Long, List<String>> categories = new HashMap<>();
+        concerned.stream().filter(indicator -> indicator.disaggregationId() != null
+                && byId.containsKey(indicator.disaggregationId())).forEach(indicator ->
+                categories.put(indicator.id(), byId.get(indicator.disaggregationId()).categories()));
+        return categories;
     }
 
     // --- rules --------------------------------------------------------------------------------
@@ -212,7 +359,8 @@ public class FrameworkService {
                 .orElseThrow(() -> new IndicatorNotFoundException(id));
     }
 
-    private static IndicatorDraft validate(IndicatorDraft draft, @Nullable Indicator current, List<Indicator> existing) {
+    private static IndicatorDraft validate(IndicatorDraft draft, @Nullable Indicator current, List<Indicator> existing,
+            List<Disaggregation> available) {
         List<Violation> violations = new ArrayList<>();
         String code = draft.code() == null ? "" : draft.code().strip().toLowerCase(Locale.ROOT);
         if (!code.matches("[a-z][a-z0-9_]{0,59}")) {
@@ -264,6 +412,11 @@ public class FrameworkService {
                 }
             }
         }
+        Long disaggregation = draft.disaggregationId();
+        if (disaggregation != null && (measure == Measure.TEXT || available.stream()
+                .noneMatch(candidate -> candidate.id() == disaggregation))) {
+            violations.add(new Violation("disaggregationId", "framework.indicator.disaggregation.invalid"));
+        }
         BigDecimal minimum = draft.minimum();
         BigDecimal maximum = draft.maximum();
         if (minimum != null && maximum != null && minimum.compareTo(maximum) > 0) {
@@ -282,7 +435,8 @@ public class FrameworkService {
                 draft.baselineDate(), draft.direction() == null ? Direction.INCREASE : draft.direction(),
                 draft.frequency() == null ? PeriodType.YEAR : draft.frequency(),
                 draft.aggregation() == null ? Aggregation.SUM : draft.aggregation(),
-                Boolean.TRUE.equals(draft.cumulativeTargets()), source, formula, collector, minimum, maximum);
+                Boolean.TRUE.equals(draft.cumulativeTargets()), source, formula, collector, minimum, maximum,
+                disaggregation);
     }
 
     /** What a cell holds once read: a number, a text, or the code of what is wrong with it. */
@@ -337,11 +491,13 @@ public class FrameworkService {
         return Cell.of(value);
     }
 
-    private static Violation cellError(Indicator indicator, CellInput cell, String code) {
-        return new Violation("cell_" + DataGrid.key(indicator.id(), cell.period()), "framework.grid.cellError",
-                indicator.name(), cell.period(), new DefaultMessageSourceResolvable(new String[] { code },
-                        new Object[] { indicator.minimum() == null ? "" : DataGrid.show(indicator.minimum()),
-                                indicator.maximum() == null ? "" : DataGrid.show(indicator.maximum()) }));
+    private static Violation cellError(int index, Indicator indicator, String category, String period,
+            String code) {
+        return new Violation(String.valueOf(index), "framework.grid.cellError",
+                category.isEmpty() ? indicator.name() : indicator.name() + " — " + category, period,
+                new DefaultMessageSourceResolvable(new String[] { code }, new Object[] {
+                        indicator.minimum() == null ? "" : DataGrid.show(indicator.minimum()),
+                        indicator.maximum() == null ? "" : DataGrid.show(indicator.maximum()) }));
     }
 
     private static String shown(Indicator indicator, StoredValue value) {

@@ -12,5 +12,5 @@ public record IndicatorDraft(@Nullable String code, @Nullable String name, @Null
         @Nullable BigDecimal baselineValue, @Nullable LocalDate baselineDate, @Nullable Direction direction,
         @Nullable PeriodType frequency, @Nullable Aggregation aggregation, @Nullable Boolean cumulativeTargets,
         @Nullable DataSource source, @Nullable String formula, @Nullable String collector,
-        @Nullable BigDecimal minimum, @Nullable BigDecimal maximum) {
+        @Nullable BigDecimal minimum, @Nullable BigDecimal maximum, @Nullable Long disaggregationId) {
 }

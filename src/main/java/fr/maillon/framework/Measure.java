@@ -10,4 +10,9 @@ public enum Measure {
     public boolean numeric() {
         return this != TEXT;
     }
+
+    /** Whether the categories of a disaggregation add up to the total (20 women + 15 men = 35). */
+    public boolean additive() {
+        return this == COUNT || this == EUR || this == HOURS;
+    }
 }

@@ -37,6 +37,9 @@ class FrameworkServiceTests {
     FrameworkService framework;
 
     @Autowired
+    DisaggregationService disaggregations;
+
+    @Autowired
     JdbcClient jdbc;
 
     long evaluation;
@@ -96,8 +99,7 @@ class FrameworkServiceTests {
                 new CellInput(formula, "2018", "3"))))
                 .isInstanceOfSatisfying(RuleViolationException.class, ex -> assertThat(ex.violations())
                         .extracting(RuleViolationException.Violation::field)
-                        .containsExactly("cell_" + count + "_2019", "cell_" + share + "_2018", "cell_" + count + "_2030",
-                                "cell_" + formula + "_2018"));
+                        .containsExactly("1", "2", "3", "4"));
         assertThat(jdbc.sql("SELECT count(*) FROM data_value WHERE evaluation_id = :e").param("e", evaluation)
                 .query(Long.class).single()).isZero();
     }
@@ -120,7 +122,7 @@ class FrameworkServiceTests {
         IndicatorDraft draft = indicator("kg", Measure.COUNT, null);
         long kg = framework.addIndicator(evaluation, new IndicatorDraft(draft.code(), "Kilos", null, Measure.COUNT, "kg",
                 null, null, null, null, PeriodType.QUARTER, Aggregation.SUM, true, DataSource.MANUAL, null, null, null,
-                null));
+                null, null));
         framework.saveGrid(evaluation, false, List.of(new CellInput(kg, "2018Q1", "100"),
                 new CellInput(kg, "2018Q3", "200"), new CellInput(kg, "2019Q2", "300")));
         framework.saveGrid(evaluation, true, List.of(new CellInput(kg, "2018", "400"), new CellInput(kg, "2019", "800")));
@@ -132,9 +134,86 @@ class FrameworkServiceTests {
         assertThat(years.get(2).noValue().reason()).isEqualTo(NoValue.Reason.NO_DATA);
     }
 
+    @Test
+    void aDisaggregatedIndicatorAddsUpItsCategoriesAndAFormulaFollowsThem() {
+        long sexe = disaggregations.disaggregations(evaluation).stream().filter(d -> d.code().equals("sexe"))
+                .findFirst().orElseThrow().id();
+        long participants = framework.addIndicator(evaluation, disaggregated("participants", Measure.COUNT, null, sexe));
+        long qpv = framework.addIndicator(evaluation, disaggregated("participants_qpv", Measure.COUNT, null, sexe));
+        framework.addIndicator(evaluation, disaggregated("part_qpv", Measure.PERCENTAGE,
+                "participants_qpv / participants * 100", sexe));
+        framework.saveGrid(evaluation, false, List.of(
+                new CellInput(participants, "2018", "Femmes", "60"), new CellInput(participants, "2018", "Hommes", "40"),
+                new CellInput(participants, "2018", "Autre ou non précisé", "0"),
+                new CellInput(qpv, "2018", "Femmes", "30"), new CellInput(qpv, "2018", "Hommes", "10"),
+                new CellInput(participants, "2019", "Femmes", "80"), new CellInput(participants, "2019", "", "")));
+        // a total typed that is not the sum of its categories is refused, and nothing is saved
+        assertThatThrownBy(() -> framework.saveGrid(evaluation, false, List.of(
+                new CellInput(participants, "2020", "Femmes", "5"), new CellInput(participants, "2020", "", "7"),
+                new CellInput(participants, "2020", "Enfants", "2"))))
+                .isInstanceOfSatisfying(RuleViolationException.class, ex -> assertThat(ex.violations())
+                        .extracting(RuleViolationException.Violation::field).containsExactly("2"));
+        assertThatThrownBy(() -> framework.saveGrid(evaluation, false, List.of(
+                new CellInput(participants, "2020", "Femmes", "5"), new CellInput(participants, "2020", "", "7"))))
+                .isInstanceOfSatisfying(RuleViolationException.class, ex -> assertThat(ex.violations())
+                        .extracting(RuleViolationException.Violation::field).containsExactly("1"));
+
+        List<IndicatorResults> results = framework.results(evaluation, PeriodType.YEAR);
+        IndicatorResults total = results.get(0);
+        assertThat(total.periods().get(0).value()).isEqualByComparingTo("100");
+        assertThat(total.periods().get(1).value()).isEqualByComparingTo("80");
+        assertThat(total.periods().get(1).cumulative()).isEqualByComparingTo("180");
+        assertThat(total.periods().get(2).noValue().reason()).isEqualTo(NoValue.Reason.NO_DATA);
+        assertThat(total.categories().keySet()).containsExactly("Femmes", "Hommes", "Autre ou non précisé");
+        assertThat(total.categories().get("Femmes").get(1).cumulative()).isEqualByComparingTo("140");
+        assertThat(total.categories().get("Hommes").get(0).value()).isEqualByComparingTo("40");
+        IndicatorResults share = results.get(2);
+        assertThat(share.periods().get(0).value()).isEqualByComparingTo("40");
+        assertThat(share.categories().get("Femmes").get(0).value()).isEqualByComparingTo("50");
+        assertThat(share.categories().get("Hommes").get(0).value()).isEqualByComparingTo("25");
+        assertThat(share.categories().get("Autre ou non précisé").get(0).noValue().reason())
+                .isEqualTo(NoValue.Reason.MISSING_INPUT);
+        assertThat(share.categories().get("Femmes").get(1).noValue().reason()).isEqualTo(NoValue.Reason.MISSING_INPUT);
+        // the grid shows the categories under the total, the total computed
+        DataGrid grid = framework.grid(evaluation, PeriodType.YEAR, false);
+        assertThat(grid.rows()).extracting(DataGrid.Row::categoryLabel).startsWith(null, "Femmes", "Hommes",
+                "Autre ou non précisé", null);
+        assertThat(grid.cell(grid.rows().get(0), "2018")).isEqualTo("100");
+        assertThat(grid.cell(grid.rows().get(1), "2019")).isEqualTo("80");
+        // the disaggregation cannot change while values are entered by category
+        assertViolation(() -> framework.updateIndicator(evaluation, participants, indicator("participants",
+                Measure.COUNT, null)), "framework.indicator.disaggregation.inUse");
+    }
+
+    @Test
+    void customPeriodsGatherTheValuesTheyContain() {
+        long kg = framework.addIndicator(evaluation, indicator("kg", Measure.COUNT, null));
+        disaggregations.addCustomPeriod(evaluation, "Année scolaire 2018–2019", LocalDate.of(2018, 9, 1),
+                LocalDate.of(2019, 6, 30));
+        assertViolation(() -> disaggregations.addCustomPeriod(evaluation, "Trop tard", LocalDate.of(2021, 9, 1),
+                LocalDate.of(2022, 6, 30)), "framework.period.outside");
+        assertViolation(() -> disaggregations.addCustomPeriod(evaluation, "Doublon", LocalDate.of(2018, 9, 1),
+                LocalDate.of(2019, 6, 30)), "framework.period.taken");
+        framework.saveGrid(evaluation, false, List.of(new CellInput(kg, "2018-08", "1000"),
+                new CellInput(kg, "2018-09", "10"), new CellInput(kg, "2018Q4", "20"), new CellInput(kg, "2019-06", "5"),
+                new CellInput(kg, "2019-07", "1000")));
+        IndicatorResults results = framework.results(evaluation, PeriodType.CUSTOM).get(0);
+        assertThat(results.periods()).hasSize(1);
+        assertThat(results.periods().get(0).period().code()).isEqualTo("2018-09-01..2019-06-30");
+        assertThat(results.periods().get(0).value()).isEqualByComparingTo("35");
+        DataGrid grid = framework.grid(evaluation, PeriodType.CUSTOM, false);
+        assertThat(grid.label(grid.periods().get(0))).isEqualTo("Année scolaire 2018–2019");
+    }
+
     private static IndicatorDraft indicator(String code, Measure measure, String formula) {
         return new IndicatorDraft(code, "Indicateur " + code, null, measure, null, null, null, null, null, null, null,
-                false, formula == null ? DataSource.MANUAL : DataSource.FORMULA, formula, null, null, null);
+                false, formula == null ? DataSource.MANUAL : DataSource.FORMULA, formula, null, null, null, null);
+    }
+
+    private static IndicatorDraft disaggregated(String code, Measure measure, String formula, long disaggregation) {
+        IndicatorDraft draft = indicator(code, measure, formula);
+        return new IndicatorDraft(draft.code(), draft.name(), null, measure, null, null, null, null, null, null,
+                Aggregation.SUM, false, draft.source(), formula, null, null, null, disaggregation);
     }
 
     private static void assertViolation(Runnable action, String code) {

@@ -63,7 +63,7 @@ class GridBrowserTests {
         for (int i = 1; i <= 50; i++) {
             framework.addIndicator(evaluation, new IndicatorDraft(String.format("indicateur_%02d", i),
                     String.format("Indicateur %02d", i), null, Measure.COUNT, null, null, null, null, null, null, null,
-                    false, DataSource.MANUAL, null, null, null, null));
+                    false, DataSource.MANUAL, null, null, null, null, null));
         }
         SecurityContextHolder.clearContext();
 

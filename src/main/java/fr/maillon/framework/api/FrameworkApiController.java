@@ -1,9 +1,10 @@
 package fr.maillon.framework.api;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.maillon.framework.CellInput;
-import fr.maillon.framework.DataGrid;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.Indicator;
 import fr.maillon.framework.IndicatorDraft;
@@ -70,8 +70,11 @@ class FrameworkApiController {
         framework.deleteIndicator(evaluationId, indicatorId);
     }
 
-    /** One cell: an indicator, a period code (2024, 2024Q1, 2024-03) and its text ("" clears it). */
-    record Cell(long indicatorId, String period, String value) {
+    /**
+     * One cell: an indicator, a period code (2024, 2024Q1, 2024-03, 2024-09-01..2025-06-30), a
+     * category of its disaggregation (absent or "" for the total) and its text ("" clears it).
+     */
+    record Cell(long indicatorId, String period, @Nullable String category, String value) {
     }
 
     @PutMapping("/values")
@@ -96,17 +99,14 @@ class FrameworkApiController {
     /** Saves the cells; a refused cell is reported at its place in the list ({@code $[3].value}). */
     private int save(long evaluationId, boolean targets, List<Cell> cells) {
         List<CellInput> inputs = cells.stream().map(cell -> new CellInput(cell.indicatorId(),
-                cell.period() == null ? "" : cell.period(), cell.value() == null ? "" : cell.value())).toList();
+                cell.period() == null ? "" : cell.period(), cell.category() == null ? "" : cell.category(),
+                cell.value() == null ? "" : cell.value())).toList();
         try {
             return framework.saveGrid(evaluationId, targets, inputs);
         }
         catch (RuleViolationException ex) {
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < inputs.size(); i++) {
-                index.putIfAbsent("cell_" + DataGrid.key(inputs.get(i).indicatorId(), inputs.get(i).period()), i);
-            }
             throw new RuleViolationException(ex.violations().stream().map(violation -> new Violation(
-                    index.containsKey(violation.field()) ? "$[" + index.get(violation.field()) + "].value" : "$",
+                    violation.field().matches("\\d+") ? "$[" + violation.field() + "].value" : "$",
                     violation.code(), violation.arguments())).toList());
         }
     }

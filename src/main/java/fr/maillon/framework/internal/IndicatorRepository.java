@@ -2,9 +2,7 @@ package fr.maillon.framework.internal;
 
 import java.math.BigDecimal;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
@@ -12,10 +10,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Repository;
 
 import fr.maillon.framework.Aggregation;
@@ -33,7 +29,7 @@ public class IndicatorRepository {
     private static final String SELECT_INDICATOR = """
             SELECT id, evaluation_id, code, name, description, measure, unit, scale_levels, baseline_value,
                    baseline_date, direction, frequency, aggregation, cumulative_targets, source, formula, collector,
-                   minimum, maximum, position
+                   minimum, maximum, position, disaggregation_id, library_indicator_id
             FROM indicator
             WHERE structure_id = :structureId
               AND evaluation_id = :evaluationId
@@ -48,7 +44,8 @@ public class IndicatorRepository {
                 baselineDate == null ? null : baselineDate.toLocalDate(), Direction.valueOf(rs.getString("direction")),
                 PeriodType.valueOf(rs.getString("frequency")), Aggregation.valueOf(rs.getString("aggregation")),
                 rs.getBoolean("cumulative_targets"), DataSource.valueOf(rs.getString("source")), rs.getString("formula"),
-                rs.getString("collector"), rs.getBigDecimal("minimum"), rs.getBigDecimal("maximum"), rs.getInt("position"));
+                rs.getString("collector"), rs.getBigDecimal("minimum"), rs.getBigDecimal("maximum"), rs.getInt("position"),
+                rs.getObject("disaggregation_id", Long.class), rs.getObject("library_indicator_id", Long.class));
     };
 
     /** One value as stored: a number, or a text for text indicators. */
@@ -71,19 +68,21 @@ public class IndicatorRepository {
                 .query(INDICATOR).list();
     }
 
-    public long insert(long structureId, long evaluationId, IndicatorDraft draft) {
+    public long insert(long structureId, long evaluationId, IndicatorDraft draft, @Nullable Long libraryEntryId) {
         return jdbc.sql("""
                 INSERT INTO indicator (structure_id, evaluation_id, code, name, description, measure, unit, scale_levels,
                                        baseline_value, baseline_date, direction, frequency, aggregation,
-                                       cumulative_targets, source, formula, collector, minimum, maximum, position)
+                                       cumulative_targets, source, formula, collector, minimum, maximum,
+                                       disaggregation_id, library_indicator_id, position)
                 VALUES (:structureId, :evaluationId, :code, :name, :description, :measure, :unit, :scaleLevels,
                         :baselineValue, :baselineDate, :direction, :frequency, :aggregation, :cumulativeTargets,
-                        :source, :formula, :collector, :minimum, :maximum,
+                        :source, :formula, :collector, :minimum, :maximum, :disaggregationId, :libraryEntryId,
                         (SELECT coalesce(max(position), 0) + 1 FROM indicator
                          WHERE structure_id = :structureId AND evaluation_id = :evaluationId))
                 RETURNING id
                 """)
-                .paramSource(parameters(structureId, evaluationId, draft))
+                .paramSource(parameters(structureId, evaluationId, draft).addValue("libraryEntryId", libraryEntryId,
+                        Types.BIGINT))
                 .query(Long.class)
                 .single();
     }
@@ -95,7 +94,8 @@ public class IndicatorRepository {
                     scale_levels = :scaleLevels, baseline_value = :baselineValue, baseline_date = :baselineDate,
                     direction = :direction, frequency = :frequency, aggregation = :aggregation,
                     cumulative_targets = :cumulativeTargets, source = :source, formula = :formula,
-                    collector = :collector, minimum = :minimum, maximum = :maximum
+                    collector = :collector, minimum = :minimum, maximum = :maximum,
+                    disaggregation_id = :disaggregationId
                 WHERE id = :id
                   AND structure_id = :structureId
                   AND evaluation_id = :evaluationId
@@ -239,7 +239,7 @@ public class IndicatorRepository {
                 .addValue("description", draft.description())
                 .addValue("measure", draft.measure().name())
                 .addValue("unit", draft.unit())
-                .addValue("scaleLevels", draft.scaleLevels() == null ? null : textArray(draft.scaleLevels()))
+                .addValue("scaleLevels", draft.scaleLevels() == null ? null : Sql.textArray(draft.scaleLevels()))
                 .addValue("baselineValue", draft.baselineValue())
                 .addValue("baselineDate", draft.baselineDate())
                 .addValue("direction", draft.direction().name())
@@ -250,16 +250,7 @@ public class IndicatorRepository {
                 .addValue("formula", draft.formula())
                 .addValue("collector", draft.collector())
                 .addValue("minimum", draft.minimum())
-                .addValue("maximum", draft.maximum());
-    }
-
-    private static SqlTypeValue textArray(List<String> values) {
-        return new AbstractSqlTypeValue() {
-            @Override
-            protected Object createTypeValue(Connection connection, int sqlType, String typeName)
-                    throws SQLException {
-                return connection.createArrayOf("text", values.toArray());
-            }
-        };
+                .addValue("maximum", draft.maximum())
+                .addValue("disaggregationId", draft.disaggregationId(), Types.BIGINT);
     }
 }

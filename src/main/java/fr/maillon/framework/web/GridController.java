@@ -1,10 +1,12 @@
 package fr.maillon.framework.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -18,7 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.framework.CellInput;
+import fr.maillon.framework.CustomPeriod;
 import fr.maillon.framework.DataGrid;
+import fr.maillon.framework.DisaggregationService;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.PeriodType;
 import fr.maillon.web.RuleViolationException;
@@ -32,8 +36,11 @@ class GridController {
     private final FrameworkService framework;
     private final EvaluationService evaluations;
     private final MessageSource messages;
+    private final DisaggregationService disaggregations;
 
-    GridController(FrameworkService framework, EvaluationService evaluations, MessageSource messages) {
+    GridController(FrameworkService framework, EvaluationService evaluations, MessageSource messages,
+            DisaggregationService disaggregations) {
+        this.disaggregations = disaggregations;
         this.framework = framework;
         this.evaluations = evaluations;
         this.messages = messages;
@@ -41,30 +48,35 @@ class GridController {
 
     @ModelAttribute("frequencies")
     List<String> frequencies() {
-        return List.of("YEAR", "QUARTER", "MONTH");
+        return List.of("YEAR", "QUARTER", "MONTH", "CUSTOM");
     }
 
     @GetMapping("/evaluations/{evaluationId}/data")
     String grid(@PathVariable long evaluationId, @RequestParam(defaultValue = "YEAR") PeriodType frequency,
             @RequestParam(defaultValue = "false") boolean targets, Model model) {
         model.addAttribute("page", evaluations.page(evaluationId));
-        model.addAttribute("grid", framework.grid(evaluationId, frequency == PeriodType.CUSTOM ? PeriodType.YEAR
-                : frequency, targets));
+        model.addAttribute("grid", framework.grid(evaluationId, frequency, targets));
         model.addAttribute("canEdit", framework.canEdit(evaluationId));
         return "framework/grid";
     }
 
+    /** Reads the cells named {@code cell_<indicator>_<period>[_<category>]}; a refused cell is shown in place. */
     @PostMapping("/evaluations/{evaluationId}/data")
     String save(@PathVariable long evaluationId, @RequestParam(defaultValue = "YEAR") PeriodType frequency,
             @RequestParam(defaultValue = "false") boolean targets, @RequestParam Map<String, String> parameters,
             Locale locale, Model model, RedirectAttributes redirect) {
+        DataGrid grid = framework.grid(evaluationId, frequency, targets);
+        Map<String, String> labels = new HashMap<>();
+        grid.rows().forEach(row -> labels.put(row.id(), row.categoryLabel() == null ? "" : row.categoryLabel()));
+        List<String> keys = new ArrayList<>();
         List<CellInput> cells = new ArrayList<>();
         parameters.forEach((name, text) -> {
-            if (name.startsWith(CELL)) {
-                String[] parts = name.substring(CELL.length()).split("_", 2);
-                if (parts.length == 2 && parts[0].matches("\\d{1,18}")) {
-                    cells.add(new CellInput(Long.parseLong(parts[0]), parts[1], text));
-                }
+            String[] parts = name.startsWith(CELL) ? name.substring(CELL.length()).split("_", 3) : new String[0];
+            if (parts.length >= 2 && parts[0].matches("\\d{1,18}")) {
+                String row = parts.length == 3 ? parts[0] + "_" + parts[2] : parts[0];
+                String category = labels.getOrDefault(row, parts.length == 3 ? "?" + parts[2] : "");
+                keys.add(name.substring(CELL.length()));
+                cells.add(new CellInput(Long.parseLong(parts[0]), parts[1], category, text));
             }
         });
         try {
@@ -74,12 +86,14 @@ class GridController {
         }
         catch (RuleViolationException ex) {
             Map<String, String> errors = new LinkedHashMap<>();
-            ex.violations().forEach(violation -> errors.put(violation.field().substring(CELL.length()),
+            ex.violations().forEach(violation -> errors.put(keys.get(Integer.parseInt(violation.field())),
                     messages.getMessage(violation.code(), violation.arguments(), locale)));
-            DataGrid grid = framework.grid(evaluationId, frequency, targets);
             Map<String, String> typed = new LinkedHashMap<>(grid.cells());
-            cells.forEach(cell -> typed.put(DataGrid.key(cell.indicatorId(), cell.period()), cell.text()));
-            model.addAttribute("grid", new DataGrid(targets, grid.frequency(), grid.indicators(), grid.periods(), typed));
+            for (int i = 0; i < keys.size(); i++) {
+                typed.put(keys.get(i), cells.get(i).text());
+            }
+            model.addAttribute("grid", new DataGrid(targets, grid.frequency(), grid.rows(), grid.periods(),
+                    grid.periodLabels(), typed));
             model.addAttribute("cellErrors", errors);
             model.addAttribute("page", evaluations.page(evaluationId));
             model.addAttribute("canEdit", true);
@@ -91,9 +105,10 @@ class GridController {
     String results(@PathVariable long evaluationId, @RequestParam(defaultValue = "YEAR") PeriodType frequency,
             Model model) {
         model.addAttribute("page", evaluations.page(evaluationId));
-        model.addAttribute("frequency", frequency == PeriodType.CUSTOM ? PeriodType.YEAR : frequency);
-        model.addAttribute("results", framework.results(evaluationId,
-                frequency == PeriodType.CUSTOM ? PeriodType.YEAR : frequency));
+        model.addAttribute("frequency", frequency);
+        model.addAttribute("results", framework.results(evaluationId, frequency));
+        model.addAttribute("periodLabels", disaggregations.customPeriods(evaluationId).stream().collect(
+                Collectors.toMap(period -> period.period().code(), CustomPeriod::label, (a, b) -> a)));
         return "framework/results";
     }
 

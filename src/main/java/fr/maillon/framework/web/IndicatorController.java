@@ -19,6 +19,7 @@ import fr.maillon.framework.Aggregation;
 import fr.maillon.framework.DataSource;
 import fr.maillon.framework.Direction;
 import fr.maillon.framework.FrameworkOverview;
+import fr.maillon.framework.DisaggregationService;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.Indicator;
 import fr.maillon.framework.IndicatorLinks;
@@ -37,9 +38,11 @@ class IndicatorController {
     private final EvaluationService evaluations;
     private final ObjectiveService objectives;
     private final ChainService chains;
+    private final DisaggregationService disaggregations;
 
     IndicatorController(FrameworkService framework, EvaluationService evaluations, ObjectiveService objectives,
-            ChainService chains) {
+            ChainService chains, DisaggregationService disaggregations) {
+        this.disaggregations = disaggregations;
         this.framework = framework;
         this.evaluations = evaluations;
         this.objectives = objectives;
@@ -149,6 +152,7 @@ class IndicatorController {
         model.addAttribute("frequencies", new PeriodType[] { PeriodType.MONTH, PeriodType.QUARTER, PeriodType.YEAR });
         model.addAttribute("aggregations", Aggregation.values());
         model.addAttribute("sources", DataSource.values());
+        model.addAttribute("disaggregations", disaggregations.disaggregations(page.evaluation().id()));
         return "framework/indicator-form";
     }
 }

@@ -24,11 +24,12 @@ public record IndicatorForm(@Nullable String code, @Nullable String name, @Nulla
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate baselineDate,
         @Nullable Direction direction, @Nullable PeriodType frequency, @Nullable Aggregation aggregation,
         @Nullable Boolean cumulativeTargets, @Nullable DataSource source, @Nullable String formula,
-        @Nullable String collector, @Nullable BigDecimal minimum, @Nullable BigDecimal maximum) {
+        @Nullable String collector, @Nullable BigDecimal minimum, @Nullable BigDecimal maximum,
+        @Nullable Long disaggregationId) {
 
     public static IndicatorForm empty() {
         return new IndicatorForm("", "", "", Measure.COUNT, "", "", null, null, Direction.INCREASE, PeriodType.YEAR,
-                Aggregation.SUM, false, DataSource.MANUAL, "", "", null, null);
+                Aggregation.SUM, false, DataSource.MANUAL, "", "", null, null, null);
     }
 
     public static IndicatorForm of(Indicator indicator) {
@@ -36,13 +37,14 @@ public record IndicatorForm(@Nullable String code, @Nullable String name, @Nulla
                 indicator.unit(), indicator.scaleLevels() == null ? "" : String.join("\n", indicator.scaleLevels()),
                 indicator.baselineValue(), indicator.baselineDate(), indicator.direction(), indicator.frequency(),
                 indicator.aggregation(), indicator.cumulativeTargets(), indicator.source(), indicator.formula(),
-                indicator.collector(), indicator.minimum(), indicator.maximum());
+                indicator.collector(), indicator.minimum(), indicator.maximum(), indicator.disaggregationId());
     }
 
     public IndicatorDraft toDraft() {
         List<String> levels = scaleLevels == null || scaleLevels.isBlank() ? null
                 : Arrays.stream(scaleLevels.split("\\R")).toList();
         return new IndicatorDraft(code, name, description, measure, unit, levels, baselineValue, baselineDate,
-                direction, frequency, aggregation, cumulativeTargets, source, formula, collector, minimum, maximum);
+                direction, frequency, aggregation, cumulativeTargets, source, formula, collector, minimum, maximum,
+                disaggregationId);
     }
 }
