@@ -359,7 +359,8 @@ public class FrameworkService {
                 .orElseThrow(() -> new IndicatorNotFoundException(id));
     }
 
-    private static IndicatorDraft validate(IndicatorDraft draft, @Nullable Indicator current, List<Indicator> existing,
+    /** Checks an indicator (or a library entry) against the others, and gives it back cleaned. */
+    static IndicatorDraft validate(IndicatorDraft draft, @Nullable Indicator current, List<Indicator> existing,
             List<Disaggregation> available) {
         List<Violation> violations = new ArrayList<>();
         String code = draft.code() == null ? "" : draft.code().strip().toLowerCase(Locale.ROOT);

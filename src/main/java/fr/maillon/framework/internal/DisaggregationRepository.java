@@ -43,6 +43,11 @@ public class DisaggregationRepository {
                 .query(DISAGGREGATION).list();
     }
 
+    public List<Disaggregation> shipped() {
+        return jdbc.sql("SELECT id, structure_id, code, name, categories FROM disaggregation WHERE structure_id IS NULL ORDER BY id")
+                .query(DISAGGREGATION).list();
+    }
+
     public long insert(long structureId, String code, String name, List<String> categories) {
         return jdbc.sql("""
                 INSERT INTO disaggregation (structure_id, code, name, categories)
