@@ -25,8 +25,6 @@ import fr.maillon.chain.Evaluation;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.framework.internal.DisaggregationRepository;
 import fr.maillon.framework.internal.IndicatorRepository;
-import fr.maillon.framework.internal.IndicatorRepository.StoredTarget;
-import fr.maillon.framework.internal.IndicatorRepository.StoredValue;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
 import fr.maillon.web.RuleViolationException;
@@ -129,7 +127,7 @@ public class FrameworkService {
         }
         else {
             Map<Long, Indicator> byId = all.stream().collect(Collectors.toMap(Indicator::id, Function.identity()));
-            for (StoredValue value : indicators.values(evaluation.structureId(), evaluationId)) {
+            for (DataValue value : indicators.values(evaluation.structureId(), evaluationId)) {
                 int category = value.category().isEmpty() ? 0
                         : categories.getOrDefault(value.indicatorId(), List.of()).indexOf(value.category()) + 1;
                 if (category >= 0 && (category > 0 || value.category().isEmpty())) {
@@ -151,13 +149,37 @@ public class FrameworkService {
      */
     @Transactional
     public int saveGrid(long evaluationId, boolean targets, List<CellInput> cells) {
+        return save(evaluationId, targets, cells, DataSource.MANUAL);
+    }
+
+    /** Saves values as {@link #saveGrid} does, recording where they came from (a survey, an import). */
+    @Transactional
+    public int saveValues(long evaluationId, List<CellInput> cells, DataSource source) {
+        if (source == DataSource.FORMULA) {
+            throw new IllegalArgumentException("a formula's values are computed, not saved");
+        }
+        return save(evaluationId, false, cells, source);
+    }
+
+    /** The values recorded in the evaluation, for whoever reads it. */
+    public List<DataValue> values(long evaluationId) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        return indicators.values(evaluation.structureId(), evaluationId);
+    }
+
+    public List<IndicatorTarget> targets(long evaluationId) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        return indicators.targets(evaluation.structureId(), evaluationId);
+    }
+
+    private int save(long evaluationId, boolean targets, List<CellInput> cells, DataSource source) {
         Evaluation evaluation = editable(evaluationId);
         long structureId = evaluation.structureId();
         List<Indicator> all = indicators.indicators(structureId, evaluationId);
         Map<Long, Indicator> byId = all.stream().collect(Collectors.toMap(Indicator::id, Function.identity()));
         Map<Long, List<String>> categories = targets ? Map.of() : categories(structureId, all);
         List<Violation> errors = new ArrayList<>();
-        Map<ValueKey, StoredValue> parsed = new LinkedHashMap<>();
+        Map<ValueKey, DataValue> parsed = new LinkedHashMap<>();
         Map<ValueKey, Integer> positions = new HashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             CellInput cell = cells.get(i);
@@ -188,18 +210,23 @@ public class FrameworkService {
                 continue;
             }
             ValueKey key = new ValueKey(indicator.id(), period.get().code(), category);
-            parsed.put(key, new StoredValue(indicator.id(), key.period(), category, value == null ? null
-                    : value.number(), value == null ? null : value.text()));
+            String comment = cell.comment() == null || cell.comment().isBlank() ? null : cell.comment().strip();
+            if (comment != null && (comment.length() > 1000 || Texts.hasControlCharacters(comment))) {
+                errors.add(cellError(i, indicator, category, cell.period(), "framework.grid.comment"));
+                continue;
+            }
+            parsed.put(key, new DataValue(indicator.id(), key.period(), category, value == null ? null
+                    : value.number(), value == null ? null : value.text(), source, comment));
             positions.put(key, i);
         }
         if (errors.isEmpty() && !targets) {
-            errors.addAll(totals(structureId, evaluationId, byId, categories, parsed, positions));
+            errors.addAll(totals(structureId, evaluationId, byId, categories, parsed, positions, source));
         }
         if (!errors.isEmpty()) {
             throw new RuleViolationException(errors);
         }
         long userId = access.currentUserId();
-        for (StoredValue value : parsed.values()) {
+        for (DataValue value : parsed.values()) {
             if (targets) {
                 indicators.putTarget(structureId, evaluationId, value.indicatorId(), value.period(), value.value());
             }
@@ -218,7 +245,8 @@ public class FrameworkService {
      * (those stored, overlaid with those saved); a total typed that differs from that sum is refused.
      */
     private List<Violation> totals(long structureId, long evaluationId, Map<Long, Indicator> byId,
-            Map<Long, List<String>> categories, Map<ValueKey, StoredValue> parsed, Map<ValueKey, Integer> positions) {
+            Map<Long, List<String>> categories, Map<ValueKey, DataValue> parsed, Map<ValueKey, Integer> positions,
+            DataSource source) {
         Map<ValueKey, BigDecimal> merged = new HashMap<>();
         Set<ValueKey> touched = new LinkedHashSet<>();
         for (ValueKey key : parsed.keySet()) {
@@ -229,7 +257,7 @@ public class FrameworkService {
         if (touched.isEmpty()) {
             return List.of();
         }
-        for (StoredValue stored : indicators.values(structureId, evaluationId)) {
+        for (DataValue stored : indicators.values(structureId, evaluationId)) {
             if (!stored.category().isEmpty() && stored.value() != null) {
                 merged.put(new ValueKey(stored.indicatorId(), stored.period(), stored.category()), stored.value());
             }
@@ -253,7 +281,7 @@ public class FrameworkService {
                 continue;
             }
             BigDecimal sum = parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            StoredValue typed = parsed.get(total);
+            DataValue typed = parsed.get(total);
             if (typed != null && typed.value() != null && typed.value().compareTo(sum) != 0) {
                 Indicator indicator = byId.get(total.indicatorId());
                 errors.add(new Violation(String.valueOf(positions.get(total)), "framework.grid.cellError",
@@ -261,7 +289,8 @@ public class FrameworkService {
                                 new String[] { "framework.grid.total" }, new Object[] { DataGrid.show(sum) })));
             }
             else {
-                parsed.put(total, new StoredValue(total.indicatorId(), total.period(), "", sum, null));
+                parsed.put(total, new DataValue(total.indicatorId(), total.period(), "", sum, null, source,
+                        typed == null ? null : typed.comment()));
             }
         }
         return errors;
@@ -280,7 +309,7 @@ public class FrameworkService {
                 .filter(indicator -> indicator.measure().numeric()).toList();
         Map<Long, String> codes = numeric.stream().collect(Collectors.toMap(Indicator::id, Indicator::code));
         Map<String, Map<String, Map<Period, BigDecimal>>> valuesByCategory = new HashMap<>();
-        for (StoredValue value : indicators.values(evaluation.structureId(), evaluationId)) {
+        for (DataValue value : indicators.values(evaluation.structureId(), evaluationId)) {
             if (value.value() != null && codes.containsKey(value.indicatorId())) {
                 Period.parse(value.period()).ifPresent(period -> valuesByCategory
                         .computeIfAbsent(value.category(), category -> new HashMap<>())
@@ -289,7 +318,7 @@ public class FrameworkService {
             }
         }
         Map<String, Map<Period, BigDecimal>> targets = new HashMap<>();
-        for (StoredTarget target : indicators.targets(evaluation.structureId(), evaluationId)) {
+        for (IndicatorTarget target : indicators.targets(evaluation.structureId(), evaluationId)) {
             if (codes.containsKey(target.indicatorId())) {
                 Period.parse(target.period()).ifPresent(period -> targets.computeIfAbsent(
                         codes.get(target.indicatorId()), code -> new HashMap<>()).put(period, target.value()));
@@ -501,7 +530,7 @@ public class FrameworkService {
                         indicator.maximum() == null ? "" : DataGrid.show(indicator.maximum()) }));
     }
 
-    private static String shown(Indicator indicator, StoredValue value) {
+    private static String shown(Indicator indicator, DataValue value) {
         if (value.textValue() != null) {
             return value.textValue();
         }

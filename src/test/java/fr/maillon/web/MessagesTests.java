@@ -77,6 +77,7 @@ class MessagesTests {
             Map.entry("framework.aggregation", names(Aggregation.values())),
             Map.entry("framework.direction", names(Direction.values())),
             Map.entry("framework.noValue", names(NoValue.Reason.values())),
+            Map.entry("framework.renewal.support", List.of("EUR", "HOURS")),
             Map.entry("error", List.of("400.title", "400.message", "403.title", "403.message", "404.title",
                     "404.message", "405.title", "405.message", "500.title", "500.message")));
 

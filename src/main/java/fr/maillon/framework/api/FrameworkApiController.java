@@ -72,9 +72,10 @@ class FrameworkApiController {
 
     /**
      * One cell: an indicator, a period code (2024, 2024Q1, 2024-03, 2024-09-01..2025-06-30), a
-     * category of its disaggregation (absent or "" for the total) and its text ("" clears it).
+     * category of its disaggregation (absent or "" for the total), its text ("" clears it) and an
+     * optional comment kept with the value.
      */
-    record Cell(long indicatorId, String period, @Nullable String category, String value) {
+    record Cell(long indicatorId, String period, @Nullable String category, String value, @Nullable String comment) {
     }
 
     @PutMapping("/values")
@@ -100,7 +101,7 @@ class FrameworkApiController {
     private int save(long evaluationId, boolean targets, List<Cell> cells) {
         List<CellInput> inputs = cells.stream().map(cell -> new CellInput(cell.indicatorId(),
                 cell.period() == null ? "" : cell.period(), cell.category() == null ? "" : cell.category(),
-                cell.value() == null ? "" : cell.value())).toList();
+                cell.value() == null ? "" : cell.value(), cell.comment())).toList();
         try {
             return framework.saveGrid(evaluationId, targets, inputs);
         }

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Repository;
 
 import fr.maillon.framework.Aggregation;
 import fr.maillon.framework.DataSource;
+import fr.maillon.framework.DataValue;
 import fr.maillon.framework.Direction;
 import fr.maillon.framework.Indicator;
 import fr.maillon.framework.IndicatorDraft;
+import fr.maillon.framework.IndicatorTarget;
 import fr.maillon.framework.Measure;
 import fr.maillon.framework.PeriodType;
 
@@ -47,14 +49,6 @@ public class IndicatorRepository {
                 rs.getString("collector"), rs.getBigDecimal("minimum"), rs.getBigDecimal("maximum"), rs.getInt("position"),
                 rs.getObject("disaggregation_id", Long.class), rs.getObject("library_indicator_id", Long.class));
     };
-
-    /** One value as stored: a number, or a text for text indicators. */
-    public record StoredValue(long indicatorId, String period, String category, @Nullable BigDecimal value,
-            @Nullable String textValue) {
-    }
-
-    public record StoredTarget(long indicatorId, String period, BigDecimal value) {
-    }
 
     private final JdbcClient jdbc;
 
@@ -117,19 +111,19 @@ public class IndicatorRepository {
 
     // --- values and targets -------------------------------------------------------------------
 
-    public List<StoredValue> values(long structureId, long evaluationId) {
+    public List<DataValue> values(long structureId, long evaluationId) {
         return jdbc.sql("""
-                SELECT indicator_id, period, category, value, text_value
+                SELECT indicator_id, period, category, value, text_value, source, comment
                 FROM data_value
                 WHERE structure_id = :structureId
                   AND evaluation_id = :evaluationId
                 ORDER BY indicator_id, period, category
                 """)
                 .param("structureId", structureId).param("evaluationId", evaluationId)
-                .query(StoredValue.class).list();
+                .query(DataValue.class).list();
     }
 
-    public List<StoredTarget> targets(long structureId, long evaluationId) {
+    public List<IndicatorTarget> targets(long structureId, long evaluationId) {
         return jdbc.sql("""
                 SELECT indicator_id, period, value
                 FROM indicator_target
@@ -138,11 +132,11 @@ public class IndicatorRepository {
                 ORDER BY indicator_id, period
                 """)
                 .param("structureId", structureId).param("evaluationId", evaluationId)
-                .query(StoredTarget.class).list();
+                .query(IndicatorTarget.class).list();
     }
 
     /** Keeps the value being replaced or removed in the history, then writes the new one (or none). */
-    public void putValue(long structureId, long evaluationId, StoredValue value, long userId) {
+    public void putValue(long structureId, long evaluationId, DataValue value, long userId) {
         jdbc.sql("""
                 INSERT INTO data_value_history (structure_id, evaluation_id, indicator_id, period, category, value,
                                                 text_value, source, comment, entered_by, entered_at, replaced_by)
@@ -171,13 +165,16 @@ public class IndicatorRepository {
         }
         jdbc.sql("""
                 INSERT INTO data_value (indicator_id, structure_id, evaluation_id, period, category, value, text_value,
-                                        entered_by)
-                VALUES (:indicatorId, :structureId, :evaluationId, :period, :category, :value, :textValue, :userId)
+                                        source, comment, entered_by)
+                VALUES (:indicatorId, :structureId, :evaluationId, :period, :category, :value, :textValue, :source,
+                        :comment, :userId)
                 ON CONFLICT (indicator_id, period, category) DO UPDATE
                 SET value = EXCLUDED.value, text_value = EXCLUDED.text_value, entered_by = EXCLUDED.entered_by,
-                    entered_at = now(), source = 'MANUAL'
+                    entered_at = now(), source = EXCLUDED.source,
+                    comment = coalesce(EXCLUDED.comment, data_value.comment)
                 WHERE data_value.value IS DISTINCT FROM EXCLUDED.value
                    OR data_value.text_value IS DISTINCT FROM EXCLUDED.text_value
+                   OR (EXCLUDED.comment IS NOT NULL AND EXCLUDED.comment IS DISTINCT FROM data_value.comment)
                 """)
                 .paramSource(valueParameters(structureId, evaluationId, value, userId))
                 .update();
@@ -217,7 +214,7 @@ public class IndicatorRepository {
                 .query(Long.class).single();
     }
 
-    private static MapSqlParameterSource valueParameters(long structureId, long evaluationId, StoredValue value,
+    private static MapSqlParameterSource valueParameters(long structureId, long evaluationId, DataValue value,
             long userId) {
         return new MapSqlParameterSource()
                 .addValue("structureId", structureId)
@@ -227,6 +224,8 @@ public class IndicatorRepository {
                 .addValue("category", value.category())
                 .addValue("value", value.value(), Types.NUMERIC)
                 .addValue("textValue", value.textValue(), Types.VARCHAR)
+                .addValue("source", value.source().name())
+                .addValue("comment", value.comment(), Types.VARCHAR)
                 .addValue("userId", userId);
     }
 

@@ -25,6 +25,7 @@ import fr.maillon.framework.DataGrid;
 import fr.maillon.framework.DisaggregationService;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.PeriodType;
+import fr.maillon.framework.RenewalService;
 import fr.maillon.web.RuleViolationException;
 
 /** The entry grid (indicators × periods, values or targets) and the results. */
@@ -37,9 +38,11 @@ class GridController {
     private final EvaluationService evaluations;
     private final MessageSource messages;
     private final DisaggregationService disaggregations;
+    private final RenewalService renewals;
 
     GridController(FrameworkService framework, EvaluationService evaluations, MessageSource messages,
-            DisaggregationService disaggregations) {
+            DisaggregationService disaggregations, RenewalService renewals) {
+        this.renewals = renewals;
         this.disaggregations = disaggregations;
         this.framework = framework;
         this.evaluations = evaluations;
@@ -107,6 +110,7 @@ class GridController {
         model.addAttribute("page", evaluations.page(evaluationId));
         model.addAttribute("frequency", frequency);
         model.addAttribute("results", framework.results(evaluationId, frequency));
+        model.addAttribute("renewal", renewals.renewal(evaluationId, frequency));
         model.addAttribute("periodLabels", disaggregations.customPeriods(evaluationId).stream().collect(
                 Collectors.toMap(period -> period.period().code(), CustomPeriod::label, (a, b) -> a)));
         return "framework/results";
