@@ -16,6 +16,11 @@ import fr.maillon.chain.EvaluationStatus;
 import fr.maillon.chain.ResourceKind;
 import fr.maillon.chain.StakeholderType;
 import fr.maillon.chain.SupportCategory;
+import fr.maillon.framework.Aggregation;
+import fr.maillon.framework.DataSource;
+import fr.maillon.framework.Direction;
+import fr.maillon.framework.Measure;
+import fr.maillon.framework.PeriodType;
 
 /**
  * Version 1 of the exchange format (see docs/exchange-format.md and
@@ -23,10 +28,11 @@ import fr.maillon.chain.SupportCategory;
  * by database id.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "format", "version", "evaluation", "stakeholders", "elements", "links", "interactions" })
+@JsonPropertyOrder({ "format", "version", "evaluation", "stakeholders", "elements", "links", "interactions",
+        "framework" })
 public record EvaluationDocument(String format, int version, EvaluationPart evaluation,
         List<StakeholderPart> stakeholders, List<ElementPart> elements, List<LinkPart> links,
-        List<InteractionPart> interactions) {
+        List<InteractionPart> interactions, @Nullable FrameworkPart framework) {
 
     public static final String FORMAT = "maillon-evaluation";
     public static final int VERSION = 1;
@@ -71,5 +77,67 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Exchange(String text, @Nullable BigDecimal quantity, @Nullable String unit,
             @Nullable BigDecimal valueEur) {
+    }
+
+    /**
+     * The cadre d'évaluation: the structure's own criteria and disaggregations it uses, custom
+     * periods, objectives, questions, and indicators with their targets and values.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record FrameworkPart(List<CriterionPart> criteria, List<DisaggregationPart> disaggregations,
+            List<PeriodPart> periods, List<ObjectivePart> objectives, List<QuestionPart> questions,
+            List<IndicatorPart> indicators) {
+
+        public FrameworkPart {
+            criteria = criteria == null ? List.of() : List.copyOf(criteria);
+            disaggregations = disaggregations == null ? List.of() : List.copyOf(disaggregations);
+            periods = periods == null ? List.of() : List.copyOf(periods);
+            objectives = objectives == null ? List.of() : List.copyOf(objectives);
+            questions = questions == null ? List.of() : List.copyOf(questions);
+            indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CriterionPart(String code, String label, @Nullable String definition) {
+    }
+
+    public record DisaggregationPart(String code, String name, List<String> categories) {
+    }
+
+    public record PeriodPart(String label, LocalDate start, LocalDate end) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ObjectivePart(String ref, EffectTarget target, String title, @Nullable String description,
+            @Nullable List<String> effects) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record QuestionPart(String ref, String criterion, String text, @Nullable List<String> objectives) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record IndicatorPart(String code, String name, @Nullable String description, Measure measure,
+            @Nullable String unit, @Nullable List<String> scaleLevels, @Nullable BigDecimal baselineValue,
+            @Nullable LocalDate baselineDate, @Nullable Direction direction, @Nullable PeriodType frequency,
+            @Nullable Aggregation aggregation, @Nullable Boolean cumulativeTargets, @Nullable DataSource source,
+            @Nullable String formula, @Nullable String collector, @Nullable BigDecimal minimum,
+            @Nullable BigDecimal maximum, @Nullable String disaggregation, @Nullable LibraryRef library,
+            @Nullable List<String> questions, @Nullable List<String> elements, @Nullable List<TargetPart> targets,
+            @Nullable List<ValuePart> values) {
+    }
+
+    /** The library entry an indicator was copied from: a library's code (caf, drome, socle...) and the entry's. */
+    public record LibraryRef(String library, String entry) {
+    }
+
+    public record TargetPart(String period, BigDecimal value) {
+    }
+
+    /** A value: a number (an ordinal scale's level rank) or a text, with its source and comment. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ValuePart(String period, @Nullable String category, @Nullable BigDecimal value,
+            @Nullable String text, @Nullable DataSource source, @Nullable String comment) {
     }
 }

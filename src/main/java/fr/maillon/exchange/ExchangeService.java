@@ -68,9 +68,11 @@ public class ExchangeService {
     private final JsonMapper mapper;
     private final MessageSource messages;
     private final Schema schema;
+    private final FrameworkExchange frameworks;
 
-    ExchangeService(EvaluationService evaluations, ChainService chains, JsonMapper mapper, MessageSource messages)
-            throws IOException {
+    ExchangeService(EvaluationService evaluations, ChainService chains, JsonMapper mapper, MessageSource messages,
+            FrameworkExchange frameworks) throws IOException {
+        this.frameworks = frameworks;
         this.evaluations = evaluations;
         this.chains = chains;
         this.mapper = mapper;
@@ -124,7 +126,7 @@ public class ExchangeService {
         return new EvaluationDocument(EvaluationDocument.FORMAT, EvaluationDocument.VERSION,
                 new EvaluationPart(evaluation.title(), evaluation.scope(), evaluation.actionName(),
                         evaluation.periodStart(), evaluation.periodEnd(), evaluation.status()),
-                stakeholders, elements, links, interactions);
+                stakeholders, elements, links, interactions, frameworks.export(evaluationId, elementRefs));
     }
 
     private static final Map<ElementKind, String> REF_PREFIX = Map.of(ElementKind.RESOURCE, "res-",
@@ -241,6 +243,9 @@ public class ExchangeService {
                         message("exchange.ref.activity", interaction.activity())));
             }
         }
+        if (document.framework() != null) {
+            frameworks.checkReferences(document.framework(), elements, errors);
+        }
     }
 
     /** Writes through the chain's services, so that every rule of the pages applies; collects all failures. */
@@ -303,6 +308,9 @@ public class ExchangeService {
                                 cost.quantity(), cost.unit(), cost.valueEur(), benefit.text(), benefit.quantity(),
                                 benefit.unit(), benefit.valueEur())));
             }
+        }
+        if (errors.isEmpty() && document.framework() != null) {
+            frameworks.write(evaluationId, document.framework(), ids, errors);
         }
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);

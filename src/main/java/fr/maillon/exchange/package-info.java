@@ -4,7 +4,7 @@
  * nothing, every problem reported with its JSON path.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "web", "organisation", "chain" })
+@ApplicationModule(allowedDependencies = { "web", "organisation", "chain", "framework" })
 package fr.maillon.exchange;
 
 import org.jspecify.annotations.NullMarked;

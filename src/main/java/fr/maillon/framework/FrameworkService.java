@@ -68,9 +68,9 @@ public class FrameworkService {
         return addIndicator(evaluationId, draft, null);
     }
 
-    /** Adds an indicator, copied from a library entry when one is named. */
+    /** Adds an indicator, copied from a library entry when one is named (one the structure sees, {@link LibraryService#libraries}). */
     @Transactional
-    long addIndicator(long evaluationId, IndicatorDraft draft, @Nullable Long libraryEntryId) {
+    public long addIndicator(long evaluationId, IndicatorDraft draft, @Nullable Long libraryEntryId) {
         Evaluation evaluation = editable(evaluationId);
         List<Indicator> existing = indicators.indicators(evaluation.structureId(), evaluationId);
         return indicators.insert(evaluation.structureId(), evaluationId, validate(draft, null, existing,

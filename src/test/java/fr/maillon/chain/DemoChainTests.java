@@ -33,6 +33,12 @@ class DemoChainTests {
     JdbcClient jdbc;
 
     @Autowired
+    fr.maillon.framework.RenewalService renewals;
+
+    @Autowired
+    fr.maillon.framework.ObjectiveService objectives;
+
+    @Autowired
     ChainService chains;
 
     @Autowired
@@ -77,7 +83,7 @@ class DemoChainTests {
     void theDemoFrameworkHasItsIndicatorsValuesAndResults() {
         List<fr.maillon.framework.IndicatorResults> results = framework.results(conserverie,
                 fr.maillon.framework.PeriodType.YEAR);
-        assertThat(framework.indicators(conserverie)).hasSize(12);
+        assertThat(framework.indicators(conserverie)).hasSize(16);
         assertThat(results).extracting(r -> r.indicator().code()).contains("valeur_benevolat", "part_qpv");
         var value = results.stream().filter(r -> r.indicator().code().equals("valeur_benevolat")).findFirst()
                 .orElseThrow().periods();
@@ -90,6 +96,35 @@ class DemoChainTests {
                 .orElseThrow().periods();
         assertThat(kg.get(3).cumulative()).isEqualByComparingTo("1800");
         assertThat(kg.get(3).percentOfTarget()).isEqualByComparingTo("100");
+        var volunteers = results.stream().filter(r -> r.indicator().code().equals("benevoles")).findFirst()
+                .orElseThrow();
+        assertThat(volunteers.periods().get(3).value()).isEqualByComparingTo("21");
+        assertThat(volunteers.categories().get("Femmes").get(3).value()).isEqualByComparingTo("13");
+        assertThat(volunteers.indicator().libraryEntryId()).isNotNull();
+        var phases = framework.results(conserverie, fr.maillon.framework.PeriodType.CUSTOM).stream()
+                .filter(r -> r.indicator().code().equals("heures_benevoles")).findFirst().orElseThrow().periods();
+        assertThat(phases).extracting(p -> p.value().toPlainString()).containsExactly("2100", "3100");
+    }
+
+    @Test
+    void theDemoReadsItsResultsThroughTheChain() {
+        fr.maillon.framework.Renewal renewal = renewals.renewal(conserverie, fr.maillon.framework.PeriodType.YEAR);
+        assertThat(renewal.resources()).extracting(line -> line.indicator().code())
+                .contains("benevoles", "heures_benevoles", "producteurs", "heures_accorderie");
+        var volunteers = renewal.resources().stream().filter(line -> line.indicator().code().equals("benevoles"))
+                .findFirst().orElseThrow();
+        assertThat(volunteers.resource()).isEqualTo("Temps des bénévoles");
+        assertThat(volunteers.points().get(1).changePercent()).isEqualByComparingTo("33.3");
+        assertThat(renewal.support()).singleElement().satisfies(line -> {
+            assertThat(line.measure()).isEqualTo(fr.maillon.framework.Measure.HOURS);
+            assertThat(line.points().get(0).sharePercent()).isEqualByComparingTo("41.7");
+            assertThat(line.points().get(1).sharePercent()).isEqualByComparingTo("34.8");
+        });
+        var overview = objectives.overview(conserverie);
+        assertThat(overview.objectives()).hasSize(3);
+        assertThat(overview.questions()).hasSize(5);
+        assertThat(overview.indicatorLinks()).allSatisfy(links -> assertThat(links.questionIds().size()
+                + links.elementIds().size()).isPositive());
     }
 
     @Test

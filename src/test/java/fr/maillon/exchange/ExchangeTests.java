@@ -13,6 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import fr.maillon.TestUsers;
 import fr.maillon.organisation.Role;
 
@@ -38,6 +42,9 @@ class ExchangeTests {
 
     TestUsers.Created editor;
     String demo;
+
+    @Autowired
+    JsonMapper mapper;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -130,6 +137,29 @@ class ExchangeTests {
                 cooperation).with(users.as(editor.username())).with(csrf()).contentType("application/json")
                 .content(demo)).andReturn().getResponse();
         assertThat(response.getStatus()).isIn(403, 404);
+    }
+
+    @Test
+    void refusesABadFrameworkWithItsPathsAndWritesNothing() throws Exception {
+        ObjectNode document = (ObjectNode) mapper.readTree(demo);
+        ObjectNode framework = (ObjectNode) document.get("framework");
+        ((ObjectNode) framework.get("questions").get(2)).put("criterion", "inconnu");
+        ((ObjectNode) framework.get("indicators").get(3)).put("formula", "valeur_benevolat * 2");
+        ((ObjectNode) framework.get("indicators").get(6).get("values").get(0)).put("value", -5);
+        ((ArrayNode) framework.get("indicators").get(0).get("questions")).add("q-99");
+        String body = assertRefused(mapper.writeValueAsString(document), "$.framework.indicators[0].questions[1]",
+                "q-99");
+        assertThat(body).doesNotContain("$.framework.questions[2].criterion");
+
+        ((ArrayNode) framework.get("indicators").get(0).get("questions")).remove(1);
+        body = assertRefused(mapper.writeValueAsString(document), "$.framework.questions[2].criterion", "inconnu");
+        assertThat(body).contains("$.framework.indicators[3].formula").contains("tourne en rond");
+
+        ((ObjectNode) framework.get("questions").get(2)).put("criterion", "impact");
+        ((ObjectNode) framework.get("indicators").get(3)).put("formula", "heures_benevoles * taux_horaire");
+        assertRefused(mapper.writeValueAsString(document), "$.framework.indicators[6].values[0]", "Séances d'atelier");
+        assertThat(count("indicator")).isZero();
+        assertThat(count("data_value")).isZero();
     }
 
     private String assertRefused(String document, String path, String message) throws Exception {
