@@ -91,10 +91,16 @@ class BrowserTests {
                 "/evaluations/1/interactions/new", "/evaluations/1/stakeholders/new", "/evaluations/1/indicators",
                 "/evaluations/1/indicators/new", "/evaluations/1/data", "/evaluations/1/data?targets=true",
                 "/evaluations/1/results", "/evaluations/1/framework", "/evaluations/1/objectives/new",
-                "/evaluations/1/questions/new")) {
+                "/evaluations/1/questions/new", "/evaluations/1/library", "/evaluations/1/disaggregations",
+                "/evaluations/1/periods", "/evaluations/1/data?frequency=CUSTOM",
+                "/evaluations/1/results?frequency=CUSTOM")) {
             driver.get(url(path));
             assertFitsAndAccessible(path);
         }
+        driver.manage().deleteAllCookies();
+        signIn("federation26", "maillon-demo");
+        driver.get(url("/organisations/2/library"));
+        assertFitsAndAccessible("/organisations/2/library");
     }
 
     @Test
