@@ -3,6 +3,7 @@ package fr.maillon.framework;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,10 +22,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.maillon.account.AccountService;
+import fr.maillon.account.UserAccount;
 import fr.maillon.chain.Evaluation;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.framework.internal.DisaggregationRepository;
 import fr.maillon.framework.internal.IndicatorRepository;
+import fr.maillon.framework.internal.IndicatorRepository.LoggedChange;
+import fr.maillon.framework.internal.IndicatorRepository.LoggedValue;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
 import fr.maillon.web.RuleViolationException;
@@ -45,9 +50,11 @@ public class FrameworkService {
     private final AccessPolicy access;
     private final IndicatorRepository indicators;
     private final DisaggregationRepository disaggregations;
+    private final AccountService accounts;
 
     FrameworkService(EvaluationService evaluations, AccessPolicy access, IndicatorRepository indicators,
-            DisaggregationRepository disaggregations) {
+            DisaggregationRepository disaggregations, AccountService accounts) {
+        this.accounts = accounts;
         this.evaluations = evaluations;
         this.access = access;
         this.indicators = indicators;
@@ -170,6 +177,46 @@ public class FrameworkService {
     public List<IndicatorTarget> targets(long evaluationId) {
         Evaluation evaluation = evaluations.evaluation(evaluationId);
         return indicators.targets(evaluation.structureId(), evaluationId);
+    }
+
+    /** An indicator's values with who entered them, when, their source and comment, and the latest 200 changes. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ValueLog valueLog(long evaluationId, long indicatorId) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        Indicator indicator = find(indicators.indicators(evaluation.structureId(), evaluationId), indicatorId);
+        List<LoggedValue> values = indicators.loggedValues(evaluation.structureId(), indicatorId);
+        List<LoggedChange> history = indicators.history(evaluation.structureId(), indicatorId, 200);
+        Set<Long> people = new HashSet<>();
+        values.forEach(value -> people.add(value.enteredBy()));
+        history.forEach(change -> {
+            people.add(change.enteredBy());
+            people.add(change.replacedBy());
+        });
+        people.remove(null);
+        Map<Long, String> names = accounts.findAccounts(people).stream()
+                .collect(Collectors.toMap(UserAccount::id, UserAccount::displayName));
+        return new ValueLog(indicator, values.stream().map(value -> new ValueLog.Entry(value.period(),
+                value.category(), value.value(), value.textValue(), value.source(), value.comment(),
+                names.get(value.enteredBy()), value.enteredAt())).toList(),
+                history.stream().map(change -> new ValueLog.Change(change.period(), change.category(), change.value(),
+                        change.textValue(), change.source(), change.comment(), names.get(change.enteredBy()),
+                        change.enteredAt(), names.get(change.replacedBy()), change.replacedAt())).toList());
+    }
+
+    /** Sets (or clears, when blank) the comment of a recorded value. */
+    @Transactional
+    public void comment(long evaluationId, long indicatorId, String period, String category,
+            @Nullable String comment) {
+        Evaluation evaluation = editable(evaluationId);
+        find(indicators.indicators(evaluation.structureId(), evaluationId), indicatorId);
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (text != null && (text.length() > 1000 || Texts.hasControlCharacters(text))) {
+            throw new RuleViolationException("comment", "framework.text.invalid", 1000);
+        }
+        if (!indicators.comment(evaluation.structureId(), indicatorId, period, category == null ? "" : category,
+                text)) {
+            throw new FrameworkItemNotFoundException(indicatorId);
+        }
     }
 
     private int save(long evaluationId, boolean targets, List<CellInput> cells, DataSource source) {

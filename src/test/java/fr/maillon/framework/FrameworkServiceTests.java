@@ -115,6 +115,20 @@ class FrameworkServiceTests {
                 + "WHERE indicator_id = :i").param("i", count).query(String.class).single()).isEqualTo("10.0000,12.0000");
         assertThat(jdbc.sql("SELECT count(*) FROM data_value WHERE indicator_id = :i").param("i", count)
                 .query(Long.class).single()).isZero();
+
+        framework.saveValues(evaluation, List.of(new CellInput(count, "2018Q2", "", "7", "Feuilles d'émargement")),
+                DataSource.IMPORT);
+        framework.comment(evaluation, count, "2018Q2", "", "Feuilles d'émargement, vérifiées");
+        assertViolation(() -> framework.comment(evaluation, count, "2018Q2", "", "x".repeat(1001)),
+                "framework.text.invalid");
+        ValueLog log = framework.valueLog(evaluation, count);
+        assertThat(log.values()).singleElement().satisfies(entry -> {
+            assertThat(entry.source()).isEqualTo(DataSource.IMPORT);
+            assertThat(entry.comment()).isEqualTo("Feuilles d'émargement, vérifiées");
+            assertThat(entry.enteredBy()).startsWith("Test member");
+        });
+        assertThat(log.history()).extracting(change -> log.show(change.value(), change.textValue()))
+                .containsExactly("12", "10");
     }
 
     @Test

@@ -93,7 +93,7 @@ class BrowserTests {
                 "/evaluations/1/results", "/evaluations/1/framework", "/evaluations/1/objectives/new",
                 "/evaluations/1/questions/new", "/evaluations/1/library", "/evaluations/1/disaggregations",
                 "/evaluations/1/periods", "/evaluations/1/data?frequency=CUSTOM",
-                "/evaluations/1/results?frequency=CUSTOM")) {
+                "/evaluations/1/results?frequency=CUSTOM", "/evaluations/1/indicators/1/values")) {
             driver.get(url(path));
             assertFitsAndAccessible(path);
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -201,6 +202,59 @@ public class IndicatorRepository {
                 .param("structureId", structureId).param("evaluationId", evaluationId)
                 .param("indicatorId", indicatorId).param("period", period).param("value", value)
                 .update();
+    }
+
+    /** A value with the id of whoever entered it. */
+    public record LoggedValue(String period, String category, @Nullable BigDecimal value, @Nullable String textValue,
+            DataSource source, @Nullable String comment, @Nullable Long enteredBy, Instant enteredAt) {
+    }
+
+    public record LoggedChange(String period, String category, @Nullable BigDecimal value, @Nullable String textValue,
+            DataSource source, @Nullable String comment, @Nullable Long enteredBy, Instant enteredAt,
+            @Nullable Long replacedBy, Instant replacedAt) {
+    }
+
+    public List<LoggedValue> loggedValues(long structureId, long indicatorId) {
+        return jdbc.sql("""
+                SELECT period, category, value, text_value, source, comment, entered_by, entered_at
+                FROM data_value
+                WHERE structure_id = :structureId
+                  AND indicator_id = :indicatorId
+                ORDER BY period, category
+                """)
+                .param("structureId", structureId).param("indicatorId", indicatorId)
+                .query(LoggedValue.class).list();
+    }
+
+    /** The latest changes first, at most {@code limit}. */
+    public List<LoggedChange> history(long structureId, long indicatorId, int limit) {
+        return jdbc.sql("""
+                SELECT period, category, value, text_value, source, comment, entered_by, entered_at, replaced_by,
+                       replaced_at
+                FROM data_value_history
+                WHERE structure_id = :structureId
+                  AND indicator_id = :indicatorId
+                ORDER BY replaced_at DESC, id DESC
+                LIMIT :limit
+                """)
+                .param("structureId", structureId).param("indicatorId", indicatorId).param("limit", limit)
+                .query(LoggedChange.class).list();
+    }
+
+    /** Sets the comment of a recorded value; false when there is no such value. */
+    public boolean comment(long structureId, long indicatorId, String period, String category,
+            @Nullable String comment) {
+        return jdbc.sql("""
+                UPDATE data_value
+                SET comment = :comment
+                WHERE structure_id = :structureId
+                  AND indicator_id = :indicatorId
+                  AND period = :period
+                  AND category = :category
+                """)
+                .param("structureId", structureId).param("indicatorId", indicatorId).param("period", period)
+                .param("category", category).param("comment", comment, Types.VARCHAR)
+                .update() == 1;
     }
 
     public long historySize(long structureId, long indicatorId) {

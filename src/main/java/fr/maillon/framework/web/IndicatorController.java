@@ -88,6 +88,27 @@ class IndicatorController {
     }
 
     /** The questions the indicator answers and the chain elements it is attached to. */
+    @GetMapping("/evaluations/{evaluationId}/indicators/{indicatorId}/values")
+    String values(@PathVariable long evaluationId, @PathVariable long indicatorId, Model model) {
+        model.addAttribute("page", evaluations.page(evaluationId));
+        model.addAttribute("log", framework.valueLog(evaluationId, indicatorId));
+        return "framework/values";
+    }
+
+    @PostMapping("/evaluations/{evaluationId}/indicators/{indicatorId}/values/comment")
+    String comment(@PathVariable long evaluationId, @PathVariable long indicatorId, @RequestParam String period,
+            @RequestParam(defaultValue = "") String category, @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
+        try {
+            framework.comment(evaluationId, indicatorId, period, category, comment);
+            redirect.addFlashAttribute("flash", "framework.values.commented");
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("flash", "framework.values.commentRefused");
+        }
+        return "redirect:/evaluations/" + evaluationId + "/indicators/" + indicatorId + "/values";
+    }
+
     @PostMapping("/evaluations/{evaluationId}/indicators/{indicatorId}/links")
     String link(@PathVariable long evaluationId, @PathVariable long indicatorId,
             @RequestParam(required = false) List<Long> questionIds,
