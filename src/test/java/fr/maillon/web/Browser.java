@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,13 +54,14 @@ public final class Browser {
         return driver;
     }
 
-    /** Clicks and waits for the browser to reach another address (a post/redirect/get, a link). */
+    /** Clicks and waits for the browser to load a new page (a link, a form, a post/redirect/get). */
     public static void clickAndWait(WebDriver driver, WebElement element) {
         String before = driver.getCurrentUrl();
+        WebElement page = driver.findElement(By.tagName("html"));
         element.click();
         new WebDriverWait(driver, Duration.ofSeconds(15))
-                .withMessage(() -> "the page stayed at " + before + ": " + driver.findElement(By.tagName("body"))
+                .withMessage(() -> "no new page after " + before + ": " + driver.findElement(By.tagName("body"))
                         .getText())
-                .until(current -> !before.equals(current.getCurrentUrl()));
+                .until(ExpectedConditions.stalenessOf(page));
     }
 }

@@ -106,6 +106,59 @@ class GridBrowserTests {
                 .isEqualTo("true");
     }
 
+    /** A structure copies the socle's volunteers from the library, enters them by sex on a phone, and reads the results. */
+    @Test
+    void aLibraryIndicatorIsEnteredByCategoryOnAPhone() throws Exception {
+        TestUsers.Created editor = users.structureWithMember(Role.STRUCTURE_EDITOR);
+        users.signIn(editor.username());
+        long evaluation = evaluations.create(editor.structureId(), new EvaluationDraft("Bénévolat",
+                EvaluationScope.PROJET_SOCIAL, null, LocalDate.of(2022, 1, 1), LocalDate.of(2023, 12, 31), null));
+        SecurityContextHolder.clearContext();
+
+        driver = Browser.start(360, 740);
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(editor.username());
+        driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+        driver.get(url("/evaluations/" + evaluation + "/indicators"));
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Copier depuis une bibliothèque")));
+        WebElement volunteers = driver.findElement(By.xpath(
+                "//section[h2[starts-with(., 'Socle')]]//label[span[. = 'Bénévoles actifs']]"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", volunteers);
+        volunteers.click();
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(driver.findElement(By.id("copy-report")).getText()).contains("Un indicateur ajouté")
+                .contains("Bénévoles actifs");
+
+        driver.get(url("/evaluations/" + evaluation + "/data"));
+        assertThat(driver.findElements(By.cssSelector("#grid tbody th"))).extracting(WebElement::getText)
+                .containsExactly("Bénévoles actifs", "Bénévoles actifs —\nFemmes", "Bénévoles actifs —\nHommes",
+                        "Bénévoles actifs —\nAutre ou non précisé");
+        type("input[data-row='1'][data-column='0']", "9");
+        type("input[data-row='2'][data-column='0']", "6");
+        type("input[data-row='1'][data-column='1']", "11");
+        type("input[data-row='0'][data-column='1']", "20");
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("Bénévoles actifs, 2023 : le total doit être la somme des catégories (11)");
+
+        type("input[data-row='0'][data-column='1']", "");
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(driver.findElement(By.cssSelector("input[data-row='0'][data-column='0']")).getAttribute("value"))
+                .isEqualTo("15");
+        driver.get(url("/evaluations/" + evaluation + "/results"));
+        WebElement result = driver.findElement(By.id("result-benevoles"));
+        assertThat(result.getText()).contains("15").contains("11");
+        assertThat(driver.findElement(By.id("categories-benevoles")).getText()).contains("Femmes 9 11")
+                .contains("Hommes 6 —");
+    }
+
+    private void type(String selector, String text) {
+        WebElement input = driver.findElement(By.cssSelector(selector));
+        input.clear();
+        input.sendKeys(text);
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
