@@ -78,7 +78,10 @@ class FrameworkExchange {
     FrameworkPart export(long evaluationId, Map<Long, String> elementRefs) {
         FrameworkOverview overview = objectives.overview(evaluationId);
         List<Indicator> indicators = framework.indicators(evaluationId);
-        if (indicators.isEmpty() && overview.objectives().isEmpty() && overview.questions().isEmpty()) {
+        List<PeriodPart> periods = disaggregations.customPeriods(evaluationId).stream()
+                .map(period -> new PeriodPart(period.label(), period.start(), period.end())).toList();
+        if (indicators.isEmpty() && overview.objectives().isEmpty() && overview.questions().isEmpty()
+                && periods.isEmpty()) {
             return null;
         }
         Map<Long, Disaggregation> disaggregationsById = disaggregations.disaggregations(evaluationId).stream()
@@ -144,8 +147,6 @@ class FrameworkExchange {
                     links.elementIds().stream().map(elementRefs::get).toList(),
                     targets.getOrDefault(indicator.id(), List.of()), values.getOrDefault(indicator.id(), List.of())));
         }
-        List<PeriodPart> periods = disaggregations.customPeriods(evaluationId).stream()
-                .map(period -> new PeriodPart(period.label(), period.start(), period.end())).toList();
         return new FrameworkPart(criterionParts, disaggregationParts, periods, objectiveParts, questionParts,
                 indicatorParts);
     }

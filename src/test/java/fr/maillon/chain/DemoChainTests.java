@@ -121,8 +121,11 @@ class DemoChainTests {
             assertThat(line.points().get(1).sharePercent()).isEqualByComparingTo("34.8");
         });
         var overview = objectives.overview(conserverie);
-        assertThat(overview.objectives()).hasSize(3);
-        assertThat(overview.questions()).hasSize(5);
+        // other tests may add to the shared demo: look for the demo's own objectives and questions
+        assertThat(overview.objectives()).extracting(fr.maillon.framework.Objective::target)
+                .contains(fr.maillon.chain.EffectTarget.values());
+        assertThat(overview.questions()).extracting(fr.maillon.framework.EvaluativeQuestion::text)
+                .contains("Les participants ont-ils changé leur façon de consommer ?");
         assertThat(overview.indicatorLinks()).allSatisfy(links -> assertThat(links.questionIds().size()
                 + links.elementIds().size()).isPositive());
     }

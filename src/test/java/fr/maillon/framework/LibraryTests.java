@@ -72,7 +72,7 @@ class LibraryTests {
         editor = users.newUsername("editor");
         users.addMember(structure, users.newUser(editor), Role.STRUCTURE_EDITOR);
         users.signIn(editor);
-        evaluation = evaluations.create(structure, new EvaluationDraft("Projet social", EvaluationScope.PROJET_SOCIAL,
+        evaluation = evaluations.create(structure, new EvaluationDraft("Cadre copié", EvaluationScope.PROJET_SOCIAL,
                 null, LocalDate.of(2022, 1, 1), LocalDate.of(2025, 12, 31), null));
     }
 

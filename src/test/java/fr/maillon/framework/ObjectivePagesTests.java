@@ -41,7 +41,8 @@ class ObjectivePagesTests {
         assertThat(as("coope", post("/evaluations/{e}/objectives/new", conserverie).param("target", "HABITANTS")
                 .param("title", "Renforcer le pouvoir d'agir des habitants").param("effectIds", String.valueOf(effect)))
                 .getRedirectedUrl()).endsWith("/framework");
-        long objective = jdbc.sql("SELECT id FROM objective WHERE evaluation_id = :e").param("e", conserverie)
+        long objective = jdbc.sql("SELECT id FROM objective WHERE evaluation_id = :e AND title LIKE 'Renforcer%'")
+                .param("e", conserverie)
                 .query(Long.class).single();
         String invalid = as("coope", post("/evaluations/{e}/objectives/new", conserverie).param("target", "HABITANTS")
                 .param("title", "X").param("effectIds", "999999")).getContentAsString();
@@ -55,7 +56,8 @@ class ObjectivePagesTests {
                 .param("objectiveIds", String.valueOf(objective))).getRedirectedUrl()).endsWith("#questions");
         as("coope", post("/evaluations/{e}/criteria", conserverie).param("label", "Coopération"));
 
-        long question = jdbc.sql("SELECT id FROM evaluative_question WHERE evaluation_id = :e").param("e", conserverie)
+        long question = jdbc.sql("SELECT id FROM evaluative_question WHERE evaluation_id = :e AND text LIKE 'Les ateliers ont-ils%'")
+                .param("e", conserverie)
                 .query(Long.class).single();
         long seances = jdbc.sql("SELECT id FROM indicator WHERE evaluation_id = :e AND code = 'seances'")
                 .param("e", conserverie).query(Long.class).single();
