@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -102,7 +103,7 @@ public class DisaggregationService {
         Evaluation evaluation = editable(evaluationId);
         List<Violation> violations = new ArrayList<>();
         String text = label == null ? "" : label.strip();
-        if (text.isEmpty() || text.length() > 100 || Texts.hasControlCharacters(text)) {
+        if (text.isEmpty() || text.length() > 100 || !singleLine(text)) {
             violations.add(new Violation("label", "framework.period.label.invalid"));
         }
         if (start == null || !Dates.isPlausible(start)) {
@@ -155,17 +156,23 @@ public class DisaggregationService {
 
     private static String name(@Nullable String name) {
         String text = name == null ? "" : name.strip();
-        if (text.isEmpty() || text.length() > 100 || Texts.hasControlCharacters(text)) {
+        if (text.isEmpty() || text.length() > 100 || !singleLine(text)) {
             throw new RuleViolationException("name", "framework.disaggregation.name.invalid");
         }
         return text;
     }
 
+    /** A label on one line: no control character, no line break or tab. */
+    private static boolean singleLine(String text) {
+        return !Texts.hasControlCharacters(text) && text.chars().noneMatch(c -> c == '\n' || c == '\r' || c == '\t');
+    }
+
     private static List<String> categories(@Nullable List<String> categories) {
         List<String> cleaned = new ArrayList<>(new LinkedHashSet<>(categories == null ? List.of()
-                : categories.stream().map(String::strip).filter(category -> !category.isEmpty()).toList()));
+                : categories.stream().filter(Objects::nonNull).map(String::strip)
+                        .filter(category -> !category.isEmpty()).toList()));
         if (cleaned.size() < 2 || cleaned.size() > 30 || cleaned.stream().anyMatch(category -> category.length() > 100
-                || Texts.hasControlCharacters(category))) {
+                || !singleLine(category))) {
             throw new RuleViolationException("categories", "framework.disaggregation.categories.invalid");
         }
         return cleaned;

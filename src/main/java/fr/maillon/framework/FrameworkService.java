@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -51,10 +52,13 @@ public class FrameworkService {
     private final IndicatorRepository indicators;
     private final DisaggregationRepository disaggregations;
     private final AccountService accounts;
+    private final ObjectProvider<ComputedValues> computed;
 
     FrameworkService(EvaluationService evaluations, AccessPolicy access, IndicatorRepository indicators,
-            DisaggregationRepository disaggregations, AccountService accounts) {
+            DisaggregationRepository disaggregations, AccountService accounts,
+            ObjectProvider<ComputedValues> computed) {
         this.accounts = accounts;
+        this.computed = computed;
         this.evaluations = evaluations;
         this.access = access;
         this.indicators = indicators;
@@ -124,8 +128,10 @@ public class FrameworkService {
     public DataGrid grid(long evaluationId, PeriodType frequency, boolean targets) {
         Evaluation evaluation = evaluations.evaluation(evaluationId);
         List<Indicator> all = indicators.indicators(evaluation.structureId(), evaluationId);
+        Set<Long> fed = fed(evaluation);
         List<Indicator> shown = targets ? all.stream().filter(indicator -> indicator.measure().numeric()).toList()
-                : all.stream().filter(indicator -> !indicator.computedByFormula()).toList();
+                : all.stream().filter(indicator -> !indicator.computedByFormula() && !fed.contains(indicator.id()))
+                        .toList();
         Map<Long, List<String>> categories = targets ? Map.of() : categories(evaluation.structureId(), shown);
         Map<String, String> cells = new HashMap<>();
         if (targets) {
@@ -137,7 +143,7 @@ public class FrameworkService {
             for (DataValue value : indicators.values(evaluation.structureId(), evaluationId)) {
                 int category = value.category().isEmpty() ? 0
                         : categories.getOrDefault(value.indicatorId(), List.of()).indexOf(value.category()) + 1;
-                if (category >= 0 && (category > 0 || value.category().isEmpty())) {
+                if (category > 0 || value.category().isEmpty()) {
                     cells.put(DataGrid.key(value.indicatorId(), value.period(), category),
                             shown(byId.get(value.indicatorId()), value));
                 }
@@ -225,6 +231,7 @@ public class FrameworkService {
         List<Indicator> all = indicators.indicators(structureId, evaluationId);
         Map<Long, Indicator> byId = all.stream().collect(Collectors.toMap(Indicator::id, Function.identity()));
         Map<Long, List<String>> categories = targets ? Map.of() : categories(structureId, all);
+        Set<Long> fed = targets ? Set.of() : fed(evaluation);
         List<Violation> errors = new ArrayList<>();
         Map<ValueKey, DataValue> parsed = new LinkedHashMap<>();
         Map<ValueKey, Integer> positions = new HashMap<>();
@@ -247,6 +254,9 @@ public class FrameworkService {
             }
             else if (!text.isEmpty() && !targets && indicator.computedByFormula()) {
                 error = "framework.grid.formula";
+            }
+            else if (!text.isEmpty() && !targets && fed.contains(indicator.id())) {
+                error = "framework.grid.computed";
             }
             else if (!text.isEmpty()) {
                 value = targets ? number(indicator, text, true) : parse(indicator, text);
@@ -304,9 +314,11 @@ public class FrameworkService {
         if (touched.isEmpty()) {
             return List.of();
         }
+        Map<ValueKey, BigDecimal> storedTotals = new HashMap<>();
         for (DataValue stored : indicators.values(structureId, evaluationId)) {
-            if (!stored.category().isEmpty() && stored.value() != null) {
-                merged.put(new ValueKey(stored.indicatorId(), stored.period(), stored.category()), stored.value());
+            if (stored.value() != null) {
+                (stored.category().isEmpty() ? storedTotals : merged).put(new ValueKey(stored.indicatorId(),
+                        stored.period(), stored.category()), stored.value());
             }
         }
         parsed.forEach((key, value) -> {
@@ -329,8 +341,17 @@ public class FrameworkService {
             }
             BigDecimal sum = parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             DataValue typed = parsed.get(total);
-            if (typed != null && typed.value() != null && typed.value().compareTo(sum) != 0) {
-                Indicator indicator = byId.get(total.indicatorId());
+            // the grid posts the stored total back unchanged: that is not a total typed by hand
+            boolean typedByHand = typed != null && typed.value() != null
+                    && (storedTotals.get(total) == null || typed.value().compareTo(storedTotals.get(total)) != 0);
+            Indicator indicator = byId.get(total.indicatorId());
+            if (sum.abs().compareTo(MAX) > 0 || (indicator.maximum() != null && sum.compareTo(indicator.maximum()) > 0)) {
+                errors.add(new Violation(String.valueOf(positions.getOrDefault(total, 0)), "framework.grid.cellError",
+                        indicator.name(), total.period(), new DefaultMessageSourceResolvable(
+                                new String[] { "framework.grid.range" }, new Object[] { "",
+                                        indicator.maximum() == null ? "" : DataGrid.show(indicator.maximum()) })));
+            }
+            else if (typedByHand && typed.value().compareTo(sum) != 0) {
                 errors.add(new Violation(String.valueOf(positions.get(total)), "framework.grid.cellError",
                         indicator.name(), total.period(), new DefaultMessageSourceResolvable(
                                 new String[] { "framework.grid.total" }, new Object[] { DataGrid.show(sum) })));
@@ -356,7 +377,9 @@ public class FrameworkService {
                 .filter(indicator -> indicator.measure().numeric()).toList();
         Map<Long, String> codes = numeric.stream().collect(Collectors.toMap(Indicator::id, Indicator::code));
         Map<String, Map<String, Map<Period, BigDecimal>>> valuesByCategory = new HashMap<>();
-        for (DataValue value : indicators.values(evaluation.structureId(), evaluationId)) {
+        List<DataValue> recorded = new ArrayList<>(indicators.values(evaluation.structureId(), evaluationId));
+        computed.forEach(source -> recorded.addAll(source.values(evaluation.structureId(), evaluationId)));
+        for (DataValue value : recorded) {
             if (value.value() != null && codes.containsKey(value.indicatorId())) {
                 Period.parse(value.period()).ifPresent(period -> valuesByCategory
                         .computeIfAbsent(value.category(), category -> new HashMap<>())
@@ -377,12 +400,13 @@ public class FrameworkService {
         Map<Long, List<String>> categories = categories(evaluation.structureId(), numeric);
         Map<String, Map<String, List<PeriodResult>>> byCategory = new HashMap<>();
         for (String category : categories.values().stream().flatMap(List::stream).distinct().toList()) {
-            List<Indicator> concerned = numeric.stream()
-                    .filter(indicator -> categories.getOrDefault(indicator.id(), List.of()).contains(category)).toList();
-            List<IndicatorResult> computed = ResultCalculator.compute(concerned.stream().map(Indicator::spec).toList(),
+            Set<String> concerned = numeric.stream()
+                    .filter(indicator -> categories.getOrDefault(indicator.id(), List.of()).contains(category))
+                    .map(Indicator::code).collect(Collectors.toSet());
+            List<IndicatorResult> computed = ResultCalculator.compute(numeric.stream().map(Indicator::spec).toList(),
                     valuesByCategory.getOrDefault(category, Map.of()), Map.of(), periods);
-            computed.forEach(result -> byCategory.computeIfAbsent(result.code(), code -> new LinkedHashMap<>())
-                    .put(category, result.periods()));
+            computed.stream().filter(result -> concerned.contains(result.code())).forEach(result -> byCategory
+                    .computeIfAbsent(result.code(), code -> new LinkedHashMap<>()).put(category, result.periods()));
         }
         List<IndicatorResults> results = new ArrayList<>();
         for (int i = 0; i < numeric.size(); i++) {
@@ -394,6 +418,13 @@ public class FrameworkService {
             results.add(new IndicatorResults(indicator, totals.get(i).periods(), ordered));
         }
         return results;
+    }
+
+    /** The indicators whose values another module computes (from a survey's answers). */
+    private Set<Long> fed(Evaluation evaluation) {
+        Set<Long> fed = new HashSet<>();
+        computed.forEach(source -> fed.addAll(source.fedIndicators(evaluation.structureId(), evaluation.id())));
+        return fed;
     }
 
     // --- periods and disaggregations ----------------------------------------------------------

@@ -73,6 +73,9 @@ public class LibraryService {
                 .flatMap(library -> library.entries().stream())
                 .collect(Collectors.toMap(LibraryEntry::id, Function.identity()));
         for (Long id : entryIds) {
+            if (id == null) {
+                throw new RuleViolationException("entryIds", "framework.library.entry.invalid");
+            }
             if (!visible.containsKey(id)) {
                 throw new FrameworkItemNotFoundException(id);
             }
@@ -142,8 +145,8 @@ public class LibraryService {
         if (cleanTheme != null && (cleanTheme.length() > 200 || Texts.hasControlCharacters(cleanTheme))) {
             throw new RuleViolationException("theme", "framework.text.invalid", 200);
         }
-        if (disaggregationCode != null && !disaggregationCode.isBlank()
-                && !disaggregationCode.matches("[a-z][a-z0-9_]{0,39}")) {
+        if (disaggregationCode != null && !disaggregationCode.isBlank() && (checked.measure() == Measure.TEXT
+                || disaggregations.shipped().stream().noneMatch(shipped -> shipped.code().equals(disaggregationCode)))) {
             throw new RuleViolationException("disaggregationCode", "framework.indicator.disaggregation.invalid");
         }
         long libraryId = libraries.create(organisationId, federation.name());

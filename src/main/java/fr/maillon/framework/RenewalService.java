@@ -94,7 +94,7 @@ public class RenewalService {
         BigDecimal previous = result.value() == null || result.change() == null ? null
                 : result.value().subtract(result.change());
         BigDecimal percent = previous == null || previous.signum() == 0 ? null
-                : result.change().multiply(HUNDRED).divide(previous, 1, RoundingMode.HALF_UP);
+                : result.change().multiply(HUNDRED).divide(previous.abs(), 1, RoundingMode.HALF_UP);
         return new Renewal.Point(result.period(), result.value(), result.change(), percent);
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,16 +113,24 @@ public final class ResultCalculator {
         if (exact != null) {
             return Outcome.of(exact);
         }
-        TreeMap<Period, BigDecimal> inside = new TreeMap<>();
-        recorded.forEach((other, value) -> {
-            if (!other.equals(period) && period.contains(other)) {
-                inside.put(other, value);
+        // the values of the periods inside, the longest first, leaving out any that overlaps one
+        // already taken: a value entered both by quarter and by month is not counted twice
+        List<Period> inside = recorded.keySet().stream()
+                .filter(other -> !other.equals(period) && period.contains(other))
+                .sorted(Comparator.comparingLong((Period other) -> other.end().toEpochDay() - other.start().toEpochDay())
+                        .reversed().thenComparing(Comparator.naturalOrder()))
+                .toList();
+        TreeMap<Period, BigDecimal> taken = new TreeMap<>();
+        for (Period candidate : inside) {
+            if (taken.keySet().stream().noneMatch(other -> !candidate.end().isBefore(other.start())
+                    && !other.end().isBefore(candidate.start()))) {
+                taken.put(candidate, recorded.get(candidate));
             }
-        });
-        if (inside.isEmpty()) {
-            return Outcome.none(NoValue.Reason.NO_DATA, code);
         }
-        return Outcome.of(aggregate(aggregation, new ArrayList<>(inside.values())));
+        if (!taken.isEmpty()) {
+            return Outcome.of(aggregate(aggregation, new ArrayList<>(taken.values())));
+        }
+        return Outcome.none(NoValue.Reason.NO_DATA, code);
     }
 
     private Outcome formula(IndicatorSpec indicator, Period period) {

@@ -194,6 +194,10 @@ class FrameworkServiceTests {
                 "Autre ou non précisé", null);
         assertThat(grid.cell(grid.rows().get(0), "2018")).isEqualTo("100");
         assertThat(grid.cell(grid.rows().get(1), "2019")).isEqualTo("80");
+        // the grid posts the stored total back with a changed category: the total follows
+        framework.saveGrid(evaluation, false, List.of(new CellInput(participants, "2018", "", "100"),
+                new CellInput(participants, "2018", "Femmes", "70")));
+        assertThat(framework.grid(evaluation, PeriodType.YEAR, false).cell(grid.rows().get(0), "2018")).isEqualTo("110");
         // the disaggregation cannot change while values are entered by category
         assertViolation(() -> framework.updateIndicator(evaluation, participants, indicator("participants",
                 Measure.COUNT, null)), "framework.indicator.disaggregation.inUse");
@@ -211,6 +215,8 @@ class FrameworkServiceTests {
         framework.saveGrid(evaluation, false, List.of(new CellInput(kg, "2018-08", "1000"),
                 new CellInput(kg, "2018-09", "10"), new CellInput(kg, "2018Q4", "20"), new CellInput(kg, "2019-06", "5"),
                 new CellInput(kg, "2019-07", "1000")));
+        // a quarter and a month inside it are not both counted
+        framework.saveGrid(evaluation, false, List.of(new CellInput(kg, "2018-10", "7")));
         IndicatorResults results = framework.results(evaluation, PeriodType.CUSTOM).get(0);
         assertThat(results.periods()).hasSize(1);
         assertThat(results.periods().get(0).period().code()).isEqualTo("2018-09-01..2019-06-30");

@@ -39,6 +39,7 @@ import fr.maillon.framework.PeriodType;
 import fr.maillon.framework.QuestionDraft;
 import fr.maillon.framework.Renewal;
 import fr.maillon.framework.RenewalService;
+import fr.maillon.web.RuleViolationException;
 
 @RestController
 @RequestMapping("/api/v1/evaluations/{evaluationId}")
@@ -112,6 +113,10 @@ class CadreApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Set the questions an indicator answers and the chain elements it is attached to")
     void link(@PathVariable long evaluationId, @PathVariable long indicatorId, @RequestBody Links links) {
+        if ((links.questionIds() != null && links.questionIds().contains(null))
+                || (links.elementIds() != null && links.elementIds().contains(null))) {
+            throw new RuleViolationException("$", "web.json.nullItem");
+        }
         objectives.linkIndicator(evaluationId, new IndicatorLinks(indicatorId, links.questionIds(), links.elementIds()));
     }
 

@@ -99,6 +99,9 @@ class FrameworkApiController {
 
     /** Saves the cells; a refused cell is reported at its place in the list ({@code $[3].value}). */
     private int save(long evaluationId, boolean targets, List<Cell> cells) {
+        if (cells.contains(null)) {
+            throw new RuleViolationException("$", "web.json.nullItem");
+        }
         List<CellInput> inputs = cells.stream().map(cell -> new CellInput(cell.indicatorId(),
                 cell.period() == null ? "" : cell.period(), cell.category() == null ? "" : cell.category(),
                 cell.value() == null ? "" : cell.value(), cell.comment())).toList();

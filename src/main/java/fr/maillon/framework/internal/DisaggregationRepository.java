@@ -44,7 +44,12 @@ public class DisaggregationRepository {
     }
 
     public List<Disaggregation> shipped() {
-        return jdbc.sql("SELECT id, structure_id, code, name, categories FROM disaggregation WHERE structure_id IS NULL ORDER BY id")
+        return jdbc.sql("""
+                SELECT id, structure_id, code, name, categories
+                FROM disaggregation
+                WHERE structure_id IS NULL
+                ORDER BY id
+                """)
                 .query(DISAGGREGATION).list();
     }
 

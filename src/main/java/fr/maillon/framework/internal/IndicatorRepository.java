@@ -170,9 +170,11 @@ public class IndicatorRepository {
                 VALUES (:indicatorId, :structureId, :evaluationId, :period, :category, :value, :textValue, :source,
                         :comment, :userId)
                 ON CONFLICT (indicator_id, period, category) DO UPDATE
-                SET value = EXCLUDED.value, text_value = EXCLUDED.text_value, entered_by = EXCLUDED.entered_by,
-                    entered_at = now(), source = EXCLUDED.source,
-                    comment = coalesce(EXCLUDED.comment, data_value.comment)
+                SET value = EXCLUDED.value, text_value = EXCLUDED.text_value,
+                    comment = coalesce(EXCLUDED.comment, data_value.comment),
+                    entered_by = CASE WHEN (data_value.value IS DISTINCT FROM EXCLUDED.value OR data_value.text_value IS DISTINCT FROM EXCLUDED.text_value) THEN EXCLUDED.entered_by ELSE data_value.entered_by END,
+                    entered_at = CASE WHEN (data_value.value IS DISTINCT FROM EXCLUDED.value OR data_value.text_value IS DISTINCT FROM EXCLUDED.text_value) THEN now() ELSE data_value.entered_at END,
+                    source = CASE WHEN (data_value.value IS DISTINCT FROM EXCLUDED.value OR data_value.text_value IS DISTINCT FROM EXCLUDED.text_value) THEN EXCLUDED.source ELSE data_value.source END
                 WHERE data_value.value IS DISTINCT FROM EXCLUDED.value
                    OR data_value.text_value IS DISTINCT FROM EXCLUDED.text_value
                    OR (EXCLUDED.comment IS NOT NULL AND EXCLUDED.comment IS DISTINCT FROM data_value.comment)

@@ -81,7 +81,7 @@ public class LibraryRepository {
     public long create(long organisationId, String name) {
         return jdbc.sql("""
                 INSERT INTO indicator_library (organisation_id, code, name)
-                VALUES (:organisationId, 'federation', :name)
+                VALUES (:organisationId, 'federation_' || :organisationId, :name)
                 ON CONFLICT (organisation_id, code) DO UPDATE SET name = indicator_library.name
                 RETURNING id
                 """)

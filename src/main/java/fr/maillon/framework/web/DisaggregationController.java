@@ -28,14 +28,14 @@ import fr.maillon.web.RuleViolationException;
 class DisaggregationController {
 
     /** A disaggregation's name and its categories, one per line. */
-    record DisaggregationForm(@Nullable String name, @Nullable String categories) {
+    public record DisaggregationForm(@Nullable String name, @Nullable String categories) {
 
         List<String> categoryList() {
             return categories == null ? List.of() : Arrays.asList(categories.split("\\R"));
         }
     }
 
-    record PeriodForm(@Nullable String label,
+    public record PeriodForm(@Nullable String label,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate start,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate end) {
     }

@@ -1,12 +1,14 @@
 package fr.maillon.framework.web;
 
-import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,7 +37,7 @@ import fr.maillon.web.RuleViolationException;
 class LibraryController {
 
     /** An entry of a federation's library: an indicator's form, its theme and a disaggregation code. */
-    record EntryForm(@Nullable String theme, @Nullable String code, @Nullable String name,
+    public record EntryForm(@Nullable String theme, @Nullable String code, @Nullable String name,
             @Nullable String description, @Nullable Measure measure, @Nullable String unit,
             @Nullable String scaleLevels, @Nullable Direction direction, @Nullable Aggregation aggregation,
             @Nullable DataSource source, @Nullable String formula, @Nullable String disaggregationCode) {
@@ -46,16 +48,20 @@ class LibraryController {
         }
 
         IndicatorDraft toDraft() {
-            return new IndicatorForm(code, name, description, measure, unit, scaleLevels, (BigDecimal) null, null,
-                    direction, PeriodType.YEAR, aggregation, false, source, formula, null, null, null, null).toDraft();
+            return new IndicatorDraft(code, name, description, measure, unit, scaleLevels == null
+                    || scaleLevels.isBlank() ? null : Arrays.stream(scaleLevels.split("\\R")).toList(), null, null,
+                    direction, PeriodType.YEAR, aggregation, false, source, formula, null, null, null, null);
         }
     }
 
     private final LibraryService libraries;
     private final FrameworkService framework;
     private final EvaluationService evaluations;
+    private final MessageSource messages;
 
-    LibraryController(LibraryService libraries, FrameworkService framework, EvaluationService evaluations) {
+    LibraryController(LibraryService libraries, FrameworkService framework, EvaluationService evaluations,
+            MessageSource messages) {
+        this.messages = messages;
         this.libraries = libraries;
         this.framework = framework;
         this.evaluations = evaluations;
@@ -68,8 +74,15 @@ class LibraryController {
 
     /** Copies the ticked entries and shows what was added; a second copy adds nothing twice. */
     @PostMapping("/evaluations/{evaluationId}/library")
-    String copy(@PathVariable long evaluationId, @RequestParam(required = false) List<Long> entryIds, Model model) {
-        model.addAttribute("copy", libraries.copy(evaluationId, entryIds == null ? List.of() : entryIds));
+    String copy(@PathVariable long evaluationId, @RequestParam(required = false) List<Long> entryIds, Model model,
+            Locale locale) {
+        try {
+            model.addAttribute("copy", libraries.copy(evaluationId, entryIds == null ? List.of() : entryIds));
+        }
+        catch (RuleViolationException ex) {
+            model.addAttribute("copyErrors", ex.violations().stream().map(violation -> messages.getMessage(
+                    violation.code(), violation.arguments(), locale)).toList());
+        }
         return libraryPage(evaluationId, model);
     }
 

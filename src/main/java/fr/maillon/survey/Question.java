@@ -1,0 +1,49 @@
+package fr.maillon.survey;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A question of a survey. It is shown only when {@code conditionQuestionId}'s answer is among
+ * {@code conditionValues} (choice codes, levels 1–5, or true/false), if it has a condition.
+ */
+public record Question(long id, long surveyId, @Nullable Long sectionId, String code, QuestionKind kind, String label,
+        @Nullable String labelEn, @Nullable String hint, @Nullable String hintEn, boolean required,
+        boolean personalData, @Nullable BigDecimal minimum, @Nullable BigDecimal maximum,
+        @Nullable Long conditionQuestionId, @Nullable List<String> conditionValues, int position, List<Choice> choices) {
+
+    public Question {
+        choices = List.copyOf(choices);
+    }
+
+    public String label(Locale locale) {
+        return english(locale) && labelEn != null ? labelEn : label;
+    }
+
+    public @Nullable String hint(Locale locale) {
+        return english(locale) && hintEn != null ? hintEn : hint;
+    }
+
+    public String choiceLabel(String code, Locale locale) {
+        return choices.stream().filter(choice -> choice.code().equals(code)).findFirst()
+                .map(choice -> english(locale) && choice.labelEn() != null ? choice.labelEn() : choice.label())
+                .orElse(code);
+    }
+
+    /** The values an answer may take, in order: choice codes, levels 1 to 5, true/false; empty for others. */
+    public List<String> values() {
+        return switch (kind) {
+            case SINGLE, MULTIPLE -> choices.stream().map(Choice::code).toList();
+            case AGREEMENT -> List.of("1", "2", "3", "4", "5");
+            case YES_NO -> List.of("true", "false");
+            default -> List.of();
+        };
+    }
+
+    private static boolean english(Locale locale) {
+        return "en".equals(locale.getLanguage());
+    }
+}

@@ -1,0 +1,42 @@
+package fr.maillon.survey;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/** A survey with its sections, questions (in order) and waves. */
+public record Survey(long id, long structureId, long evaluationId, String title, @Nullable String titleEn,
+        @Nullable String introduction, Audience audience, @Nullable String consentText, List<Section> sections,
+        List<Question> questions, List<Wave> waves) {
+
+    public Survey {
+        sections = List.copyOf(sections);
+        questions = List.copyOf(questions);
+        waves = List.copyOf(waves);
+    }
+
+    public String title(Locale locale) {
+        return "en".equals(locale.getLanguage()) && titleEn != null ? titleEn : title;
+    }
+
+    public Optional<Question> question(long questionId) {
+        return questions.stream().filter(question -> question.id() == questionId).findFirst();
+    }
+
+    public Optional<Wave> wave(long waveId) {
+        return waves.stream().filter(wave -> wave.id() == waveId).findFirst();
+    }
+
+    /** Whether a question asks for personal data, so that answering needs consent first. */
+    public boolean asksPersonalData() {
+        return questions.stream().anyMatch(Question::personalData);
+    }
+
+    /** The questions of a section (null: those outside any section), in order. */
+    public List<Question> questions(@Nullable Long sectionId) {
+        return questions.stream().filter(question -> sectionId == null ? question.sectionId() == null
+                : sectionId.equals(question.sectionId())).toList();
+    }
+}

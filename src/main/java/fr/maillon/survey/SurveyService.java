@@ -1,0 +1,377 @@
+package fr.maillon.survey;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.maillon.chain.Evaluation;
+import fr.maillon.chain.EvaluationService;
+import fr.maillon.framework.FrameworkService;
+import fr.maillon.framework.Indicator;
+import fr.maillon.framework.Period;
+import fr.maillon.framework.PeriodType;
+import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.organisation.Role;
+import fr.maillon.survey.internal.SurveyRepository;
+import fr.maillon.web.Dates;
+import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.RuleViolationException.Violation;
+import fr.maillon.web.Texts;
+
+/**
+ * Building surveys: the questionnaire, its waves and the indicators its questions feed. Whoever
+ * reads the evaluation reads its surveys; its editors change them.
+ */
+@Service
+public class SurveyService {
+
+    /** Wave dates are days in France: a wave opens at the start of its first day and closes after its last. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final BigDecimal MAX = new BigDecimal("99999999999999");
+
+    private final EvaluationService evaluations;
+    private final AccessPolicy access;
+    private final FrameworkService framework;
+    private final SurveyRepository surveys;
+
+    SurveyService(EvaluationService evaluations, AccessPolicy access, FrameworkService framework,
+            SurveyRepository surveys) {
+        this.evaluations = evaluations;
+        this.access = access;
+        this.framework = framework;
+        this.surveys = surveys;
+    }
+
+    public List<Survey> surveys(long evaluationId) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        return surveys.surveys(evaluation.structureId(), evaluationId);
+    }
+
+    /** A survey, for whoever reads its evaluation; others get 404. */
+    public Survey survey(long surveyId) {
+        Survey survey = surveys.find(surveyId).orElseThrow(() -> new SurveyNotFoundException(surveyId));
+        evaluations.evaluation(survey.evaluationId());
+        return survey;
+    }
+
+    public boolean canEdit(Survey survey) {
+        return access.hasStructureRole(survey.structureId(), Role.STRUCTURE_EDITOR);
+    }
+
+    /** Creates a survey with a first wave, reporting for the current year (or the evaluation's first). */
+    @Transactional
+    public long create(long evaluationId, SurveyDraft draft) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
+        long id = surveys.insert(evaluation.structureId(), evaluationId, check(draft));
+        Period year = Period.containing(PeriodType.YEAR, LocalDate.now(ZONE));
+        if (!year.within(evaluation.periodStart(), evaluation.periodEnd())) {
+            year = Period.containing(PeriodType.YEAR, evaluation.periodStart());
+        }
+        surveys.insertWave(evaluation.structureId(), id, "Vague 1", newToken(), null, null, year.code());
+        return id;
+    }
+
+    @Transactional
+    public void update(long surveyId, SurveyDraft draft) {
+        Survey survey = editable(surveyId);
+        surveys.update(survey.structureId(), surveyId, check(draft));
+    }
+
+    @Transactional
+    public void delete(long surveyId) {
+        Survey survey = editable(surveyId);
+        surveys.delete(survey.structureId(), surveyId);
+    }
+
+    @Transactional
+    public long addSection(long surveyId, @Nullable String title, @Nullable String titleEn) {
+        Survey survey = editable(surveyId);
+        List<Violation> violations = new ArrayList<>();
+        String checked = text(title, 200, "title", violations);
+        String english = text(titleEn, 200, "titleEn", violations);
+        if (checked == null) {
+            violations.add(new Violation("title", "survey.section.title.required"));
+        }
+        throwIfAny(violations);
+        return surveys.insertSection(survey.structureId(), surveyId, checked, english);
+    }
+
+    @Transactional
+    public void deleteSection(long surveyId, long sectionId) {
+        Survey survey = editable(surveyId);
+        if (survey.sections().stream().noneMatch(section -> section.id() == sectionId)) {
+            throw new SurveyNotFoundException(sectionId);
+        }
+        surveys.deleteSection(survey.structureId(), surveyId, sectionId);
+    }
+
+    /** Adds (questionId null) or changes a question, checking every rule; its choices are replaced. */
+    @Transactional
+    public long saveQuestion(long surveyId, @Nullable Long questionId, QuestionDraft draft) {
+        Survey survey = editable(surveyId);
+        Question current = questionId == null ? null : survey.question(questionId)
+                .orElseThrow(() -> new SurveyNotFoundException(questionId));
+        return surveys.saveQuestion(survey.structureId(), surveyId, questionId, check(survey, current, draft));
+    }
+
+    /** Deletes a question no other question's condition and no indicator depends on. */
+    @Transactional
+    public void deleteQuestion(long surveyId, long questionId) {
+        Survey survey = editable(surveyId);
+        Question question = survey.question(questionId).orElseThrow(() -> new SurveyNotFoundException(questionId));
+        List<String> dependents = survey.questions().stream()
+                .filter(other -> Long.valueOf(questionId).equals(other.conditionQuestionId())).map(Question::code)
+                .toList();
+        if (!dependents.isEmpty()) {
+            throw new RuleViolationException("", "survey.question.conditionOf", String.join(", ", dependents));
+        }
+        if (surveys.feeds(survey.structureId(), survey.evaluationId()).stream()
+                .anyMatch(feed -> feed.questionId() == questionId
+                        || Long.valueOf(questionId).equals(feed.breakdownQuestionId()))) {
+            throw new RuleViolationException("", "survey.question.feeds", question.code());
+        }
+        surveys.deleteQuestion(survey.structureId(), surveyId, questionId);
+    }
+
+    @Transactional
+    public void moveQuestion(long surveyId, long questionId, int direction) {
+        Survey survey = editable(surveyId);
+        survey.question(questionId).orElseThrow(() -> new SurveyNotFoundException(questionId));
+        surveys.moveQuestion(survey.structureId(), surveyId, questionId, direction < 0 ? -1 : 1);
+    }
+
+    /** Adds (waveId null) or changes a wave; a new wave gets its own unguessable link. */
+    @Transactional
+    public long saveWave(long surveyId, @Nullable Long waveId, WaveDraft draft) {
+        Survey survey = editable(surveyId);
+        Evaluation evaluation = evaluations.evaluation(survey.evaluationId());
+        List<Violation> violations = new ArrayList<>();
+        String label = text(draft.label(), 100, "label", violations);
+        if (label == null) {
+            violations.add(new Violation("label", "survey.wave.label.required"));
+        }
+        for (LocalDate day : new LocalDate[] { draft.opensOn(), draft.closesOn() }) {
+            if (day != null && !Dates.isPlausible(day)) {
+                violations.add(new Violation(day == draft.opensOn() ? "opensOn" : "closesOn", "survey.wave.date"));
+            }
+        }
+        if (draft.opensOn() != null && draft.closesOn() != null && draft.closesOn().isBefore(draft.opensOn())) {
+            violations.add(new Violation("closesOn", "survey.wave.order"));
+        }
+        Period period = draft.period() == null ? null : Period.parse(draft.period()).orElse(null);
+        if (period == null || !period.within(evaluation.periodStart(), evaluation.periodEnd())) {
+            violations.add(new Violation("period", "survey.wave.period"));
+        }
+        throwIfAny(violations);
+        Instant opens = draft.opensOn() == null ? null : draft.opensOn().atStartOfDay(ZONE).toInstant();
+        Instant closes = draft.closesOn() == null ? null : draft.closesOn().plusDays(1).atStartOfDay(ZONE).toInstant();
+        if (waveId == null) {
+            return surveys.insertWave(survey.structureId(), surveyId, label, newToken(), opens, closes, period.code());
+        }
+        survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
+        surveys.updateWave(survey.structureId(), surveyId, waveId, label, opens, closes, period.code());
+        return waveId;
+    }
+
+    // --- indicators fed by questions ----------------------------------------------------------
+
+    public List<Feed> feeds(long evaluationId) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        return surveys.feeds(evaluation.structureId(), evaluationId);
+    }
+
+    /**
+     * Feeds a numeric indicator of the survey's evaluation with a statistic of a question's answers,
+     * per wave, optionally per answer to a breakdown question (a disaggregation's categories).
+     */
+    @Transactional
+    public void feed(long surveyId, long indicatorId, long questionId, @Nullable Statistic statistic,
+            @Nullable String choiceCode, @Nullable Long breakdownQuestionId) {
+        Survey survey = editable(surveyId);
+        Indicator indicator = framework.indicators(survey.evaluationId()).stream()
+                .filter(candidate -> candidate.id() == indicatorId).findFirst()
+                .orElseThrow(() -> new SurveyNotFoundException(indicatorId));
+        Question question = survey.question(questionId).orElseThrow(() -> new SurveyNotFoundException(questionId));
+        List<Violation> violations = new ArrayList<>();
+        if (!indicator.measure().numeric() || indicator.computedByFormula()) {
+            violations.add(new Violation("indicatorId", "survey.feed.indicator"));
+        }
+        if (statistic == null || !statistic.fits(question.kind())) {
+            violations.add(new Violation("statistic", "survey.feed.statistic"));
+        }
+        else if (statistic.needsChoice() && (choiceCode == null || !question.values().contains(choiceCode))) {
+            violations.add(new Violation("choiceCode", "survey.feed.choice"));
+        }
+        if (breakdownQuestionId != null && survey.question(breakdownQuestionId)
+                .filter(breakdown -> breakdown.kind() == QuestionKind.SINGLE).isEmpty()) {
+            violations.add(new Violation("breakdownQuestionId", "survey.feed.breakdown"));
+        }
+        throwIfAny(violations);
+        surveys.saveFeed(survey.structureId(), survey.evaluationId(), new Feed(indicatorId, surveyId, questionId,
+                statistic, statistic.needsChoice() ? choiceCode : null, breakdownQuestionId));
+    }
+
+    @Transactional
+    public void unfeed(long surveyId, long indicatorId) {
+        Survey survey = editable(surveyId);
+        surveys.deleteFeed(survey.structureId(), indicatorId);
+    }
+
+    // --- rules --------------------------------------------------------------------------------
+
+    Survey editable(long surveyId) {
+        Survey survey = survey(surveyId);
+        access.requireStructureRole(survey.structureId(), Role.STRUCTURE_EDITOR);
+        return survey;
+    }
+
+    private static SurveyDraft check(SurveyDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        String title = text(draft.title(), 200, "title", violations);
+        if (title == null) {
+            violations.add(new Violation("title", "survey.title.required"));
+        }
+        String titleEn = text(draft.titleEn(), 200, "titleEn", violations);
+        String introduction = text(draft.introduction(), 4000, "introduction", violations);
+        String consent = text(draft.consentText(), 4000, "consentText", violations);
+        throwIfAny(violations);
+        return new SurveyDraft(title, titleEn, introduction, draft.audience() == null ? Audience.HABITANTS
+                : draft.audience(), consent);
+    }
+
+    private static QuestionDraft check(Survey survey, @Nullable Question current, QuestionDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        String label = text(draft.label(), 1000, "label", violations);
+        if (label == null) {
+            violations.add(new Violation("label", "survey.question.label.required"));
+        }
+        String code = draft.code() == null || draft.code().isBlank()
+                ? (current != null ? current.code() : uniqueCode(survey, label == null ? "" : label))
+                : draft.code().strip().toLowerCase(Locale.ROOT);
+        if (!code.matches("[a-z][a-z0-9_]{0,59}")) {
+            violations.add(new Violation("code", "survey.question.code.invalid"));
+        }
+        else if (survey.questions().stream().anyMatch(other -> other.code().equals(code)
+                && (current == null || other.id() != current.id()))) {
+            violations.add(new Violation("code", "survey.question.code.taken"));
+        }
+        QuestionKind kind = draft.kind() == null ? QuestionKind.SINGLE : draft.kind();
+        Long section = draft.sectionId();
+        if (section != null && survey.sections().stream().noneMatch(candidate -> candidate.id() == section)) {
+            violations.add(new Violation("sectionId", "survey.question.section"));
+        }
+        List<Choice> choices = kind.hasChoices() ? choices(draft.choices(), violations) : List.of();
+        BigDecimal minimum = kind == QuestionKind.NUMBER ? draft.minimum() : null;
+        BigDecimal maximum = kind == QuestionKind.NUMBER ? draft.maximum() : null;
+        for (BigDecimal bound : new BigDecimal[] { minimum, maximum }) {
+            if (bound != null && (bound.abs().compareTo(MAX) > 0 || bound.stripTrailingZeros().scale() > 4)) {
+                violations.add(new Violation("maximum", "survey.question.bounds"));
+            }
+        }
+        if (minimum != null && maximum != null && minimum.compareTo(maximum) > 0) {
+            violations.add(new Violation("maximum", "survey.question.bounds"));
+        }
+        Long condition = draft.conditionQuestionId();
+        List<String> conditionValues = null;
+        if (condition != null) {
+            Question on = survey.question(condition).orElse(null);
+            List<String> values = draft.conditionValues() == null ? List.of()
+                    : new ArrayList<>(new HashSet<>(draft.conditionValues()));
+            if (on == null || !on.kind().categorical() || (current != null && (on.id() == current.id()
+                    || on.position() >= current.position()))) {
+                violations.add(new Violation("conditionQuestionId", "survey.question.condition"));
+            }
+            else if (values.isEmpty() || !on.values().containsAll(values)) {
+                violations.add(new Violation("conditionValues", "survey.question.conditionValues"));
+            }
+            conditionValues = on == null ? null : on.values().stream().filter(values::contains).toList();
+        }
+        String labelEn = text(draft.labelEn(), 1000, "labelEn", violations);
+        String hint = text(draft.hint(), 1000, "hint", violations);
+        String hintEn = text(draft.hintEn(), 1000, "hintEn", violations);
+        throwIfAny(violations);
+        return new QuestionDraft(section, code, kind, label, labelEn, hint, hintEn,
+                Boolean.TRUE.equals(draft.required()), Boolean.TRUE.equals(draft.personalData()), minimum, maximum,
+                condition, conditionValues, choices);
+    }
+
+    /** 2 to 50 choices with their labels; a missing code is made from the label. */
+    private static List<Choice> choices(@Nullable List<Choice> choices, List<Violation> violations) {
+        List<Choice> checked = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (Choice choice : choices == null ? List.<Choice>of() : choices) {
+            String label = choice.label() == null ? "" : choice.label().strip();
+            if (label.isEmpty()) {
+                continue;
+            }
+            String code = choice.code() == null || choice.code().isBlank() ? Texts.slug(label, 40)
+                    : choice.code().strip();
+            if (code.isEmpty()) {
+                code = "choix_" + (checked.size() + 1);
+            }
+            String english = choice.labelEn() == null || choice.labelEn().isBlank() ? null : choice.labelEn().strip();
+            if (label.length() > 500 || Texts.hasControlCharacters(label) || !code.matches("[A-Za-z0-9_.-]{1,60}")
+                    || !codes.add(code) || (english != null && english.length() > 500)) {
+                violations.add(new Violation("choices", "survey.question.choices.invalid"));
+                return List.of();
+            }
+            checked.add(new Choice(code, label, english));
+        }
+        if (checked.size() < 2 || checked.size() > 50) {
+            violations.add(new Violation("choices", "survey.question.choices.count"));
+        }
+        return checked;
+    }
+
+    private static String uniqueCode(Survey survey, String label) {
+        String slug = Texts.slug(label, 50);
+        String base = slug.isEmpty() || !Character.isLetter(slug.charAt(0)) ? "q_" + slug : slug;
+        String code = base;
+        for (int suffix = 2; taken(survey, code); suffix++) {
+            code = base + "_" + suffix;
+        }
+        return code;
+    }
+
+    private static boolean taken(Survey survey, String code) {
+        return survey.questions().stream().anyMatch(question -> question.code().equals(code));
+    }
+
+    private static @Nullable String text(@Nullable String text, int max, String field, List<Violation> violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String stripped = text.strip();
+        if (stripped.length() > max || Texts.hasControlCharacters(stripped)) {
+            violations.add(new Violation(field, "survey.text.invalid", max));
+        }
+        return stripped;
+    }
+
+    private static void throwIfAny(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,177 @@
+package fr.maillon.survey.internal;
+
+import java.math.BigDecimal;
+import java.sql.Types;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Responses, one row each with the answers in JSON keyed by question id, and the aggregates the
+ * results and the indicators read from them, always for one structure's survey.
+ */
+@Repository
+public class ResponseRepository {
+
+    /** A value given by some respondents (a choice code, a level, true/false) and how many gave it. */
+    public record ValueCount(String value, long count) {
+    }
+
+    /** Counts for one group of respondents (the value of a breakdown question, or "" for all). */
+    public record GroupCount(String group, String value, long count) {
+    }
+
+    /** Numbers: how many answered, their sum, mean, minimum and maximum. */
+    public record NumberSummary(String group, long count, @Nullable BigDecimal sum, @Nullable BigDecimal mean,
+            @Nullable BigDecimal minimum, @Nullable BigDecimal maximum) {
+    }
+
+    /** What one response says for a wave and its period. */
+    public record WaveCount(long waveId, long count) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public ResponseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a response once: a second submission with the same key changes nothing and gives false. */
+    public boolean insert(long structureId, long surveyId, long waveId, UUID submissionKey, String source,
+            boolean consent, String answersJson, @Nullable Long enteredBy) {
+        return jdbc.sql("""
+                INSERT INTO survey_response (wave_id, survey_id, structure_id, submission_key, source, consent, answers,
+                                             entered_by)
+                VALUES (:waveId, :surveyId, :structureId, :submissionKey, :source, :consent, CAST(:answers AS jsonb),
+                        :enteredBy)
+                ON CONFLICT (wave_id, submission_key) DO NOTHING
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).param("waveId", waveId)
+                .param("submissionKey", submissionKey).param("source", source).param("consent", consent)
+                .param("answers", answersJson).param("enteredBy", enteredBy)
+                .update() == 1;
+    }
+
+    public List<WaveCount> responsesPerWave(long structureId, long surveyId) {
+        return jdbc.sql("""
+                SELECT wave_id, count(*) AS count
+                FROM survey_response
+                WHERE structure_id = :structureId
+                  AND survey_id = :surveyId
+                GROUP BY wave_id
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId)
+                .query(WaveCount.class).list();
+    }
+
+    /**
+     * For each group of respondents (by their answer to {@code breakdown}, or all in group ""), how
+     * many gave each value to a categorical question; multiple choices count once per choice.
+     * {@code value} "" counts the respondents of the group who answered the question at all.
+     */
+    public List<GroupCount> counts(long structureId, long surveyId, @Nullable Long waveId, long questionId,
+            boolean multiple, @Nullable Long breakdown, @Nullable Filter filter) {
+        String values = multiple ? "jsonb_array_elements_text(CASE WHEN jsonb_typeof(answers -> :q) = 'array' "
+                + "THEN answers -> :q ELSE '[]'::jsonb END)" : "answers ->> :q";
+        return jdbc.sql("""
+                SELECT coalesce(answers ->> :b, '') AS "group", value, count(*) AS count
+                FROM (SELECT answers, %s AS value
+                      FROM survey_response
+                      WHERE structure_id = :structureId
+                        AND survey_id = :surveyId
+                        AND (CAST(:waveId AS bigint) IS NULL OR wave_id = :waveId)
+                        AND jsonb_exists(answers, :q)
+                        %s) answered
+                GROUP BY 1, 2
+                UNION ALL
+                SELECT coalesce(answers ->> :b, '') AS "group", '' AS value, count(*) AS count
+                FROM survey_response
+                WHERE structure_id = :structureId
+                  AND survey_id = :surveyId
+                  AND (CAST(:waveId AS bigint) IS NULL OR wave_id = :waveId)
+                  AND jsonb_exists(answers, :q)
+                  %s
+                GROUP BY 1
+                """.formatted(values, Filter.sql(filter), Filter.sql(filter)))
+                .paramSource(parameters(structureId, surveyId, waveId, questionId, breakdown, filter))
+                .query(GroupCount.class).list();
+    }
+
+    /** Numbers given to a question, per group of respondents. */
+    public List<NumberSummary> numbers(long structureId, long surveyId, @Nullable Long waveId, long questionId,
+            @Nullable Long breakdown, @Nullable Filter filter) {
+        return jdbc.sql("""
+                SELECT coalesce(answers ->> :b, '') AS "group", count(*) AS count,
+                       sum((answers ->> :q)::numeric) AS sum, avg((answers ->> :q)::numeric) AS mean,
+                       min((answers ->> :q)::numeric) AS minimum, max((answers ->> :q)::numeric) AS maximum
+                FROM survey_response
+                WHERE structure_id = :structureId
+                  AND survey_id = :surveyId
+                  AND (CAST(:waveId AS bigint) IS NULL OR wave_id = :waveId)
+                  AND jsonb_typeof(answers -> :q) = 'number'
+                  %s
+                GROUP BY 1
+                """.formatted(Filter.sql(filter)))
+                .paramSource(parameters(structureId, surveyId, waveId, questionId, breakdown, filter))
+                .query(NumberSummary.class).list();
+    }
+
+    /** The latest texts given to a question (for the structure's own eyes). */
+    public List<String> texts(long structureId, long surveyId, @Nullable Long waveId, long questionId,
+            @Nullable Filter filter, int limit) {
+        return jdbc.sql("""
+                SELECT answers ->> :q
+                FROM survey_response
+                WHERE structure_id = :structureId
+                  AND survey_id = :surveyId
+                  AND (CAST(:waveId AS bigint) IS NULL OR wave_id = :waveId)
+                  AND jsonb_exists(answers, :q)
+                  %s
+                ORDER BY submitted_at DESC, id DESC
+                LIMIT :limit
+                """.formatted(Filter.sql(filter)))
+                .paramSource(parameters(structureId, surveyId, waveId, questionId, null, filter)
+                        .addValue("limit", limit))
+                .query(String.class).list();
+    }
+
+    /** Respondents of the survey (in a wave, and among those whose answer to a question is a value). */
+    public long respondents(long structureId, long surveyId, @Nullable Long waveId, @Nullable Filter filter) {
+        return jdbc.sql("""
+                SELECT count(*)
+                FROM survey_response
+                WHERE structure_id = :structureId
+                  AND survey_id = :surveyId
+                  AND (CAST(:waveId AS bigint) IS NULL OR wave_id = :waveId)
+                  %s
+                """.formatted(Filter.sql(filter)))
+                .paramSource(parameters(structureId, surveyId, waveId, 0, null, filter))
+                .query(Long.class).single();
+    }
+
+    /** Respondents whose answer to a question (a choice, a level, true/false) is a value; multiple choices contain it. */
+    public record Filter(long questionId, String value) {
+
+        static String sql(@Nullable Filter filter) {
+            return filter == null ? ""
+                    : "AND (answers ->> :fq = :fv OR (jsonb_typeof(answers -> :fq) = 'array' AND jsonb_exists(answers -> :fq, :fv)))";
+        }
+    }
+
+    private static MapSqlParameterSource parameters(long structureId, long surveyId, @Nullable Long waveId,
+            long questionId, @Nullable Long breakdown, @Nullable Filter filter) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("structureId", structureId).addValue("surveyId", surveyId)
+                .addValue("waveId", waveId, Types.BIGINT).addValue("q", String.valueOf(questionId))
+                .addValue("b", breakdown == null ? "-" : String.valueOf(breakdown));
+        if (filter != null) {
+            parameters.addValue("fq", String.valueOf(filter.questionId())).addValue("fv", filter.value());
+        }
+        return parameters;
+    }
+}

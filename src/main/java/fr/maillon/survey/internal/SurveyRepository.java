@@ -1,0 +1,335 @@
+package fr.maillon.survey.internal;
+
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import fr.maillon.survey.Audience;
+import fr.maillon.survey.Choice;
+import fr.maillon.survey.Feed;
+import fr.maillon.survey.Question;
+import fr.maillon.survey.QuestionDraft;
+import fr.maillon.survey.QuestionKind;
+import fr.maillon.survey.Section;
+import fr.maillon.survey.Statistic;
+import fr.maillon.survey.Survey;
+import fr.maillon.survey.SurveyDraft;
+import fr.maillon.survey.Wave;
+
+/** Surveys, their sections, questions, choices and waves, and the indicators they feed. */
+@Repository
+public class SurveyRepository {
+
+    private record SurveyRow(long id, long structureId, long evaluationId, String title, @Nullable String titleEn,
+            @Nullable String introduction, String audience, @Nullable String consentText) {
+    }
+
+    private record ChoiceRow(long questionId, String code, String label, @Nullable String labelEn) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public SurveyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Survey> surveys(long structureId, long evaluationId) {
+        return jdbc.sql("""
+                SELECT id, structure_id, evaluation_id, title, title_en, introduction, audience, consent_text
+                FROM survey
+                WHERE structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                ORDER BY id
+                """)
+                .param("structureId", structureId).param("evaluationId", evaluationId)
+                .query(SurveyRow.class).list().stream().map(this::survey).toList();
+    }
+
+    /** A survey, whoever asks: the caller checks access to its structure. */
+    public Optional<Survey> find(long surveyId) {
+        return jdbc.sql("""
+                SELECT id, structure_id, evaluation_id, title, title_en, introduction, audience, consent_text
+                FROM survey
+                WHERE id = :id
+                """)
+                .param("id", surveyId)
+                .query(SurveyRow.class).optional().map(this::survey);
+    }
+
+    /** The survey and wave of a public link. */
+    public Optional<Long> surveyOfToken(String token) {
+        return jdbc.sql("SELECT survey_id FROM survey_wave WHERE token = :token")
+                .param("token", token).query(Long.class).optional();
+    }
+
+    private Survey survey(SurveyRow row) {
+        List<Section> sections = jdbc.sql("""
+                SELECT id, title, title_en, position
+                FROM survey_section
+                WHERE structure_id = :structureId
+                  AND survey_id = :surveyId
+                ORDER BY position, id
+                """)
+                .param("structureId", row.structureId()).param("surveyId", row.id())
+                .query(Section.class).list();
+        Map<Long, List<Choice>> choices = jdbc.sql("""
+                SELECT choice.question_id, choice.code, choice.label, choice.label_en
+                FROM survey_choice choice
+                JOIN survey_question question ON question.id = choice.question_id
+                WHERE question.structure_id = :structureId
+                  AND question.survey_id = :surveyId
+                ORDER BY choice.position, choice.id
+                """)
+                .param("structureId", row.structureId()).param("surveyId", row.id())
+                .query(ChoiceRow.class).list().stream()
+                .collect(Collectors.groupingBy(ChoiceRow::questionId,
+                        Collectors.mapping(choice -> new Choice(choice.code(), choice.label(), choice.labelEn()),
+                                Collectors.toList())));
+        List<Question> questions = jdbc.sql("""
+                SELECT id, survey_id, section_id, code, kind, label, label_en, hint, hint_en, required, personal_data,
+                       minimum, maximum, condition_question_id, condition_values, position
+                FROM survey_question
+                WHERE structure_id = :structureId
+                  AND survey_id = :surveyId
+                ORDER BY position, id
+                """)
+                .param("structureId", row.structureId()).param("surveyId", row.id())
+                .query((rs, n) -> {
+                    Array values = rs.getArray("condition_values");
+                    long id = rs.getLong("id");
+                    return new Question(id, rs.getLong("survey_id"), rs.getObject("section_id", Long.class),
+                            rs.getString("code"), QuestionKind.valueOf(rs.getString("kind")), rs.getString("label"),
+                            rs.getString("label_en"), rs.getString("hint"), rs.getString("hint_en"),
+                            rs.getBoolean("required"), rs.getBoolean("personal_data"), rs.getBigDecimal("minimum"),
+                            rs.getBigDecimal("maximum"), rs.getObject("condition_question_id", Long.class),
+                            values == null ? null : Arrays.asList((String[]) values.getArray()), rs.getInt("position"),
+                            choices.getOrDefault(id, List.of()));
+                }).list();
+        List<Wave> waves = jdbc.sql("""
+                SELECT id, survey_id, label, token, opens_at, closes_at, period, position
+                FROM survey_wave
+                WHERE structure_id = :structureId
+                  AND survey_id = :surveyId
+                ORDER BY position, id
+                """)
+                .param("structureId", row.structureId()).param("surveyId", row.id())
+                .query(Wave.class).list();
+        return new Survey(row.id(), row.structureId(), row.evaluationId(), row.title(), row.titleEn(),
+                row.introduction(), Audience.valueOf(row.audience()), row.consentText(), sections, questions, waves);
+    }
+
+    public long insert(long structureId, long evaluationId, SurveyDraft draft) {
+        return jdbc.sql("""
+                INSERT INTO survey (structure_id, evaluation_id, title, title_en, introduction, audience, consent_text)
+                VALUES (:structureId, :evaluationId, :title, :titleEn, :introduction, :audience, :consentText)
+                RETURNING id
+                """)
+                .param("structureId", structureId).param("evaluationId", evaluationId)
+                .param("title", draft.title()).param("titleEn", draft.titleEn())
+                .param("introduction", draft.introduction()).param("audience", draft.audience().name())
+                .param("consentText", draft.consentText())
+                .query(Long.class).single();
+    }
+
+    public void update(long structureId, long surveyId, SurveyDraft draft) {
+        jdbc.sql("""
+                UPDATE survey
+                SET title = :title, title_en = :titleEn, introduction = :introduction, audience = :audience,
+                    consent_text = :consentText
+                WHERE id = :id
+                  AND structure_id = :structureId
+                """)
+                .param("structureId", structureId).param("id", surveyId)
+                .param("title", draft.title()).param("titleEn", draft.titleEn())
+                .param("introduction", draft.introduction()).param("audience", draft.audience().name())
+                .param("consentText", draft.consentText())
+                .update();
+    }
+
+    public void delete(long structureId, long surveyId) {
+        jdbc.sql("DELETE FROM survey WHERE id = :id AND structure_id = :structureId")
+                .param("structureId", structureId).param("id", surveyId).update();
+    }
+
+    public long insertSection(long structureId, long surveyId, String title, @Nullable String titleEn) {
+        return jdbc.sql("""
+                INSERT INTO survey_section (survey_id, structure_id, title, title_en, position)
+                VALUES (:surveyId, :structureId, :title, :titleEn,
+                        (SELECT coalesce(max(position), 0) + 1 FROM survey_section WHERE survey_id = :surveyId))
+                RETURNING id
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).param("title", title)
+                .param("titleEn", titleEn)
+                .query(Long.class).single();
+    }
+
+    public void deleteSection(long structureId, long surveyId, long sectionId) {
+        jdbc.sql("DELETE FROM survey_section WHERE id = :id AND survey_id = :surveyId AND structure_id = :structureId")
+                .param("structureId", structureId).param("surveyId", surveyId).param("id", sectionId).update();
+    }
+
+    /** Inserts (id null) or updates a question, then replaces its choices. */
+    public long saveQuestion(long structureId, long surveyId, @Nullable Long id, QuestionDraft question) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("structureId", structureId).addValue("surveyId", surveyId).addValue("id", id)
+                .addValue("sectionId", question.sectionId()).addValue("code", question.code())
+                .addValue("kind", question.kind().name()).addValue("label", question.label())
+                .addValue("labelEn", question.labelEn()).addValue("hint", question.hint())
+                .addValue("hintEn", question.hintEn()).addValue("required", Boolean.TRUE.equals(question.required()))
+                .addValue("personalData", Boolean.TRUE.equals(question.personalData()))
+                .addValue("minimum", question.minimum(), Types.NUMERIC)
+                .addValue("maximum", question.maximum(), Types.NUMERIC)
+                .addValue("conditionQuestionId", question.conditionQuestionId(), Types.BIGINT)
+                .addValue("conditionValues", question.conditionValues() == null ? null
+                        : question.conditionValues().toArray(String[]::new), Types.ARRAY);
+        long saved = id == null ? jdbc.sql("""
+                INSERT INTO survey_question (survey_id, structure_id, section_id, code, kind, label, label_en, hint,
+                                             hint_en, required, personal_data, minimum, maximum,
+                                             condition_question_id, condition_values, position)
+                VALUES (:surveyId, :structureId, :sectionId, :code, :kind, :label, :labelEn, :hint, :hintEn, :required,
+                        :personalData, :minimum, :maximum, :conditionQuestionId, :conditionValues,
+                        (SELECT coalesce(max(position), 0) + 1 FROM survey_question WHERE survey_id = :surveyId))
+                RETURNING id
+                """).paramSource(parameters).query(Long.class).single()
+                : jdbc.sql("""
+                UPDATE survey_question
+                SET section_id = :sectionId, code = :code, kind = :kind, label = :label, label_en = :labelEn,
+                    hint = :hint, hint_en = :hintEn, required = :required, personal_data = :personalData,
+                    minimum = :minimum, maximum = :maximum, condition_question_id = :conditionQuestionId,
+                    condition_values = :conditionValues
+                WHERE id = :id
+                  AND survey_id = :surveyId
+                  AND structure_id = :structureId
+                RETURNING id
+                """).paramSource(parameters).query(Long.class).single();
+        jdbc.sql("DELETE FROM survey_choice WHERE question_id = :id AND structure_id = :structureId")
+                .param("id", saved).param("structureId", structureId).update();
+        List<Choice> choices = question.choices() == null ? List.of() : question.choices();
+        for (int i = 0; i < choices.size(); i++) {
+            jdbc.sql("""
+                    INSERT INTO survey_choice (question_id, structure_id, code, label, label_en, position)
+                    VALUES (:questionId, :structureId, :code, :label, :labelEn, :position)
+                    """)
+                    .param("questionId", saved).param("structureId", structureId).param("code", choices.get(i).code())
+                    .param("label", choices.get(i).label()).param("labelEn", choices.get(i).labelEn())
+                    .param("position", i + 1)
+                    .update();
+        }
+        return saved;
+    }
+
+    public void deleteQuestion(long structureId, long surveyId, long questionId) {
+        jdbc.sql("DELETE FROM survey_question WHERE id = :id AND survey_id = :surveyId AND structure_id = :structureId")
+                .param("structureId", structureId).param("surveyId", surveyId).param("id", questionId).update();
+    }
+
+    /** Moves a question one place up (-1) or down (+1) among the survey's questions. */
+    public void moveQuestion(long structureId, long surveyId, long questionId, int direction) {
+        jdbc.sql("""
+                WITH ordered AS (
+                    SELECT id, row_number() OVER (ORDER BY position, id) AS rank
+                    FROM survey_question
+                    WHERE structure_id = :structureId AND survey_id = :surveyId
+                ), pair AS (
+                    SELECT moved.id AS moved, other.id AS other, moved.rank AS moved_rank, other.rank AS other_rank
+                    FROM ordered moved
+                    JOIN ordered other ON other.rank = moved.rank + :direction
+                    WHERE moved.id = :questionId
+                )
+                UPDATE survey_question question
+                SET position = CASE WHEN question.id = pair.moved THEN pair.other_rank ELSE pair.moved_rank END
+                FROM pair
+                WHERE question.id IN (pair.moved, pair.other)
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).param("questionId", questionId)
+                .param("direction", direction)
+                .update();
+        jdbc.sql("""
+                UPDATE survey_question question
+                SET position = ordered.rank
+                FROM (SELECT id, row_number() OVER (ORDER BY position, id) AS rank
+                      FROM survey_question WHERE structure_id = :structureId AND survey_id = :surveyId) ordered
+                WHERE question.id = ordered.id
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).update();
+    }
+
+    public long insertWave(long structureId, long surveyId, String label, String token, @Nullable Instant opensAt,
+            @Nullable Instant closesAt, String period) {
+        return jdbc.sql("""
+                INSERT INTO survey_wave (survey_id, structure_id, label, token, opens_at, closes_at, period, position)
+                VALUES (:surveyId, :structureId, :label, :token, :opensAt, :closesAt, :period,
+                        (SELECT coalesce(max(position), 0) + 1 FROM survey_wave WHERE survey_id = :surveyId))
+                RETURNING id
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).param("label", label)
+                .param("token", token).param("opensAt", opensAt == null ? null : Timestamp.from(opensAt))
+                .param("closesAt", closesAt == null ? null : Timestamp.from(closesAt)).param("period", period)
+                .query(Long.class).single();
+    }
+
+    public void updateWave(long structureId, long surveyId, long waveId, String label, @Nullable Instant opensAt,
+            @Nullable Instant closesAt, String period) {
+        jdbc.sql("""
+                UPDATE survey_wave
+                SET label = :label, opens_at = :opensAt, closes_at = :closesAt, period = :period
+                WHERE id = :id AND survey_id = :surveyId AND structure_id = :structureId
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).param("id", waveId)
+                .param("label", label).param("opensAt", opensAt == null ? null : Timestamp.from(opensAt))
+                .param("closesAt", closesAt == null ? null : Timestamp.from(closesAt)).param("period", period)
+                .update();
+    }
+
+    // --- feeds --------------------------------------------------------------------------------
+
+    public List<Feed> feeds(long structureId, long evaluationId) {
+        return jdbc.sql("""
+                SELECT indicator_id, survey_id, question_id, statistic, choice_code, breakdown_question_id
+                FROM survey_feed
+                WHERE structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                ORDER BY indicator_id
+                """)
+                .param("structureId", structureId).param("evaluationId", evaluationId)
+                .query((rs, n) -> new Feed(rs.getLong("indicator_id"), rs.getLong("survey_id"),
+                        rs.getLong("question_id"), Statistic.valueOf(rs.getString("statistic")),
+                        rs.getString("choice_code"), rs.getObject("breakdown_question_id", Long.class)))
+                .list();
+    }
+
+    public void saveFeed(long structureId, long evaluationId, Feed feed) {
+        jdbc.sql("""
+                INSERT INTO survey_feed (indicator_id, evaluation_id, structure_id, question_id, survey_id, statistic,
+                                         choice_code, breakdown_question_id)
+                VALUES (:indicatorId, :evaluationId, :structureId, :questionId, :surveyId, :statistic, :choiceCode,
+                        :breakdownQuestionId)
+                ON CONFLICT (indicator_id) DO UPDATE
+                SET question_id = EXCLUDED.question_id, survey_id = EXCLUDED.survey_id,
+                    statistic = EXCLUDED.statistic, choice_code = EXCLUDED.choice_code,
+                    breakdown_question_id = EXCLUDED.breakdown_question_id
+                """)
+                .param("indicatorId", feed.indicatorId()).param("evaluationId", evaluationId)
+                .param("structureId", structureId).param("questionId", feed.questionId())
+                .param("surveyId", feed.surveyId()).param("statistic", feed.statistic().name())
+                .param("choiceCode", feed.choiceCode()).param("breakdownQuestionId", feed.breakdownQuestionId())
+                .update();
+    }
+
+    public void deleteFeed(long structureId, long indicatorId) {
+        jdbc.sql("DELETE FROM survey_feed WHERE indicator_id = :indicatorId AND structure_id = :structureId")
+                .param("structureId", structureId).param("indicatorId", indicatorId).update();
+    }
+}
