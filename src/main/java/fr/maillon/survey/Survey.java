@@ -1,5 +1,6 @@
 package fr.maillon.survey;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,17 @@ public record Survey(long id, long structureId, long evaluationId, String title,
     /** Whether a question asks for personal data, so that answering needs consent first. */
     public boolean asksPersonalData() {
         return questions.stream().anyMatch(Question::personalData);
+    }
+
+    /** Questions grouped as they are shown: those outside any section first, then each section's. */
+    public record Group(@Nullable Section section, List<Question> questions) {
+    }
+
+    public List<Group> groups() {
+        List<Group> groups = new ArrayList<>();
+        groups.add(new Group(null, questions(null)));
+        sections.forEach(section -> groups.add(new Group(section, questions(section.id()))));
+        return groups.stream().filter(group -> !group.questions().isEmpty()).toList();
     }
 
     /** The questions of a section (null: those outside any section), in order. */

@@ -175,7 +175,7 @@ public class SurveyService {
         }
         Period period = draft.period() == null ? null : Period.parse(draft.period()).orElse(null);
         if (period == null || !period.within(evaluation.periodStart(), evaluation.periodEnd())) {
-            violations.add(new Violation("period", "survey.wave.period"));
+            violations.add(new Violation("period", "survey.wave.period.invalid"));
         }
         throwIfAny(violations);
         Instant opens = draft.opensOn() == null ? null : draft.opensOn().atStartOfDay(ZONE).toInstant();
@@ -294,7 +294,7 @@ public class SurveyService {
                     : new ArrayList<>(new HashSet<>(draft.conditionValues()));
             if (on == null || !on.kind().categorical() || (current != null && (on.id() == current.id()
                     || on.position() >= current.position()))) {
-                violations.add(new Violation("conditionQuestionId", "survey.question.condition"));
+                violations.add(new Violation("conditionQuestionId", "survey.question.condition.invalid"));
             }
             else if (values.isEmpty() || !on.values().containsAll(values)) {
                 violations.add(new Violation("conditionValues", "survey.question.conditionValues"));

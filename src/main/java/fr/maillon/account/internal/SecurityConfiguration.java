@@ -17,6 +17,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -90,6 +91,19 @@ class SecurityConfiguration {
                                 "Unauthorized", "Authentification requise : jeton d'API ou session."))
                         .accessDeniedHandler((request, response, ex) -> problem(response, 403,
                                 "Forbidden", "Accès refusé.")))
+                .headers(this::headers);
+        return http.build();
+    }
+
+    /** Public survey pages: anyone answers, without session or sign-in; a submission key stores a resend once. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicSurveyChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/s/**")
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
                 .headers(this::headers);
         return http.build();
     }

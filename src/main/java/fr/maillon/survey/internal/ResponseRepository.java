@@ -75,12 +75,13 @@ public class ResponseRepository {
      * {@code value} "" counts the respondents of the group who answered the question at all.
      */
     public List<GroupCount> counts(long structureId, long surveyId, @Nullable Long waveId, long questionId,
-            boolean multiple, @Nullable Long breakdown, @Nullable Filter filter) {
+            boolean multiple, @Nullable Long breakdown, boolean byWave, @Nullable Filter filter) {
+        String group = byWave ? "wave_id::text" : "coalesce(answers ->> :b, '')";
         String values = multiple ? "jsonb_array_elements_text(CASE WHEN jsonb_typeof(answers -> :q) = 'array' "
                 + "THEN answers -> :q ELSE '[]'::jsonb END)" : "answers ->> :q";
         return jdbc.sql("""
-                SELECT coalesce(answers ->> :b, '') AS "group", value, count(*) AS count
-                FROM (SELECT answers, %s AS value
+                SELECT %s AS "group", value, count(*) AS count
+                FROM (SELECT answers, wave_id, %s AS value
                       FROM survey_response
                       WHERE structure_id = :structureId
                         AND survey_id = :surveyId
@@ -89,7 +90,7 @@ public class ResponseRepository {
                         %s) answered
                 GROUP BY 1, 2
                 UNION ALL
-                SELECT coalesce(answers ->> :b, '') AS "group", '' AS value, count(*) AS count
+                SELECT %s AS "group", '' AS value, count(*) AS count
                 FROM survey_response
                 WHERE structure_id = :structureId
                   AND survey_id = :surveyId
@@ -97,7 +98,7 @@ public class ResponseRepository {
                   AND jsonb_exists(answers, :q)
                   %s
                 GROUP BY 1
-                """.formatted(values, Filter.sql(filter), Filter.sql(filter)))
+                """.formatted(group, values, Filter.sql(filter), group, Filter.sql(filter)))
                 .paramSource(parameters(structureId, surveyId, waveId, questionId, breakdown, filter))
                 .query(GroupCount.class).list();
     }

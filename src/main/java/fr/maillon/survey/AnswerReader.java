@@ -1,0 +1,114 @@
+package fr.maillon.survey;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import fr.maillon.web.Texts;
+
+/**
+ * Reads a filled questionnaire (form fields {@code q<id>}, each with one or more values) against
+ * the survey's rules: a question whose condition is not met is ignored; a required question must be
+ * answered; each answer has the kind's type and limits; personal data needs consent.
+ */
+public final class AnswerReader {
+
+    private static final int SHORT_TEXT = 300;
+    private static final int LONG_TEXT = 4000;
+
+    /** What is wrong with an answer. */
+    private record Refusal(String code) {
+    }
+
+    private AnswerReader() {
+    }
+
+    public static String field(Question question) {
+        return "q" + question.id();
+    }
+
+    public static Answers read(Survey survey, Map<String, List<String>> form, boolean consent) {
+        Map<Long, Object> values = new LinkedHashMap<>();
+        Map<Long, String> errors = new HashMap<>();
+        for (Question question : survey.questions()) {
+            if (!shown(question, values)) {
+                continue;
+            }
+            List<String> given = form.getOrDefault(field(question), List.of()).stream()
+                    .filter(value -> value != null && !value.isBlank()).map(String::strip).toList();
+            if (given.isEmpty()) {
+                if (question.required()) {
+                    errors.put(question.id(), "survey.answer.required");
+                }
+                continue;
+            }
+            if (question.personalData() && !consent) {
+                errors.put(question.id(), "survey.answer.consent");
+                continue;
+            }
+            Object value = value(question, given);
+            if (value instanceof Refusal refusal) {
+                errors.put(question.id(), refusal.code());
+            }
+            else {
+                values.put(question.id(), value);
+            }
+        }
+        return new Answers(values, errors, consent);
+    }
+
+    /** Whether a question is asked, given the answers so far: no condition, or its condition met. */
+    public static boolean shown(Question question, Map<Long, Object> answers) {
+        if (question.conditionQuestionId() == null) {
+            return true;
+        }
+        Object answer = answers.get(question.conditionQuestionId());
+        List<String> given = answer instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                : answer == null ? List.of() : List.of(String.valueOf(answer));
+        return given.stream().anyMatch(question.conditionValues()::contains);
+    }
+
+    /** The answer's value, or the code of what is wrong with it. */
+    private static Object value(Question question, List<String> given) {
+        String first = given.get(0);
+        return switch (question.kind()) {
+            case SINGLE -> given.size() == 1 && question.values().contains(first) ? first
+                    : new Refusal("survey.answer.choice");
+            case MULTIPLE -> {
+                List<String> codes = new ArrayList<>(new LinkedHashSet<>(given));
+                yield codes.size() <= question.choices().size() && question.values().containsAll(codes)
+                        ? question.values().stream().filter(codes::contains).toList()
+                        : new Refusal("survey.answer.choice");
+            }
+            case AGREEMENT -> given.size() == 1 && first.matches("[1-5]") ? Integer.parseInt(first)
+                    : new Refusal("survey.answer.level");
+            case YES_NO -> given.size() == 1 && (first.equals("true") || first.equals("false"))
+                    ? Boolean.parseBoolean(first) : new Refusal("survey.answer.yesNo");
+            case NUMBER -> number(question, given);
+            case SHORT_TEXT -> text(given, SHORT_TEXT);
+            case LONG_TEXT -> text(given, LONG_TEXT);
+        };
+    }
+
+    private static Object number(Question question, List<String> given) {
+        String cleaned = given.get(0).replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(',', '.');
+        if (given.size() != 1 || !cleaned.matches("-?\\d{1,14}(\\.\\d{1,4})?")) {
+            return new Refusal("survey.answer.number");
+        }
+        BigDecimal number = new BigDecimal(cleaned);
+        if ((question.minimum() != null && number.compareTo(question.minimum()) < 0)
+                || (question.maximum() != null && number.compareTo(question.maximum()) > 0)) {
+            return new Refusal("survey.answer.range");
+        }
+        return number;
+    }
+
+    private static Object text(List<String> given, int max) {
+        String text = String.join(" ", given);
+        return text.length() > max || Texts.hasControlCharacters(text) ? new Refusal("survey.answer.text") : text;
+    }
+}

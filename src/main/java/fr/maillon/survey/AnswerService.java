@@ -1,0 +1,120 @@
+package fr.maillon.survey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.survey.internal.ResponseRepository;
+import fr.maillon.survey.internal.SurveyRepository;
+import fr.maillon.survey.internal.Throttle;
+
+/**
+ * Answers: anonymous ones through a wave's public link, and those collected on paper, typed in by
+ * the structure's editors. Each response is checked against the questionnaire and stored once,
+ * whatever the number of times it is sent.
+ */
+@Service
+public class AnswerService {
+
+    private static final String TOKEN = "[A-Za-z0-9_-]{20,64}";
+
+    private final SurveyRepository surveys;
+    private final ResponseRepository responses;
+    private final SurveyService builder;
+    private final AccessPolicy access;
+    private final Throttle throttle;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AnswerService(SurveyRepository surveys, ResponseRepository responses, SurveyService builder, AccessPolicy access,
+            Throttle throttle, JsonMapper json) {
+        this.surveys = surveys;
+        this.responses = responses;
+        this.builder = builder;
+        this.access = access;
+        this.throttle = throttle;
+        this.json = json;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The survey behind a public link, for anyone; an unknown link is not found. */
+    public PublicSurvey open(String token) {
+        Survey survey = (token.matches(TOKEN) ? surveys.surveyOfToken(token) : Optional.<Long>empty())
+                .flatMap(surveys::find).orElseThrow(() -> new SurveyNotFoundException(0));
+        Wave wave = survey.waves().stream().filter(candidate -> candidate.token().equals(token)).findFirst()
+                .orElseThrow(() -> new SurveyNotFoundException(0));
+        Instant now = clock.instant();
+        PublicSurvey.State state = wave.openAt(now) ? PublicSurvey.State.OPEN
+                : wave.opensAt() != null && now.isBefore(wave.opensAt()) ? PublicSurvey.State.NOT_YET
+                        : PublicSurvey.State.CLOSED;
+        return new PublicSurvey(survey, wave, state);
+    }
+
+    /**
+     * Stores an anonymous response if the wave is open, the client has not posted too many, and
+     * every answer is right; otherwise gives the answers back with what is wrong, storing nothing.
+     * @param submissionKey made when the form was served: the same key twice stores one response
+     */
+    @Transactional
+    public Answers answer(String token, Map<String, List<String>> form, boolean consent, @Nullable String submissionKey,
+            String client) {
+        PublicSurvey target = open(token);
+        if (!target.open()) {
+            throw new SurveyClosedException(target);
+        }
+        if (!throttle.allow(client)) {
+            throw new TooManyAnswersException();
+        }
+        Answers answers = AnswerReader.read(target.survey(), form, consent);
+        if (answers.valid()) {
+            store(target.survey(), target.wave(), key(submissionKey), "WEB", answers, null);
+        }
+        return answers;
+    }
+
+    /** Stores a response collected on paper, typed in by an editor of the structure. */
+    @Transactional
+    public Answers enterPaper(long surveyId, long waveId, Map<String, List<String>> form, boolean consent,
+            @Nullable String submissionKey) {
+        Survey survey = builder.editable(surveyId);
+        Wave wave = survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
+        Answers answers = AnswerReader.read(survey, form, consent);
+        if (answers.valid()) {
+            store(survey, wave, key(submissionKey), "PAPER", answers, access.currentUserId());
+        }
+        return answers;
+    }
+
+    private void store(Survey survey, Wave wave, UUID key, String source, Answers answers, @Nullable Long enteredBy) {
+        Map<String, Object> byId = new LinkedHashMap<>();
+        answers.values().forEach((question, value) -> byId.put(String.valueOf(question), value));
+        responses.insert(survey.structureId(), survey.id(), wave.id(), key, source, answers.consent(),
+                json.writeValueAsString(byId), enteredBy);
+    }
+
+    /** The form's submission key; a missing or malformed one gets a fresh key (the response is stored). */
+    private static UUID key(@Nullable String submissionKey) {
+        try {
+            return submissionKey == null ? UUID.randomUUID() : UUID.fromString(submissionKey);
+        }
+        catch (IllegalArgumentException ex) {
+            return UUID.randomUUID();
+        }
+    }
+
+    public static String newSubmissionKey() {
+        return UUID.randomUUID().toString();
+    }
+}

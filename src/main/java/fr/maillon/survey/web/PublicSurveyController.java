@@ -1,0 +1,91 @@
+package fr.maillon.survey.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import fr.maillon.survey.AnswerService;
+import fr.maillon.survey.Answers;
+import fr.maillon.survey.PublicSurvey;
+import fr.maillon.survey.SurveyClosedException;
+import fr.maillon.survey.TooManyAnswersException;
+
+/**
+ * The public pages of a survey, for anyone with its link: light, without JavaScript needed,
+ * without sign-in or cookie. An answer is stored once, then the respondent is thanked.
+ */
+@Controller
+class PublicSurveyController {
+
+    private final AnswerService answers;
+
+    PublicSurveyController(AnswerService answers) {
+        this.answers = answers;
+    }
+
+    @GetMapping("/s/{token}")
+    String form(@PathVariable String token, Model model, HttpServletResponse response) {
+        PublicSurvey survey = answers.open(token);
+        model.addAttribute("target", survey);
+        if (!survey.open()) {
+            response.setStatus(HttpStatus.GONE.value());
+            return "survey/closed";
+        }
+        return form(survey, FilledForm.empty(), Map.of(), model);
+    }
+
+    @PostMapping("/s/{token}")
+    String answer(@PathVariable String token, @RequestParam MultiValueMap<String, String> fields,
+            HttpServletRequest request, Model model) {
+        boolean consent = "true".equals(fields.getFirst("consent"));
+        Answers given = answers.answer(token, fields, consent, fields.getFirst("submission"),
+                request.getRemoteAddr() + "|" + token);
+        if (given.valid()) {
+            return "redirect:/s/" + token + "/merci";
+        }
+        Map<String, String> errors = new HashMap<>();
+        given.errors().forEach((question, code) -> errors.put("q" + question, code));
+        return form(answers.open(token), new FilledForm(fields), errors, model);
+    }
+
+    @GetMapping("/s/{token}/merci")
+    String thanks(@PathVariable String token, Model model) {
+        model.addAttribute("target", answers.open(token));
+        return "survey/thanks";
+    }
+
+    @ExceptionHandler(SurveyClosedException.class)
+    @ResponseStatus(HttpStatus.GONE)
+    String closed(SurveyClosedException ex, Model model) {
+        model.addAttribute("target", ex.survey());
+        return "survey/closed";
+    }
+
+    @ExceptionHandler(TooManyAnswersException.class)
+    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+    String tooMany() {
+        return "survey/too-many";
+    }
+
+    private static String form(PublicSurvey survey, FilledForm filled, Map<String, String> errors, Model model) {
+        model.addAttribute("target", survey);
+        model.addAttribute("filled", filled);
+        model.addAttribute("errors", errors);
+        model.addAttribute("submission", AnswerService.newSubmissionKey());
+        model.addAttribute("action", "/s/" + survey.wave().token());
+        return "survey/public";
+    }
+}

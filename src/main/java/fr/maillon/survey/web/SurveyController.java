@@ -1,0 +1,304 @@
+package fr.maillon.survey.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.maillon.chain.EvaluationService;
+import fr.maillon.framework.FrameworkService;
+import fr.maillon.survey.AnswerService;
+import fr.maillon.survey.Answers;
+import fr.maillon.survey.Audience;
+import fr.maillon.survey.Question;
+import fr.maillon.survey.QuestionKind;
+import fr.maillon.survey.Statistic;
+import fr.maillon.survey.Survey;
+import fr.maillon.survey.SurveyNotFoundException;
+import fr.maillon.survey.SurveyResultsService;
+import fr.maillon.survey.SurveyService;
+import fr.maillon.survey.web.SurveyForms.FeedForm;
+import fr.maillon.survey.web.SurveyForms.QuestionForm;
+import fr.maillon.survey.web.SurveyForms.SectionForm;
+import fr.maillon.survey.web.SurveyForms.SurveyForm;
+import fr.maillon.survey.web.SurveyForms.WaveForm;
+import fr.maillon.web.FormErrors;
+import fr.maillon.web.RuleViolationException;
+
+/** The survey builder: surveys of an evaluation, a survey's questionnaire, waves, feeds, paper entry. */
+@Controller
+class SurveyController {
+
+    private final SurveyService surveys;
+    private final AnswerService answers;
+    private final SurveyResultsService results;
+    private final EvaluationService evaluations;
+    private final FrameworkService framework;
+    private final MessageSource messages;
+
+    SurveyController(SurveyService surveys, AnswerService answers, SurveyResultsService results,
+            EvaluationService evaluations, FrameworkService framework, MessageSource messages) {
+        this.surveys = surveys;
+        this.answers = answers;
+        this.results = results;
+        this.evaluations = evaluations;
+        this.framework = framework;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("audiences")
+    Audience[] audiences() {
+        return Audience.values();
+    }
+
+    @GetMapping("/evaluations/{evaluationId}/surveys")
+    String list(@PathVariable long evaluationId, Model model) {
+        model.addAttribute("surveyForm", SurveyForm.empty());
+        return listPage(evaluationId, model);
+    }
+
+    @PostMapping("/evaluations/{evaluationId}/surveys")
+    String create(@PathVariable long evaluationId, @ModelAttribute("surveyForm") SurveyForm form,
+            BindingResult result, Model model) {
+        if (!result.hasErrors()) {
+            try {
+                return "redirect:/surveys/" + surveys.create(evaluationId, form.toDraft());
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        return listPage(evaluationId, model);
+    }
+
+    @GetMapping("/surveys/{surveyId}")
+    String survey(@PathVariable long surveyId, Model model) {
+        Survey survey = surveys.survey(surveyId);
+        model.addAttribute("surveyForm", SurveyForm.of(survey));
+        model.addAttribute("sectionForm", new SectionForm("", ""));
+        model.addAttribute("waveForm", new WaveForm("", null, null, ""));
+        model.addAttribute("feedForm", new FeedForm(null, null, null, "", null));
+        return surveyPage(survey, model);
+    }
+
+    @PostMapping("/surveys/{surveyId}")
+    String update(@PathVariable long surveyId, @ModelAttribute("surveyForm") SurveyForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return attempt(surveyId, result, model, redirect, () -> surveys.update(surveyId, form.toDraft()));
+    }
+
+    @PostMapping("/surveys/{surveyId}/delete")
+    String delete(@PathVariable long surveyId, RedirectAttributes redirect) {
+        long evaluationId = surveys.survey(surveyId).evaluationId();
+        surveys.delete(surveyId);
+        redirect.addFlashAttribute("flash", "chain.deleted");
+        return "redirect:/evaluations/" + evaluationId + "/surveys";
+    }
+
+    @PostMapping("/surveys/{surveyId}/sections")
+    String addSection(@PathVariable long surveyId, @ModelAttribute("sectionForm") SectionForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return attempt(surveyId, result, model, redirect, () -> surveys.addSection(surveyId, form.title(),
+                form.titleEn()));
+    }
+
+    @PostMapping("/surveys/{surveyId}/sections/{sectionId}/delete")
+    String deleteSection(@PathVariable long surveyId, @PathVariable long sectionId, RedirectAttributes redirect) {
+        surveys.deleteSection(surveyId, sectionId);
+        redirect.addFlashAttribute("flash", "chain.deleted");
+        return "redirect:/surveys/" + surveyId + "#questions";
+    }
+
+    @PostMapping("/surveys/{surveyId}/waves")
+    String addWave(@PathVariable long surveyId, @ModelAttribute("waveForm") WaveForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return attempt(surveyId, result, model, redirect, () -> surveys.saveWave(surveyId, null, form.toDraft()));
+    }
+
+    @PostMapping("/surveys/{surveyId}/waves/{waveId}")
+    String updateWave(@PathVariable long surveyId, @PathVariable long waveId, @ModelAttribute WaveForm form,
+            RedirectAttributes redirect, Locale locale) {
+        try {
+            surveys.saveWave(surveyId, waveId, form.toDraft());
+            redirect.addFlashAttribute("flash", "survey.saved");
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("flash", ex.violations().get(0).code());
+        }
+        return "redirect:/surveys/" + surveyId + "#waves";
+    }
+
+    @PostMapping("/surveys/{surveyId}/feeds")
+    String feed(@PathVariable long surveyId, @ModelAttribute("feedForm") FeedForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        if (form.indicatorId() == null || form.questionId() == null) {
+            result.reject("survey.feed.incomplete");
+            return surveyPage(surveys.survey(surveyId), model);
+        }
+        return attempt(surveyId, result, model, redirect, () -> surveys.feed(surveyId, form.indicatorId(),
+                form.questionId(), form.statistic(), form.choiceCode(), form.breakdownQuestionId()));
+    }
+
+    @PostMapping("/surveys/{surveyId}/feeds/{indicatorId}/delete")
+    String unfeed(@PathVariable long surveyId, @PathVariable long indicatorId, RedirectAttributes redirect) {
+        surveys.unfeed(surveyId, indicatorId);
+        redirect.addFlashAttribute("flash", "chain.deleted");
+        return "redirect:/surveys/" + surveyId + "#feeds";
+    }
+
+    // --- questions ----------------------------------------------------------------------------
+
+    @GetMapping({ "/surveys/{surveyId}/questions/new", "/surveys/{surveyId}/questions/{questionId}/edit" })
+    String questionForm(@PathVariable long surveyId, @PathVariable(required = false) Long questionId, Model model) {
+        Survey survey = surveys.survey(surveyId);
+        Question question = questionId == null ? null : find(survey, questionId);
+        model.addAttribute("questionForm", question == null ? QuestionForm.empty() : QuestionForm.of(question));
+        return questionPage(survey, question, model);
+    }
+
+    @PostMapping({ "/surveys/{surveyId}/questions/new", "/surveys/{surveyId}/questions/{questionId}/edit" })
+    String saveQuestion(@PathVariable long surveyId, @PathVariable(required = false) Long questionId,
+            @ModelAttribute("questionForm") QuestionForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Survey survey = surveys.survey(surveyId);
+        Question question = questionId == null ? null : find(survey, questionId);
+        if (!result.hasErrors()) {
+            try {
+                long saved = surveys.saveQuestion(surveyId, questionId, form.toDraft(question));
+                redirect.addFlashAttribute("flash", "survey.question.saved");
+                return "redirect:/surveys/" + surveyId + "#question-" + saved;
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        return questionPage(survey, question, model);
+    }
+
+    @PostMapping("/surveys/{surveyId}/questions/{questionId}/move")
+    String move(@PathVariable long surveyId, @PathVariable long questionId, @RequestParam boolean up) {
+        surveys.moveQuestion(surveyId, questionId, up ? -1 : 1);
+        return "redirect:/surveys/" + surveyId + "#question-" + questionId;
+    }
+
+    @PostMapping("/surveys/{surveyId}/questions/{questionId}/delete")
+    String deleteQuestion(@PathVariable long surveyId, @PathVariable long questionId, RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            surveys.deleteQuestion(surveyId, questionId);
+            redirect.addFlashAttribute("flash", "chain.deleted");
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("flash", ex.violations().get(0).code() + ".short");
+        }
+        return "redirect:/surveys/" + surveyId + "#questions";
+    }
+
+    // --- paper answers ------------------------------------------------------------------------
+
+    @GetMapping("/surveys/{surveyId}/paper")
+    String paper(@PathVariable long surveyId, @RequestParam(required = false) Long wave, Model model) {
+        Survey survey = surveys.survey(surveyId);
+        return paperPage(survey, wave, FilledForm.empty(), Map.of(), model);
+    }
+
+    /** Stores one paper response and gives an empty form for the next one. */
+    @PostMapping("/surveys/{surveyId}/paper")
+    String enterPaper(@PathVariable long surveyId, @RequestParam long wave,
+            @RequestParam MultiValueMap<String, String> fields, Model model, RedirectAttributes redirect) {
+        Answers given = answers.enterPaper(surveyId, wave, fields, "true".equals(fields.getFirst("consent")),
+                fields.getFirst("submission"));
+        if (given.valid()) {
+            redirect.addFlashAttribute("flash", "survey.paper.saved");
+            return "redirect:/surveys/" + surveyId + "/paper?wave=" + wave;
+        }
+        Map<String, String> errors = new java.util.HashMap<>();
+        given.errors().forEach((question, code) -> errors.put("q" + question, code));
+        return paperPage(surveys.survey(surveyId), wave, new FilledForm(fields), errors, model);
+    }
+
+    // --- pages --------------------------------------------------------------------------------
+
+    private String attempt(long surveyId, BindingResult result, Model model, RedirectAttributes redirect,
+            Runnable action) {
+        if (!result.hasErrors()) {
+            try {
+                action.run();
+                redirect.addFlashAttribute("flash", "survey.saved");
+                return "redirect:/surveys/" + surveyId;
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        Survey survey = surveys.survey(surveyId);
+        for (String form : List.of("surveyForm", "sectionForm", "waveForm", "feedForm")) {
+            if (!model.containsAttribute(form)) {
+                model.addAttribute(form, switch (form) {
+                    case "surveyForm" -> SurveyForm.of(survey);
+                    case "sectionForm" -> new SectionForm("", "");
+                    case "waveForm" -> new WaveForm("", null, null, "");
+                    default -> new FeedForm(null, null, null, "", null);
+                });
+            }
+        }
+        return surveyPage(survey, model);
+    }
+
+    private String listPage(long evaluationId, Model model) {
+        model.addAttribute("page", evaluations.page(evaluationId));
+        model.addAttribute("surveys", surveys.surveys(evaluationId));
+        return "survey/list";
+    }
+
+    private String surveyPage(Survey survey, Model model) {
+        model.addAttribute("survey", survey);
+        model.addAttribute("page", evaluations.page(survey.evaluationId()));
+        model.addAttribute("canEdit", surveys.canEdit(survey));
+        model.addAttribute("counts", results.responsesPerWave(survey));
+        model.addAttribute("feeds", surveys.feeds(survey.evaluationId()).stream()
+                .filter(feed -> feed.surveyId() == survey.id()).toList());
+        model.addAttribute("indicators", framework.indicators(survey.evaluationId()).stream()
+                .filter(indicator -> indicator.measure().numeric() && !indicator.computedByFormula()).toList());
+        model.addAttribute("statistics", Statistic.values());
+        return "survey/survey";
+    }
+
+    private String questionPage(Survey survey, Question question, Model model) {
+        model.addAttribute("survey", survey);
+        model.addAttribute("question", question);
+        model.addAttribute("kinds", QuestionKind.values());
+        model.addAttribute("conditions", survey.questions().stream().filter(other -> other.kind().categorical()
+                && (question == null || other.position() < question.position())).toList());
+        return "survey/question-form";
+    }
+
+    private String paperPage(Survey survey, Long waveId, FilledForm filled, Map<String, String> errors, Model model) {
+        if (!surveys.canEdit(survey)) {
+            throw new SurveyNotFoundException(survey.id());
+        }
+        model.addAttribute("survey", survey);
+        model.addAttribute("wave", waveId == null ? survey.waves().get(0) : survey.wave(waveId)
+                .orElseThrow(() -> new SurveyNotFoundException(waveId)));
+        model.addAttribute("filled", filled);
+        model.addAttribute("errors", errors);
+        model.addAttribute("submission", AnswerService.newSubmissionKey());
+        model.addAttribute("counts", results.responsesPerWave(survey));
+        return "survey/paper";
+    }
+
+    private static Question find(Survey survey, long questionId) {
+        return survey.question(questionId).orElseThrow(() -> new SurveyNotFoundException(questionId));
+    }
+}
