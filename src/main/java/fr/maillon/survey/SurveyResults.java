@@ -19,6 +19,11 @@ public record SurveyResults(Survey survey, @Nullable Wave wave, @Nullable Questi
 
     /** One answer's count and share among those who answered; hidden when the group is too small to show. */
     public record Share(String value, String label, long count, @Nullable BigDecimal percent, boolean hidden) {
+
+        /** The length of its bar in a 120-pixel chart. */
+        public int bar() {
+            return percent == null ? 0 : percent.multiply(BigDecimal.valueOf(1.2)).intValue();
+        }
     }
 
     public record Numbers(long count, @Nullable BigDecimal mean, @Nullable BigDecimal minimum,

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -30,6 +30,15 @@ public final class Browser {
     }
 
     public static ChromeDriver start(int width, int height) throws IOException {
+        return start(width, height, true);
+    }
+
+    /** A browser whose pages run no JavaScript at all, as on some cheap or locked-down phones. */
+    public static ChromeDriver startWithoutJavaScript(int width, int height) throws IOException {
+        return start(width, height, false);
+    }
+
+    private static ChromeDriver start(int width, int height, boolean javascript) throws IOException {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("CI=true but /usr/bin/chromium or /usr/bin/chromedriver is missing: "
@@ -44,6 +53,9 @@ public final class Browser {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=fr-FR", "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height);
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -54,6 +66,17 @@ public final class Browser {
         return driver;
     }
 
+    /** Whether the element's page has been replaced; Chromium may say so with an inspector error. */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        }
+        catch (WebDriverException ex) {
+            return true;
+        }
+    }
+
     /** Clicks and waits for the browser to load a new page (a link, a form, a post/redirect/get). */
     public static void clickAndWait(WebDriver driver, WebElement element) {
         String before = driver.getCurrentUrl();
@@ -62,6 +85,6 @@ public final class Browser {
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .withMessage(() -> "no new page after " + before + ": " + driver.findElement(By.tagName("body"))
                         .getText())
-                .until(ExpectedConditions.stalenessOf(page));
+                .until(current -> gone(page));
     }
 }

@@ -180,7 +180,7 @@ class SurveyController {
                 return "redirect:/surveys/" + surveyId + "#question-" + saved;
             }
             catch (RuleViolationException ex) {
-                FormErrors.reject(result, ex);
+                FormErrors.reject(result, ex, Map.of("conditionQuestionId", "condition", "conditionValues", "condition"));
             }
         }
         return questionPage(survey, question, model);
