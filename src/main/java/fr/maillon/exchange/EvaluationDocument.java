@@ -1,12 +1,15 @@
 package fr.maillon.exchange;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import fr.maillon.chain.ActivityType;
 import fr.maillon.chain.EffectTarget;
@@ -21,6 +24,10 @@ import fr.maillon.framework.DataSource;
 import fr.maillon.framework.Direction;
 import fr.maillon.framework.Measure;
 import fr.maillon.framework.PeriodType;
+import fr.maillon.survey.Audience;
+import fr.maillon.survey.Choice;
+import fr.maillon.survey.QuestionKind;
+import fr.maillon.survey.Statistic;
 
 /**
  * Version 1 of the exchange format (see docs/exchange-format.md and
@@ -29,10 +36,10 @@ import fr.maillon.framework.PeriodType;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "format", "version", "evaluation", "stakeholders", "elements", "links", "interactions",
-        "framework" })
+        "framework", "surveys" })
 public record EvaluationDocument(String format, int version, EvaluationPart evaluation,
         List<StakeholderPart> stakeholders, List<ElementPart> elements, List<LinkPart> links,
-        List<InteractionPart> interactions, @Nullable FrameworkPart framework) {
+        List<InteractionPart> interactions, @Nullable FrameworkPart framework, @Nullable List<SurveyPart> surveys) {
 
     public static final String FORMAT = "maillon-evaluation";
     public static final int VERSION = 1;
@@ -139,5 +146,46 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record ValuePart(String period, @Nullable String category, @Nullable BigDecimal value,
             @Nullable String text, @Nullable DataSource source, @Nullable String comment) {
+    }
+
+    /**
+     * A survey: its questionnaire (questions named by code), its waves (new public links are made
+     * on import), its responses (answers by question code) and the indicators its questions feed.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record SurveyPart(String title, @Nullable String titleEn, @Nullable String introduction,
+            Audience audience, @Nullable String consentText, @Nullable List<SectionPart> sections,
+            @Nullable List<SurveyQuestionPart> questions, @Nullable List<WavePart> waves,
+            @Nullable List<ResponsePart> responses, @Nullable List<FeedPart> feeds) {
+    }
+
+    public record SectionPart(String ref, String title, @Nullable String titleEn) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record SurveyQuestionPart(String code, @Nullable String section, QuestionKind kind, String label,
+            @Nullable String labelEn, @Nullable String hint, @Nullable String hintEn, @Nullable Boolean required,
+            @Nullable Boolean personalData, @Nullable BigDecimal minimum, @Nullable BigDecimal maximum,
+            @Nullable ConditionPart condition, @Nullable List<Choice> choices) {
+    }
+
+    /** Shown only if the answer to the question of this code is among these values. */
+    public record ConditionPart(String question, List<String> values) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WavePart(String ref, String label, @Nullable LocalDate opensOn, @Nullable LocalDate closesOn,
+            String period) {
+    }
+
+    /** A response: its wave, source, consent, time, and its answers by question code. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResponsePart(String wave, @Nullable String source, @Nullable Boolean consent,
+            @Nullable Instant submittedAt, Map<String, JsonNode> answers) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FeedPart(String indicator, String question, Statistic statistic, @Nullable String choice,
+            @Nullable String breakdown) {
     }
 }

@@ -69,10 +69,12 @@ public class ExchangeService {
     private final MessageSource messages;
     private final Schema schema;
     private final FrameworkExchange frameworks;
+    private final SurveyExchange surveys;
 
     ExchangeService(EvaluationService evaluations, ChainService chains, JsonMapper mapper, MessageSource messages,
-            FrameworkExchange frameworks) throws IOException {
+            FrameworkExchange frameworks, SurveyExchange surveys) throws IOException {
         this.frameworks = frameworks;
+        this.surveys = surveys;
         this.evaluations = evaluations;
         this.chains = chains;
         this.mapper = mapper;
@@ -126,7 +128,8 @@ public class ExchangeService {
         return new EvaluationDocument(EvaluationDocument.FORMAT, EvaluationDocument.VERSION,
                 new EvaluationPart(evaluation.title(), evaluation.scope(), evaluation.actionName(),
                         evaluation.periodStart(), evaluation.periodEnd(), evaluation.status()),
-                stakeholders, elements, links, interactions, frameworks.export(evaluationId, elementRefs));
+                stakeholders, elements, links, interactions, frameworks.export(evaluationId, elementRefs),
+                surveys.export(evaluationId));
     }
 
     private static final Map<ElementKind, String> REF_PREFIX = Map.of(ElementKind.RESOURCE, "res-",
@@ -311,6 +314,9 @@ public class ExchangeService {
         }
         if (errors.isEmpty() && document.framework() != null) {
             frameworks.write(evaluationId, document.framework(), ids, errors);
+        }
+        if (errors.isEmpty() && document.surveys() != null) {
+            surveys.write(evaluationId, document.surveys(), errors);
         }
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);

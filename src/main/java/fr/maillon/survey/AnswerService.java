@@ -2,6 +2,7 @@ package fr.maillon.survey;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import fr.maillon.organisation.AccessPolicy;
@@ -97,11 +99,60 @@ public class AnswerService {
         return answers;
     }
 
+    /**
+     * Stores a response read from a file or an exchange document, checked like any other: its
+     * form is keyed by field ({@code q<id>}), its source WEB, PAPER or IMPORT.
+     */
+    @Transactional
+    public Answers importResponse(long surveyId, long waveId, Map<String, List<String>> form, boolean consent,
+            String source, @Nullable Instant submittedAt, UUID key) {
+        Survey survey = builder.editable(surveyId);
+        Wave wave = survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
+        Answers answers = AnswerReader.read(survey, form, consent);
+        if (answers.valid()) {
+            store(survey, wave, key, source, answers, access.currentUserId(), submittedAt);
+        }
+        return answers;
+    }
+
+    /** A stored response, its answers keyed by question id. */
+    public record Response(long waveId, String source, boolean consent, Instant submittedAt, Map<Long, Object> answers) {
+    }
+
+    /** The survey's responses, one by one, for the structure's own members only (an export). */
+    @Transactional(readOnly = true)
+    public List<Response> responses(long surveyId) {
+        Survey survey = builder.survey(surveyId);
+        if (!access.isMember(survey.structureId())) {
+            throw new SurveyNotFoundException(surveyId);
+        }
+        return responses.responses(survey.structureId(), surveyId).stream().map(stored -> {
+            Map<Long, Object> answers = new LinkedHashMap<>();
+            json.readTree(stored.answers()).properties().forEach(entry -> answers.put(Long.parseLong(entry.getKey()),
+                    value(entry.getValue())));
+            return new Response(stored.waveId(), stored.source(), stored.consent(), stored.submittedAt(), answers);
+        }).toList();
+    }
+
+    private static Object value(JsonNode node) {
+        if (node.isArray()) {
+            List<String> values = new ArrayList<>();
+            node.forEach(item -> values.add(item.asString()));
+            return values;
+        }
+        return node.isNumber() ? node.decimalValue() : node.isBoolean() ? node.booleanValue() : node.asString();
+    }
+
     private void store(Survey survey, Wave wave, UUID key, String source, Answers answers, @Nullable Long enteredBy) {
+        store(survey, wave, key, source, answers, enteredBy, null);
+    }
+
+    private void store(Survey survey, Wave wave, UUID key, String source, Answers answers, @Nullable Long enteredBy,
+            @Nullable Instant submittedAt) {
         Map<String, Object> byId = new LinkedHashMap<>();
         answers.values().forEach((question, value) -> byId.put(String.valueOf(question), value));
         responses.insert(survey.structureId(), survey.id(), wave.id(), key, source, answers.consent(),
-                json.writeValueAsString(byId), enteredBy);
+                json.writeValueAsString(byId), enteredBy, submittedAt);
     }
 
     /** The form's submission key; a missing or malformed one gets a fresh key (the response is stored). */

@@ -107,6 +107,18 @@ class DemoChainTests {
     }
 
     @Test
+    void theDemoSurveyFeedsItsIndicatorPerSeasonAndSex() {
+        long responses = jdbc.sql("SELECT count(*) FROM survey_response WHERE survey_id IN "
+                + "(SELECT id FROM survey WHERE evaluation_id = :e)").param("e", conserverie).query(Long.class).single();
+        assertThat(responses).isEqualTo(89);
+        var fed = framework.results(conserverie, fr.maillon.framework.PeriodType.YEAR).stream()
+                .filter(r -> r.indicator().code().equals("consommation_changee")).findFirst().orElseThrow();
+        assertThat(fed.periods().get(1).value()).isEqualByComparingTo("50");
+        assertThat(fed.periods().get(3).value()).isEqualByComparingTo("63.8298");
+        assertThat(fed.categories().get("Femmes").get(3).value()).isEqualByComparingTo("71.4286");
+    }
+
+    @Test
     void theDemoReadsItsResultsThroughTheChain() {
         fr.maillon.framework.Renewal renewal = renewals.renewal(conserverie, fr.maillon.framework.PeriodType.YEAR);
         assertThat(renewal.resources()).extracting(line -> line.indicator().code())

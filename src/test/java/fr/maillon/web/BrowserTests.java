@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -93,12 +94,26 @@ class BrowserTests {
                 "/evaluations/1/results", "/evaluations/1/framework", "/evaluations/1/objectives/new",
                 "/evaluations/1/questions/new", "/evaluations/1/library", "/evaluations/1/disaggregations",
                 "/evaluations/1/periods", "/evaluations/1/data?frequency=CUSTOM",
-                "/evaluations/1/results?frequency=CUSTOM", "/evaluations/1/indicators/1/values")) {
+                "/evaluations/1/results?frequency=CUSTOM", "/evaluations/1/indicators/1/values",
+                "/evaluations/1/surveys", "/surveys/1", "/surveys/1/results", "/surveys/1/questions/new",
+                "/surveys/1/paper")) {
             driver.get(url(path));
             assertFitsAndAccessible(path);
         }
+        driver.get(url("/surveys/1"));
+        driver.findElement(By.id("label")).sendKeys("Vague ouverte");
+        driver.findElement(By.id("period")).sendKeys("2021");
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#waves form button[type=submit]")));
+        List<WebElement> links = driver.findElements(By.cssSelector("a.public-link"));
+        String publicLink = links.get(links.size() - 1).getAttribute("href");
         driver.manage().deleteAllCookies();
+        driver.get(publicLink);
+        assertFitsAndAccessible("/s/public");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertFitsAndAccessible("/s/public-errors");
         signIn("federation26", "maillon-demo");
+        driver.get(url("/surveys/1/results"));
+        assertFitsAndAccessible("/surveys/1/results-shared");
         driver.get(url("/organisations/2/library"));
         assertFitsAndAccessible("/organisations/2/library");
     }

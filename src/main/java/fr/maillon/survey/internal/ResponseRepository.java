@@ -1,7 +1,9 @@
 package fr.maillon.survey.internal;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,18 +45,35 @@ public class ResponseRepository {
 
     /** Stores a response once: a second submission with the same key changes nothing and gives false. */
     public boolean insert(long structureId, long surveyId, long waveId, UUID submissionKey, String source,
-            boolean consent, String answersJson, @Nullable Long enteredBy) {
+            boolean consent, String answersJson, @Nullable Long enteredBy, @Nullable Instant submittedAt) {
         return jdbc.sql("""
                 INSERT INTO survey_response (wave_id, survey_id, structure_id, submission_key, source, consent, answers,
-                                             entered_by)
+                                             entered_by, submitted_at)
                 VALUES (:waveId, :surveyId, :structureId, :submissionKey, :source, :consent, CAST(:answers AS jsonb),
-                        :enteredBy)
+                        :enteredBy, coalesce(:submittedAt, now()))
                 ON CONFLICT (wave_id, submission_key) DO NOTHING
                 """)
                 .param("structureId", structureId).param("surveyId", surveyId).param("waveId", waveId)
                 .param("submissionKey", submissionKey).param("source", source).param("consent", consent)
                 .param("answers", answersJson).param("enteredBy", enteredBy)
+                .param("submittedAt", submittedAt == null ? null : Timestamp.from(submittedAt), Types.TIMESTAMP)
                 .update() == 1;
+    }
+
+    /** A response as stored, its answers in JSON keyed by question id. */
+    public record StoredResponse(long waveId, String source, boolean consent, Instant submittedAt, String answers) {
+    }
+
+    public List<StoredResponse> responses(long structureId, long surveyId) {
+        return jdbc.sql("""
+                SELECT wave_id, source, consent, submitted_at, answers::text AS answers
+                FROM survey_response
+                WHERE structure_id = :structureId
+                  AND survey_id = :surveyId
+                ORDER BY submitted_at, id
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId)
+                .query(StoredResponse.class).list();
     }
 
     public List<WaveCount> responsesPerWave(long structureId, long surveyId) {
