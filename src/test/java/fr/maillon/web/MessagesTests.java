@@ -53,7 +53,7 @@ class MessagesTests {
     private static final Pattern FRAGMENT_CALL = Pattern.compile("web/fields :: (\\w+)\\(([^)]*)\\)");
     /** A message code written in Java; a literal ending with a dot is a prefix, not a code. */
     private static final Pattern JAVA_CODE = Pattern.compile(
-            "\"((?:account|organisation|chain|exchange|framework|survey|web|error)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+            "\"((?:account|organisation|chain|exchange|framework|survey|import|web|error)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     /** Keys that templates build as prefix + value, and the values they take. */
     private static final Map<String, List<String>> BUILT_KEYS = Map.ofEntries(

@@ -1,0 +1,71 @@
+package fr.maillon.importing;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.maillon.chain.Evaluation;
+import fr.maillon.chain.EvaluationService;
+import fr.maillon.importing.internal.ImportFileRepository;
+import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.organisation.Role;
+import fr.maillon.web.NotFoundException;
+import fr.maillon.web.RuleViolationException;
+
+/** Files uploaded for imports, kept for their preview and import; only the structure's editors use them. */
+@Service
+public class ImportService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EvaluationService evaluations;
+    private final AccessPolicy access;
+    private final ImportFileRepository files;
+
+    ImportService(EvaluationService evaluations, AccessPolicy access, ImportFileRepository files) {
+        this.evaluations = evaluations;
+        this.access = access;
+        this.files = files;
+    }
+
+    /** Keeps a file for an import into the evaluation, once it reads as a table; gives its token. */
+    @Transactional
+    public String upload(long evaluationId, ImportKind kind, @Nullable Long targetId, @Nullable String filename,
+            byte[] content) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
+        TableReader.sheets(content);
+        String name = filename == null || filename.isBlank() ? "fichier" : filename.strip();
+        name = name.length() > 255 ? name.substring(name.length() - 255) : name;
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        files.insert(token, evaluation.structureId(), evaluationId, access.currentUserId(), kind, targetId, name,
+                content);
+        return token;
+    }
+
+    /** An uploaded file, for an editor of its structure; otherwise not found. */
+    public ImportFile file(String token) {
+        ImportFile file = files.find(token).orElseThrow(() -> new NotFoundException("import.file.notFound", token));
+        if (!access.hasStructureRole(file.structureId(), Role.STRUCTURE_EDITOR)) {
+            throw new NotFoundException("import.file.notFound", token);
+        }
+        return file;
+    }
+
+    @Transactional
+    public void forget(ImportFile file) {
+        files.delete(file.structureId(), file.token());
+    }
+
+    static void check(boolean condition, String field, String code) {
+        if (!condition) {
+            throw new RuleViolationException(field, code);
+        }
+    }
+}

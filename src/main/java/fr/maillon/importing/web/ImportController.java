@@ -1,0 +1,136 @@
+package fr.maillon.importing.web;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import fr.maillon.chain.EvaluationService;
+import fr.maillon.importing.AnswerImporter;
+import fr.maillon.importing.ImportFile;
+import fr.maillon.importing.ImportJobs;
+import fr.maillon.importing.ImportKind;
+import fr.maillon.importing.ImportService;
+import fr.maillon.importing.ValueImporter;
+import fr.maillon.importing.XlsFormImporter;
+import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.survey.SurveyService;
+import fr.maillon.web.RuleViolationException;
+
+/** Imports through the pages: upload, preview and mapping, then a background job and its progress. */
+@Controller
+class ImportController {
+
+    private final ImportService imports;
+    private final ImportJobs jobs;
+    private final ValueImporter values;
+    private final XlsFormImporter xlsForms;
+    private final AnswerImporter answers;
+    private final EvaluationService evaluations;
+    private final SurveyService surveys;
+    private final AccessPolicy access;
+    private final MessageSource messages;
+
+    ImportController(ImportService imports, ImportJobs jobs, ValueImporter values, XlsFormImporter xlsForms,
+            AnswerImporter answers, EvaluationService evaluations, SurveyService surveys, AccessPolicy access,
+            MessageSource messages) {
+        this.imports = imports;
+        this.jobs = jobs;
+        this.values = values;
+        this.xlsForms = xlsForms;
+        this.answers = answers;
+        this.evaluations = evaluations;
+        this.surveys = surveys;
+        this.access = access;
+        this.messages = messages;
+    }
+
+    @GetMapping("/evaluations/{evaluationId}/imports")
+    String start(@PathVariable long evaluationId, Model model) {
+        return startPage(evaluationId, model);
+    }
+
+    @PostMapping("/evaluations/{evaluationId}/imports")
+    String upload(@PathVariable long evaluationId, @RequestParam ImportKind kind,
+            @RequestParam(required = false) Long surveyId, @RequestParam(required = false) MultipartFile file,
+            Model model, Locale locale) throws IOException {
+        try {
+            if (kind == ImportKind.ANSWERS && (surveyId == null || surveys.surveys(evaluationId).stream()
+                    .noneMatch(survey -> survey.id() == surveyId))) {
+                throw new RuleViolationException("surveyId", "import.answers.survey");
+            }
+            byte[] content = file == null ? new byte[0] : file.getBytes();
+            String token = imports.upload(evaluationId, kind, kind == ImportKind.ANSWERS ? surveyId : null,
+                    file == null ? null : file.getOriginalFilename(), content);
+            return "redirect:/imports/" + token;
+        }
+        catch (RuleViolationException ex) {
+            model.addAttribute("uploadError", messages.getMessage(ex.violations().get(0).code(),
+                    ex.violations().get(0).arguments(), locale));
+            model.addAttribute("uploadKind", kind.name());
+            return startPage(evaluationId, model);
+        }
+    }
+
+    @GetMapping("/imports/{token}")
+    String preview(@PathVariable String token, Model model) {
+        ImportFile file = imports.file(token);
+        model.addAttribute("file", file);
+        model.addAttribute("page", evaluations.page(file.evaluationId()));
+        return switch (file.kind()) {
+            case VALUES -> {
+                model.addAttribute("preview", values.preview(token));
+                yield "importing/values";
+            }
+            case ANSWERS -> {
+                model.addAttribute("preview", answers.preview(token));
+                yield "importing/answers";
+            }
+            case XLSFORM -> {
+                model.addAttribute("preview", xlsForms.preview(token));
+                yield "importing/xlsform";
+            }
+        };
+    }
+
+    /** The mapping of columns, as the preview's selects send it. */
+    public record MappingForm(int indicator, int period, int category, int value, int comment, boolean addUp,
+            int wave) {
+    }
+
+    @PostMapping("/imports/{token}")
+    String run(@PathVariable String token, @ModelAttribute MappingForm form,
+            @RequestParam java.util.Map<String, String> parameters) {
+        ImportFile file = imports.file(token);
+        long user = access.currentUserId();
+        String id = switch (file.kind()) {
+            case VALUES -> jobs.start(user, file.filename(), progress -> values.run(token,
+                    new ValueImporter.Mapping(form.indicator(), form.period(), form.category(), form.value(),
+                            form.comment(), form.addUp()), progress));
+            case ANSWERS -> jobs.start(user, file.filename(), progress -> answers.run(token,
+                    AnswerImporter.Mapping.from(parameters), progress));
+            case XLSFORM -> jobs.start(user, file.filename(), progress -> xlsForms.run(token, progress));
+        };
+        return "redirect:/imports/jobs/" + id;
+    }
+
+    @GetMapping("/imports/jobs/{id}")
+    String job(@PathVariable String id, Model model) {
+        model.addAttribute("job", jobs.job(id, access.currentUserId()));
+        return "importing/job";
+    }
+
+    private String startPage(long evaluationId, Model model) {
+        model.addAttribute("page", evaluations.page(evaluationId));
+        model.addAttribute("surveys", surveys.surveys(evaluationId));
+        return "importing/start";
+    }
+}
