@@ -147,7 +147,9 @@ public class XlsFormImporter {
         Integer section = null;
         int depth = 0;
         for (Table.Row row : survey.rows()) {
-            String type = Texts.fold(row.cell(columns.type)).replace('_', ' ').replaceAll("\\s+", " ").strip();
+            // keywords may be written with _ (begin_group, select_one), list names keep theirs
+            String raw = Texts.fold(row.cell(columns.type)).replaceAll("\\s+", " ").strip();
+            String type = raw.replace('_', ' ');
             String name = row.cell(columns.name);
             String label = columns.label(row);
             if (type.isEmpty()) {
@@ -174,8 +176,9 @@ public class XlsFormImporter {
             }
             QuestionKind kind;
             List<Choice> options = List.of();
-            Matcher one = SELECT_ONE.matcher(type);
-            Matcher many = SELECT_MULTIPLE.matcher(type);
+            String select = raw.replaceFirst("^select_(one|multiple)", "select $1");
+            Matcher one = SELECT_ONE.matcher(select);
+            Matcher many = SELECT_MULTIPLE.matcher(select);
             if (one.matches() || many.matches()) {
                 kind = one.matches() ? QuestionKind.SINGLE : QuestionKind.MULTIPLE;
                 String list = one.matches() ? one.group(1) : many.group(1);

@@ -2,12 +2,12 @@ package fr.maillon.importing.web;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -101,20 +101,16 @@ class ImportController {
         };
     }
 
-    /** The mapping of columns, as the preview's selects send it. */
-    public record MappingForm(int indicator, int period, int category, int value, int comment, boolean addUp,
-            int wave) {
-    }
-
+    /** Starts the import with the mapping the preview's selects send (a column's index, -1 for none). */
     @PostMapping("/imports/{token}")
-    String run(@PathVariable String token, @ModelAttribute MappingForm form,
-            @RequestParam java.util.Map<String, String> parameters) {
+    String run(@PathVariable String token, @RequestParam Map<String, String> parameters) {
         ImportFile file = imports.file(token);
         long user = access.currentUserId();
         String id = switch (file.kind()) {
             case VALUES -> jobs.start(user, file.filename(), progress -> values.run(token,
-                    new ValueImporter.Mapping(form.indicator(), form.period(), form.category(), form.value(),
-                            form.comment(), form.addUp()), progress));
+                    new ValueImporter.Mapping(column(parameters, "indicator"), column(parameters, "period"),
+                            column(parameters, "category"), column(parameters, "value"),
+                            column(parameters, "comment"), "true".equals(parameters.get("addUp"))), progress));
             case ANSWERS -> jobs.start(user, file.filename(), progress -> answers.run(token,
                     AnswerImporter.Mapping.from(parameters), progress));
             case XLSFORM -> jobs.start(user, file.filename(), progress -> xlsForms.run(token, progress));
@@ -126,6 +122,11 @@ class ImportController {
     String job(@PathVariable String id, Model model) {
         model.addAttribute("job", jobs.job(id, access.currentUserId()));
         return "importing/job";
+    }
+
+    private static int column(Map<String, String> parameters, String name) {
+        String value = parameters.getOrDefault(name, "-1");
+        return value.matches("\\d{1,4}") ? Integer.parseInt(value) : -1;
     }
 
     private String startPage(long evaluationId, Model model) {
