@@ -19,6 +19,7 @@ import fr.maillon.chain.EvaluationStatus;
 import fr.maillon.chain.ResourceKind;
 import fr.maillon.chain.StakeholderType;
 import fr.maillon.chain.SupportCategory;
+import fr.maillon.evidence.EvidenceKind;
 import fr.maillon.framework.Aggregation;
 import fr.maillon.framework.DataSource;
 import fr.maillon.framework.Direction;
@@ -36,10 +37,11 @@ import fr.maillon.survey.Statistic;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "format", "version", "evaluation", "stakeholders", "elements", "links", "interactions",
-        "framework", "surveys" })
+        "framework", "surveys", "evidence" })
 public record EvaluationDocument(String format, int version, EvaluationPart evaluation,
         List<StakeholderPart> stakeholders, List<ElementPart> elements, List<LinkPart> links,
-        List<InteractionPart> interactions, @Nullable FrameworkPart framework, @Nullable List<SurveyPart> surveys) {
+        List<InteractionPart> interactions, @Nullable FrameworkPart framework, @Nullable List<SurveyPart> surveys,
+        @Nullable List<EvidencePart> evidence) {
 
     public static final String FORMAT = "maillon-evaluation";
     public static final int VERSION = 1;
@@ -187,5 +189,12 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FeedPart(String indicator, String question, Statistic statistic, @Nullable String choice,
             @Nullable String breakdown) {
+    }
+
+    /** A piece of evidence; a file travels in Base64, and effects by their refs. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record EvidencePart(EvidenceKind kind, String title, @Nullable String body, @Nullable String source,
+            @Nullable LocalDate collectedOn, @Nullable Boolean consent, @Nullable String fileName,
+            @Nullable String content, @Nullable List<String> effects) {
     }
 }

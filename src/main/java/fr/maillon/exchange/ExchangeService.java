@@ -70,11 +70,13 @@ public class ExchangeService {
     private final Schema schema;
     private final FrameworkExchange frameworks;
     private final SurveyExchange surveys;
+    private final EvidenceExchange evidence;
 
     ExchangeService(EvaluationService evaluations, ChainService chains, JsonMapper mapper, MessageSource messages,
-            FrameworkExchange frameworks, SurveyExchange surveys) throws IOException {
+            FrameworkExchange frameworks, SurveyExchange surveys, EvidenceExchange evidence) throws IOException {
         this.frameworks = frameworks;
         this.surveys = surveys;
+        this.evidence = evidence;
         this.evaluations = evaluations;
         this.chains = chains;
         this.mapper = mapper;
@@ -129,7 +131,7 @@ public class ExchangeService {
                 new EvaluationPart(evaluation.title(), evaluation.scope(), evaluation.actionName(),
                         evaluation.periodStart(), evaluation.periodEnd(), evaluation.status()),
                 stakeholders, elements, links, interactions, frameworks.export(evaluationId, elementRefs),
-                surveys.export(evaluationId));
+                surveys.export(evaluationId), evidence.export(evaluationId, elementRefs));
     }
 
     private static final Map<ElementKind, String> REF_PREFIX = Map.of(ElementKind.RESOURCE, "res-",
@@ -317,6 +319,9 @@ public class ExchangeService {
         }
         if (errors.isEmpty() && document.surveys() != null) {
             surveys.write(evaluationId, document.surveys(), errors);
+        }
+        if (errors.isEmpty() && document.evidence() != null) {
+            evidence.write(evaluationId, document.evidence(), ids, errors);
         }
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);

@@ -1,11 +1,11 @@
 /**
  * The exchange format: a versioned JSON document of a whole evaluation (its value chain, its
- * framework with values, its surveys with their responses),
+ * framework with values, its surveys with their responses, its evidence),
  * with its JSON Schema; export, and import into a chosen structure as a new evaluation, all or
  * nothing, every problem reported with its JSON path.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "web", "organisation", "chain", "framework", "survey" })
+@ApplicationModule(allowedDependencies = { "web", "organisation", "chain", "framework", "survey", "evidence" })
 package fr.maillon.exchange;
 
 import org.jspecify.annotations.NullMarked;

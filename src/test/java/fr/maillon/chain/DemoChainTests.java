@@ -116,6 +116,8 @@ class DemoChainTests {
         assertThat(fed.periods().get(1).value()).isEqualByComparingTo("50");
         assertThat(fed.periods().get(3).value()).isEqualByComparingTo("63.8298");
         assertThat(fed.categories().get("Femmes").get(3).value()).isEqualByComparingTo("71.4286");
+        assertThat(jdbc.sql("SELECT count(*) FILTER (WHERE consent) || '/' || count(*) FROM evidence "
+                + "WHERE evaluation_id = :e").param("e", conserverie).query(String.class).single()).isEqualTo("3/4");
     }
 
     @Test

@@ -90,6 +90,9 @@ class ImportTests {
     AnswerImporter answers;
 
     @Autowired
+    fr.maillon.survey.AnswerService answerService;
+
+    @Autowired
     JdbcClient jdbc;
 
     long evaluation;
@@ -198,6 +201,14 @@ class ImportTests {
             assertThat(item.draft().label()).isEqualTo("have you had a good day today?");
             assertThat(item.draft().choices()).extracting(Choice::code).containsExactly("yes", "no");
         });
+
+        // the smallest form becomes a survey anyone answers through its public link
+        ImportJobs.Outcome small = xlsForms.run(upload(ImportKind.XLSFORM,
+                Files.readAllBytes(FIXTURES.resolve("xlsform/yes_or_no_question.xlsx"))), QUIET);
+        Survey goodDay = surveys.survey(Long.parseLong(small.resultUrl().substring("/surveys/".length())));
+        assertThat(answerService.answer(goodDay.waves().get(0).token(), Map.of("q" + goodDay.questions().get(0).id(),
+                List.of("yes")), false, null, "test").valid()).isTrue();
+        assertThat(responses(goodDay.id())).isEqualTo(1);
 
         String token = upload(ImportKind.XLSFORM,
                 Files.readAllBytes(FIXTURES.resolve("xlsform/socio-economic-survey-v20240515.xlsx")));

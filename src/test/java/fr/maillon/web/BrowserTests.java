@@ -96,7 +96,7 @@ class BrowserTests {
                 "/evaluations/1/periods", "/evaluations/1/data?frequency=CUSTOM",
                 "/evaluations/1/results?frequency=CUSTOM", "/evaluations/1/indicators/1/values",
                 "/evaluations/1/surveys", "/surveys/1", "/surveys/1/results", "/surveys/1/questions/new",
-                "/surveys/1/paper")) {
+                "/surveys/1/paper", "/evaluations/1/evidence", "/evaluations/1/imports")) {
             driver.get(url(path));
             assertFitsAndAccessible(path);
         }
