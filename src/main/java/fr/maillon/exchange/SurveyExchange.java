@@ -1,7 +1,6 @@
 package fr.maillon.exchange;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,9 +97,7 @@ class SurveyExchange {
             for (Wave wave : survey.waves()) {
                 String ref = "w-" + (waves.size() + 1);
                 waveRefs.put(wave.id(), ref);
-                waves.add(new WavePart(ref, wave.label(), wave.opensAt() == null ? null
-                        : LocalDate.ofInstant(wave.opensAt(), SurveyService.ZONE), wave.closesAt() == null ? null
-                                : LocalDate.ofInstant(wave.closesAt(), SurveyService.ZONE).minusDays(1), wave.period()));
+                waves.add(new WavePart(ref, wave.label(), wave.firstDay(), wave.lastDay(), wave.period()));
             }
             List<ResponsePart> responses = access.isMember(survey.structureId()) ? answers.responses(survey.id())
                     .stream().map(response -> response(response, waveRefs, codes)).toList() : List.of();

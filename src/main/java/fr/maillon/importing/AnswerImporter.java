@@ -152,6 +152,12 @@ public class AnswerImporter {
             throw new ImportRefusedException(List.of(new ImportProblem(0, "", message("import.answers.mapping"))));
         }
         Table table = TableReader.read(file.content());
+        int width = table.headers().size();
+        if (mapping.date() >= width || mapping.questions().values().stream().anyMatch(column -> column >= width)
+                || mapping.choices().values().stream().flatMap(choices -> choices.values().stream())
+                        .anyMatch(column -> column >= width)) {
+            throw new ImportRefusedException(List.of(new ImportProblem(0, "", message("import.answers.mapping"))));
+        }
         progress.total(table.rows().size() * 2);
         List<ImportProblem> problems = new ArrayList<>();
         List<Map<String, List<String>>> forms = new ArrayList<>();

@@ -1,12 +1,15 @@
 package fr.maillon.importing;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
@@ -15,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Component;
@@ -58,12 +62,31 @@ public class ImportJobs {
     }
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final Map<String, Instant> started = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(50));
+    private final MessageSource messages;
+
+    ImportJobs(MessageSource messages) {
+        this.messages = messages;
+    }
 
     /** Starts the work in the background and gives the job's id. */
     public String start(long userId, String title, Function<Progress, Outcome> work) {
+        Instant dayAgo = Instant.now().minus(1, ChronoUnit.DAYS);
+        started.entrySet().removeIf(entry -> {
+            boolean old = entry.getValue().isBefore(dayAgo) && jobs.get(entry.getKey()).state() != State.RUNNING;
+            if (old) {
+                jobs.remove(entry.getKey());
+            }
+            return old;
+        });
+        if (executor.getQueue().remainingCapacity() == 0) {
+            throw new RuleViolationException("", "import.job.busy");
+        }
         String id = UUID.randomUUID().toString();
         jobs.put(id, new Job(id, userId, title, State.RUNNING, 0, 0, null, null, List.of()));
+        started.put(id, Instant.now());
         Locale locale = LocaleContextHolder.getLocale();
         Runnable task = () -> {
             LocaleContextHolder.setLocale(locale);
@@ -87,7 +110,8 @@ public class ImportJobs {
                 finish(id, State.REFUSED, null, null, ex.problems());
             }
             catch (RuleViolationException ex) {
-                finish(id, State.REFUSED, null, null, List.of(new ImportProblem(0, "", ex.violations().get(0).code())));
+                finish(id, State.REFUSED, null, null, List.of(new ImportProblem(0, "", messages.getMessage(
+                        ex.violations().get(0).code(), ex.violations().get(0).arguments(), locale))));
             }
             catch (RuntimeException ex) {
                 log.error("Import {} failed", id, ex);

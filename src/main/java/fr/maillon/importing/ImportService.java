@@ -14,7 +14,6 @@ import fr.maillon.importing.internal.ImportFileRepository;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
 import fr.maillon.web.NotFoundException;
-import fr.maillon.web.RuleViolationException;
 
 /** Files uploaded for imports, kept for their preview and import; only the structure's editors use them. */
 @Service
@@ -61,11 +60,5 @@ public class ImportService {
     @Transactional
     public void forget(ImportFile file) {
         files.delete(file.structureId(), file.token());
-    }
-
-    static void check(boolean condition, String field, String code) {
-        if (!condition) {
-            throw new RuleViolationException(field, code);
-        }
     }
 }

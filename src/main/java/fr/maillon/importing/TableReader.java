@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ooxml.util.SAXHelper;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -46,6 +47,8 @@ public final class TableReader {
     static final int MAX_ROWS = 200_000;
     static final int MAX_COLUMNS = 300;
     private static final int MAX_CELL = 10_000;
+    /** At most 5 million cells in a workbook, whatever its shape. */
+    private static final long MAX_CELLS = 5_000_000;
 
     private TableReader() {
     }
@@ -154,6 +157,9 @@ public final class TableReader {
     // --- XLSX ---------------------------------------------------------------------------------
 
     private static Map<String, Table> workbook(byte[] content) {
+        // a sheet's XML may expand at most 100 times, and to at most 200 MB (POI refuses beyond)
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
         Map<String, Table> sheets = new LinkedHashMap<>();
         try (InputStream input = new ByteArrayInputStream(content);
                 OPCPackage opc = OPCPackage.open(input)) {
@@ -208,6 +214,7 @@ public final class TableReader {
         private List<String> headers;
         private final List<Table.Row> rows = new ArrayList<>();
         private List<String> current;
+        private long cells;
 
         @Override
         public void startRow(int rowNum) {
@@ -234,6 +241,9 @@ public final class TableReader {
             int column = new org.apache.poi.ss.util.CellReference(reference).getCol();
             if (column >= MAX_COLUMNS) {
                 throw new RuleViolationException("file", "import.file.tooManyColumns", MAX_COLUMNS);
+            }
+            if (++cells > MAX_CELLS) {
+                throw new RuleViolationException("file", "import.file.tooManyRows", MAX_ROWS);
             }
             while (current.size() < column) {
                 current.add("");

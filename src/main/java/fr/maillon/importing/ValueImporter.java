@@ -74,7 +74,10 @@ public class ValueImporter {
         Table table = TableReader.read(file.content());
         progress.total(table.rows().size());
         List<ImportProblem> problems = new ArrayList<>();
-        if (mapping.indicator() < 0 || mapping.period() < 0 || mapping.value() < 0) {
+        int columns = table.headers().size();
+        if (mapping.indicator() < 0 || mapping.period() < 0 || mapping.value() < 0 || mapping.indicator() >= columns
+                || mapping.period() >= columns || mapping.value() >= columns || mapping.category() >= columns
+                || mapping.comment() >= columns) {
             throw new ImportRefusedException(List.of(new ImportProblem(0, "", message("import.values.mapping"))));
         }
         Map<String, Indicator> indicators = new HashMap<>();
@@ -98,6 +101,10 @@ public class ValueImporter {
             }
             String category = mapping.category() < 0 ? "" : row.cell(mapping.category());
             String text = row.cell(mapping.value());
+            if (text.isEmpty()) {
+                problems.add(problem(row, table, mapping.value(), "import.values.blank"));
+                continue;
+            }
             String comment = mapping.comment() < 0 ? null : row.cell(mapping.comment());
             String key = indicator.id() + "|" + period.get().code() + "|" + category;
             Cell existing = cells.get(key);

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,9 +35,9 @@ import fr.maillon.web.Texts;
 @Service
 public class XlsFormImporter {
 
-    private static final Pattern SELECT_ONE = Pattern.compile("select[ _]one(?: from)? ([\\w.-]+).*");
+    private static final Pattern SELECT_ONE = Pattern.compile("(?i)select[ _]one(?: from)? (\\S+).*");
     private static final Pattern SELECT_MULTIPLE = Pattern.compile(
-            "select[ _](?:multiple|all that apply)(?: from)? ([\\w.-]+).*");
+            "(?i)select[ _](?:multiple|all that apply)(?: from)? (\\S+).*");
     private static final Pattern EQUALS = Pattern.compile("\\$\\{([\\w.-]+)}\\s*=\\s*'([^']*)'");
     private static final Pattern SELECTED = Pattern.compile("selected\\(\\s*\\$\\{([\\w.-]+)}\\s*,\\s*'([^']*)'\\s*\\)");
     private static final Set<String> YES = Set.of("yes", "true", "true()", "oui", "1");
@@ -122,9 +121,6 @@ public class XlsFormImporter {
         if (on == null || value == null) {
             return null;
         }
-        if (on.kind() == QuestionKind.YES_NO) {
-            return List.of(YES.contains(value.toLowerCase(Locale.ROOT)) ? "true" : "false");
-        }
         return on.choices().stream().anyMatch(choice -> choice.code().equals(value)) ? List.of(value) : null;
     }
 
@@ -176,7 +172,8 @@ public class XlsFormImporter {
             }
             QuestionKind kind;
             List<Choice> options = List.of();
-            String select = raw.replaceFirst("^select_(one|multiple)", "select $1");
+            String select = row.cell(columns.type).replaceAll("\\s+", " ").strip()
+                    .replaceFirst("(?i)^select_(one|multiple)", "select $1");
             Matcher one = SELECT_ONE.matcher(select);
             Matcher many = SELECT_MULTIPLE.matcher(select);
             if (one.matches() || many.matches()) {
@@ -217,7 +214,7 @@ public class XlsFormImporter {
                 Matcher found = equals.matches() ? equals : selected.matches() ? selected : null;
                 if (found != null && codeOfName.containsKey(found.group(1))) {
                     conditionCode = codeOfName.get(found.group(1));
-                    conditionValue = found.group(2);
+                    conditionValue = choiceCode(found.group(2));
                 }
                 else {
                     skipped.add(new ImportProblem(row.line(), name, message("import.xlsform.relevant", relevant)));
@@ -253,8 +250,7 @@ public class XlsFormImporter {
             if (name.isEmpty() || value.isEmpty()) {
                 continue;
             }
-            String code = value.replaceAll("[^A-Za-z0-9_.-]", "_");
-            code = code.length() > 60 ? code.substring(0, 60) : code;
+            String code = choiceCode(value);
             if (!codes.computeIfAbsent(name, key -> new HashSet<>()).add(code)) {
                 continue;
             }
@@ -345,6 +341,12 @@ public class XlsFormImporter {
             }
         }
         return "";
+    }
+
+    /** A choice's code from its XLSForm name: letters, digits, _ . and -, 60 at most. */
+    private static String choiceCode(String value) {
+        String code = value.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return code.length() > 60 ? code.substring(0, 60) : code;
     }
 
     /** A Maillon code from an XLSForm name: lower case, letters, digits and _, unique in the survey. */

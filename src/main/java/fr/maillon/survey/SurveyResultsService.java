@@ -65,11 +65,12 @@ public class SurveyResultsService {
             @Nullable String filterValue, Locale locale) {
         Survey survey = surveys.survey(surveyId);
         Wave wave = waveId == null ? null : survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
+        boolean outsider = !access.isMember(survey.structureId());
         Question filterQuestion = filterQuestionId == null ? null : survey.question(filterQuestionId)
-                .filter(question -> question.kind().categorical()).orElse(null);
+                .filter(question -> question.kind().categorical() && !(outsider && question.personalData()))
+                .orElse(null);
         Filter filter = filterQuestion != null && filterValue != null && filterQuestion.values().contains(filterValue)
                 ? new Filter(filterQuestion.id(), filterValue) : null;
-        boolean outsider = !access.isMember(survey.structureId());
         long respondents = responses.respondents(survey.structureId(), surveyId, waveId, filter);
         boolean suppressed = outsider && respondents < SurveyResults.MINIMUM_GROUP;
         List<QuestionResult> questions = new ArrayList<>();
@@ -110,9 +111,10 @@ public class SurveyResultsService {
             NumberSummary summary = responses.numbers(structure, survey.id(), waveId, question.id(), null, filter)
                     .stream().findFirst().orElse(new NumberSummary("", 0, null, null, null, null));
             boolean hidden = outsider && summary.count() < SurveyResults.MINIMUM_GROUP;
+            // outside the structure, the smallest and largest numbers are one person's answers: not shown
             return new QuestionResult(question, summary.count(), List.of(), Map.of(), new Numbers(summary.count(),
-                    hidden ? null : round(summary.mean()), hidden ? null : summary.minimum(),
-                    hidden ? null : summary.maximum(), hidden ? null : summary.sum(), hidden), List.of());
+                    hidden ? null : round(summary.mean()), hidden || outsider ? null : summary.minimum(),
+                    hidden || outsider ? null : summary.maximum(), hidden ? null : summary.sum(), hidden), List.of());
         }
         List<String> texts = outsider ? List.of()
                 : responses.texts(structure, survey.id(), waveId, question.id(), filter, TEXTS);
@@ -131,7 +133,24 @@ public class SurveyResultsService {
                             RoundingMode.HALF_UP);
             shares.add(new Share(value, label(question, value, locale), hidden ? 0 : count, percent, hidden));
         }
-        return shares;
+        return outsider ? secondarySuppression(shares, counts, group) : shares;
+    }
+
+    /**
+     * A single hidden count could be worked out from the total: the smallest count shown is hidden
+     * with it.
+     */
+    private static List<Share> secondarySuppression(List<Share> shares, List<GroupCount> counts, String group) {
+        if (shares.stream().filter(Share::hidden).count() != 1 || shares.stream().allMatch(Share::hidden)) {
+            return shares;
+        }
+        Share smallest = shares.stream().filter(share -> !share.hidden() && share.count() > 0)
+                .min(java.util.Comparator.comparingLong(Share::count)).orElse(null);
+        if (smallest == null) {
+            return shares;
+        }
+        return shares.stream().map(share -> share == smallest ? new Share(share.value(), share.label(), 0, null, true)
+                : share).toList();
     }
 
     /** How an answer reads: a choice's label, a level of agreement, yes or no. */

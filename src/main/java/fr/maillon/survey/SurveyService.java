@@ -148,10 +148,21 @@ public class SurveyService {
         surveys.deleteQuestion(survey.structureId(), surveyId, questionId);
     }
 
+    /** Moves a question up or down, unless it would come before the question its condition reads (or after one reading it). */
     @Transactional
     public void moveQuestion(long surveyId, long questionId, int direction) {
         Survey survey = editable(surveyId);
-        survey.question(questionId).orElseThrow(() -> new SurveyNotFoundException(questionId));
+        Question moved = survey.question(questionId).orElseThrow(() -> new SurveyNotFoundException(questionId));
+        int index = survey.questions().indexOf(moved);
+        int other = index + (direction < 0 ? -1 : 1);
+        if (other >= 0 && other < survey.questions().size()) {
+            Question neighbour = survey.questions().get(other);
+            Question later = direction < 0 ? moved : neighbour;
+            Question earlier = direction < 0 ? neighbour : moved;
+            if (Long.valueOf(earlier.id()).equals(later.conditionQuestionId())) {
+                throw new RuleViolationException("", "survey.question.moveCondition");
+            }
+        }
         surveys.moveQuestion(survey.structureId(), surveyId, questionId, direction < 0 ? -1 : 1);
     }
 
@@ -229,7 +240,7 @@ public class SurveyService {
     @Transactional
     public void unfeed(long surveyId, long indicatorId) {
         Survey survey = editable(surveyId);
-        surveys.deleteFeed(survey.structureId(), indicatorId);
+        surveys.deleteFeed(survey.structureId(), surveyId, indicatorId);
     }
 
     // --- rules --------------------------------------------------------------------------------

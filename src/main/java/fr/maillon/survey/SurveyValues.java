@@ -24,7 +24,8 @@ import fr.maillon.survey.internal.SurveyRepository;
 /**
  * The values survey questions give the indicators they feed: for each wave's period (waves that
  * share a period are counted together), the statistic of the answers, in total and, with a
- * breakdown question, per answer to it (the category is that answer's label).
+ * breakdown question, per answer to it (the category is that answer's label). A group of fewer than
+ * five answers gives no value.
  */
 @Component
 class SurveyValues implements ComputedValues {
@@ -124,8 +125,9 @@ class SurveyValues implements ComputedValues {
         private BigDecimal sum = BigDecimal.ZERO;
         private final Map<String, Long> counts = new LinkedHashMap<>();
 
+        /** No value from fewer than five answers: a group so small could be recognised. */
         @Nullable BigDecimal value(Feed feed) {
-            if (answered == 0) {
+            if (answered < SurveyResults.MINIMUM_GROUP) {
                 return null;
             }
             return switch (feed.statistic()) {

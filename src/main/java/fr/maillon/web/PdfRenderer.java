@@ -6,12 +6,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an XHTML page (from a Thymeleaf template) into a PDF, with its fonts embedded: DejaVu Sans
+ * Turns an XHTML page (from a Thymeleaf template) into a PDF, its SVG drawn by Batik and its fonts
+ * embedded: DejaVu Sans
  * ships with Maillon, so that a PDF looks the same whatever the server has installed.
  */
 @Component
@@ -25,6 +27,7 @@ public class PdfRenderer {
         try (ByteArrayOutputStream output = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.useSVGDrawer(new BatikSVGDrawer());
             builder.useFont(() -> stream(FONT), "DejaVu Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.useFont(() -> stream(BOLD), "DejaVu Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(xhtml, baseUri);

@@ -54,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest
 class ImportTests {
 
-    static final Path FIXTURES = Path.of("..", "shared", "fixtures");
+    /** Copies of ../shared/fixtures (third-party test data, see its README), so that the tests run anywhere. */
+    static final Path FIXTURES = Path.of("src", "test", "resources", "fixtures");
     static final ImportJobs.Progress QUIET = new ImportJobs.Progress() {
         @Override
         public void total(int total) {

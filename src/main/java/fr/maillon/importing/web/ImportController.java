@@ -81,10 +81,22 @@ class ImportController {
     }
 
     @GetMapping("/imports/{token}")
-    String preview(@PathVariable String token, Model model) {
+    String preview(@PathVariable String token, Model model, Locale locale) {
         ImportFile file = imports.file(token);
         model.addAttribute("file", file);
         model.addAttribute("page", evaluations.page(file.evaluationId()));
+        try {
+            return previewPage(file, token, model);
+        }
+        catch (RuleViolationException ex) {
+            model.addAttribute("uploadError", messages.getMessage(ex.violations().get(0).code(),
+                    ex.violations().get(0).arguments(), locale));
+            model.addAttribute("uploadKind", file.kind().name());
+            return startPage(file.evaluationId(), model);
+        }
+    }
+
+    private String previewPage(ImportFile file, String token, Model model) {
         return switch (file.kind()) {
             case VALUES -> {
                 model.addAttribute("preview", values.preview(token));

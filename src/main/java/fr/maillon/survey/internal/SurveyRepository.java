@@ -328,8 +328,14 @@ public class SurveyRepository {
                 .update();
     }
 
-    public void deleteFeed(long structureId, long indicatorId) {
-        jdbc.sql("DELETE FROM survey_feed WHERE indicator_id = :indicatorId AND structure_id = :structureId")
-                .param("structureId", structureId).param("indicatorId", indicatorId).update();
+    public void deleteFeed(long structureId, long surveyId, long indicatorId) {
+        jdbc.sql("""
+                DELETE FROM survey_feed
+                WHERE indicator_id = :indicatorId
+                  AND survey_id = :surveyId
+                  AND structure_id = :structureId
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).param("indicatorId", indicatorId)
+                .update();
     }
 }

@@ -3,6 +3,7 @@ package fr.maillon.survey.internal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +23,8 @@ public class Throttle {
     private final int perHour;
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    /** The hour whose past windows were last removed: once an hour, not on every answer. */
+    private final AtomicLong cleaned = new AtomicLong();
 
     @Autowired
     Throttle(@Value("${maillon.survey.answers-per-hour-per-client:600}") int perHour) {
@@ -36,7 +39,7 @@ public class Throttle {
     /** Counts one more answer from this client; false when it has posted its share for this hour. */
     public boolean allow(String client) {
         long hour = clock.millis() / 3_600_000;
-        if (windows.size() > 100_000) {
+        if (cleaned.getAndSet(hour) != hour) {
             windows.values().removeIf(window -> window.hour() < hour);
         }
         Window window = windows.compute(client, (key, current) -> current == null || current.hour() != hour

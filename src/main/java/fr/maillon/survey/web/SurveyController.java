@@ -1,10 +1,9 @@
 package fr.maillon.survey.web;
 
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -45,16 +44,14 @@ class SurveyController {
     private final SurveyResultsService results;
     private final EvaluationService evaluations;
     private final FrameworkService framework;
-    private final MessageSource messages;
 
     SurveyController(SurveyService surveys, AnswerService answers, SurveyResultsService results,
-            EvaluationService evaluations, FrameworkService framework, MessageSource messages) {
+            EvaluationService evaluations, FrameworkService framework) {
         this.surveys = surveys;
         this.answers = answers;
         this.results = results;
         this.evaluations = evaluations;
         this.framework = framework;
-        this.messages = messages;
     }
 
     @ModelAttribute("audiences")
@@ -128,7 +125,7 @@ class SurveyController {
 
     @PostMapping("/surveys/{surveyId}/waves/{waveId}")
     String updateWave(@PathVariable long surveyId, @PathVariable long waveId, @ModelAttribute WaveForm form,
-            RedirectAttributes redirect, Locale locale) {
+            RedirectAttributes redirect) {
         try {
             surveys.saveWave(surveyId, waveId, form.toDraft());
             redirect.addFlashAttribute("flash", "survey.saved");
@@ -187,14 +184,19 @@ class SurveyController {
     }
 
     @PostMapping("/surveys/{surveyId}/questions/{questionId}/move")
-    String move(@PathVariable long surveyId, @PathVariable long questionId, @RequestParam boolean up) {
-        surveys.moveQuestion(surveyId, questionId, up ? -1 : 1);
+    String move(@PathVariable long surveyId, @PathVariable long questionId, @RequestParam boolean up,
+            RedirectAttributes redirect) {
+        try {
+            surveys.moveQuestion(surveyId, questionId, up ? -1 : 1);
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("flash", ex.violations().get(0).code());
+        }
         return "redirect:/surveys/" + surveyId + "#question-" + questionId;
     }
 
     @PostMapping("/surveys/{surveyId}/questions/{questionId}/delete")
-    String deleteQuestion(@PathVariable long surveyId, @PathVariable long questionId, RedirectAttributes redirect,
-            Locale locale) {
+    String deleteQuestion(@PathVariable long surveyId, @PathVariable long questionId, RedirectAttributes redirect) {
         try {
             surveys.deleteQuestion(surveyId, questionId);
             redirect.addFlashAttribute("flash", "chain.deleted");
@@ -223,7 +225,7 @@ class SurveyController {
             redirect.addFlashAttribute("flash", "survey.paper.saved");
             return "redirect:/surveys/" + surveyId + "/paper?wave=" + wave;
         }
-        Map<String, String> errors = new java.util.HashMap<>();
+        Map<String, String> errors = new HashMap<>();
         given.errors().forEach((question, code) -> errors.put("q" + question, code));
         return paperPage(surveys.survey(surveyId), wave, new FilledForm(fields), errors, model);
     }

@@ -1,0 +1,90 @@
+package fr.maillon.restitution;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a report shows, as plain values: the page, the PDF and the workbook are drawn from it,
+ * and a finalised version keeps it as it was (version 0 is the live draft).
+ */
+public record ReportContent(long reportId, int version, ReportAudience audience, String title, String structure,
+        String commune, String evaluationTitle, LocalDate periodStart, LocalDate periodEnd, Instant generatedAt,
+        Map<String, String> narratives, List<StakeholderLine> stakeholders, ChainCounts chain, String diagramSvg,
+        List<ObjectiveLine> objectives, List<QuestionBlock> questions, List<IndicatorBlock> indicators,
+        List<BalanceLine> balances, BigDecimal valuationEur, List<RenewalLine> renewal, List<SupportLine> support,
+        List<SurveyBlock> surveys, List<ContributionBlock> contributions, List<TestimonyLine> testimonies) {
+
+    /** When it was drawn up, in France. */
+    public LocalDateTime drawnUp() {
+        return LocalDateTime.ofInstant(generatedAt, ZoneId.of("Europe/Paris"));
+    }
+
+    public @Nullable String narrative(ReportAudience.Section section) {
+        return narratives.get(section.name());
+    }
+
+    public boolean has(ReportAudience.Section section) {
+        return audience.sections().contains(section);
+    }
+
+    public record StakeholderLine(String name, String type, boolean communityMember) {
+    }
+
+    public record ChainCounts(int resources, int activities, int outputs, int effects, int links, int interactions) {
+    }
+
+    public record ObjectiveLine(String target, String title) {
+    }
+
+    public record QuestionBlock(String criterion, String text, List<String> indicators) {
+    }
+
+    public record Point(String period, @Nullable BigDecimal value, @Nullable BigDecimal target,
+            @Nullable BigDecimal percentOfTarget) {
+    }
+
+    public record IndicatorBlock(String code, String name, @Nullable String unit, List<Point> points, String chartSvg) {
+
+        /** The last period with a value. */
+        public @Nullable Point last() {
+            for (int i = points.size() - 1; i >= 0; i--) {
+                if (points.get(i).value() != null) {
+                    return points.get(i);
+                }
+            }
+            return null;
+        }
+    }
+
+    public record BalanceLine(String stakeholder, String brings, String gets, BigDecimal bringsEur, BigDecimal getsEur) {
+    }
+
+    public record RenewalLine(String resource, String indicator, List<Point> points) {
+    }
+
+    public record SupportLine(String measure, List<Point> points) {
+    }
+
+    public record SurveyBlock(String title, long respondents, List<Highlight> highlights) {
+    }
+
+    /** A closed question's headline: the share of agreement (or of yes) among those who answered. */
+    public record Highlight(String question, long answered, @Nullable BigDecimal share) {
+    }
+
+    public record ContributionBlock(String effect, String target, @Nullable String claim, List<String> path,
+            List<String> indicators, List<String> evidence, @Nullable String otherFactors, @Nullable String strength,
+            @Nullable String strengthReason) {
+    }
+
+    public record TestimonyLine(String title, @Nullable String body, @Nullable String source,
+            @Nullable LocalDate collectedOn) {
+    }
+}

@@ -1,0 +1,274 @@
+package fr.maillon.restitution;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import fr.maillon.chain.BalanceService;
+import fr.maillon.chain.DiagramService;
+import fr.maillon.chain.ElementKind;
+import fr.maillon.chain.EvaluationPage;
+import fr.maillon.chain.EvaluationService;
+import fr.maillon.chain.ValueChain;
+import fr.maillon.chain.ChainService;
+import fr.maillon.evidence.Evidence;
+import fr.maillon.evidence.EvidenceService;
+import fr.maillon.framework.Criterion;
+import fr.maillon.framework.EvaluativeQuestion;
+import fr.maillon.framework.FrameworkOverview;
+import fr.maillon.framework.FrameworkService;
+import fr.maillon.framework.IndicatorResults;
+import fr.maillon.framework.ObjectiveService;
+import fr.maillon.framework.PeriodResult;
+import fr.maillon.framework.PeriodType;
+import fr.maillon.framework.Renewal;
+import fr.maillon.framework.RenewalService;
+import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.organisation.Role;
+import fr.maillon.restitution.ReportContent.BalanceLine;
+import fr.maillon.restitution.ReportContent.ContributionBlock;
+import fr.maillon.restitution.ReportContent.Highlight;
+import fr.maillon.restitution.ReportContent.IndicatorBlock;
+import fr.maillon.restitution.ReportContent.Point;
+import fr.maillon.restitution.internal.ReportRepository;
+import fr.maillon.survey.QuestionKind;
+import fr.maillon.survey.Survey;
+import fr.maillon.survey.SurveyResults;
+import fr.maillon.survey.SurveyResultsService;
+import fr.maillon.survey.SurveyService;
+import fr.maillon.web.NotFoundException;
+import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.Texts;
+
+/**
+ * Reports: their sections are filled from the model when the draft is shown, with the authors'
+ * narratives; finalising keeps the whole content as it is then, as a numbered version that later
+ * data changes do not touch. Reports are written in French, the language of their readers.
+ */
+@Service
+public class ReportService {
+
+    private static final Locale FRENCH = Locale.FRENCH;
+
+    private final EvaluationService evaluations;
+    private final ChainService chains;
+    private final DiagramService diagrams;
+    private final BalanceService balances;
+    private final ObjectiveService objectives;
+    private final FrameworkService framework;
+    private final RenewalService renewals;
+    private final SurveyService surveys;
+    private final SurveyResultsService surveyResults;
+    private final ContributionService contributions;
+    private final EvidenceService evidence;
+    private final AccessPolicy access;
+    private final ReportRepository reports;
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    ReportService(EvaluationService evaluations, ChainService chains, DiagramService diagrams, BalanceService balances,
+            ObjectiveService objectives, FrameworkService framework, RenewalService renewals, SurveyService surveys,
+            SurveyResultsService surveyResults, ContributionService contributions, EvidenceService evidence,
+            AccessPolicy access, ReportRepository reports, MessageSource messages, JsonMapper json) {
+        this.evaluations = evaluations;
+        this.chains = chains;
+        this.diagrams = diagrams;
+        this.balances = balances;
+        this.objectives = objectives;
+        this.framework = framework;
+        this.renewals = renewals;
+        this.surveys = surveys;
+        this.surveyResults = surveyResults;
+        this.contributions = contributions;
+        this.evidence = evidence;
+        this.access = access;
+        this.reports = reports;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    public List<Report> reports(long evaluationId) {
+        long structureId = evaluations.evaluation(evaluationId).structureId();
+        return reports.reports(structureId, evaluationId);
+    }
+
+    /** A report, for whoever reads its evaluation. */
+    public Report report(long reportId) {
+        Report report = reports.find(reportId).orElseThrow(() -> new NotFoundException("restitution.report.notFound",
+                reportId));
+        evaluations.evaluation(report.evaluationId());
+        return report;
+    }
+
+    public boolean canEdit(Report report) {
+        return access.hasStructureRole(report.structureId(), Role.STRUCTURE_EDITOR);
+    }
+
+    @Transactional
+    public long create(long evaluationId, @Nullable ReportAudience audience, @Nullable String title) {
+        long structureId = evaluations.evaluation(evaluationId).structureId();
+        access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
+        String text = title == null ? "" : title.strip();
+        if (text.isEmpty() || text.length() > 200 || Texts.hasControlCharacters(text)) {
+            throw new RuleViolationException("title", "restitution.report.title.invalid");
+        }
+        return reports.insert(structureId, evaluationId, audience == null ? ReportAudience.CAF : audience, text);
+    }
+
+    /** Writes (or clears, when empty) the narrative of a section of the draft. */
+    @Transactional
+    public void narrate(long reportId, ReportAudience.Section section, @Nullable String narrative) {
+        Report report = editable(reportId);
+        String text = narrative == null ? "" : narrative.strip();
+        if (text.length() > 20_000 || Texts.hasControlCharacters(text)) {
+            throw new RuleViolationException("narrative", "restitution.text.invalid", 20_000);
+        }
+        reports.saveNarrative(report.structureId(), reportId, section.name(), text);
+    }
+
+    /** Freezes the draft as it is now: a new version, numbered after the last. */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    public int finalise(long reportId) {
+        Report report = editable(reportId);
+        ReportContent content = content(report, 0);
+        return reports.insertVersion(report.structureId(), reportId, json.writeValueAsString(content),
+                access.currentUserId());
+    }
+
+    /** The content of a version (0: the live draft). */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ReportContent content(long reportId, int version) {
+        Report report = report(reportId);
+        if (version == 0) {
+            return content(report, 0);
+        }
+        String stored = reports.version(report.structureId(), reportId, version)
+                .orElseThrow(() -> new NotFoundException("restitution.report.notFound", reportId));
+        return json.readValue(stored, ReportContent.class);
+    }
+
+    private Report editable(long reportId) {
+        Report report = report(reportId);
+        access.requireStructureRole(report.structureId(), Role.STRUCTURE_EDITOR);
+        return report;
+    }
+
+    // --- content ------------------------------------------------------------------------------
+
+    private ReportContent content(Report report, int version) {
+        long evaluationId = report.evaluationId();
+        EvaluationPage page = evaluations.page(evaluationId);
+        ValueChain chain = chains.chain(evaluationId);
+        FrameworkOverview overview = objectives.overview(evaluationId);
+        List<IndicatorResults> results = framework.results(evaluationId, PeriodType.YEAR);
+        Map<Long, IndicatorResults> byId = results.stream().collect(Collectors.toMap(result -> result.indicator().id(),
+                Function.identity()));
+        List<IndicatorBlock> indicators = results.stream().map(ReportService::block).toList();
+        Map<Long, Criterion> criteria = overview.criteria().stream()
+                .collect(Collectors.toMap(Criterion::id, Function.identity()));
+        List<ReportContent.QuestionBlock> questions = new ArrayList<>();
+        for (EvaluativeQuestion question : overview.questions()) {
+            questions.add(new ReportContent.QuestionBlock(criteria.get(question.criterionId()).label(), question.text(),
+                    overview.indicatorsAnswering(question.id()).stream().filter(byId::containsKey)
+                            .map(id -> byId.get(id).indicator().code()).toList()));
+        }
+        Renewal renewal = renewals.renewal(evaluationId, PeriodType.YEAR);
+        List<Evidence> consented = evidence.evidence(evaluationId).stream().filter(Evidence::consent).toList();
+        return new ReportContent(report.id(), version, report.audience(), report.title(), page.structure().name(),
+                page.structure().commune(), page.evaluation().title(), page.evaluation().periodStart(),
+                page.evaluation().periodEnd(), clock.instant(), reports.narratives(report.structureId(), report.id()),
+                chain.stakeholders().stream().map(stakeholder -> new ReportContent.StakeholderLine(stakeholder.name(),
+                        label("chain.stakeholder.type." + stakeholder.type()), stakeholder.communityMember())).toList(),
+                new ReportContent.ChainCounts(chain.elements(ElementKind.RESOURCE).size(),
+                        chain.elements(ElementKind.ACTIVITY).size(), chain.elements(ElementKind.OUTPUT).size(),
+                        chain.elements(ElementKind.EFFECT).size(), chain.links().size(), chain.interactions().size()),
+                diagrams.svg(evaluationId, "", FRENCH),
+                overview.objectives().stream().map(objective -> new ReportContent.ObjectiveLine(
+                        label("chain.target." + objective.target()), objective.title())).toList(),
+                questions, indicators,
+                balances.balances(evaluationId).stream().map(balance -> new BalanceLine(balance.stakeholder().name(),
+                        String.join(" ; ", balance.brings()), String.join(" ; ", balance.gets()), balance.bringsEur(),
+                        balance.getsEur())).toList(),
+                balances.valuation(evaluationId).totalEur(),
+                renewal.resources().stream().map(line -> new ReportContent.RenewalLine(line.resource(),
+                        line.indicator().name(), line.points().stream().map(point -> new Point(point.period().code(),
+                                point.value(), null, point.changePercent())).toList())).toList(),
+                renewal.support().stream().map(line -> new ReportContent.SupportLine(
+                        label("framework.renewal.support." + line.measure()), line.points().stream().map(point ->
+                                new Point(point.period().code(), point.support(), point.primary(), point.sharePercent()))
+                                .toList())).toList(),
+                surveys(evaluationId), contributions(evaluationId, consented),
+                consented.stream().filter(item -> item.body() != null).map(item -> new ReportContent.TestimonyLine(
+                        item.title(), item.body(), item.source(), item.collectedOn())).toList());
+    }
+
+    private static IndicatorBlock block(IndicatorResults result) {
+        List<Point> points = result.periods().stream().map(ReportService::point).toList();
+        return new IndicatorBlock(result.indicator().code(), result.indicator().name(), result.indicator().unit(),
+                points, Charts.bars(result.indicator().name(), points));
+    }
+
+    private static Point point(PeriodResult result) {
+        return new Point(result.period().code(), result.value(), result.target(), result.percentOfTarget());
+    }
+
+    private List<ReportContent.SurveyBlock> surveys(long evaluationId) {
+        List<ReportContent.SurveyBlock> blocks = new ArrayList<>();
+        for (Survey survey : surveys.surveys(evaluationId)) {
+            SurveyResults results = surveyResults.results(survey.id(), null, null, null, FRENCH);
+            List<Highlight> highlights = new ArrayList<>();
+            for (SurveyResults.QuestionResult question : results.questions()) {
+                QuestionKind kind = question.question().kind();
+                if (kind != QuestionKind.AGREEMENT && kind != QuestionKind.YES_NO) {
+                    continue;
+                }
+                BigDecimal share = question.shares().stream().filter(share(kind)::apply)
+                        .map(SurveyResults.Share::percent).filter(percent -> percent != null)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                highlights.add(new Highlight(question.question().label(), question.answered(),
+                        question.answered() == 0 ? null : share));
+            }
+            blocks.add(new ReportContent.SurveyBlock(survey.title(), results.respondents(), highlights));
+        }
+        return blocks;
+    }
+
+    /** The answers a headline counts: agree or strongly agree, or yes. */
+    private static Function<SurveyResults.Share, Boolean> share(QuestionKind kind) {
+        return kind == QuestionKind.AGREEMENT ? share -> share.value().equals("4") || share.value().equals("5")
+                : share -> share.value().equals("true");
+    }
+
+    private List<ContributionBlock> contributions(long evaluationId, List<Evidence> consented) {
+        Map<Long, String> titles = new LinkedHashMap<>();
+        consented.forEach(item -> titles.put(item.id(), item.title()));
+        return contributions.contributions(evaluationId).stream().map(contribution -> new ContributionBlock(
+                contribution.effect().name(), label("chain.target." + contribution.effect().target()),
+                contribution.claim(), contribution.path().stream().map(element -> element.name()).toList(),
+                contribution.indicators().stream().map(result -> result.indicator().name()).toList(),
+                contribution.evidence().stream().filter(item -> titles.containsKey(item.id())).map(Evidence::title)
+                        .toList(), contribution.otherFactors(), contribution.strength() == null ? null
+                                : label("restitution.strength." + contribution.strength()),
+                contribution.strengthReason())).toList();
+    }
+
+    private String label(String code) {
+        return messages.getMessage(code, null, code, FRENCH);
+    }
+}

@@ -1,0 +1,107 @@
+package fr.maillon.restitution;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+
+import org.jspecify.annotations.Nullable;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Every figure of a report in a workbook, one sheet per kind: indicators by period, stakeholder
+ * balances, renewal of resources, survey headlines, contributions. Texts that a spreadsheet would
+ * read as a formula are written as text, with a leading apostrophe.
+ */
+final class ReportWorkbook {
+
+    private ReportWorkbook() {
+    }
+
+    static byte[] write(ReportContent content) {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream output = new ByteArrayOutputStream()) {
+            Sheet indicators = book.createSheet("Indicateurs");
+            row(indicators, 0, "Code", "Indicateur", "Unité", "Période", "Valeur", "Cible", "% de la cible");
+            int line = 1;
+            for (ReportContent.IndicatorBlock indicator : content.indicators()) {
+                for (ReportContent.Point point : indicator.points()) {
+                    Row row = row(indicators, line++, indicator.code(), indicator.name(), indicator.unit(),
+                            point.period());
+                    number(row, 4, point.value());
+                    number(row, 5, point.target());
+                    number(row, 6, point.percentOfTarget());
+                }
+            }
+            Sheet balances = book.createSheet("Bilan des parties prenantes");
+            row(balances, 0, "Partie prenante", "Apporte", "Reçoit", "Apporte (€)", "Reçoit (€)");
+            line = 1;
+            for (ReportContent.BalanceLine balance : content.balances()) {
+                Row row = row(balances, line++, balance.stakeholder(), balance.brings(), balance.gets());
+                number(row, 3, balance.bringsEur());
+                number(row, 4, balance.getsEur());
+            }
+            Sheet renewal = book.createSheet("Renouvellement");
+            row(renewal, 0, "Ressource", "Indicateur", "Période", "Valeur", "Évolution (%)");
+            line = 1;
+            for (ReportContent.RenewalLine resource : content.renewal()) {
+                for (ReportContent.Point point : resource.points()) {
+                    Row row = row(renewal, line++, resource.resource(), resource.indicator(), point.period());
+                    number(row, 3, point.value());
+                    number(row, 4, point.percentOfTarget());
+                }
+            }
+            Sheet surveys = book.createSheet("Enquêtes");
+            row(surveys, 0, "Enquête", "Répondants", "Question", "Réponses", "D'accord ou oui (%)");
+            line = 1;
+            for (ReportContent.SurveyBlock survey : content.surveys()) {
+                for (ReportContent.Highlight highlight : survey.highlights()) {
+                    Row row = row(surveys, line++, survey.title());
+                    number(row, 1, BigDecimal.valueOf(survey.respondents()));
+                    text(row, 2, highlight.question());
+                    number(row, 3, BigDecimal.valueOf(highlight.answered()));
+                    number(row, 4, highlight.share());
+                }
+            }
+            Sheet contributions = book.createSheet("Contribution");
+            row(contributions, 0, "Effet", "Cible", "Affirmation", "Chemin", "Indicateurs", "Témoignages",
+                    "Autres facteurs", "Force", "Raison");
+            line = 1;
+            for (ReportContent.ContributionBlock block : content.contributions()) {
+                row(contributions, line++, block.effect(), block.target(), block.claim(), String.join(" ← ",
+                        block.path()), String.join(" · ", block.indicators()), String.join(" · ", block.evidence()),
+                        block.otherFactors(), block.strength(), block.strengthReason());
+            }
+            book.write(output);
+            book.dispose();
+            return output.toByteArray();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static Row row(Sheet sheet, int index, @Nullable String... texts) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < texts.length; i++) {
+            text(row, i, texts[i]);
+        }
+        return row;
+    }
+
+    /** A text cell; one a spreadsheet would take for a formula (= + - @) gets a leading apostrophe. */
+    static void text(Row row, int column, @Nullable String text) {
+        if (text == null) {
+            return;
+        }
+        boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+        row.createCell(column).setCellValue(formula ? "'" + text : text);
+    }
+
+    private static void number(Row row, int column, @Nullable BigDecimal value) {
+        if (value != null) {
+            row.createCell(column).setCellValue(value.doubleValue());
+        }
+    }
+}
