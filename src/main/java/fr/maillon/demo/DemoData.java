@@ -18,10 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.maillon.account.AccountService;
 import fr.maillon.account.NewAccount;
+import fr.maillon.chain.ChainService;
+import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.EvaluationDraft;
 import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.chain.EvaluationStatus;
+import fr.maillon.chain.ValueChain;
 import fr.maillon.exchange.ExchangeService;
 import fr.maillon.organisation.ManagementMode;
 import fr.maillon.organisation.NetworkOrganisationDraft;
@@ -31,6 +34,11 @@ import fr.maillon.organisation.Role;
 import fr.maillon.organisation.StructureDraft;
 import fr.maillon.organisation.StructureKind;
 import fr.maillon.organisation.TerritoryType;
+import fr.maillon.restitution.ContributionDraft;
+import fr.maillon.restitution.ContributionService;
+import fr.maillon.restitution.ReportAudience;
+import fr.maillon.restitution.ReportService;
+import fr.maillon.restitution.Strength;
 
 /** Loads the demo case (see the README for its accounts) into an empty database, in one transaction. */
 @Component
@@ -46,10 +54,17 @@ class DemoData implements ApplicationRunner {
     private final OrganisationService organisations;
     private final EvaluationService evaluations;
     private final ExchangeService exchange;
+    private final ChainService chains;
+    private final ContributionService contributions;
+    private final ReportService reports;
     private final TransactionTemplate transaction;
 
     DemoData(Environment environment, AccountService accounts, OrganisationService organisations,
-            EvaluationService evaluations, ExchangeService exchange, TransactionTemplate transaction) {
+            EvaluationService evaluations, ExchangeService exchange, ChainService chains,
+            ContributionService contributions, ReportService reports, TransactionTemplate transaction) {
+        this.chains = chains;
+        this.contributions = contributions;
+        this.reports = reports;
         this.environment = environment;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -96,11 +111,49 @@ class DemoData implements ApplicationRunner {
         organisations.addMemberUnchecked(caf, cafMember, Role.CAF_MEMBER);
 
         long conserverie = accounts.runAs("coope", () -> exchange.importEvaluation(cooperation, conserverieDocument()));
+        accounts.runAs("coope", () -> restitution(conserverie));
         evaluations.createUnchecked(cooperation, new EvaluationDraft("Projet social 2022–2025",
                 EvaluationScope.PROJET_SOCIAL, null, LocalDate.of(2022, 1, 1), LocalDate.of(2025, 12, 31),
                 EvaluationStatus.FRAMING));
         organisations.shareUnchecked(cooperation, conserverie, federation, admin);
         organisations.shareUnchecked(cooperation, conserverie, caf, admin);
+    }
+
+    /**
+     * The Conserverie's restitution: three contribution analyses, and the CAF file with its texts,
+     * finalised as version 1.
+     */
+    private long restitution(long conserverie) {
+        ValueChain chain = chains.chain(conserverie);
+        contribution(chain, "Consommation responsable", new ContributionDraft("Les ateliers et les ventes solidaires "
+                + "ont fait entrer les produits locaux et de saison dans les achats des participants, y compris des "
+                + "familles en précarité.", "Les campagnes nationales contre le gaspillage et la hausse des prix ont "
+                + "pu jouer aussi.", Strength.MODERATE, "Le questionnaire montre une hausse de l'accord entre 2019 "
+                + "et 2021, et les témoignages la confirment ; il n'y a pas de groupe de comparaison."));
+        contribution(chain, "Compétences et pouvoir", new ContributionDraft("En animant et en participant aux "
+                + "ateliers, des habitants ont appris à transformer les produits et certains transmettent à leur tour.",
+                null, Strength.STRONG, "Les bénévoles animateurs le disent, et le nombre de participants qui savent "
+                        + "faire des conserves a nettement augmenté entre les deux saisons."));
+        contribution(chain, "ville et la campagne", new ContributionDraft("La conserverie mobile a relié des "
+                + "producteurs bio du territoire aux habitants des quartiers de la ville.", "Le développement des "
+                + "circuits courts dans la Drôme.", Strength.MODERATE, "Le nombre de producteurs partenaires a plus "
+                        + "que doublé ; leur satisfaction est mesurée par des entretiens annuels."));
+        long report = reports.create(conserverie, ReportAudience.CAF, "Dossier d'agrément — la Conserverie Mobile "
+                + "et Solidaire");
+        reports.narrate(report, ReportAudience.Section.CONTEXT, "Trois maisons de quartier de Romans-sur-Isère ont "
+                + "lancé en 2018 une conserverie mobile et solidaire : des fruits et légumes bio invendus deviennent, "
+                + "en atelier, des bocaux partagés entre les habitants.");
+        reports.narrate(report, ReportAudience.Section.RESULTS, "Les cibles de transformation sont atteintes en 2021 ; "
+                + "la part des participants des quartiers prioritaires reste au-dessus de la moitié.");
+        reports.narrate(report, ReportAudience.Section.CHANGES, "Ouvrir un atelier le samedi, former de nouveaux "
+                + "bénévoles animateurs, et mesurer mieux les changements de consommation avec un groupe de "
+                + "comparaison.");
+        return reports.finalise(report);
+    }
+
+    private void contribution(ValueChain chain, String effectName, ContributionDraft draft) {
+        chain.elements(ElementKind.EFFECT).stream().filter(effect -> effect.name().contains(effectName)).findFirst()
+                .ifPresent(effect -> contributions.save(chain.evaluation().id(), effect.id(), draft));
     }
 
     private static byte[] conserverieDocument() {

@@ -146,9 +146,10 @@ public class ReportService {
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public int finalise(long reportId) {
         Report report = editable(reportId);
-        ReportContent content = content(report, 0);
-        return reports.insertVersion(report.structureId(), reportId, json.writeValueAsString(content),
+        int version = report.lastVersion() + 1;
+        reports.insertVersion(report.structureId(), reportId, version, json.writeValueAsString(content(report, version)),
                 access.currentUserId());
+        return version;
     }
 
     /** The content of a version (0: the live draft). */

@@ -53,7 +53,7 @@ class MessagesTests {
     private static final Pattern FRAGMENT_CALL = Pattern.compile("web/fields :: (\\w+)\\(([^)]*)\\)");
     /** A message code written in Java; a literal ending with a dot is a prefix, not a code. */
     private static final Pattern JAVA_CODE = Pattern.compile(
-            "\"((?:account|organisation|chain|exchange|framework|survey|import|evidence|web|error)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+            "\"((?:account|organisation|chain|exchange|framework|survey|import|evidence|restitution|web|error)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     /** Keys that templates build as prefix + value, and the values they take. */
     private static final Map<String, List<String>> BUILT_KEYS = Map.ofEntries(
@@ -83,6 +83,9 @@ class MessagesTests {
             Map.entry("survey.statistic", names(fr.maillon.survey.Statistic.values())),
             Map.entry("survey.agreement", List.of("1", "2", "3", "4", "5")),
             Map.entry("evidence.kind", names(fr.maillon.evidence.EvidenceKind.values())),
+            Map.entry("restitution.strength", names(fr.maillon.restitution.Strength.values())),
+            Map.entry("restitution.audience", names(fr.maillon.restitution.ReportAudience.values())),
+            Map.entry("restitution.section", names(fr.maillon.restitution.ReportAudience.Section.values())),
             Map.entry("error", List.of("400.title", "400.message", "403.title", "403.message", "404.title",
                     "404.message", "405.title", "405.message", "500.title", "500.message")));
 

@@ -103,17 +103,15 @@ public class ReportRepository {
                 .update();
     }
 
-    public int insertVersion(long structureId, long reportId, String content, long userId) {
-        return jdbc.sql("""
+    /** Keeps a version; two people finalising at once cannot both take the same number. */
+    public void insertVersion(long structureId, long reportId, int version, String content, long userId) {
+        jdbc.sql("""
                 INSERT INTO report_version (report_id, structure_id, version, content, finalised_by)
-                VALUES (:reportId, :structureId,
-                        (SELECT coalesce(max(version), 0) + 1 FROM report_version WHERE report_id = :reportId),
-                        CAST(:content AS jsonb), :userId)
-                RETURNING version
+                VALUES (:reportId, :structureId, :version, CAST(:content AS jsonb), :userId)
                 """)
-                .param("structureId", structureId).param("reportId", reportId).param("content", content)
-                .param("userId", userId)
-                .query(Integer.class).single();
+                .param("structureId", structureId).param("reportId", reportId).param("version", version)
+                .param("content", content).param("userId", userId)
+                .update();
     }
 
     public Optional<String> version(long structureId, long reportId, int version) {

@@ -77,7 +77,7 @@ class ReportController {
     String report(@PathVariable long reportId, @RequestParam(defaultValue = "0") int version, Model model) {
         Report report = reports.report(reportId);
         model.addAttribute("report", report);
-        model.addAttribute("content", reports.content(reportId, version));
+        model.addAttribute("doc", reports.content(reportId, version));
         model.addAttribute("canEdit", reports.canEdit(report));
         return "report/report";
     }
