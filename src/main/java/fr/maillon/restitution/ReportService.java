@@ -164,6 +164,14 @@ public class ReportService {
         return json.readValue(stored, ReportContent.class);
     }
 
+    /** The evaluation's dashboard: every section's figures, as a draft report for the CAF would show them. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ReportContent dashboard(long evaluationId) {
+        long structureId = evaluations.evaluation(evaluationId).structureId();
+        return content(new Report(0, structureId, evaluationId, ReportAudience.CAF, label("restitution.dashboard.title"),
+                List.of()), 0);
+    }
+
     private Report editable(long reportId) {
         Report report = report(reportId);
         access.requireStructureRole(report.structureId(), Role.STRUCTURE_EDITOR);

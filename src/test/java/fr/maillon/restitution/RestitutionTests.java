@@ -112,6 +112,18 @@ class RestitutionTests {
             }
             assertThat(checked).isGreaterThan(40);
             assertThat(book.getSheet("Bilan des parties prenantes").getPhysicalNumberOfRows()).isEqualTo(12);
+            // the dashboard shows the workbook's figures: the value of volunteering in 2021
+            double value = 0;
+            for (Row row : indicators) {
+                if (row.getRowNum() > 0 && row.getCell(0).getStringCellValue().equals("valeur_benevolat")
+                        && row.getCell(3).getStringCellValue().equals("2021")) {
+                    value = row.getCell(4).getNumericCellValue();
+                }
+            }
+            assertThat(value).isEqualTo(15375);
+            String dashboard = mvc.perform(get("/evaluations/{e}/dashboard", conserverie).with(users.as("coope")))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(dashboard).contains("id=\"key-valeur_benevolat\"").contains("<strong>15375 €</strong>");
         }
     }
 

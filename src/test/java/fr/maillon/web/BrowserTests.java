@@ -97,7 +97,7 @@ class BrowserTests {
                 "/evaluations/1/results?frequency=CUSTOM", "/evaluations/1/indicators/1/values",
                 "/evaluations/1/surveys", "/surveys/1", "/surveys/1/results", "/surveys/1/questions/new",
                 "/surveys/1/paper", "/evaluations/1/evidence", "/evaluations/1/imports", "/evaluations/1/reports",
-                "/evaluations/1/contributions", "/reports/1", "/reports/1?version=1")) {
+                "/evaluations/1/contributions", "/reports/1", "/reports/1?version=1", "/evaluations/1/dashboard")) {
             driver.get(url(path));
             assertFitsAndAccessible(path);
         }

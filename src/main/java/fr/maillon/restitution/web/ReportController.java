@@ -53,6 +53,13 @@ class ReportController {
         this.application = application;
     }
 
+    @GetMapping("/evaluations/{evaluationId}/dashboard")
+    String dashboard(@PathVariable long evaluationId, Model model) {
+        model.addAttribute("page", evaluations.page(evaluationId));
+        model.addAttribute("doc", reports.dashboard(evaluationId));
+        return "report/dashboard";
+    }
+
     @GetMapping("/evaluations/{evaluationId}/reports")
     String list(@PathVariable long evaluationId, Model model) {
         model.addAttribute("page", evaluations.page(evaluationId));
