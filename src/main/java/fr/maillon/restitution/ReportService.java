@@ -116,6 +116,19 @@ public class ReportService {
         return report;
     }
 
+    /** A report for those who hold a link to it: its reviewers, its share links. */
+    Report reportUnchecked(long reportId) {
+        return reports.find(reportId).orElseThrow(() -> new NotFoundException("restitution.report.notFound",
+                reportId));
+    }
+
+    /** A finalised version, for those who hold a share link to it. */
+    ReportContent versionUnchecked(long structureId, long reportId, int version) {
+        String stored = reports.version(structureId, reportId, version)
+                .orElseThrow(() -> new NotFoundException("restitution.report.notFound", reportId));
+        return json.readValue(stored, ReportContent.class);
+    }
+
     public boolean canEdit(Report report) {
         return access.hasStructureRole(report.structureId(), Role.STRUCTURE_EDITOR);
     }

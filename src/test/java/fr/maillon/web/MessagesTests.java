@@ -84,6 +84,7 @@ class MessagesTests {
             Map.entry("survey.agreement", List.of("1", "2", "3", "4", "5")),
             Map.entry("evidence.kind", names(fr.maillon.evidence.EvidenceKind.values())),
             Map.entry("restitution.strength", names(fr.maillon.restitution.Strength.values())),
+            Map.entry("restitution.opinion", names(fr.maillon.restitution.Opinion.values())),
             Map.entry("restitution.audience", names(fr.maillon.restitution.ReportAudience.values())),
             Map.entry("restitution.section", names(fr.maillon.restitution.ReportAudience.Section.values())),
             Map.entry("error", List.of("400.title", "400.message", "403.title", "403.message", "404.title",

@@ -95,11 +95,14 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Public survey pages: anyone answers, without session or sign-in; a submission key stores a resend once. */
+    /**
+     * Pages opened by a link, without session or sign-in: public surveys (a submission key stores a
+     * resend once), reports under review, and shared reports.
+     */
     @Bean
     @Order(0)
-    SecurityFilterChain publicSurveyChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/s/**")
+    SecurityFilterChain publicLinkChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/s/**", "/review/**", "/r/**")
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

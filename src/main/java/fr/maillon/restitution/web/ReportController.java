@@ -30,6 +30,7 @@ import fr.maillon.restitution.ReportAudience;
 import fr.maillon.restitution.ReportContent;
 import fr.maillon.restitution.ReportExports;
 import fr.maillon.restitution.ReportService;
+import fr.maillon.restitution.ReviewService;
 import fr.maillon.web.PdfRenderer;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.Texts;
@@ -43,9 +44,11 @@ class ReportController {
     private final TemplateEngine templates;
     private final PdfRenderer pdf;
     private final ApplicationContext application;
+    private final ReviewService reviews;
 
     ReportController(ReportService reports, EvaluationService evaluations, TemplateEngine templates, PdfRenderer pdf,
-            ApplicationContext application) {
+            ApplicationContext application, ReviewService reviews) {
+        this.reviews = reviews;
         this.reports = reports;
         this.evaluations = evaluations;
         this.templates = templates;
@@ -86,6 +89,9 @@ class ReportController {
         model.addAttribute("report", report);
         model.addAttribute("doc", reports.content(reportId, version));
         model.addAttribute("canEdit", reports.canEdit(report));
+        model.addAttribute("reviewers", reviews.reviewers(reportId));
+        model.addAttribute("comments", reviews.comments(reportId));
+        model.addAttribute("shares", reviews.shares(reportId));
         return "report/report";
     }
 

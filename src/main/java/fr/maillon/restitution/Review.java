@@ -1,0 +1,32 @@
+package fr.maillon.restitution;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/** The review of a report: who was asked, what they said per section with the answers, and the share links. */
+public final class Review {
+
+    private Review() {
+    }
+
+    public record Reviewer(long id, String name, Instant createdAt, boolean revoked) {
+    }
+
+    public record Comment(long id, String reviewer, ReportAudience.Section section, Opinion opinion,
+            @Nullable String text, Instant createdAt, @Nullable String answer) {
+    }
+
+    public record Share(long id, int version, LocalDate expiresOn, boolean revoked, Instant createdAt) {
+
+        public boolean live(LocalDate today) {
+            return !revoked && !expiresOn.isBefore(today);
+        }
+    }
+
+    /** What a reviewer's link opens: the draft as it was when the link was made, and their comments. */
+    public record Page(long reportId, Reviewer reviewer, ReportContent content, java.util.List<Comment> comments,
+            int finalVersion) {
+    }
+}
