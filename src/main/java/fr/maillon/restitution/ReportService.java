@@ -129,6 +129,11 @@ public class ReportService {
         return json.readValue(stored, ReportContent.class);
     }
 
+    /** Whether the caller belongs to the report's structure: drafts and reviews are for its members. */
+    public boolean isMember(Report report) {
+        return access.isMember(report.structureId());
+    }
+
     public boolean canEdit(Report report) {
         return access.hasStructureRole(report.structureId(), Role.STRUCTURE_EDITOR);
     }
@@ -148,6 +153,9 @@ public class ReportService {
     @Transactional
     public void narrate(long reportId, ReportAudience.Section section, @Nullable String narrative) {
         Report report = editable(reportId);
+        if (!report.audience().sections().contains(section)) {
+            throw new RuleViolationException("section", "restitution.report.section");
+        }
         String text = narrative == null ? "" : narrative.strip();
         if (text.length() > 20_000 || Texts.hasControlCharacters(text)) {
             throw new RuleViolationException("narrative", "restitution.text.invalid", 20_000);
@@ -165,11 +173,14 @@ public class ReportService {
         return version;
     }
 
-    /** The content of a version (0: the live draft). */
+    /** The content of a version (0: the live draft, for the structure's members only). */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ReportContent content(long reportId, int version) {
         Report report = report(reportId);
         if (version == 0) {
+            if (!isMember(report)) {
+                throw new NotFoundException("restitution.report.notFound", reportId);
+            }
             return content(report, 0);
         }
         String stored = reports.version(report.structureId(), reportId, version)
@@ -193,26 +204,22 @@ public class ReportService {
 
     // --- content ------------------------------------------------------------------------------
 
+    /** Fills the sections the report's audience reads; the others stay empty. */
     private ReportContent content(Report report, int version) {
         long evaluationId = report.evaluationId();
+        ReportAudience audience = report.audience();
         EvaluationPage page = evaluations.page(evaluationId);
         ValueChain chain = chains.chain(evaluationId);
+        boolean results = audience.sections().contains(ReportAudience.Section.RESULTS)
+                || audience.sections().contains(ReportAudience.Section.FRAMEWORK);
         FrameworkOverview overview = objectives.overview(evaluationId);
-        List<IndicatorResults> results = framework.results(evaluationId, PeriodType.YEAR);
-        Map<Long, IndicatorResults> byId = results.stream().collect(Collectors.toMap(result -> result.indicator().id(),
-                Function.identity()));
-        List<IndicatorBlock> indicators = results.stream().map(ReportService::block).toList();
-        Map<Long, Criterion> criteria = overview.criteria().stream()
-                .collect(Collectors.toMap(Criterion::id, Function.identity()));
-        List<ReportContent.QuestionBlock> questions = new ArrayList<>();
-        for (EvaluativeQuestion question : overview.questions()) {
-            questions.add(new ReportContent.QuestionBlock(criteria.get(question.criterionId()).label(), question.text(),
-                    overview.indicatorsAnswering(question.id()).stream().filter(byId::containsKey)
-                            .map(id -> byId.get(id).indicator().code()).toList()));
-        }
-        Renewal renewal = renewals.renewal(evaluationId, PeriodType.YEAR);
+        List<IndicatorResults> figures = results ? framework.results(evaluationId, PeriodType.YEAR) : List.of();
+        List<IndicatorBlock> indicators = figures.stream().map(ReportService::block).toList();
         List<Evidence> consented = evidence.evidence(evaluationId).stream().filter(Evidence::consent).toList();
-        return new ReportContent(report.id(), version, report.audience(), report.title(), page.structure().name(),
+        Renewal renewal = audience.sections().contains(ReportAudience.Section.RENEWAL)
+                ? renewals.renewal(evaluationId, PeriodType.YEAR) : new Renewal(List.of(), List.of(), List.of());
+        boolean balanced = audience.sections().contains(ReportAudience.Section.BALANCES);
+        return new ReportContent(report.id(), version, audience, report.title(), page.structure().name(),
                 page.structure().commune(), page.evaluation().title(), page.evaluation().periodStart(),
                 page.evaluation().periodEnd(), clock.instant(), reports.narratives(report.structureId(), report.id()),
                 chain.stakeholders().stream().map(stakeholder -> new ReportContent.StakeholderLine(stakeholder.name(),
@@ -220,14 +227,16 @@ public class ReportService {
                 new ReportContent.ChainCounts(chain.elements(ElementKind.RESOURCE).size(),
                         chain.elements(ElementKind.ACTIVITY).size(), chain.elements(ElementKind.OUTPUT).size(),
                         chain.elements(ElementKind.EFFECT).size(), chain.links().size(), chain.interactions().size()),
-                diagrams.svg(evaluationId, "", FRENCH),
+                audience.sections().contains(ReportAudience.Section.CHAIN) ? withoutLinks(diagrams.svg(evaluationId,
+                        "", FRENCH)) : "",
                 overview.objectives().stream().map(objective -> new ReportContent.ObjectiveLine(
                         label("chain.target." + objective.target()), objective.title())).toList(),
-                questions, indicators,
-                balances.balances(evaluationId).stream().map(balance -> new BalanceLine(balance.stakeholder().name(),
-                        String.join(" ; ", balance.brings()), String.join(" ; ", balance.gets()), balance.bringsEur(),
-                        balance.getsEur())).toList(),
-                balances.valuation(evaluationId).totalEur(),
+                results ? questions(overview, figures) : List.of(), indicators,
+                balanced ? balances.balances(evaluationId).stream().map(balance -> new BalanceLine(
+                        balance.stakeholder().name(), String.join(" ; ", balance.brings()),
+                        String.join(" ; ", balance.gets()), balance.bringsEur(), balance.getsEur())).toList()
+                        : List.of(),
+                balanced ? balances.valuation(evaluationId).totalEur() : BigDecimal.ZERO,
                 renewal.resources().stream().map(line -> new ReportContent.RenewalLine(line.resource(),
                         line.indicator().name(), line.points().stream().map(point -> new Point(point.period().code(),
                                 point.value(), null, point.changePercent())).toList())).toList(),
@@ -235,9 +244,28 @@ public class ReportService {
                         label("framework.renewal.support." + line.measure()), line.points().stream().map(point ->
                                 new Point(point.period().code(), point.support(), point.primary(), point.sharePercent()))
                                 .toList())).toList(),
-                surveys(evaluationId), contributions(evaluationId, consented),
+                audience.sections().contains(ReportAudience.Section.SURVEYS) ? surveys(evaluationId) : List.of(),
+                audience.sections().contains(ReportAudience.Section.CONTRIBUTION)
+                        ? contributions(evaluationId, consented) : List.of(),
                 consented.stream().filter(item -> item.body() != null).map(item -> new ReportContent.TestimonyLine(
                         item.title(), item.body(), item.source(), item.collectedOn())).toList());
+    }
+
+    /** Each evaluative question with the codes of the indicators that answer it. */
+    private static List<ReportContent.QuestionBlock> questions(FrameworkOverview overview,
+            List<IndicatorResults> figures) {
+        Map<Long, Criterion> criteria = overview.criteria().stream()
+                .collect(Collectors.toMap(Criterion::id, Function.identity()));
+        Map<Long, String> codes = figures.stream().collect(Collectors.toMap(result -> result.indicator().id(),
+                result -> result.indicator().code()));
+        return overview.questions().stream().map(question -> new ReportContent.QuestionBlock(
+                criteria.get(question.criterionId()).label(), question.text(), overview.indicatorsAnswering(
+                        question.id()).stream().filter(codes::containsKey).map(codes::get).toList())).toList();
+    }
+
+    /** The diagram as a report shows it: its nodes do not link to the application's pages. */
+    private static String withoutLinks(String svg) {
+        return svg.replaceAll("</?a\\b[^>]*>", "");
     }
 
     private static IndicatorBlock block(IndicatorResults result) {
@@ -253,7 +281,7 @@ public class ReportService {
     private List<ReportContent.SurveyBlock> surveys(long evaluationId) {
         List<ReportContent.SurveyBlock> blocks = new ArrayList<>();
         for (Survey survey : surveys.surveys(evaluationId)) {
-            SurveyResults results = surveyResults.results(survey.id(), null, null, null, FRENCH);
+            SurveyResults results = surveyResults.publicResults(survey.id(), FRENCH);
             List<Highlight> highlights = new ArrayList<>();
             for (SurveyResults.QuestionResult question : results.questions()) {
                 QuestionKind kind = question.question().kind();

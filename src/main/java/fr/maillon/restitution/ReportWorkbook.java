@@ -22,56 +22,20 @@ final class ReportWorkbook {
 
     static byte[] write(ReportContent content) {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream output = new ByteArrayOutputStream()) {
-            Sheet indicators = book.createSheet("Indicateurs");
-            row(indicators, 0, "Code", "Indicateur", "Unité", "Période", "Valeur", "Cible", "% de la cible");
-            int line = 1;
-            for (ReportContent.IndicatorBlock indicator : content.indicators()) {
-                for (ReportContent.Point point : indicator.points()) {
-                    Row row = row(indicators, line++, indicator.code(), indicator.name(), indicator.unit(),
-                            point.period());
-                    number(row, 4, point.value());
-                    number(row, 5, point.target());
-                    number(row, 6, point.percentOfTarget());
-                }
+            if (content.has(ReportAudience.Section.RESULTS)) {
+                indicators(book.createSheet("Indicateurs"), content);
             }
-            Sheet balances = book.createSheet("Bilan des parties prenantes");
-            row(balances, 0, "Partie prenante", "Apporte", "Reçoit", "Apporte (€)", "Reçoit (€)");
-            line = 1;
-            for (ReportContent.BalanceLine balance : content.balances()) {
-                Row row = row(balances, line++, balance.stakeholder(), balance.brings(), balance.gets());
-                number(row, 3, balance.bringsEur());
-                number(row, 4, balance.getsEur());
+            if (content.has(ReportAudience.Section.BALANCES)) {
+                balances(book.createSheet("Bilan des parties prenantes"), content);
             }
-            Sheet renewal = book.createSheet("Renouvellement");
-            row(renewal, 0, "Ressource", "Indicateur", "Période", "Valeur", "Évolution (%)");
-            line = 1;
-            for (ReportContent.RenewalLine resource : content.renewal()) {
-                for (ReportContent.Point point : resource.points()) {
-                    Row row = row(renewal, line++, resource.resource(), resource.indicator(), point.period());
-                    number(row, 3, point.value());
-                    number(row, 4, point.percentOfTarget());
-                }
+            if (content.has(ReportAudience.Section.RENEWAL)) {
+                renewal(book.createSheet("Renouvellement"), content);
             }
-            Sheet surveys = book.createSheet("Enquêtes");
-            row(surveys, 0, "Enquête", "Répondants", "Question", "Réponses", "D'accord ou oui (%)");
-            line = 1;
-            for (ReportContent.SurveyBlock survey : content.surveys()) {
-                for (ReportContent.Highlight highlight : survey.highlights()) {
-                    Row row = row(surveys, line++, survey.title());
-                    number(row, 1, BigDecimal.valueOf(survey.respondents()));
-                    text(row, 2, highlight.question());
-                    number(row, 3, BigDecimal.valueOf(highlight.answered()));
-                    number(row, 4, highlight.share());
-                }
+            if (content.has(ReportAudience.Section.SURVEYS)) {
+                surveys(book.createSheet("Enquêtes"), content);
             }
-            Sheet contributions = book.createSheet("Contribution");
-            row(contributions, 0, "Effet", "Cible", "Affirmation", "Chemin", "Indicateurs", "Témoignages",
-                    "Autres facteurs", "Force", "Raison");
-            line = 1;
-            for (ReportContent.ContributionBlock block : content.contributions()) {
-                row(contributions, line++, block.effect(), block.target(), block.claim(), String.join(" ← ",
-                        block.path()), String.join(" · ", block.indicators()), String.join(" · ", block.evidence()),
-                        block.otherFactors(), block.strength(), block.strengthReason());
+            if (content.has(ReportAudience.Section.CONTRIBUTION)) {
+                contributions(book.createSheet("Contribution"), content);
             }
             book.write(output);
             book.dispose();
@@ -79,6 +43,67 @@ final class ReportWorkbook {
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void indicators(Sheet indicators, ReportContent content) {
+        row(indicators, 0, "Code", "Indicateur", "Unité", "Période", "Valeur", "Cible", "% de la cible");
+        int line = 1;
+        for (ReportContent.IndicatorBlock indicator : content.indicators()) {
+            for (ReportContent.Point point : indicator.points()) {
+                Row row = row(indicators, line++, indicator.code(), indicator.name(), indicator.unit(),
+                        point.period());
+                number(row, 4, point.value());
+                number(row, 5, point.target());
+                number(row, 6, point.percentOfTarget());
+            }
+        }
+    }
+
+    private static void balances(Sheet balances, ReportContent content) {
+        row(balances, 0, "Partie prenante", "Apporte", "Reçoit", "Apporte (€)", "Reçoit (€)");
+        int line = 1;
+        for (ReportContent.BalanceLine balance : content.balances()) {
+            Row row = row(balances, line++, balance.stakeholder(), balance.brings(), balance.gets());
+            number(row, 3, balance.bringsEur());
+            number(row, 4, balance.getsEur());
+        }
+    }
+
+    private static void renewal(Sheet renewal, ReportContent content) {
+        row(renewal, 0, "Ressource", "Indicateur", "Période", "Valeur", "Évolution (%)");
+        int line = 1;
+        for (ReportContent.RenewalLine resource : content.renewal()) {
+            for (ReportContent.Point point : resource.points()) {
+                Row row = row(renewal, line++, resource.resource(), resource.indicator(), point.period());
+                number(row, 3, point.value());
+                number(row, 4, point.percentOfTarget());
+            }
+        }
+    }
+
+    private static void surveys(Sheet surveys, ReportContent content) {
+        row(surveys, 0, "Enquête", "Répondants", "Question", "Réponses", "D'accord ou oui (%)");
+        int line = 1;
+        for (ReportContent.SurveyBlock survey : content.surveys()) {
+            for (ReportContent.Highlight highlight : survey.highlights()) {
+                Row row = row(surveys, line++, survey.title());
+                number(row, 1, BigDecimal.valueOf(survey.respondents()));
+                text(row, 2, highlight.question());
+                number(row, 3, BigDecimal.valueOf(highlight.answered()));
+                number(row, 4, highlight.share());
+            }
+        }
+    }
+
+    private static void contributions(Sheet contributions, ReportContent content) {
+        row(contributions, 0, "Effet", "Cible", "Affirmation", "Chemin", "Indicateurs", "Témoignages",
+                "Autres facteurs", "Force", "Raison");
+        int line = 1;
+        for (ReportContent.ContributionBlock block : content.contributions()) {
+            row(contributions, line++, block.effect(), block.target(), block.claim(), String.join(" ← ",
+                    block.path()), String.join(" · ", block.indicators()), String.join(" · ", block.evidence()),
+                    block.otherFactors(), block.strength(), block.strengthReason());
         }
     }
 

@@ -2,6 +2,7 @@ package fr.maillon.restitution;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -28,11 +29,15 @@ import fr.maillon.web.Texts;
 @Service
 public class ReviewService {
 
+    /** A reviewer says at most this much: a link is not a forum. */
+    static final int MAX_COMMENTS = 100;
+
     private final ReportService reports;
     private final AccessPolicy access;
     private final ReviewRepository reviews;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
+    /** Share links expire at the end of their day in France. */
+    private final Clock clock = Clock.system(ZoneId.of("Europe/Paris"));
 
     ReviewService(ReportService reports, AccessPolicy access, ReviewRepository reviews, JsonMapper json) {
         this.reports = reports;
@@ -63,14 +68,15 @@ public class ReviewService {
         }
     }
 
+    /** Those asked to review, for the structure's members (others see none). */
     public List<Review.Reviewer> reviewers(long reportId) {
         Report report = reports.report(reportId);
-        return reviews.reviewers(report.structureId(), reportId);
+        return reports.isMember(report) ? reviews.reviewers(report.structureId(), reportId) : List.of();
     }
 
     public List<Review.Comment> comments(long reportId) {
         Report report = reports.report(reportId);
-        return reviews.comments(report.structureId(), reportId, null);
+        return reports.isMember(report) ? reviews.comments(report.structureId(), reportId, null) : List.of();
     }
 
     /** What a review link opens; a revoked or unknown link is not found. */
@@ -88,8 +94,18 @@ public class ReviewService {
             @Nullable String text) {
         ReviewRepository.ReviewerRow reviewer = reviewer(token);
         ReportContent content = json.readValue(reviewer.content(), ReportContent.class);
-        if (section == null || !content.audience().sections().contains(section) || opinion == null) {
+        if (section == null || !content.audience().sections().contains(section)) {
             throw new RuleViolationException("section", "restitution.review.section");
+        }
+        if (opinion == null) {
+            throw new RuleViolationException("opinion", "restitution.review.opinion");
+        }
+        Report report = reports.reportUnchecked(reviewer.reportId());
+        if (report.versions().stream().anyMatch(version -> version.finalisedAt().isAfter(reviewer.createdAt()))) {
+            throw new RuleViolationException("", "restitution.review.closed");
+        }
+        if (reviews.comments(reviewer.structureId(), reviewer.reportId(), reviewer.id()).size() >= MAX_COMMENTS) {
+            throw new RuleViolationException("", "restitution.review.tooMany");
         }
         String clean = text == null || text.isBlank() ? null : text.strip();
         if (clean != null && (clean.length() > 4000 || Texts.hasControlCharacters(clean))) {
@@ -134,7 +150,7 @@ public class ReviewService {
 
     public List<Review.Share> shares(long reportId) {
         Report report = reports.report(reportId);
-        return reviews.shares(report.structureId(), reportId);
+        return reports.isMember(report) ? reviews.shares(report.structureId(), reportId) : List.of();
     }
 
     @Transactional

@@ -64,8 +64,22 @@ public class SurveyResultsService {
     public SurveyResults results(long surveyId, @Nullable Long waveId, @Nullable Long filterQuestionId,
             @Nullable String filterValue, Locale locale) {
         Survey survey = surveys.survey(surveyId);
+        return results(survey, waveId, filterQuestionId, filterValue, !access.isMember(survey.structureId()), locale);
+    }
+
+    /**
+     * The results as they are shown outside the structure, whoever asks: what a report, a review
+     * link or a share link carries.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public SurveyResults publicResults(long surveyId, Locale locale) {
+        return results(surveys.survey(surveyId), null, null, null, true, locale);
+    }
+
+    private SurveyResults results(Survey survey, @Nullable Long waveId, @Nullable Long filterQuestionId,
+            @Nullable String filterValue, boolean outsider, Locale locale) {
+        long surveyId = survey.id();
         Wave wave = waveId == null ? null : survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
-        boolean outsider = !access.isMember(survey.structureId());
         Question filterQuestion = filterQuestionId == null ? null : survey.question(filterQuestionId)
                 .filter(question -> question.kind().categorical() && !(outsider && question.personalData()))
                 .orElse(null);

@@ -34,7 +34,9 @@ import fr.maillon.framework.IndicatorResults;
 import fr.maillon.framework.PeriodType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * The demo's finished restitution: its PDF read back (titles, figures, names) and turned into
@@ -56,6 +58,12 @@ class RestitutionTests {
 
     @Autowired
     FrameworkService framework;
+
+    @Autowired
+    ReviewService reviews;
+
+    @Autowired
+    ReportFiles files;
 
     @Autowired
     JdbcClient jdbc;
@@ -149,9 +157,53 @@ class RestitutionTests {
         framework.saveGrid(conserverie, false, List.of(new CellInput(seances, "2021", "30")));
         assertThat(mvc.perform(get("/reports/{id}", report).param("version", String.valueOf(version))
                 .with(users.as("federation26"))).andReturn().getResponse().getStatus()).isEqualTo(200);
+        // outside the structure: final versions only, no reviewers; another structure: nothing
+        users.signIn("coope");
+        String reviewLink = reviews.invite(report, "Un partenaire");
+        SecurityContextHolder.clearContext();
+        assertThat(mvc.perform(get("/reports/{id}", report).with(users.as("federation26"))).andReturn().getResponse()
+                .getRedirectedUrl()).endsWith("?version=" + version);
+        assertThat(mvc.perform(get("/reports/{id}/report.pdf", report).param("version", "0")
+                .with(users.as("federation26"))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/reports/{id}", report).param("version", String.valueOf(version))
+                .with(users.as("federation26"))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("Un partenaire");
         TestUsers.Created stranger = users.structureWithMember(fr.maillon.organisation.Role.STRUCTURE_ADMIN);
-        assertThat(mvc.perform(get("/reports/{id}/report.pdf", report).with(users.as(stranger.username())))
-                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        for (var request : List.of(get("/reports/{id}/report.pdf", report), get("/reports/{id}", report),
+                get("/api/v1/reports/{id}.pdf", report), get("/api/v1/evaluations/{e}/reports", conserverie),
+                post("/reports/{id}/reviewers", report).with(csrf()).param("name", "Intrus"),
+                post("/reports/{id}/shares", report).with(csrf()).param("version", "1")
+                        .param("expiresOn", java.time.LocalDate.now().plusDays(3).toString()))) {
+            assertThat(mvc.perform(request.with(users.as(stranger.username()))).andReturn().getResponse().getStatus())
+                    .isEqualTo(404);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM report_reviewer WHERE report_id = :r").param("r", report)
+                .query(Long.class).single()).isEqualTo(1);
+        // a reviewer may not comment once a later version is finalised
+        users.signIn("coope");
+        reports.finalise(report);
+        SecurityContextHolder.clearContext();
+        assertThat(mvc.perform(post("/review/{t}", reviewLink).param("section", "CONTEXT").param("opinion", "AGREE"))
+                .andReturn().getResponse().getContentAsString()).contains("les avis sont clos");
+        assertThat(mvc.perform(get("/review/{t}", "rv_inconnu-inconnu-inconnu-inconnu")).andReturn().getResponse()
+                .getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aReportForInhabitantsHoldsOnlyItsSections() throws Exception {
+        users.signIn("coope");
+        long conserverie = jdbc.sql("SELECT min(id) FROM evaluation WHERE title = 'Conserverie Mobile et Solidaire'")
+                .query(Long.class).single();
+        long report = reports.create(conserverie, ReportAudience.HABITANTS, "Ce que la Conserverie a changé");
+        ReportContent content = reports.content(report, 0);
+        assertThat(content.balances()).isEmpty();
+        assertThat(content.contributions()).isEmpty();
+        assertThat(content.diagramSvg()).isEmpty();
+        assertThat(content.indicators()).isNotEmpty();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(files.workbook(content)))) {
+            assertThat(book.getSheet("Bilan des parties prenantes")).isNull();
+            assertThat(book.getSheet("Indicateurs")).isNotNull();
+        }
     }
 
     private static java.math.BigDecimal seances(ReportContent content) {

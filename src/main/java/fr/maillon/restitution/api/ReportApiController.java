@@ -1,0 +1,68 @@
+package fr.maillon.restitution.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import fr.maillon.restitution.Report;
+import fr.maillon.restitution.ReportContent;
+import fr.maillon.restitution.ReportFiles;
+import fr.maillon.restitution.ReportService;
+
+@RestController
+@Tag(name = "Restitution", description = "Reports and their renderings")
+class ReportApiController {
+
+    private static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ReportService reports;
+    private final ReportFiles files;
+
+    ReportApiController(ReportService reports, ReportFiles files) {
+        this.reports = reports;
+        this.files = files;
+    }
+
+    @GetMapping("/api/v1/evaluations/{evaluationId}/reports")
+    @Operation(summary = "The evaluation's reports, with their finalised versions")
+    List<Report> list(@PathVariable long evaluationId) {
+        return reports.reports(evaluationId);
+    }
+
+    @GetMapping("/api/v1/reports/{reportId}.pdf")
+    @Operation(summary = "A report as a PDF: its last finalised version, or the one asked (0: the draft, members only)")
+    ResponseEntity<byte[]> pdf(@PathVariable long reportId, @RequestParam(required = false) Integer version) {
+        ReportContent content = content(reportId, version);
+        return download(files.pdf(content, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()),
+                MediaType.APPLICATION_PDF, ReportFiles.filename(content, "pdf"));
+    }
+
+    @GetMapping("/api/v1/reports/{reportId}.xlsx")
+    @Operation(summary = "Every figure of a report, as an XLSX workbook")
+    ResponseEntity<byte[]> xlsx(@PathVariable long reportId, @RequestParam(required = false) Integer version) {
+        ReportContent content = content(reportId, version);
+        return download(files.workbook(content), XLSX, ReportFiles.filename(content, "xlsx"));
+    }
+
+    private ReportContent content(long reportId, Integer version) {
+        return reports.content(reportId, version != null ? version : reports.report(reportId).lastVersion());
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
+                .attachment().filename(filename, StandardCharsets.UTF_8).build().toString()).body(body);
+    }
+}
