@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -131,6 +132,11 @@ public class EvaluationService {
         if (!evaluations.update(evaluation.structureId(), evaluationId, validate(draft))) {
             throw new EvaluationNotFoundException(evaluationId);
         }
+    }
+
+    /** For background work that decides itself what it shows (the network's results): no caller to check. */
+    public Optional<Evaluation> evaluationUnchecked(long structureId, long evaluationId) {
+        return evaluations.find(structureId, evaluationId);
     }
 
     /** For demo data only: no caller to check. */

@@ -91,6 +91,16 @@ public class AccessPolicy {
         throw new OrganisationNotFoundException(organisationId);
     }
 
+    /** A federation's or a CAF's own views: its members only; for anyone else it does not exist. */
+    public CurrentUser requireNetworkMember(long organisationId) {
+        CurrentUser user = accounts.currentUser();
+        if (memberships.role(user.id(), organisationId)
+                .filter(role -> role == Role.FEDERATION_MEMBER || role == Role.CAF_MEMBER).isPresent()) {
+            return user;
+        }
+        throw new OrganisationNotFoundException(organisationId);
+    }
+
     public CurrentUser requirePlatformAdmin() {
         CurrentUser user = accounts.currentUser();
         if (!user.platformAdmin()) {

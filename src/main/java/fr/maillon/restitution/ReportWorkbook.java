@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 
-import org.jspecify.annotations.Nullable;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import static fr.maillon.web.SpreadsheetCells.number;
+import static fr.maillon.web.SpreadsheetCells.text;
+import static fr.maillon.web.SpreadsheetCells.texts;
 
 /**
  * Every figure of a report in a workbook, one sheet per kind: indicators by period, stakeholder
@@ -47,11 +50,11 @@ final class ReportWorkbook {
     }
 
     private static void indicators(Sheet indicators, ReportContent content) {
-        row(indicators, 0, "Code", "Indicateur", "Unité", "Période", "Valeur", "Cible", "% de la cible");
+        texts(indicators, 0, "Code", "Indicateur", "Unité", "Période", "Valeur", "Cible", "% de la cible");
         int line = 1;
         for (ReportContent.IndicatorBlock indicator : content.indicators()) {
             for (ReportContent.Point point : indicator.points()) {
-                Row row = row(indicators, line++, indicator.code(), indicator.name(), indicator.unit(),
+                Row row = texts(indicators, line++, indicator.code(), indicator.name(), indicator.unit(),
                         point.period());
                 number(row, 4, point.value());
                 number(row, 5, point.target());
@@ -61,21 +64,21 @@ final class ReportWorkbook {
     }
 
     private static void balances(Sheet balances, ReportContent content) {
-        row(balances, 0, "Partie prenante", "Apporte", "Reçoit", "Apporte (€)", "Reçoit (€)");
+        texts(balances, 0, "Partie prenante", "Apporte", "Reçoit", "Apporte (€)", "Reçoit (€)");
         int line = 1;
         for (ReportContent.BalanceLine balance : content.balances()) {
-            Row row = row(balances, line++, balance.stakeholder(), balance.brings(), balance.gets());
+            Row row = texts(balances, line++, balance.stakeholder(), balance.brings(), balance.gets());
             number(row, 3, balance.bringsEur());
             number(row, 4, balance.getsEur());
         }
     }
 
     private static void renewal(Sheet renewal, ReportContent content) {
-        row(renewal, 0, "Ressource", "Indicateur", "Période", "Valeur", "Évolution (%)");
+        texts(renewal, 0, "Ressource", "Indicateur", "Période", "Valeur", "Évolution (%)");
         int line = 1;
         for (ReportContent.RenewalLine resource : content.renewal()) {
             for (ReportContent.Point point : resource.points()) {
-                Row row = row(renewal, line++, resource.resource(), resource.indicator(), point.period());
+                Row row = texts(renewal, line++, resource.resource(), resource.indicator(), point.period());
                 number(row, 3, point.value());
                 number(row, 4, point.percentOfTarget());
             }
@@ -83,11 +86,11 @@ final class ReportWorkbook {
     }
 
     private static void surveys(Sheet surveys, ReportContent content) {
-        row(surveys, 0, "Enquête", "Répondants", "Question", "Réponses", "D'accord ou oui (%)");
+        texts(surveys, 0, "Enquête", "Répondants", "Question", "Réponses", "D'accord ou oui (%)");
         int line = 1;
         for (ReportContent.SurveyBlock survey : content.surveys()) {
             for (ReportContent.Highlight highlight : survey.highlights()) {
-                Row row = row(surveys, line++, survey.title());
+                Row row = texts(surveys, line++, survey.title());
                 number(row, 1, BigDecimal.valueOf(survey.respondents()));
                 text(row, 2, highlight.question());
                 number(row, 3, BigDecimal.valueOf(highlight.answered()));
@@ -97,36 +100,13 @@ final class ReportWorkbook {
     }
 
     private static void contributions(Sheet contributions, ReportContent content) {
-        row(contributions, 0, "Effet", "Cible", "Affirmation", "Chemin", "Indicateurs", "Témoignages",
+        texts(contributions, 0, "Effet", "Cible", "Affirmation", "Chemin", "Indicateurs", "Témoignages",
                 "Autres facteurs", "Force", "Raison");
         int line = 1;
         for (ReportContent.ContributionBlock block : content.contributions()) {
-            row(contributions, line++, block.effect(), block.target(), block.claim(), String.join(" ← ",
+            texts(contributions, line++, block.effect(), block.target(), block.claim(), String.join(" ← ",
                     block.path()), String.join(" · ", block.indicators()), String.join(" · ", block.evidence()),
                     block.otherFactors(), block.strength(), block.strengthReason());
-        }
-    }
-
-    private static Row row(Sheet sheet, int index, @Nullable String... texts) {
-        Row row = sheet.createRow(index);
-        for (int i = 0; i < texts.length; i++) {
-            text(row, i, texts[i]);
-        }
-        return row;
-    }
-
-    /** A text cell; one a spreadsheet would take for a formula (= + - @) gets a leading apostrophe. */
-    static void text(Row row, int column, @Nullable String text) {
-        if (text == null) {
-            return;
-        }
-        boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
-        row.createCell(column).setCellValue(formula ? "'" + text : text);
-    }
-
-    private static void number(Row row, int column, @Nullable BigDecimal value) {
-        if (value != null) {
-            row.createCell(column).setCellValue(value.doubleValue());
         }
     }
 }

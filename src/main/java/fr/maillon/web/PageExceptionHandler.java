@@ -48,7 +48,8 @@ class PageExceptionHandler {
         return page(request, HttpStatus.METHOD_NOT_ALLOWED, null);
     }
 
-    @ExceptionHandler({ MissingServletRequestParameterException.class, MaxUploadSizeExceededException.class })
+    @ExceptionHandler({ MissingServletRequestParameterException.class, MaxUploadSizeExceededException.class,
+            RuleViolationException.class })
     Object badRequest(HttpServletRequest request) {
         return page(request, HttpStatus.BAD_REQUEST, null);
     }

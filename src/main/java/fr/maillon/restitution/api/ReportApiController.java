@@ -1,13 +1,10 @@
 package fr.maillon.restitution.api;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,13 +17,12 @@ import fr.maillon.restitution.Report;
 import fr.maillon.restitution.ReportContent;
 import fr.maillon.restitution.ReportFiles;
 import fr.maillon.restitution.ReportService;
+import fr.maillon.web.Downloads;
 
 @RestController
 @Tag(name = "Restitution", description = "Reports and their renderings")
 class ReportApiController {
 
-    private static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ReportService reports;
     private final ReportFiles files;
@@ -46,7 +42,7 @@ class ReportApiController {
     @Operation(summary = "A report as a PDF: its last finalised version, or the one asked (0: the draft, members only)")
     ResponseEntity<byte[]> pdf(@PathVariable long reportId, @RequestParam(required = false) Integer version) {
         ReportContent content = content(reportId, version);
-        return download(files.pdf(content, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()),
+        return Downloads.attachment(files.pdf(content, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()),
                 MediaType.APPLICATION_PDF, ReportFiles.filename(content, "pdf"));
     }
 
@@ -54,15 +50,10 @@ class ReportApiController {
     @Operation(summary = "Every figure of a report, as an XLSX workbook")
     ResponseEntity<byte[]> xlsx(@PathVariable long reportId, @RequestParam(required = false) Integer version) {
         ReportContent content = content(reportId, version);
-        return download(files.workbook(content), XLSX, ReportFiles.filename(content, "xlsx"));
+        return Downloads.attachment(files.workbook(content), Downloads.XLSX, ReportFiles.filename(content, "xlsx"));
     }
 
     private ReportContent content(long reportId, Integer version) {
         return reports.content(reportId, version != null ? version : reports.report(reportId).lastVersion());
-    }
-
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
-                .attachment().filename(filename, StandardCharsets.UTF_8).build().toString()).body(body);
     }
 }

@@ -1,9 +1,6 @@
 package fr.maillon.restitution.web;
 
-import java.nio.charset.StandardCharsets;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -23,6 +20,7 @@ import fr.maillon.restitution.ReportFiles;
 import fr.maillon.restitution.ReportService;
 import fr.maillon.restitution.ReviewService;
 import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.Downloads;
 
 /** Reports: the list and creation, a version as a page, a PDF and a workbook, narratives and finalising. */
 @Controller
@@ -106,21 +104,14 @@ class ReportController {
     @GetMapping("/reports/{reportId}/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long reportId, @RequestParam(defaultValue = "0") int version) {
         ReportContent content = reports.content(reportId, version);
-        return download(files.pdf(content, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()),
+        return Downloads.attachment(files.pdf(content, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()),
                 MediaType.APPLICATION_PDF, ReportFiles.filename(content, "pdf"));
     }
 
     @GetMapping("/reports/{reportId}/report.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable long reportId, @RequestParam(defaultValue = "0") int version) {
         ReportContent content = reports.content(reportId, version);
-        return download(files.workbook(content), XLSX, ReportFiles.filename(content, "xlsx"));
+        return Downloads.attachment(files.workbook(content), Downloads.XLSX, ReportFiles.filename(content, "xlsx"));
     }
 
-    private static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
-                .attachment().filename(filename, StandardCharsets.UTF_8).build().toString()).body(body);
-    }
 }

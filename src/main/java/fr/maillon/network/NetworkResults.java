@@ -1,0 +1,110 @@
+package fr.maillon.network;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.maillon.chain.Evaluation;
+import fr.maillon.chain.EvaluationService;
+import fr.maillon.framework.FrameworkService;
+import fr.maillon.framework.IndicatorResults;
+import fr.maillon.framework.PeriodResult;
+import fr.maillon.framework.PeriodType;
+import fr.maillon.network.internal.NetworkRepository;
+import fr.maillon.network.internal.NetworkRepository.Result;
+import fr.maillon.network.internal.NetworkRepository.StaleEvaluation;
+
+/**
+ * Keeps each evaluation's results per year and quarter, for its library-based indicators, ready for
+ * the network's aggregates. Database triggers mark an evaluation when its values, indicators, survey
+ * answers or period change; this computes the marked ones again, every
+ * {@code maillon.network.refresh-delay} (30 s by default), exactly as its own results page would.
+ */
+@Service
+public class NetworkResults {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkResults.class);
+    private static final int BATCH = 200;
+
+    private final NetworkRepository repository;
+    private final EvaluationService evaluations;
+    private final FrameworkService framework;
+    private final TransactionTemplate transactions;
+
+    NetworkResults(NetworkRepository repository, EvaluationService evaluations, FrameworkService framework,
+            PlatformTransactionManager transactionManager) {
+        this.repository = repository;
+        this.evaluations = evaluations;
+        this.framework = framework;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /** Computes every marked evaluation once; returns how many were computed. */
+    @Scheduled(initialDelayString = "${maillon.network.refresh-delay}",
+            fixedDelayString = "${maillon.network.refresh-delay}")
+    public int refreshStale() {
+        Set<Long> seen = new HashSet<>();
+        while (true) {
+            List<StaleEvaluation> batch = repository.stale(BATCH).stream()
+                    .filter(stale -> seen.add(stale.evaluationId())).toList();
+            if (batch.isEmpty()) {
+                return seen.size();
+            }
+            batch.forEach(this::refresh);
+        }
+    }
+
+    private void refresh(StaleEvaluation stale) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (repository.takeStale(stale.evaluationId())) {
+                    Optional<Evaluation> evaluation = evaluations.evaluationUnchecked(stale.structureId(),
+                            stale.evaluationId());
+                    // a deleted evaluation took its results with it
+                    evaluation.ifPresent(found -> repository.replaceResults(found.structureId(), found.id(),
+                            results(found)));
+                }
+            });
+        }
+        catch (RuntimeException ex) {
+            LOG.error("Network results of evaluation {} not computed; its previous results stay",
+                    stale.evaluationId(), ex);
+            transactions.executeWithoutResult(status -> repository.takeStale(stale.evaluationId()));
+        }
+    }
+
+    private List<Result> results(Evaluation evaluation) {
+        Map<String, Result> results = new LinkedHashMap<>();
+        for (PeriodType type : List.of(PeriodType.YEAR, PeriodType.QUARTER)) {
+            for (IndicatorResults indicator : framework.resultsUnchecked(evaluation, type)) {
+                Long entry = indicator.indicator().libraryEntryId();
+                if (entry == null) {
+                    continue;
+                }
+                for (PeriodResult period : indicator.periods()) {
+                    BigDecimal value = period.value();
+                    if (value != null) {
+                        // two indicators copied from one entry: the first speaks
+                        results.putIfAbsent(entry + "|" + period.period().code(),
+                                new Result(entry, period.period().code(), value));
+                    }
+                }
+            }
+        }
+        return List.copyOf(results.values());
+    }
+}

@@ -1,0 +1,224 @@
+package fr.maillon.network;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.maillon.chain.EvaluationStatus;
+import fr.maillon.network.internal.NetworkRepository;
+import fr.maillon.network.internal.NetworkRepository.Reader;
+import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.organisation.Organisation;
+import fr.maillon.organisation.OrganisationService;
+import fr.maillon.organisation.Role;
+import fr.maillon.organisation.Structure;
+import fr.maillon.web.NotFoundException;
+import fr.maillon.web.RuleViolationException;
+
+/**
+ * A federation's or a CAF's views of its territory, for its members only, built on what the
+ * structures of its départements share with it; and a structure's view of its peers, aggregated only.
+ */
+@Service
+public class NetworkService {
+
+    /** The renewal milestones when a network has set none: about 14, 12, 8, 6 and 3 months before the end. */
+    public static final List<Milestone> DEFAULT_MILESTONES = List.of(
+            new Milestone(14, "Lancement de l'évaluation du projet social", EvaluationStatus.FRAMING),
+            new Milestone(12, "Cadre d'évaluation posé, collecte engagée", EvaluationStatus.COLLECTING),
+            new Milestone(8, "Analyse partagée avec les habitants et les partenaires", EvaluationStatus.RESTITUTION),
+            new Milestone(6, "Projet social rédigé, comité de pilotage avec la CAF", EvaluationStatus.RESTITUTION),
+            new Milestone(3, "Dépôt du dossier de renouvellement", EvaluationStatus.CLOSED));
+
+    private static final int MAXIMUM_MILESTONES = 12;
+
+    private final AccessPolicy access;
+    private final OrganisationService organisations;
+    private final NetworkRepository repository;
+
+    NetworkService(AccessPolicy access, OrganisationService organisations, NetworkRepository repository) {
+        this.access = access;
+        this.organisations = organisations;
+        this.repository = repository;
+    }
+
+    @Transactional(readOnly = true)
+    public NetworkHome home(long organisationId) {
+        Organisation organisation = network(organisationId);
+        return new NetworkHome(organisation, repository.territory(organisationId), repository.entries(organisationId),
+                repository.pending(organisationId));
+    }
+
+    /** An entry across the territory: aggregates per period (small groups hidden), and each structure's values. */
+    @Transactional(readOnly = true)
+    public EntryFigures entry(long organisationId, long entryId) {
+        Organisation organisation = network(organisationId);
+        NetworkEntry entry = repository.entries(organisationId).stream().filter(found -> found.id() == entryId)
+                .findFirst().orElseThrow(() -> new NotFoundException("network.entry.notFound", entryId));
+        Reader reader = Reader.network(organisationId);
+        List<Aggregate> aggregates = repository.aggregates(reader, List.of(entryId), null)
+                .getOrDefault(entryId, List.of()).stream().map(Aggregate::secret).toList();
+        return new EntryFigures(organisation, entry, aggregates, repository.values(reader, List.of(entryId)));
+    }
+
+    /** One sharing structure of the territory beside the others, entry by entry (the others' group hidden under 3). */
+    @Transactional(readOnly = true)
+    public List<Comparison> compare(long organisationId, long structureId) {
+        network(organisationId);
+        repository.territory(organisationId).stream()
+                .filter(structure -> structure.id() == structureId && structure.sharing()).findFirst()
+                .orElseThrow(() -> new NotFoundException("network.structure.notFound", structureId));
+        List<NetworkEntry> entries = repository.entries(organisationId);
+        List<Long> ids = entries.stream().map(NetworkEntry::id).toList();
+        Map<Long, Map<String, BigDecimal>> own = repository.values(Reader.network(organisationId), ids).stream()
+                .filter(value -> value.structureId() == structureId)
+                .collect(Collectors.groupingBy(StructureValue::entryId,
+                        Collectors.toMap(StructureValue::period, StructureValue::value)));
+        Map<Long, List<Aggregate>> peers = repository.aggregates(
+                new Reader(organisationId, null, structureId), ids, null);
+        return comparisons(entries, own, peers, false);
+    }
+
+    /**
+     * A structure's own results beside its peers: the other structures of its département that
+     * share the same entries with a federation or CAF. Only groups of at least three structures
+     * show, without their range.
+     */
+    @Transactional(readOnly = true)
+    public List<Comparison> peers(long structureId) {
+        access.requireStructureRole(structureId, Role.STRUCTURE_VIEWER);
+        Structure structure = organisations.structure(structureId);
+        List<Long> ids = repository.ownEntries(structureId);
+        List<NetworkEntry> entries = repository.entriesById(ids);
+        return comparisons(entries, repository.ownValues(structureId, ids),
+                repository.aggregates(Reader.peersOf(structureId, structure.departement()), ids, null), true);
+    }
+
+    private static List<Comparison> comparisons(List<NetworkEntry> entries, Map<Long, Map<String, BigDecimal>> own,
+            Map<Long, List<Aggregate>> peers, boolean withoutRange) {
+        List<Comparison> comparisons = new ArrayList<>();
+        for (NetworkEntry entry : entries) {
+            Map<String, BigDecimal> values = own.getOrDefault(entry.id(), Map.of());
+            Map<String, Aggregate> groups = peers.getOrDefault(entry.id(), List.of()).stream()
+                    .collect(Collectors.toMap(Aggregate::period, aggregate -> aggregate));
+            Set<String> periods = new HashSet<>(values.keySet());
+            periods.addAll(groups.keySet());
+            List<Comparison.Row> rows = periods.stream().sorted().map(period -> {
+                Aggregate group = groups.getOrDefault(period, new Aggregate(period, 0, null, null, null, null, null,
+                        null, null));
+                return new Comparison.Row(period, values.get(period),
+                        (withoutRange ? group.withoutRange() : group).secret());
+            }).toList();
+            if (!values.isEmpty()) {
+                comparisons.add(new Comparison(entry, rows));
+            }
+        }
+        return comparisons;
+    }
+
+    /** The territory's year in the shape of the observatory's socle. */
+    @Transactional(readOnly = true)
+    public AnnualSummary summary(long organisationId, int year) {
+        Organisation organisation = network(organisationId);
+        if (year < 2000 || year > 2100) {
+            throw new RuleViolationException("year", "network.summary.year.invalid");
+        }
+        String period = String.valueOf(year);
+        List<NetworkEntry> socle = repository.shippedLibrary("socle");
+        Map<Long, List<Aggregate>> aggregates = repository.aggregates(Reader.network(organisationId),
+                socle.stream().map(NetworkEntry::id).toList(), period);
+        List<AnnualSummary.Line> lines = socle.stream().map(entry -> new AnnualSummary.Line(entry,
+                aggregates.getOrDefault(entry.id(), List.of()).stream().findFirst()
+                        .orElse(new Aggregate(period, 0, null, null, null, null, null, null, null)).secret()))
+                .toList();
+        int sharing = (int) repository.territory(organisationId).stream().filter(TerritoryStructure::sharing).count();
+        return new AnnualSummary(organisation, year, repository.structuresByKind(organisationId), sharing, lines);
+    }
+
+    // --- agrément calendar --------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Milestone> milestones(long organisationId) {
+        network(organisationId);
+        List<Milestone> milestones = repository.milestones(organisationId);
+        return milestones.isEmpty() ? DEFAULT_MILESTONES : milestones;
+    }
+
+    /** Replaces the network's milestones; none given brings the defaults back. */
+    @Transactional
+    public void saveMilestones(long organisationId, List<Milestone> milestones) {
+        network(organisationId);
+        List<RuleViolationException.Violation> violations = new ArrayList<>();
+        Set<Integer> months = new HashSet<>();
+        if (milestones.size() > MAXIMUM_MILESTONES) {
+            violations.add(new RuleViolationException.Violation("milestones", "network.milestones.tooMany",
+                    MAXIMUM_MILESTONES));
+        }
+        for (int i = 0; i < milestones.size(); i++) {
+            Milestone milestone = milestones.get(i);
+            if (milestone.monthsBefore() < 0 || milestone.monthsBefore() > 60) {
+                violations.add(new RuleViolationException.Violation("milestones[" + i + "].monthsBefore",
+                        "network.milestone.months.invalid"));
+            }
+            else if (!months.add(milestone.monthsBefore())) {
+                violations.add(new RuleViolationException.Violation("milestones[" + i + "].monthsBefore",
+                        "network.milestone.months.duplicate"));
+            }
+            if (milestone.label().isBlank() || milestone.label().length() > 200) {
+                violations.add(new RuleViolationException.Violation("milestones[" + i + "].label",
+                        "network.milestone.label.invalid"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        repository.replaceMilestones(organisationId, milestones.stream()
+                .map(milestone -> new Milestone(milestone.monthsBefore(), milestone.label().strip(),
+                        milestone.expectedStatus()))
+                .sorted(Comparator.comparingInt(Milestone::monthsBefore).reversed()).toList());
+    }
+
+    /** Each sharing structure's renewal milestones as of {@code today}, with its latest shared evaluation's state. */
+    @Transactional(readOnly = true)
+    public AgrementCalendar calendar(long organisationId, LocalDate today) {
+        Organisation organisation = network(organisationId);
+        List<Milestone> milestones = milestones(organisationId);
+        List<CalendarLine> lines = new ArrayList<>();
+        List<TerritoryStructure> undated = new ArrayList<>();
+        for (TerritoryStructure structure : repository.territory(organisationId)) {
+            if (!structure.sharing()) {
+                continue;
+            }
+            LocalDate end = structure.agrementEnd();
+            if (end == null) {
+                undated.add(structure);
+                continue;
+            }
+            SharedEvaluation latest = structure.evaluations().isEmpty() ? null : structure.evaluations().get(0);
+            List<CalendarLine.Step> steps = milestones.stream().map(milestone -> {
+                LocalDate date = end.minusMonths(milestone.monthsBefore());
+                boolean reached = !date.isAfter(today);
+                boolean late = reached && milestone.expectedStatus() != null
+                        && (latest == null || latest.status().compareTo(milestone.expectedStatus()) < 0);
+                return new CalendarLine.Step(milestone, date, reached, late);
+            }).toList();
+            lines.add(new CalendarLine(structure, end, steps, latest));
+        }
+        lines.sort(Comparator.comparing(CalendarLine::agrementEnd));
+        return new AgrementCalendar(organisation, milestones, lines, undated);
+    }
+
+    private Organisation network(long organisationId) {
+        access.requireNetworkMember(organisationId);
+        return organisations.organisation(organisationId);
+    }
+}

@@ -1,0 +1,388 @@
+package fr.maillon.network.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import fr.maillon.chain.EvaluationStatus;
+import fr.maillon.framework.Measure;
+import fr.maillon.network.Aggregate;
+import fr.maillon.network.Milestone;
+import fr.maillon.network.NetworkEntry;
+import fr.maillon.network.SharedEvaluation;
+import fr.maillon.network.StructureValue;
+import fr.maillon.network.TerritoryStructure;
+import fr.maillon.organisation.StructureKind;
+
+/**
+ * The network's reads across structures, and the pre-computed results they aggregate.
+ * <p>
+ * A structure's results count for a reader when the structure lies in the reader's territory (the
+ * départements of the federation or CAF, or one département for a structure looking at its peers)
+ * and an active share, to the reader or to any network of that département, covers the evaluation
+ * they come from. When a structure shares several evaluations with a value for the same entry and
+ * period, the most recent evaluation speaks for it.
+ */
+@Repository
+public class NetworkRepository {
+
+    /** Each structure's one value per entry and period, among those the reader may aggregate. */
+    private static final String LATEST = """
+            WITH latest AS (
+                SELECT DISTINCT ON (r.library_indicator_id, r.structure_id, r.period)
+                       r.library_indicator_id, r.structure_id, r.period, r.value
+                FROM network_result r
+                JOIN structure st ON st.id = r.structure_id
+                WHERE r.library_indicator_id = ANY (:entries)
+                  AND (CAST(:period AS text) IS NULL OR r.period = :period)
+                  AND r.structure_id <> :excluded
+                  AND (st.departement = :departement
+                       OR st.departement IN (SELECT departement FROM organisation_departement
+                                             WHERE organisation_id = :organisation))
+                  AND EXISTS (SELECT 1
+                              FROM evaluation_share s
+                              JOIN organisation_departement rd
+                                ON rd.organisation_id = s.recipient_id AND rd.departement = st.departement
+                              WHERE s.structure_id = r.structure_id
+                                AND s.revoked_at IS NULL
+                                AND (s.evaluation_id IS NULL OR s.evaluation_id = r.evaluation_id)
+                                AND (CAST(:organisation AS bigint) IS NULL OR s.recipient_id = :organisation))
+                ORDER BY r.library_indicator_id, r.structure_id, r.period, r.evaluation_id DESC
+            )
+            """;
+
+    private static final String SELECT_ENTRY = """
+            SELECT e.id, l.name AS library, e.theme, e.code, e.name, e.measure, e.unit
+            FROM library_indicator e
+            JOIN indicator_library l ON l.id = e.library_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public NetworkRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Who reads: a federation or CAF (its territory, its shares), or a structure's département (any network's shares). */
+    public record Reader(@Nullable Long organisationId, @Nullable String departement, long excludedStructure) {
+
+        public static Reader network(long organisationId) {
+            return new Reader(organisationId, null, -1);
+        }
+
+        public static Reader peersOf(long structureId, String departement) {
+            return new Reader(null, departement, structureId);
+        }
+    }
+
+    // --- territory ----------------------------------------------------------------------------
+
+    /** The structures of the network's départements, with what each shares with it. */
+    public List<TerritoryStructure> territory(long organisationId) {
+        Map<Long, TerritoryStructure> structures = new LinkedHashMap<>();
+        Map<Long, List<SharedEvaluation>> evaluations = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT st.id, o.name, st.kind, st.departement, st.commune, st.agrement_end,
+                       EXISTS (SELECT 1 FROM evaluation_share s
+                               WHERE s.structure_id = st.id AND s.recipient_id = :organisation
+                                 AND s.revoked_at IS NULL AND s.evaluation_id IS NULL) AS shares_all,
+                       e.id AS evaluation_id, e.title, e.status, e.period_start, e.period_end
+                FROM structure st
+                JOIN organisation o ON o.id = st.id
+                JOIN organisation_departement d ON d.departement = st.departement AND d.organisation_id = :organisation
+                LEFT JOIN evaluation e ON e.structure_id = st.id
+                     AND EXISTS (SELECT 1 FROM evaluation_share s
+                                 WHERE s.structure_id = st.id AND s.recipient_id = :organisation
+                                   AND s.revoked_at IS NULL
+                                   AND (s.evaluation_id IS NULL OR s.evaluation_id = e.id))
+                ORDER BY st.departement, o.name, st.id, e.period_end DESC, e.id DESC
+                """)
+                .param("organisation", organisationId)
+                .query((rs, row) -> {
+                    long id = rs.getLong("id");
+                    if (!structures.containsKey(id)) {
+                        structures.put(id, new TerritoryStructure(id, rs.getString("name"),
+                                StructureKind.valueOf(rs.getString("kind")), rs.getString("departement"),
+                                rs.getString("commune"), rs.getObject("agrement_end", LocalDate.class),
+                                rs.getBoolean("shares_all"), List.of()));
+                    }
+                    List<SharedEvaluation> shared = evaluations.computeIfAbsent(id, key -> new ArrayList<>());
+                    long evaluationId = rs.getLong("evaluation_id");
+                    if (!rs.wasNull()) {
+                        shared.add(new SharedEvaluation(evaluationId, rs.getString("title"),
+                                EvaluationStatus.valueOf(rs.getString("status")),
+                                rs.getObject("period_start", LocalDate.class),
+                                rs.getObject("period_end", LocalDate.class)));
+                    }
+                    return id;
+                })
+                .list();
+        return structures.values().stream().map(structure -> {
+            boolean sharing = structure.sharesAll() || !evaluations.get(structure.id()).isEmpty();
+            // a structure that shares nothing keeps its agrément to itself
+            return new TerritoryStructure(structure.id(), structure.name(), structure.kind(), structure.departement(),
+                    structure.commune(), sharing ? structure.agrementEnd() : null, structure.sharesAll(),
+                    evaluations.get(structure.id()));
+        }).toList();
+    }
+
+    /** The library entries for which structures of the territory share results, with how many structures. */
+    public List<NetworkEntry> entries(long organisationId) {
+        return jdbc.sql("""
+                WITH shared AS (
+                    SELECT r.library_indicator_id, count(DISTINCT r.structure_id) AS structures
+                    FROM network_result r
+                    JOIN structure st ON st.id = r.structure_id
+                    JOIN organisation_departement d
+                      ON d.departement = st.departement AND d.organisation_id = :organisation
+                    WHERE EXISTS (SELECT 1 FROM evaluation_share s
+                                  WHERE s.structure_id = r.structure_id AND s.recipient_id = :organisation
+                                    AND s.revoked_at IS NULL
+                                    AND (s.evaluation_id IS NULL OR s.evaluation_id = r.evaluation_id))
+                    GROUP BY r.library_indicator_id
+                )
+                """ + SELECT_ENTRY.replace("SELECT ", "SELECT shared.structures, ") + """
+                JOIN shared ON shared.library_indicator_id = e.id
+                ORDER BY l.id, e.position
+                """)
+                .param("organisation", organisationId)
+                .query(entry(true))
+                .list();
+    }
+
+    /** Library entries by id, with no count of structures. */
+    public List<NetworkEntry> entriesById(Collection<Long> ids) {
+        return jdbc.sql(SELECT_ENTRY + " WHERE e.id = ANY (:ids) ORDER BY l.id, e.position")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(entry(false))
+                .list();
+    }
+
+    /** The entries of a shipped library, in order. */
+    public List<NetworkEntry> shippedLibrary(String code) {
+        return jdbc.sql(SELECT_ENTRY + " WHERE l.organisation_id IS NULL AND l.code = :code ORDER BY e.position")
+                .param("code", code)
+                .query(entry(false))
+                .list();
+    }
+
+    public Map<StructureKind, Integer> structuresByKind(long organisationId) {
+        Map<StructureKind, Integer> counts = new EnumMap<>(StructureKind.class);
+        jdbc.sql("""
+                SELECT st.kind, count(*) AS structures
+                FROM structure st
+                JOIN organisation_departement d ON d.departement = st.departement AND d.organisation_id = :organisation
+                GROUP BY st.kind
+                """)
+                .param("organisation", organisationId)
+                .query(rs -> {
+                    counts.put(StructureKind.valueOf(rs.getString("kind")), rs.getInt("structures"));
+                });
+        return counts;
+    }
+
+    // --- aggregates ---------------------------------------------------------------------------
+
+    /** Per entry id, the aggregates per period (or for one period), over the structures the reader may count. */
+    public Map<Long, List<Aggregate>> aggregates(Reader reader, Collection<Long> entryIds, @Nullable String period) {
+        Map<Long, List<Aggregate>> aggregates = new LinkedHashMap<>();
+        jdbc.sql(LATEST + """
+                SELECT library_indicator_id, period, count(*) AS structures, sum(value) AS total,
+                       round(avg(value), 4) AS average,
+                       percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY value::float8) AS quartiles,
+                       min(value) AS minimum, max(value) AS maximum
+                FROM latest
+                GROUP BY library_indicator_id, period
+                ORDER BY library_indicator_id, period
+                """)
+                .paramSource(parameters(reader, entryIds, period))
+                .query(rs -> {
+                    Double[] quartiles = quartiles(rs.getArray("quartiles"));
+                    aggregates.computeIfAbsent(rs.getLong("library_indicator_id"), id -> new ArrayList<>())
+                            .add(new Aggregate(rs.getString("period"), rs.getInt("structures"),
+                                    rs.getBigDecimal("total"), rs.getBigDecimal("average"), decimal(quartiles[0]),
+                                    decimal(quartiles[1]), decimal(quartiles[2]), rs.getBigDecimal("minimum"),
+                                    rs.getBigDecimal("maximum")));
+                });
+        return aggregates;
+    }
+
+    /** Each structure's value for entries, per period, among those the reader may count. */
+    public List<StructureValue> values(Reader reader, Collection<Long> entryIds) {
+        return jdbc.sql(LATEST + """
+                SELECT latest.library_indicator_id, latest.structure_id, o.name, latest.period, latest.value
+                FROM latest
+                JOIN organisation o ON o.id = latest.structure_id
+                ORDER BY latest.library_indicator_id, latest.period, o.name, latest.structure_id
+                """)
+                .paramSource(parameters(reader, entryIds, null))
+                .query((rs, row) -> new StructureValue(rs.getLong("library_indicator_id"), rs.getLong("structure_id"),
+                        rs.getString("name"), rs.getString("period"), rs.getBigDecimal("value")))
+                .list();
+    }
+
+    /** One structure's own results for entries, per period, from its most recent evaluation with a value. */
+    public Map<Long, Map<String, BigDecimal>> ownValues(long structureId, Collection<Long> entryIds) {
+        Map<Long, Map<String, BigDecimal>> values = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT DISTINCT ON (library_indicator_id, period) library_indicator_id, period, value
+                FROM network_result
+                WHERE structure_id = :structure AND library_indicator_id = ANY (:entries)
+                ORDER BY library_indicator_id, period, evaluation_id DESC
+                """)
+                .param("structure", structureId)
+                .param("entries", entryIds.toArray(Long[]::new))
+                .query(rs -> {
+                    values.computeIfAbsent(rs.getLong("library_indicator_id"), id -> new LinkedHashMap<>())
+                            .put(rs.getString("period"), rs.getBigDecimal("value"));
+                });
+        return values;
+    }
+
+    /** The library entries a structure's own evaluations measure. */
+    public List<Long> ownEntries(long structureId) {
+        return jdbc.sql("""
+                SELECT DISTINCT library_indicator_id FROM network_result WHERE structure_id = :structure
+                """)
+                .param("structure", structureId)
+                .query(Long.class)
+                .list();
+    }
+
+    private static MapSqlParameterSource parameters(Reader reader,
+            Collection<Long> entryIds, @Nullable String period) {
+        return new MapSqlParameterSource()
+                .addValue("entries", entryIds.toArray(Long[]::new))
+                .addValue("period", period, Types.VARCHAR)
+                .addValue("excluded", reader.excludedStructure())
+                .addValue("departement", reader.departement(), Types.VARCHAR)
+                .addValue("organisation", reader.organisationId(), Types.BIGINT);
+    }
+
+    private static Double[] quartiles(Array array) throws SQLException {
+        return (Double[]) array.getArray();
+    }
+
+    private static @Nullable BigDecimal decimal(@Nullable Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    private static RowMapper<NetworkEntry> entry(boolean counted) {
+        return (ResultSet rs, int row) -> new NetworkEntry(rs.getLong("id"), rs.getString("library"),
+                rs.getString("theme"), rs.getString("code"), rs.getString("name"),
+                Measure.valueOf(rs.getString("measure")), rs.getString("unit"),
+                counted ? rs.getInt("structures") : 0);
+    }
+
+    // --- pre-computed results -----------------------------------------------------------------
+
+    public record StaleEvaluation(long evaluationId, long structureId) {
+    }
+
+    public record Result(long entryId, String period, BigDecimal value) {
+    }
+
+    public List<StaleEvaluation> stale(int limit) {
+        return jdbc.sql("SELECT evaluation_id, structure_id FROM network_stale ORDER BY since, evaluation_id LIMIT :limit")
+                .param("limit", limit)
+                .query((rs, row) -> new StaleEvaluation(rs.getLong("evaluation_id"), rs.getLong("structure_id")))
+                .list();
+    }
+
+    /**
+     * Takes the evaluation's mark, in the transaction that writes its results: a change committed
+     * meanwhile marks it again, and a failure leaves the mark.
+     */
+    public boolean takeStale(long evaluationId) {
+        return jdbc.sql("DELETE FROM network_stale WHERE evaluation_id = :evaluation")
+                .param("evaluation", evaluationId)
+                .update() == 1;
+    }
+
+    public void replaceResults(long structureId, long evaluationId, List<Result> results) {
+        jdbc.sql("DELETE FROM network_result WHERE structure_id = :structure AND evaluation_id = :evaluation")
+                .param("structure", structureId)
+                .param("evaluation", evaluationId)
+                .update();
+        if (results.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO network_result (library_indicator_id, period, structure_id, evaluation_id, value)
+                SELECT entry, period, :structure, :evaluation, value
+                FROM unnest(CAST(:entries AS bigint[]), CAST(:periods AS text[]), CAST(:values AS numeric[]))
+                     AS r (entry, period, value)
+                """)
+                .param("structure", structureId)
+                .param("evaluation", evaluationId)
+                .param("entries", results.stream().map(Result::entryId).toArray(Long[]::new))
+                .param("periods", results.stream().map(Result::period).toArray(String[]::new))
+                .param("values", results.stream().map(Result::value).toArray(BigDecimal[]::new))
+                .update();
+    }
+
+    /** Evaluations of the territory's structures whose results are being recomputed. */
+    public int pending(long organisationId) {
+        return jdbc.sql("""
+                SELECT count(*)
+                FROM network_stale n
+                JOIN structure st ON st.id = n.structure_id
+                JOIN organisation_departement d ON d.departement = st.departement AND d.organisation_id = :organisation
+                """)
+                .param("organisation", organisationId)
+                .query(Integer.class)
+                .single();
+    }
+
+    // --- milestones ---------------------------------------------------------------------------
+
+    public List<Milestone> milestones(long organisationId) {
+        return jdbc.sql("""
+                SELECT months_before, label, expected_status
+                FROM agrement_milestone
+                WHERE organisation_id = :organisation
+                ORDER BY months_before DESC
+                """)
+                .param("organisation", organisationId)
+                .query((rs, row) -> new Milestone(rs.getInt("months_before"), rs.getString("label"),
+                        Optional.ofNullable(rs.getString("expected_status")).map(EvaluationStatus::valueOf)
+                                .orElse(null)))
+                .list();
+    }
+
+    public void replaceMilestones(long organisationId, List<Milestone> milestones) {
+        jdbc.sql("DELETE FROM agrement_milestone WHERE organisation_id = :organisation")
+                .param("organisation", organisationId)
+                .update();
+        for (Milestone milestone : milestones) {
+            jdbc.sql("""
+                    INSERT INTO agrement_milestone (organisation_id, months_before, label, expected_status)
+                    VALUES (:organisation, :months, :label, :status)
+                    """)
+                    .param("organisation", organisationId)
+                    .param("months", milestone.monthsBefore())
+                    .param("label", milestone.label())
+                    .param("status", milestone.expectedStatus() == null ? null : milestone.expectedStatus().name(),
+                            Types.VARCHAR)
+                    .update();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package fr.maillon.web;
+
+import java.math.BigDecimal;
+
+import org.jspecify.annotations.Nullable;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+/**
+ * Cells of the workbooks and CSV files Maillon writes. A text that a spreadsheet would read as a
+ * formula (it starts with = + - @, a tab or a carriage return) is written with a leading apostrophe.
+ */
+public final class SpreadsheetCells {
+
+    private SpreadsheetCells() {
+    }
+
+    public static String neutralised(String text) {
+        boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+        return formula ? "'" + text : text;
+    }
+
+    public static void text(Row row, int column, @Nullable String text) {
+        if (text != null) {
+            row.createCell(column).setCellValue(neutralised(text));
+        }
+    }
+
+    public static void number(Row row, int column, @Nullable BigDecimal value) {
+        if (value != null) {
+            row.createCell(column).setCellValue(value.doubleValue());
+        }
+    }
+
+    /** A row of texts (nulls leave their cell empty). */
+    public static Row texts(Sheet sheet, int index, @Nullable String... texts) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < texts.length; i++) {
+            text(row, i, texts[i]);
+        }
+        return row;
+    }
+}
