@@ -14,7 +14,8 @@ CREATE TABLE network_result (
     PRIMARY KEY (library_indicator_id, structure_id, period, evaluation_id),
     FOREIGN KEY (evaluation_id, structure_id) REFERENCES evaluation (id, structure_id) ON DELETE CASCADE
 );
-CREATE INDEX network_result_evaluation_idx ON network_result (structure_id, evaluation_id);
+-- a territory's structures, then their results: by structure first
+CREATE INDEX network_result_structure_idx ON network_result (structure_id, library_indicator_id, period);
 
 -- Evaluations whose results must be computed again. Triggers add them; the refresher empties it.
 -- No foreign key: rows deleted with their evaluation still fire the triggers, and the refresher

@@ -26,6 +26,7 @@ import fr.maillon.chain.EvaluationService;
 import fr.maillon.chain.EvaluationStatus;
 import fr.maillon.chain.ValueChain;
 import fr.maillon.exchange.ExchangeService;
+import fr.maillon.network.NetworkResults;
 import fr.maillon.organisation.ManagementMode;
 import fr.maillon.organisation.NetworkOrganisationDraft;
 import fr.maillon.organisation.OrganisationService;
@@ -58,10 +59,15 @@ class DemoData implements ApplicationRunner {
     private final ContributionService contributions;
     private final ReportService reports;
     private final TransactionTemplate transaction;
+    private final DemoNetwork network;
+    private final NetworkResults networkResults;
 
     DemoData(Environment environment, AccountService accounts, OrganisationService organisations,
             EvaluationService evaluations, ExchangeService exchange, ChainService chains,
-            ContributionService contributions, ReportService reports, TransactionTemplate transaction) {
+            ContributionService contributions, ReportService reports, TransactionTemplate transaction,
+            DemoNetwork network, NetworkResults networkResults) {
+        this.network = network;
+        this.networkResults = networkResults;
         this.chains = chains;
         this.contributions = contributions;
         this.reports = reports;
@@ -88,6 +94,7 @@ class DemoData implements ApplicationRunner {
             return;
         }
         transaction.executeWithoutResult(status -> load());
+        networkResults.refreshStale();
         log.warn("Demo data loaded: accounts admin, coope, federation26 and caf26 share the public password '{}'. "
                 + "For real use, start on an empty database with MAILLON_DEMO=false.", PASSWORD);
     }
@@ -112,11 +119,12 @@ class DemoData implements ApplicationRunner {
 
         long conserverie = accounts.runAs("coope", () -> exchange.importEvaluation(cooperation, conserverieDocument()));
         accounts.runAs("coope", () -> restitution(conserverie));
-        evaluations.createUnchecked(cooperation, new EvaluationDraft("Projet social 2022–2025",
+        long projetSocial = evaluations.createUnchecked(cooperation, new EvaluationDraft("Projet social 2022–2025",
                 EvaluationScope.PROJET_SOCIAL, null, LocalDate.of(2022, 1, 1), LocalDate.of(2025, 12, 31),
                 EvaluationStatus.FRAMING));
         organisations.shareUnchecked(cooperation, conserverie, federation, admin);
         organisations.shareUnchecked(cooperation, conserverie, caf, admin);
+        network.load(cooperation, projetSocial, federation, caf, admin, PASSWORD);
     }
 
     /**

@@ -2,6 +2,7 @@ package fr.maillon.network;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -40,6 +41,7 @@ public class NetworkService {
             new Milestone(3, "Dépôt du dossier de renouvellement", EvaluationStatus.CLOSED));
 
     private static final int MAXIMUM_MILESTONES = 12;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final AccessPolicy access;
     private final OrganisationService organisations;
@@ -185,6 +187,12 @@ public class NetworkService {
                 .map(milestone -> new Milestone(milestone.monthsBefore(), milestone.label().strip(),
                         milestone.expectedStatus()))
                 .sorted(Comparator.comparingInt(Milestone::monthsBefore).reversed()).toList());
+    }
+
+    /** The calendar as of today in France. */
+    @Transactional(readOnly = true)
+    public AgrementCalendar calendar(long organisationId) {
+        return calendar(organisationId, LocalDate.now(PARIS));
     }
 
     /** Each sharing structure's renewal milestones as of {@code today}, with its latest shared evaluation's state. */

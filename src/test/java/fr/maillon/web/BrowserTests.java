@@ -76,7 +76,62 @@ class BrowserTests {
         signIn("federation26", "maillon-demo");
         String main = driver.findElement(By.id("main")).getText();
         assertThat(main).contains("La Coopération").contains("Conserverie Mobile et Solidaire")
-                .doesNotContain("Projet social 2022");
+                .contains("Fédération des centres sociaux de la Drôme");
+    }
+
+    /**
+     * The federation's space on a phone: its four Drôme structures, the hours of volunteering
+     * aggregated over them (3,500 + 2,500 + 1,000 + 2,000 in 2024), one structure beside the
+     * others, the year's summary and the agrément calendar; La Coopération compares herself with
+     * her three peers, aggregated only.
+     */
+    @Test
+    void theFederationComparesItsStructuresOnAPhone() throws Exception {
+        driver = Browser.start(360, 740);
+        signIn("federation26", "maillon-demo");
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main h2 a")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Fédération des centres sociaux de la Drôme");
+        String home = driver.findElement(By.id("main")).getText();
+        assertThat(home).contains("La Coopération", "Centre social Le Tandem", "Les Ateliers du Vercors",
+                "Centre social du Diois", "Projet social 2022–2025");
+        assertFitsAndAccessible("/networks/home");
+
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Heures de bénévolat")));
+        WebElement year = driver.findElements(By.cssSelector("#aggregates tbody tr")).stream()
+                .filter(row -> row.getText().startsWith("2024")).findFirst().orElseThrow();
+        assertThat(year.findElements(By.tagName("td"))).extracting(WebElement::getText)
+                .startsWith("4", "9000", "2250", "1750", "2250");
+        assertFitsAndAccessible("/networks/indicator");
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#values a")));
+        assertThat(driver.findElement(By.id("main")).getText()).contains("Structures comparées");
+        assertFitsAndAccessible("/networks/structure");
+        driver.navigate().back();
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Trimestres")));
+        assertFitsAndAccessible("/networks/indicator-quarters");
+
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("nav.breadcrumb a")));
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Synthèse annuelle")));
+        driver.findElement(By.id("year")).clear();
+        driver.findElement(By.id("year")).sendKeys("2024");
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(driver.findElement(By.id("line-heures_benevoles")).getText()).contains("9000");
+        assertFitsAndAccessible("/networks/summary");
+
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("nav.breadcrumb a")));
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Calendrier des agréments")));
+        assertThat(driver.findElement(By.id("calendar")).getText()).contains("Centre social Le Tandem")
+                .contains("Centre social du Diois");
+        assertFitsAndAccessible("/networks/calendar");
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Modifier les jalons")));
+        assertFitsAndAccessible("/networks/milestones");
+
+        driver.manage().deleteAllCookies();
+        signIn("coope", "maillon-demo");
+        driver.get(url("/structures/1"));
+        Browser.clickAndWait(driver, driver.findElement(By.linkText("Se comparer")));
+        String peers = driver.findElement(By.id("comparison-heures_benevoles")).getText();
+        assertThat(peers).contains("2024 3500 3 1500 2000 2250");
+        assertFitsAndAccessible("/structures/peers");
     }
 
     @Test

@@ -46,21 +46,25 @@ public class NetworkRepository {
 
     /** Each structure's one value per entry and period, among those the reader may aggregate. */
     private static final String LATEST = """
-            WITH latest AS (
-                SELECT DISTINCT ON (r.library_indicator_id, r.structure_id, r.period)
-                       r.library_indicator_id, r.structure_id, r.period, r.value
-                FROM network_result r
-                JOIN structure st ON st.id = r.structure_id
-                WHERE r.library_indicator_id = ANY (:entries)
-                  AND (CAST(:period AS text) IS NULL OR r.period = :period)
-                  AND r.structure_id <> :excluded
+            WITH territory AS (
+                SELECT st.id, st.departement
+                FROM structure st
+                WHERE st.id <> :excluded
                   AND (st.departement = :departement
                        OR st.departement IN (SELECT departement FROM organisation_departement
                                              WHERE organisation_id = :organisation))
+            ),
+            latest AS (
+                SELECT DISTINCT ON (r.library_indicator_id, r.structure_id, r.period)
+                       r.library_indicator_id, r.structure_id, r.period, r.value
+                FROM territory t
+                JOIN network_result r ON r.structure_id = t.id
+                WHERE r.library_indicator_id = ANY (:entries)
+                  AND (CAST(:period AS text) IS NULL OR r.period = :period)
                   AND EXISTS (SELECT 1
                               FROM evaluation_share s
                               JOIN organisation_departement rd
-                                ON rd.organisation_id = s.recipient_id AND rd.departement = st.departement
+                                ON rd.organisation_id = s.recipient_id AND rd.departement = t.departement
                               WHERE s.structure_id = r.structure_id
                                 AND s.revoked_at IS NULL
                                 AND (s.evaluation_id IS NULL OR s.evaluation_id = r.evaluation_id)
@@ -144,20 +148,21 @@ public class NetworkRepository {
         }).toList();
     }
 
-    /** The library entries for which structures of the territory share results, with how many structures. */
+    /** The library entries that structures of the territory measure in what they share, with how many structures. */
     public List<NetworkEntry> entries(long organisationId) {
         return jdbc.sql("""
                 WITH shared AS (
-                    SELECT r.library_indicator_id, count(DISTINCT r.structure_id) AS structures
-                    FROM network_result r
-                    JOIN structure st ON st.id = r.structure_id
+                    SELECT i.library_indicator_id, count(DISTINCT i.structure_id) AS structures
+                    FROM indicator i
+                    JOIN structure st ON st.id = i.structure_id
                     JOIN organisation_departement d
                       ON d.departement = st.departement AND d.organisation_id = :organisation
-                    WHERE EXISTS (SELECT 1 FROM evaluation_share s
-                                  WHERE s.structure_id = r.structure_id AND s.recipient_id = :organisation
+                    WHERE i.library_indicator_id IS NOT NULL
+                      AND EXISTS (SELECT 1 FROM evaluation_share s
+                                  WHERE s.structure_id = i.structure_id AND s.recipient_id = :organisation
                                     AND s.revoked_at IS NULL
-                                    AND (s.evaluation_id IS NULL OR s.evaluation_id = r.evaluation_id))
-                    GROUP BY r.library_indicator_id
+                                    AND (s.evaluation_id IS NULL OR s.evaluation_id = i.evaluation_id))
+                    GROUP BY i.library_indicator_id
                 )
                 """ + SELECT_ENTRY.replace("SELECT ", "SELECT shared.structures, ") + """
                 JOIN shared ON shared.library_indicator_id = e.id

@@ -110,7 +110,7 @@ class NetworkController {
 
     @GetMapping("/networks/{organisationId}/calendar")
     String calendar(@PathVariable long organisationId, Model model) {
-        model.addAttribute("calendar", network.calendar(organisationId, LocalDate.now(PARIS)));
+        model.addAttribute("calendar", network.calendar(organisationId));
         return "network/calendar";
     }
 
