@@ -11,11 +11,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.chain.EvaluationStatus;
+import fr.maillon.framework.Period;
 import fr.maillon.network.internal.NetworkRepository;
+import fr.maillon.network.internal.NetworkRepository.Periods;
 import fr.maillon.network.internal.NetworkRepository.Reader;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Organisation;
@@ -60,16 +64,27 @@ public class NetworkService {
                 repository.pending(organisationId));
     }
 
-    /** An entry across the territory: aggregates per period (small groups hidden), and each structure's values. */
+    /**
+     * An entry across the territory: aggregates per period (small groups hidden), and each
+     * structure's values for one period (the last year with figures when none is asked), or for
+     * every period with {@code allPeriods}.
+     */
     @Transactional(readOnly = true)
-    public EntryFigures entry(long organisationId, long entryId) {
+    public EntryFigures entry(long organisationId, long entryId, @Nullable String period, boolean allPeriods) {
         Organisation organisation = network(organisationId);
+        if (period != null && Period.parse(period).isEmpty()) {
+            throw new RuleViolationException("period", "network.period.invalid");
+        }
         NetworkEntry entry = repository.entries(organisationId).stream().filter(found -> found.id() == entryId)
                 .findFirst().orElseThrow(() -> new NotFoundException("network.entry.notFound", entryId));
         Reader reader = Reader.network(organisationId);
-        List<Aggregate> aggregates = repository.aggregates(reader, List.of(entryId), null)
+        List<Aggregate> aggregates = repository.aggregates(reader, List.of(entryId), Periods.ALL)
                 .getOrDefault(entryId, List.of()).stream().map(Aggregate::secret).toList();
-        return new EntryFigures(organisation, entry, aggregates, repository.values(reader, List.of(entryId)));
+        String shown = period != null ? period : aggregates.stream().map(Aggregate::period)
+                .filter(code -> !code.contains("Q")).reduce((first, second) -> second).orElse(null);
+        List<StructureValue> values = allPeriods ? repository.values(reader, List.of(entryId), Periods.ALL)
+                : shown == null ? List.of() : repository.values(reader, List.of(entryId), Periods.one(shown));
+        return new EntryFigures(organisation, entry, aggregates, allPeriods ? null : shown, values);
     }
 
     /** One sharing structure of the territory beside the others, entry by entry (the others' group hidden under 3). */
@@ -81,12 +96,12 @@ public class NetworkService {
                 .orElseThrow(() -> new NotFoundException("network.structure.notFound", structureId));
         List<NetworkEntry> entries = repository.entries(organisationId);
         List<Long> ids = entries.stream().map(NetworkEntry::id).toList();
-        Map<Long, Map<String, BigDecimal>> own = repository.values(Reader.network(organisationId), ids).stream()
-                .filter(value -> value.structureId() == structureId)
+        Map<Long, Map<String, BigDecimal>> own = repository.values(Reader.network(organisationId).only(structureId),
+                ids, Periods.YEARS).stream()
                 .collect(Collectors.groupingBy(StructureValue::entryId,
                         Collectors.toMap(StructureValue::period, StructureValue::value)));
         Map<Long, List<Aggregate>> peers = repository.aggregates(
-                new Reader(organisationId, null, structureId), ids, null);
+                Reader.network(organisationId).excluding(structureId), ids, Periods.YEARS);
         return comparisons(entries, own, peers, false);
     }
 
@@ -102,7 +117,8 @@ public class NetworkService {
         List<Long> ids = repository.ownEntries(structureId);
         List<NetworkEntry> entries = repository.entriesById(ids);
         return comparisons(entries, repository.ownValues(structureId, ids),
-                repository.aggregates(Reader.peersOf(structureId, structure.departement()), ids, null), true);
+                repository.aggregates(Reader.peersOf(structureId, structure.departement()), ids, Periods.YEARS),
+                true);
     }
 
     private static List<Comparison> comparisons(List<NetworkEntry> entries, Map<Long, Map<String, BigDecimal>> own,
@@ -137,7 +153,7 @@ public class NetworkService {
         String period = String.valueOf(year);
         List<NetworkEntry> socle = repository.shippedLibrary("socle");
         Map<Long, List<Aggregate>> aggregates = repository.aggregates(Reader.network(organisationId),
-                socle.stream().map(NetworkEntry::id).toList(), period);
+                socle.stream().map(NetworkEntry::id).toList(), Periods.one(period));
         List<AnnualSummary.Line> lines = socle.stream().map(entry -> new AnnualSummary.Line(entry,
                 aggregates.getOrDefault(entry.id(), List.of()).stream().findFirst()
                         .orElse(new Aggregate(period, 0, null, null, null, null, null, null, null)).secret()))

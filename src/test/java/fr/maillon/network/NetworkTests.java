@@ -148,7 +148,7 @@ class NetworkTests {
         assertThat(s5.sharing()).isFalse();
         assertThat(s5.agrementEnd()).as("a structure that shares nothing keeps its agrément to itself").isNull();
 
-        EntryFigures figures = network.entry(federation, benevoles);
+        EntryFigures figures = network.entry(federation, benevoles, null, true);
         Aggregate year = figures.aggregates().stream().filter(a -> a.period().equals("2024")).findFirst().orElseThrow();
         assertThat(year.structures()).isEqualTo(3);
         assertThat(year.total()).isEqualByComparingTo("70");
@@ -163,7 +163,7 @@ class NetworkTests {
                         tuple("S2", "20"), tuple("S3", "40"));
 
         // a formula's results count as the structure's results page computes them: 40 %, 25 %, 50 %
-        Aggregate share = network.entry(federation, partCaf).aggregates().stream()
+        Aggregate share = network.entry(federation, partCaf, null, true).aggregates().stream()
                 .filter(a -> a.period().equals("2024")).findFirst().orElseThrow();
         assertThat(share.median()).isEqualByComparingTo("40");
         assertThat(share.average()).isEqualByComparingTo("38.3333");
@@ -182,7 +182,7 @@ class NetworkTests {
         users.signIn(cafUser);
         NetworkHome home = network.home(caf);
         assertThat(home.structures()).extracting(TerritoryStructure::name).containsExactly("S4");
-        EntryFigures figures = network.entry(caf, benevoles);
+        EntryFigures figures = network.entry(caf, benevoles, null, true);
         Aggregate year = figures.aggregates().stream().filter(a -> a.period().equals("2024")).findFirst().orElseThrow();
         assertThat(year.structures()).isEqualTo(1);
         assertThat(year.hidden()).isTrue();
@@ -200,7 +200,7 @@ class NetworkTests {
         organisations.revokeShare(structures.get("S2"), share);
         try {
             users.signIn(federationUser);
-            Aggregate year = network.entry(federation, benevoles).aggregates().stream()
+            Aggregate year = network.entry(federation, benevoles, null, true).aggregates().stream()
                     .filter(a -> a.period().equals("2024")).findFirst().orElseThrow();
             assertThat(year.structures()).isEqualTo(2);
             assertThat(year.total()).isNull();
@@ -253,7 +253,7 @@ class NetworkTests {
         results.refreshStale();
         users.signIn(federationUser);
         try {
-            Aggregate year = network.entry(federation, benevoles).aggregates().stream()
+            Aggregate year = network.entry(federation, benevoles, null, true).aggregates().stream()
                     .filter(a -> a.period().equals("2024")).findFirst().orElseThrow();
             assertThat(year.total()).isEqualByComparingTo("73");
         }

@@ -35,9 +35,10 @@ class NetworkApiController {
 
     @GetMapping("/api/v1/networks/{organisationId}/indicators/{entryId}")
     @Operation(summary = "A library entry across the territory: aggregates per period (groups under 3 hidden) "
-            + "and each sharing structure's values")
-    EntryFigures entry(@PathVariable long organisationId, @PathVariable long entryId) {
-        return network.entry(organisationId, entryId);
+            + "and each sharing structure's values, for one period or (without period) for all")
+    EntryFigures entry(@PathVariable long organisationId, @PathVariable long entryId,
+            @RequestParam(required = false) String period) {
+        return network.entry(organisationId, entryId, period, period == null);
     }
 
     @GetMapping("/api/v1/networks/{organisationId}/structures/{structureId}/comparison")

@@ -44,34 +44,39 @@ import fr.maillon.organisation.StructureKind;
 @Repository
 public class NetworkRepository {
 
-    /** Each structure's one value per entry and period, among those the reader may aggregate. */
-    private static final String LATEST = """
-            WITH territory AS (
-                SELECT st.id, st.departement
-                FROM structure st
-                WHERE st.id <> :excluded
-                  AND (st.departement = :departement
-                       OR st.departement IN (SELECT departement FROM organisation_departement
-                                             WHERE organisation_id = :organisation))
-            ),
-            latest AS (
-                SELECT DISTINCT ON (r.library_indicator_id, r.structure_id, r.period)
-                       r.library_indicator_id, r.structure_id, r.period, r.value
-                FROM territory t
-                JOIN network_result r ON r.structure_id = t.id
-                WHERE r.library_indicator_id = ANY (:entries)
-                  AND (CAST(:period AS text) IS NULL OR r.period = :period)
-                  AND EXISTS (SELECT 1
-                              FROM evaluation_share s
-                              JOIN organisation_departement rd
-                                ON rd.organisation_id = s.recipient_id AND rd.departement = t.departement
-                              WHERE s.structure_id = r.structure_id
-                                AND s.revoked_at IS NULL
-                                AND (s.evaluation_id IS NULL OR s.evaluation_id = r.evaluation_id)
-                                AND (CAST(:organisation AS bigint) IS NULL OR s.recipient_id = :organisation))
-                ORDER BY r.library_indicator_id, r.structure_id, r.period, r.evaluation_id DESC
-            )
-            """;
+    /**
+     * The evaluations the reader may count (those of the territory's structures that an active share
+     * covers), then each structure's one value per entry and period among their results.
+     */
+    private static String latest(Reader reader, Periods periods) {
+        boolean network = reader.organisationId() != null;
+        return """
+                WITH readable AS (
+                    SELECT DISTINCT e.id, e.structure_id
+                    FROM structure st
+                    JOIN evaluation e ON e.structure_id = st.id
+                    JOIN evaluation_share s ON s.structure_id = st.id AND s.revoked_at IS NULL
+                                           AND (s.evaluation_id IS NULL OR s.evaluation_id = e.id)
+                    WHERE st.id <> :excluded %s
+                      AND %s
+                      AND %s
+                ),
+                latest AS (
+                    SELECT DISTINCT ON (r.library_indicator_id, r.structure_id, r.period)
+                           r.library_indicator_id, r.structure_id, r.period, r.value
+                    FROM readable x
+                    JOIN network_result r ON r.structure_id = x.structure_id AND r.evaluation_id = x.id
+                    WHERE r.library_indicator_id = ANY (:entries)
+                      %s
+                    ORDER BY r.library_indicator_id, r.structure_id, r.period, r.evaluation_id DESC
+                )
+                """.formatted(reader.only() == null ? "" : "AND st.id = :only",
+                network ? "st.departement IN (SELECT departement FROM organisation_departement "
+                        + "WHERE organisation_id = :organisation)" : "st.departement = :departement",
+                network ? "s.recipient_id = :organisation" : "s.recipient_id IN (SELECT organisation_id "
+                        + "FROM organisation_departement WHERE departement = st.departement)",
+                periods.condition());
+    }
 
     private static final String SELECT_ENTRY = """
             SELECT e.id, l.name AS library, e.theme, e.code, e.name, e.measure, e.unit
@@ -85,15 +90,42 @@ public class NetworkRepository {
         this.jdbc = jdbc;
     }
 
-    /** Who reads: a federation or CAF (its territory, its shares), or a structure's département (any network's shares). */
-    public record Reader(@Nullable Long organisationId, @Nullable String departement, long excludedStructure) {
+    /**
+     * Who reads: a federation or CAF (its territory, its shares), or a structure's département (any
+     * network's shares); optionally without one structure, or for one structure only.
+     */
+    public record Reader(@Nullable Long organisationId, @Nullable String departement, long excluded,
+            @Nullable Long only) {
 
         public static Reader network(long organisationId) {
-            return new Reader(organisationId, null, -1);
+            return new Reader(organisationId, null, -1, null);
         }
 
         public static Reader peersOf(long structureId, String departement) {
-            return new Reader(null, departement, structureId);
+            return new Reader(null, departement, structureId, null);
+        }
+
+        public Reader excluding(long structureId) {
+            return new Reader(organisationId, departement, structureId, only);
+        }
+
+        public Reader only(long structureId) {
+            return new Reader(organisationId, departement, excluded, structureId);
+        }
+    }
+
+    /** Which periods: all of them, one, or the years only. */
+    public record Periods(@Nullable String one, boolean yearsOnly) {
+
+        public static final Periods ALL = new Periods(null, false);
+        public static final Periods YEARS = new Periods(null, true);
+
+        public static Periods one(String period) {
+            return new Periods(period, false);
+        }
+
+        private String condition() {
+            return one != null ? "AND r.period = :period" : yearsOnly ? "AND r.period ~ '^[0-9]{4}$'" : "";
         }
     }
 
@@ -151,17 +183,21 @@ public class NetworkRepository {
     /** The library entries that structures of the territory measure in what they share, with how many structures. */
     public List<NetworkEntry> entries(long organisationId) {
         return jdbc.sql("""
-                WITH shared AS (
+                WITH readable AS (
+                    SELECT DISTINCT e.id, e.structure_id
+                    FROM structure st
+                    JOIN evaluation e ON e.structure_id = st.id
+                    JOIN evaluation_share s ON s.structure_id = st.id AND s.revoked_at IS NULL
+                                           AND (s.evaluation_id IS NULL OR s.evaluation_id = e.id)
+                    WHERE st.departement IN (SELECT departement FROM organisation_departement
+                                             WHERE organisation_id = :organisation)
+                      AND s.recipient_id = :organisation
+                ),
+                shared AS (
                     SELECT i.library_indicator_id, count(DISTINCT i.structure_id) AS structures
-                    FROM indicator i
-                    JOIN structure st ON st.id = i.structure_id
-                    JOIN organisation_departement d
-                      ON d.departement = st.departement AND d.organisation_id = :organisation
+                    FROM readable x
+                    JOIN indicator i ON i.structure_id = x.structure_id AND i.evaluation_id = x.id
                     WHERE i.library_indicator_id IS NOT NULL
-                      AND EXISTS (SELECT 1 FROM evaluation_share s
-                                  WHERE s.structure_id = i.structure_id AND s.recipient_id = :organisation
-                                    AND s.revoked_at IS NULL
-                                    AND (s.evaluation_id IS NULL OR s.evaluation_id = i.evaluation_id))
                     GROUP BY i.library_indicator_id
                 )
                 """ + SELECT_ENTRY.replace("SELECT ", "SELECT shared.structures, ") + """
@@ -207,9 +243,9 @@ public class NetworkRepository {
     // --- aggregates ---------------------------------------------------------------------------
 
     /** Per entry id, the aggregates per period (or for one period), over the structures the reader may count. */
-    public Map<Long, List<Aggregate>> aggregates(Reader reader, Collection<Long> entryIds, @Nullable String period) {
+    public Map<Long, List<Aggregate>> aggregates(Reader reader, Collection<Long> entryIds, Periods periods) {
         Map<Long, List<Aggregate>> aggregates = new LinkedHashMap<>();
-        jdbc.sql(LATEST + """
+        jdbc.sql(latest(reader, periods) + """
                 SELECT library_indicator_id, period, count(*) AS structures, sum(value) AS total,
                        round(avg(value), 4) AS average,
                        percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY value::float8) AS quartiles,
@@ -218,7 +254,7 @@ public class NetworkRepository {
                 GROUP BY library_indicator_id, period
                 ORDER BY library_indicator_id, period
                 """)
-                .paramSource(parameters(reader, entryIds, period))
+                .paramSource(parameters(reader, entryIds, periods))
                 .query(rs -> {
                     Double[] quartiles = quartiles(rs.getArray("quartiles"));
                     aggregates.computeIfAbsent(rs.getLong("library_indicator_id"), id -> new ArrayList<>())
@@ -230,27 +266,28 @@ public class NetworkRepository {
         return aggregates;
     }
 
-    /** Each structure's value for entries, per period, among those the reader may count. */
-    public List<StructureValue> values(Reader reader, Collection<Long> entryIds) {
-        return jdbc.sql(LATEST + """
+    /** Each structure's value for entries, per period (or for one period), among those the reader may count. */
+    public List<StructureValue> values(Reader reader, Collection<Long> entryIds, Periods periods) {
+        return jdbc.sql(latest(reader, periods) + """
                 SELECT latest.library_indicator_id, latest.structure_id, o.name, latest.period, latest.value
                 FROM latest
                 JOIN organisation o ON o.id = latest.structure_id
                 ORDER BY latest.library_indicator_id, latest.period, o.name, latest.structure_id
                 """)
-                .paramSource(parameters(reader, entryIds, null))
+                .paramSource(parameters(reader, entryIds, periods))
                 .query((rs, row) -> new StructureValue(rs.getLong("library_indicator_id"), rs.getLong("structure_id"),
                         rs.getString("name"), rs.getString("period"), rs.getBigDecimal("value")))
                 .list();
     }
 
-    /** One structure's own results for entries, per period, from its most recent evaluation with a value. */
+    /** One structure's own results for entries, per year, from its most recent evaluation with a value. */
     public Map<Long, Map<String, BigDecimal>> ownValues(long structureId, Collection<Long> entryIds) {
         Map<Long, Map<String, BigDecimal>> values = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT DISTINCT ON (library_indicator_id, period) library_indicator_id, period, value
                 FROM network_result
                 WHERE structure_id = :structure AND library_indicator_id = ANY (:entries)
+                  AND period ~ '^[0-9]{4}$'
                 ORDER BY library_indicator_id, period, evaluation_id DESC
                 """)
                 .param("structure", structureId)
@@ -272,12 +309,12 @@ public class NetworkRepository {
                 .list();
     }
 
-    private static MapSqlParameterSource parameters(Reader reader,
-            Collection<Long> entryIds, @Nullable String period) {
+    private static MapSqlParameterSource parameters(Reader reader, Collection<Long> entryIds, Periods periods) {
         return new MapSqlParameterSource()
                 .addValue("entries", entryIds.toArray(Long[]::new))
-                .addValue("period", period, Types.VARCHAR)
-                .addValue("excluded", reader.excludedStructure())
+                .addValue("period", periods.one(), Types.VARCHAR)
+                .addValue("excluded", reader.excluded())
+                .addValue("only", reader.only(), Types.BIGINT)
                 .addValue("departement", reader.departement(), Types.VARCHAR)
                 .addValue("organisation", reader.organisationId(), Types.BIGINT);
     }

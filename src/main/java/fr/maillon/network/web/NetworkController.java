@@ -51,20 +51,19 @@ class NetworkController {
 
     @GetMapping("/networks/{organisationId}/indicators/{entryId}")
     String entry(@PathVariable long organisationId, @PathVariable long entryId,
-            @RequestParam(defaultValue = "false") boolean quarters, Model model) {
-        EntryFigures figures = network.entry(organisationId, entryId);
+            @RequestParam(defaultValue = "false") boolean quarters, @RequestParam(required = false) String period,
+            Model model) {
+        EntryFigures figures = network.entry(organisationId, entryId, period, false);
         model.addAttribute("figures", figures);
         model.addAttribute("quarters", quarters);
         model.addAttribute("aggregates", figures.aggregates().stream()
                 .filter(aggregate -> aggregate.period().contains("Q") == quarters).toList());
-        model.addAttribute("values", figures.values().stream()
-                .filter(value -> value.period().contains("Q") == quarters).toList());
         return "network/entry";
     }
 
     @GetMapping("/networks/{organisationId}/indicators/{entryId}/figures.xlsx")
     ResponseEntity<byte[]> entryWorkbook(@PathVariable long organisationId, @PathVariable long entryId) {
-        EntryFigures figures = network.entry(organisationId, entryId);
+        EntryFigures figures = network.entry(organisationId, entryId, null, true);
         return Downloads.attachment(NetworkFiles.entryWorkbook(figures), Downloads.XLSX,
                 "maillon-" + figures.entry().code() + ".xlsx");
     }
