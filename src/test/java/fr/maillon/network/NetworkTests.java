@@ -50,6 +50,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -313,6 +314,17 @@ class NetworkTests {
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).contains("Bénévolat;heures_benevoles;Heures de bénévolat;h;3;900;300;300")
                 .contains("part_caf;Part de la CAF dans le budget;%;3;;38,3333;40");
+
+        mvc.perform(get("/api/v1/networks/" + federation + "/indicators/" + benevoles + "?period=2024")
+                .with(users.as(federationUser))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.aggregates[?(@.period == '2024')].total").value(70.0))
+                .andExpect(jsonPath("$.values.length()").value(3));
+        mvc.perform(get("/api/v1/networks/" + federation + "/indicators/" + benevoles + "?period=<b>")
+                .with(users.as(federationUser))).andExpect(status().isUnprocessableEntity());
+        mvc.perform(get("/api/v1/networks/" + federation).with(users.as(adminOf.get("S4"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/structures/" + structures.get("S1") + "/peers").with(users.as(adminOf.get("S1"))))
+                .andExpect(status().isOk());
 
         byte[] entryBook = mvc.perform(get("/networks/" + federation + "/indicators/" + benevoles + "/figures.xlsx")
                 .with(users.as(federationUser))).andExpect(status().isOk()).andReturn().getResponse()
