@@ -8,7 +8,9 @@
  * Aggregates read results computed in the background ({@link fr.maillon.network.NetworkResults}):
  * each evaluation's results per year and quarter, recomputed when its data changes.
  */
+@ApplicationModule(allowedDependencies = { "web", "organisation", "chain", "framework" })
 @NullMarked
 package fr.maillon.network;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -58,6 +58,7 @@ class MessagesTests {
     /** Keys that templates build as prefix + value, and the values they take. */
     private static final Map<String, List<String>> BUILT_KEYS = Map.ofEntries(
             Map.entry("organisation.kind", names(StructureKind.values())),
+            Map.entry("network.summary.kind", names(StructureKind.values())),
             Map.entry("organisation.managementMode", names(ManagementMode.values())),
             Map.entry("organisation.territoryType", names(TerritoryType.values())),
             Map.entry("organisation.type", names(OrganisationType.values())),
