@@ -26,6 +26,15 @@ CREATE TABLE network_stale (
     since         timestamptz NOT NULL DEFAULT now()
 );
 
+-- Evaluations being computed: taken from network_stale in a transaction of their own (so that the
+-- triggers never wait for a computation), given back to it if the computation fails or the server
+-- stops before it ends.
+CREATE TABLE network_computing (
+    evaluation_id bigint      PRIMARY KEY,
+    structure_id  bigint      NOT NULL,
+    since         timestamptz NOT NULL DEFAULT now()
+);
+
 CREATE FUNCTION network_mark_stale() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     changed record;

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -32,6 +31,8 @@ import fr.maillon.network.internal.NetworkRepository.StaleEvaluation;
  * the network's aggregates. Database triggers mark an evaluation when its values, indicators, survey
  * answers or period change; this computes the marked ones again, every
  * {@code maillon.network.refresh-delay} (30 s by default), exactly as its own results page would.
+ * An evaluation whose computation fails keeps its previous results (the error is logged) until
+ * its data changes again; one cut short by a stop is computed at the next run.
  */
 @Service
 public class NetworkResults {
@@ -53,10 +54,14 @@ public class NetworkResults {
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    /** Computes every marked evaluation once; returns how many were computed. */
+    /**
+     * Computes every marked evaluation once; returns how many were computed. Marks left by a
+     * computation cut short (the server stopped) are given back first.
+     */
     @Scheduled(initialDelayString = "${maillon.network.refresh-delay}",
             fixedDelayString = "${maillon.network.refresh-delay}")
-    public int refreshStale() {
+    public synchronized int refreshStale() {
+        transactions.executeWithoutResult(status -> repository.giveBack());
         Set<Long> seen = new HashSet<>();
         while (true) {
             List<StaleEvaluation> batch = repository.stale(BATCH).stream()
@@ -68,22 +73,27 @@ public class NetworkResults {
         }
     }
 
+    /**
+     * Takes the mark in a transaction of its own, then computes and writes the results, and ends
+     * the computation, in another: answers and values written meanwhile never wait for it, and mark
+     * the evaluation again.
+     */
     private void refresh(StaleEvaluation stale) {
+        if (!Boolean.TRUE.equals(transactions.execute(status -> repository.take(stale.evaluationId())))) {
+            return;
+        }
         try {
             transactions.executeWithoutResult(status -> {
-                if (repository.takeStale(stale.evaluationId())) {
-                    Optional<Evaluation> evaluation = evaluations.evaluationUnchecked(stale.structureId(),
-                            stale.evaluationId());
-                    // a deleted evaluation took its results with it
-                    evaluation.ifPresent(found -> repository.replaceResults(found.structureId(), found.id(),
-                            results(found)));
-                }
+                // a deleted evaluation took its results with it
+                evaluations.evaluationUnchecked(stale.structureId(), stale.evaluationId()).ifPresent(found ->
+                        repository.replaceResults(found.structureId(), found.id(), results(found)));
+                repository.computed(stale.evaluationId());
             });
         }
         catch (RuntimeException ex) {
-            LOG.error("Network results of evaluation {} not computed; its previous results stay",
-                    stale.evaluationId(), ex);
-            transactions.executeWithoutResult(status -> repository.takeStale(stale.evaluationId()));
+            // its previous results stay until its data changes again
+            LOG.error("Network results of evaluation {} not computed", stale.evaluationId(), ex);
+            transactions.executeWithoutResult(status -> repository.computed(stale.evaluationId()));
         }
     }
 

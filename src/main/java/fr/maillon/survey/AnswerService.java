@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.survey.internal.PublicSurveyCache;
 import fr.maillon.survey.internal.ResponseRepository;
 import fr.maillon.survey.internal.SurveyRepository;
 import fr.maillon.survey.internal.Throttle;
@@ -39,9 +40,11 @@ public class AnswerService {
     private final Throttle throttle;
     private final JsonMapper json;
     private final Clock clock;
+    private final PublicSurveyCache cache;
 
     AnswerService(SurveyRepository surveys, ResponseRepository responses, SurveyService builder, AccessPolicy access,
-            Throttle throttle, JsonMapper json) {
+            Throttle throttle, JsonMapper json, PublicSurveyCache cache) {
+        this.cache = cache;
         this.surveys = surveys;
         this.responses = responses;
         this.builder = builder;
@@ -53,8 +56,8 @@ public class AnswerService {
 
     /** The survey behind a public link, for anyone; an unknown link is not found. */
     public PublicSurvey open(String token) {
-        Survey survey = (token.matches(TOKEN) ? surveys.surveyOfToken(token) : Optional.<Long>empty())
-                .flatMap(surveys::find).orElseThrow(() -> new SurveyNotFoundException(0));
+        Survey survey = (token.matches(TOKEN) ? cache.survey(token, known -> surveys.surveyOfToken(known)
+                .flatMap(surveys::find)) : Optional.<Survey>empty()).orElseThrow(() -> new SurveyNotFoundException(0));
         Wave wave = survey.waves().stream().filter(candidate -> candidate.token().equals(token)).findFirst()
                 .orElseThrow(() -> new SurveyNotFoundException(0));
         Instant now = clock.instant();

@@ -265,6 +265,28 @@ class NetworkTests {
     }
 
     @Test
+    void aComputationCutShortByAStopIsDoneAtTheNextRun() {
+        long evaluation = evaluationOf.get("S1");
+        enter("S1", evaluation, Map.of("benevoles", 11));
+        // a run took the mark, then the server stopped before writing the results
+        jdbc.sql("""
+                WITH taken AS (DELETE FROM network_stale WHERE evaluation_id = ? RETURNING *)
+                INSERT INTO network_computing (evaluation_id, structure_id) SELECT evaluation_id, structure_id FROM taken
+                """).param(evaluation).update();
+        results.refreshStale();
+        users.signIn(federationUser);
+        try {
+            assertThat(network.entry(federation, benevoles, "2024", false).aggregates().stream()
+                    .filter(a -> a.period().equals("2024")).findFirst().orElseThrow().total()).isEqualByComparingTo("71");
+            assertThat(jdbc.sql("SELECT count(*) FROM network_computing").query(Integer.class).single()).isZero();
+        }
+        finally {
+            enter("S1", evaluation, Map.of("benevoles", 10));
+            results.refreshStale();
+        }
+    }
+
+    @Test
     void pagesAndExportsAreTheNetworksOnly() throws Exception {
         String page = mvc.perform(get("/networks/" + federation).with(users.as(federationUser)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -350,13 +350,36 @@ public class NetworkRepository {
     }
 
     /**
-     * Takes the evaluation's mark, in the transaction that writes its results: a change committed
-     * meanwhile marks it again, and a failure leaves the mark.
+     * Moves the evaluation's mark to the evaluations being computed; false if another run took it.
+     * Run in its own short transaction: a change committed afterwards marks the evaluation again.
      */
-    public boolean takeStale(long evaluationId) {
-        return jdbc.sql("DELETE FROM network_stale WHERE evaluation_id = :evaluation")
+    public boolean take(long evaluationId) {
+        return jdbc.sql("""
+                WITH taken AS (DELETE FROM network_stale WHERE evaluation_id = :evaluation RETURNING *)
+                INSERT INTO network_computing (evaluation_id, structure_id)
+                SELECT evaluation_id, structure_id FROM taken
+                ON CONFLICT DO NOTHING
+                """)
                 .param("evaluation", evaluationId)
                 .update() == 1;
+    }
+
+    /** The computation ended: its results are written in the same transaction. */
+    public void computed(long evaluationId) {
+        jdbc.sql("DELETE FROM network_computing WHERE evaluation_id = :evaluation")
+                .param("evaluation", evaluationId)
+                .update();
+    }
+
+    /** Gives back the marks of computations cut short by a stop. */
+    public int giveBack() {
+        return jdbc.sql("""
+                WITH back AS (DELETE FROM network_computing RETURNING *)
+                INSERT INTO network_stale (evaluation_id, structure_id)
+                SELECT evaluation_id, structure_id FROM back
+                ON CONFLICT DO NOTHING
+                """)
+                .update();
     }
 
     public void replaceResults(long structureId, long evaluationId, List<Result> results) {

@@ -40,8 +40,10 @@ public class SurveyRepository {
     }
 
     private final JdbcClient jdbc;
+    private final PublicSurveyCache cache;
 
-    public SurveyRepository(JdbcClient jdbc) {
+    public SurveyRepository(JdbcClient jdbc, PublicSurveyCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
     }
 
@@ -144,6 +146,7 @@ public class SurveyRepository {
     }
 
     public void update(long structureId, long surveyId, SurveyDraft draft) {
+        cache.forget(surveyId);
         jdbc.sql("""
                 UPDATE survey
                 SET title = :title, title_en = :titleEn, introduction = :introduction, audience = :audience,
@@ -159,11 +162,13 @@ public class SurveyRepository {
     }
 
     public void delete(long structureId, long surveyId) {
+        cache.forget(surveyId);
         jdbc.sql("DELETE FROM survey WHERE id = :id AND structure_id = :structureId")
                 .param("structureId", structureId).param("id", surveyId).update();
     }
 
     public long insertSection(long structureId, long surveyId, String title, @Nullable String titleEn) {
+        cache.forget(surveyId);
         return jdbc.sql("""
                 INSERT INTO survey_section (survey_id, structure_id, title, title_en, position)
                 VALUES (:surveyId, :structureId, :title, :titleEn,
@@ -176,12 +181,14 @@ public class SurveyRepository {
     }
 
     public void deleteSection(long structureId, long surveyId, long sectionId) {
+        cache.forget(surveyId);
         jdbc.sql("DELETE FROM survey_section WHERE id = :id AND survey_id = :surveyId AND structure_id = :structureId")
                 .param("structureId", structureId).param("surveyId", surveyId).param("id", sectionId).update();
     }
 
     /** Inserts (id null) or updates a question, then replaces its choices. */
     public long saveQuestion(long structureId, long surveyId, @Nullable Long id, QuestionDraft question) {
+        cache.forget(surveyId);
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("structureId", structureId).addValue("surveyId", surveyId).addValue("id", id)
                 .addValue("sectionId", question.sectionId()).addValue("code", question.code())
@@ -231,12 +238,14 @@ public class SurveyRepository {
     }
 
     public void deleteQuestion(long structureId, long surveyId, long questionId) {
+        cache.forget(surveyId);
         jdbc.sql("DELETE FROM survey_question WHERE id = :id AND survey_id = :surveyId AND structure_id = :structureId")
                 .param("structureId", structureId).param("surveyId", surveyId).param("id", questionId).update();
     }
 
     /** Moves a question one place up (-1) or down (+1) among the survey's questions. */
     public void moveQuestion(long structureId, long surveyId, long questionId, int direction) {
+        cache.forget(surveyId);
         jdbc.sql("""
                 WITH ordered AS (
                     SELECT id, row_number() OVER (ORDER BY position, id) AS rank
@@ -268,6 +277,7 @@ public class SurveyRepository {
 
     public long insertWave(long structureId, long surveyId, String label, String token, @Nullable Instant opensAt,
             @Nullable Instant closesAt, String period) {
+        cache.forget(surveyId);
         return jdbc.sql("""
                 INSERT INTO survey_wave (survey_id, structure_id, label, token, opens_at, closes_at, period, position)
                 VALUES (:surveyId, :structureId, :label, :token, :opensAt, :closesAt, :period,
@@ -282,6 +292,7 @@ public class SurveyRepository {
 
     public void updateWave(long structureId, long surveyId, long waveId, String label, @Nullable Instant opensAt,
             @Nullable Instant closesAt, String period) {
+        cache.forget(surveyId);
         jdbc.sql("""
                 UPDATE survey_wave
                 SET label = :label, opens_at = :opensAt, closes_at = :closesAt, period = :period

@@ -1,12 +1,15 @@
 package fr.maillon.survey.web;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -30,21 +33,28 @@ import fr.maillon.survey.TooManyAnswersException;
 @Controller
 class PublicSurveyController {
 
-    private final AnswerService answers;
+    private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-    PublicSurveyController(AnswerService answers) {
+    private final AnswerService answers;
+    private final PublicPages pages;
+
+    PublicSurveyController(AnswerService answers, PublicPages pages) {
         this.answers = answers;
+        this.pages = pages;
     }
 
     @GetMapping("/s/{token}")
-    String form(@PathVariable String token, Model model, HttpServletResponse response) {
+    Object form(@PathVariable String token, Model model, Locale locale, HttpServletRequest request,
+            HttpServletResponse response) {
         PublicSurvey survey = answers.open(token);
         model.addAttribute("target", survey);
         if (!survey.open()) {
             response.setStatus(HttpStatus.GONE.value());
             return "survey/closed";
         }
-        return form(survey, FilledForm.empty(), Map.of(), model);
+        form(survey, FilledForm.empty(), Map.of(), model);
+        return ResponseEntity.ok().contentType(HTML).body(pages.emptyForm(survey.survey(), token, locale,
+                model.asMap(), request, response));
     }
 
     @PostMapping("/s/{token}")
