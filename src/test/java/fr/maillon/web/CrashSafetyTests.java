@@ -1,0 +1,170 @@
+package fr.maillon.web;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fr.maillon.MaillonApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Maillon in a process of its own, killed with SIGKILL in the middle of a burst of survey answers
+ * from 16 clients, then started again on the same data: every answer it acknowledged (redirected
+ * to the thank-you page) is there. Each answer carries its own number, so that the numbers stored
+ * can be compared with those acknowledged.
+ */
+class CrashSafetyTests {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @TempDir
+    Path data;
+
+    Process server;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (server != null) {
+            server.destroy();
+            server.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void answersAcknowledgedBeforeASigkillAreAllStored() throws Exception {
+        int port = freePort();
+        String base = "http://localhost:" + port;
+        server = start(port, "first.log");
+        String bearer = "Bearer " + find(token(base), "\"token\"\\s*:\\s*\"([^\"]+)\"");
+        String evaluations = get(base + "/api/v1/structures/1/evaluations", bearer);
+        String evaluation = find(evaluations, "\"id\"\\s*:\\s*(\\d+)");
+        String year = find(evaluations, "\"periodEnd\"\\s*:\\s*\"(\\d{4})");
+        String survey = find(post(base + "/api/v1/evaluations/" + evaluation + "/surveys", bearer,
+                "{\"title\":\"Sous la charge\",\"audience\":\"HABITANTS\"}"), "\"id\"\\s*:\\s*(\\d+)");
+        String question = find(post(base + "/api/v1/surveys/" + survey + "/questions", bearer,
+                "{\"code\":\"numero\",\"kind\":\"NUMBER\",\"label\":\"Numéro\",\"minimum\":0,\"maximum\":1000000,"
+                        + "\"required\":true}"), "\"id\"\\s*:\\s*(\\d+)");
+        post(base + "/api/v1/surveys/" + survey + "/waves", bearer, "{\"label\":\"Rafale\",\"period\":\"" + year + "\"}");
+        String wave = find(get(base + "/api/v1/surveys/" + survey, bearer), "\"token\"\\s*:\\s*\"([A-Za-z0-9_-]{20,64})\"");
+
+        Queue<Integer> acknowledged = new ConcurrentLinkedQueue<>();
+        AtomicInteger numbers = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        for (int c = 0; c < 16; c++) {
+            clients.submit(() -> {
+                while (server.isAlive()) {
+                    int number = numbers.incrementAndGet();
+                    try {
+                        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/s/" + wave))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("q" + question + "=" + number
+                                        + "&submission=" + UUID.randomUUID())).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 302
+                                && response.headers().firstValue("Location").orElse("").endsWith("/merci")) {
+                            acknowledged.add(number);
+                        }
+                    }
+                    catch (IOException | InterruptedException ex) {
+                        // the server is gone: nothing acknowledged
+                    }
+                }
+            });
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (acknowledged.size() < 500 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(500);
+
+        server = start(port, "second.log");
+        bearer = "Bearer " + find(token(base), "\"token\"\\s*:\\s*\"([^\"]+)\"");
+        String responses = get(base + "/api/v1/surveys/" + survey + "/responses", bearer);
+        Set<Integer> stored = new HashSet<>();
+        Matcher answer = Pattern.compile("\"" + question + "\"\\s*:\\s*(\\d+)").matcher(responses);
+        while (answer.find()) {
+            stored.add(Integer.parseInt(answer.group(1)));
+        }
+        assertThat(stored).as("every acknowledged answer survives SIGKILL").containsAll(acknowledged);
+    }
+
+    private Process start(int port, String log) throws Exception {
+        // system properties, which win over the tests' configuration file on the class path
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dmaillon.db.data-directory=" + data.resolve("maillon"), "-Dserver.port=" + port,
+                "-Dmaillon.demo=true", "-Dmaillon.survey.answers-per-hour-per-client=1000000000",
+                "-cp", System.getProperty("java.class.path"), MaillonApplication.class.getName())
+                .redirectErrorStream(true).redirectOutput(data.resolve(log).toFile()).start();
+    }
+
+    /** A token for the demo's coope, once the server answers and its demo data is there. */
+    private String token(String base) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            try {
+                return post(base + "/api/v1/tokens", null,
+                        "{\"username\":\"coope\",\"password\":\"maillon-demo\",\"label\":\"crash " + UUID.randomUUID() + "\"}");
+            }
+            catch (IOException | IllegalStateException ex) {
+                assertThat(server.isAlive()).as("the server runs").isTrue();
+                assertThat(System.nanoTime()).as("the server answers within two minutes").isLessThan(deadline);
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private static String get(String url, String bearer) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String post(String url, String bearer, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String find(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        assertThat(matcher.find()).as(regex + " in " + text).isTrue();
+        return matcher.group(1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
