@@ -1,5 +1,6 @@
 package fr.maillon.importing;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -311,6 +316,46 @@ class ImportTests {
                 .isInstanceOf(RuleViolationException.class);
         assertThatThrownBy(() -> upload(ImportKind.VALUES, "\"a;b\n1;2".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(RuleViolationException.class);
+    }
+
+    /**
+     * A workbook whose sheet inflates a thousandfold (a zip bomb), and one whose sheet declares an
+     * external entity pointing at a local file: both refused with a message, nothing read, nothing
+     * written.
+     */
+    @Test
+    void zipBombsAndExternalEntitiesInWorkbooksAreRefused() throws Exception {
+        int before = values().size();
+        byte[] bomb = withSheet("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + " ".repeat(50_000_000) + "<sheetData/></worksheet>");
+        assertThatThrownBy(() -> upload(ImportKind.VALUES, bomb)).isInstanceOf(RuleViolationException.class);
+        byte[] entity = withSheet("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&secret;</t></is></c></row></sheetData></worksheet>");
+        assertThatThrownBy(() -> upload(ImportKind.VALUES, entity)).isInstanceOfSatisfying(RuleViolationException.class,
+                ex -> assertThat(ex.toString()).doesNotContain("root:"));
+        assertThat(values()).hasSize(before);
+    }
+
+    /** A real workbook made by POI, its first sheet replaced by {@code sheet}. */
+    private static byte[] withSheet(String sheet) throws Exception {
+        ByteArrayOutputStream original = new ByteArrayOutputStream();
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            book.createSheet("Valeurs").createRow(0).createCell(0).setCellValue("indicateur");
+            book.write(original);
+        }
+        ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(original.toByteArray()));
+                ZipOutputStream out = new ZipOutputStream(rewritten)) {
+            out.setLevel(Deflater.BEST_COMPRESSION);
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(entry.getName().equals("xl/worksheets/sheet1.xml")
+                        ? sheet.getBytes(StandardCharsets.UTF_8) : in.readAllBytes());
+                out.closeEntry();
+            }
+        }
+        return rewritten.toByteArray();
     }
 
     private String upload(ImportKind kind, byte[] content) {

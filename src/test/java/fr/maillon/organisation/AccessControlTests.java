@@ -50,7 +50,7 @@ class AccessControlTests {
     @BeforeEach
     void setUp() {
         cooperation = id("SELECT id FROM organisation WHERE name = 'La Coopération'");
-        conserverie = id("SELECT id FROM evaluation WHERE title = 'Conserverie Mobile et Solidaire'");
+        conserverie = id("SELECT min(id) FROM evaluation WHERE title = 'Conserverie Mobile et Solidaire'");
         projetSocial = id("SELECT id FROM evaluation WHERE title LIKE 'Projet social%' AND structure_id = " + cooperation);
         coopeUserId = id("SELECT id FROM app_user WHERE username = 'coope'");
         outsider = users.structureWithMember(Role.STRUCTURE_ADMIN);

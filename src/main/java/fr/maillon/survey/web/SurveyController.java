@@ -141,7 +141,6 @@ class SurveyController {
             Model model, RedirectAttributes redirect) {
         if (form.indicatorId() == null || form.questionId() == null) {
             result.reject("survey.feed.incomplete");
-            return surveyPage(surveys.survey(surveyId), model);
         }
         return attempt(surveyId, result, model, redirect, () -> surveys.feed(surveyId, form.indicatorId(),
                 form.questionId(), form.statistic(), form.choiceCode(), form.breakdownQuestionId()));

@@ -1,0 +1,181 @@
+package fr.maillon.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import fr.maillon.TestUsers;
+import fr.maillon.exchange.ExchangeService;
+import fr.maillon.organisation.Role;
+import fr.maillon.web.Routes.Route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every form and every API call of the application ({@link Routes}), sent by the admin of a
+ * structure that owns a copy of the demo's evaluation, with each value of a hostile corpus in
+ * every parameter and every field of its form (empty, huge, NUL, scripts, formulas, broken
+ * numbers and dates, wrong encodings), and every JSON body of a hostile corpus (truncated, deeply
+ * nested, huge, script-bearing): never a 500, never a script written back into a page. Then every
+ * page of the structure, with whatever was stored, is read: no script in them either.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class HostileInputTests {
+
+    private static final String SCRIPT = "<script>alert('maillon')</script>";
+    private static final String IMAGE = "\"><img src=x onerror=alert(1)>";
+    private static final List<String> VALUES = List.of("", " ", SCRIPT, IMAGE, "x".repeat(100_000), "a\u0000b",
+            "1e999999", "-1", "99999999999999999999999", "0.0000000000000000001", "NaN", "2024-13-45", "../../etc/passwd",
+            "=HYPERLINK(\"http://evil.example\")", "Ã©tÃ© \uFFFD \uD83D\uDE00", "%00%ff", "1;DROP TABLE evaluation");
+    private static final List<String> BODIES = List.of("", "{", "[", "null", "\"texte\"", "42",
+            "[".repeat(5_000) + "]".repeat(5_000), "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000),
+            "{\"name\":\"" + SCRIPT + "\",\"title\":\"" + SCRIPT + "\",\"label\":\"" + SCRIPT + "\"}",
+            "{\"name\":\"" + "x".repeat(1_000_000) + "\"}", "[" + "{},".repeat(20_000) + "{}]",
+            "{\"name\":\"a\u0000b\",\"value\":1e999999}", "{\"version\":\"\\ud800\"}");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    ExchangeService exchange;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void everyFormAndApiCallSurvivesAHostileCorpus() throws Exception {
+        TestUsers.Created owner = users.structureWithMember(Role.STRUCTURE_ADMIN);
+        users.signIn(owner.username());
+        long evaluation = exchange.importEvaluation(owner.structureId(), demo());
+        SecurityContextHolder.clearContext();
+        Map<String, String> ids = Routes.ids(jdbc, owner.structureId(), evaluation,
+                jdbc.sql("SELECT id FROM organisation WHERE type = 'FEDERATION' ORDER BY id LIMIT 1")
+                        .query(Long.class).single());
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        // what deletes comes last, so that every other route meets the rows it works on
+        List<Route> routes = new ArrayList<>(Routes.all(mappings));
+        routes.sort(java.util.Comparator.comparing(HostileInputTests::destructive)
+                .thenComparing(route -> route.pattern() + route.method()));
+        for (Route route : routes) {
+            String url = Routes.fill(route.pattern(), ids);
+            if (url.startsWith("/logout") || url.contains("/account/password")) {
+                continue;
+            }
+            for (String value : VALUES) {
+                check(route, url, Routes.request(route, url, (name, type) -> value, null), owner, failures);
+                sent++;
+            }
+            if (takesBody(route)) {
+                for (String body : BODIES) {
+                    check(route, url, Routes.request(route, url, Routes::plausible, body), owner, failures);
+                    sent++;
+                }
+            }
+        }
+        for (Route route : Routes.all(mappings)) {
+            if (route.reads() && route.hasIds()) {
+                String url = Routes.fill(route.pattern(), ids);
+                check(route, url, Routes.request(route, url, Routes::plausible, null), owner, failures);
+            }
+        }
+        // the public survey form of the copy, answered with each hostile value in every question
+        String wave = jdbc.sql("SELECT min(w.token) FROM survey_wave w JOIN survey s ON s.id = w.survey_id "
+                + "WHERE s.evaluation_id = ?").param(evaluation).query(String.class).single();
+        List<Long> questions = jdbc.sql("SELECT q.id FROM survey_question q JOIN survey s ON s.id = q.survey_id "
+                + "WHERE s.evaluation_id = ?").param(evaluation).query(Long.class).list();
+        for (String value : VALUES) {
+            AbstractMockHttpServletRequestBuilder<?> answer = post("/s/" + wave).param("consent", value)
+                    .param("submission", value);
+            for (long question : questions) {
+                answer = answer.param("q" + question, value);
+            }
+            MockHttpServletResponse response = mvc.perform(answer).andReturn().getResponse();
+            if (response.getStatus() >= 500 || markup(response) && response.getContentAsString().contains(SCRIPT)) {
+                failures.add("POST /s/" + wave + " with " + value.substring(0, Math.min(20, value.length())) + ": "
+                        + response.getStatus());
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(sent).as("hostile requests sent").isGreaterThan(2_000);
+    }
+
+    private void check(Route route, String url, AbstractMockHttpServletRequestBuilder<?> request,
+            TestUsers.Created owner, List<String> failures) throws Exception {
+        request = request.with(users.as(owner.username()));
+        if (!route.reads()) {
+            request = request.with(csrf());
+        }
+        MockHttpServletResponse response;
+        try {
+            response = mvc.perform(request).andReturn().getResponse();
+        }
+        catch (jakarta.servlet.ServletException ex) {
+            // what a real server would answer with a 500
+            failures.add(route.method() + " " + url + ": " + ex.getRootCause());
+            return;
+        }
+        String body = response.getContentAsString();
+        if (response.getStatus() >= 500) {
+            failures.add(route.method() + " " + url + ": " + response.getStatus());
+        }
+        else if (markup(response) && (body.contains(SCRIPT) || body.contains("<img src=x onerror"))) {
+            failures.add(route.method() + " " + url + ": a script written back into the answer");
+        }
+    }
+
+    private static boolean destructive(Route route) {
+        return route.method() == org.springframework.web.bind.annotation.RequestMethod.DELETE
+                || route.pattern().matches(".*/(delete|remove|revoke|cancel)$");
+    }
+
+    /** HTML or SVG, where a script would run; JSON and files are data, served as such. */
+    private static boolean markup(MockHttpServletResponse response) {
+        String type = String.valueOf(response.getContentType());
+        return type.contains("html") || type.contains("svg");
+    }
+
+    private static boolean takesBody(Route route) {
+        return java.util.Arrays.stream(route.handler().getMethodParameters())
+                .anyMatch(parameter -> parameter.hasParameterAnnotation(
+                        org.springframework.web.bind.annotation.RequestBody.class));
+    }
+
+    private static byte[] demo() throws IOException {
+        try (InputStream input = new ClassPathResource("demo/conserverie-mobile.json").getInputStream()) {
+            return input.readAllBytes();
+        }
+    }
+}
