@@ -44,6 +44,9 @@ import fr.maillon.web.Texts;
 @Service
 public class FrameworkService {
 
+    /** Values written per statement. */
+    private static final int WRITE_BATCH = 5_000;
+
     private static final BigDecimal MAX = new BigDecimal("99999999999999.9999");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -282,13 +285,15 @@ public class FrameworkService {
         if (!errors.isEmpty()) {
             throw new RuleViolationException(errors);
         }
-        long userId = access.currentUserId();
-        for (DataValue value : parsed.values()) {
-            if (targets) {
-                indicators.putTarget(structureId, evaluationId, value.indicatorId(), value.period(), value.value());
-            }
-            else {
-                indicators.putValue(structureId, evaluationId, value, userId);
+        if (targets) {
+            parsed.values().forEach(value -> indicators.putTarget(structureId, evaluationId, value.indicatorId(),
+                    value.period(), value.value()));
+        }
+        else {
+            List<DataValue> written = List.copyOf(parsed.values());
+            for (int from = 0; from < written.size(); from += WRITE_BATCH) {
+                indicators.putValues(structureId, evaluationId, written.subList(from, Math.min(written.size(),
+                        from + WRITE_BATCH)), source, access.currentUserId());
             }
         }
         return parsed.size();

@@ -136,39 +136,42 @@ public class IndicatorRepository {
                 .query(IndicatorTarget.class).list();
     }
 
-    /** Keeps the value being replaced or removed in the history, then writes the new one (or none). */
-    public void putValue(long structureId, long evaluationId, DataValue value, long userId) {
+    /**
+     * Writes values, set by set: each value being replaced or removed goes to the history first,
+     * an empty value removes the recorded one, the others are inserted or replaced. The values all
+     * come from one source, at most one per indicator, period and category.
+     */
+    public void putValues(long structureId, long evaluationId, List<DataValue> values, DataSource source, long userId) {
         jdbc.sql("""
-                INSERT INTO data_value_history (structure_id, evaluation_id, indicator_id, period, category, value,
-                                                text_value, source, comment, entered_by, entered_at, replaced_by)
-                SELECT structure_id, evaluation_id, indicator_id, period, category, value, text_value, source,
-                       comment, entered_by, entered_at, :userId
-                FROM data_value
-                WHERE structure_id = :structureId
-                  AND indicator_id = :indicatorId
-                  AND period = :period
-                  AND category = :category
-                  AND (value IS DISTINCT FROM :value OR text_value IS DISTINCT FROM :textValue)
-                """)
-                .paramSource(valueParameters(structureId, evaluationId, value, userId))
-                .update();
-        if (value.value() == null && value.textValue() == null) {
-            jdbc.sql("""
-                    DELETE FROM data_value
-                    WHERE structure_id = :structureId
-                      AND indicator_id = :indicatorId
-                      AND period = :period
-                      AND category = :category
-                    """)
-                    .paramSource(valueParameters(structureId, evaluationId, value, userId))
-                    .update();
-            return;
-        }
-        jdbc.sql("""
+                WITH incoming AS (
+                    SELECT *
+                    FROM unnest(CAST(:indicators AS bigint[]), CAST(:periods AS text[]), CAST(:categories AS text[]),
+                                CAST(:numbers AS numeric[]), CAST(:texts AS text[]), CAST(:comments AS text[]))
+                         AS i (indicator_id, period, category, value, text_value, comment)
+                ),
+                history AS (
+                    INSERT INTO data_value_history (structure_id, evaluation_id, indicator_id, period, category, value,
+                                                    text_value, source, comment, entered_by, entered_at, replaced_by)
+                    SELECT d.structure_id, d.evaluation_id, d.indicator_id, d.period, d.category, d.value, d.text_value,
+                           d.source, d.comment, d.entered_by, d.entered_at, :userId
+                    FROM data_value d
+                    JOIN incoming i ON i.indicator_id = d.indicator_id AND i.period = d.period AND i.category = d.category
+                    WHERE d.structure_id = :structureId
+                      AND (d.value IS DISTINCT FROM i.value OR d.text_value IS DISTINCT FROM i.text_value)
+                ),
+                removed AS (
+                    DELETE FROM data_value d
+                    USING incoming i
+                    WHERE d.structure_id = :structureId
+                      AND d.indicator_id = i.indicator_id AND d.period = i.period AND d.category = i.category
+                      AND i.value IS NULL AND i.text_value IS NULL
+                )
                 INSERT INTO data_value (indicator_id, structure_id, evaluation_id, period, category, value, text_value,
                                         source, comment, entered_by)
-                VALUES (:indicatorId, :structureId, :evaluationId, :period, :category, :value, :textValue, :source,
-                        :comment, :userId)
+                SELECT i.indicator_id, :structureId, :evaluationId, i.period, i.category, i.value, i.text_value,
+                       :source, i.comment, :userId
+                FROM incoming i
+                WHERE i.value IS NOT NULL OR i.text_value IS NOT NULL
                 ON CONFLICT (indicator_id, period, category) DO UPDATE
                 SET value = EXCLUDED.value, text_value = EXCLUDED.text_value,
                     comment = coalesce(EXCLUDED.comment, data_value.comment),
@@ -179,7 +182,16 @@ public class IndicatorRepository {
                    OR data_value.text_value IS DISTINCT FROM EXCLUDED.text_value
                    OR (EXCLUDED.comment IS NOT NULL AND EXCLUDED.comment IS DISTINCT FROM data_value.comment)
                 """)
-                .paramSource(valueParameters(structureId, evaluationId, value, userId))
+                .param("structureId", structureId)
+                .param("evaluationId", evaluationId)
+                .param("source", source.name())
+                .param("userId", userId)
+                .param("indicators", values.stream().map(DataValue::indicatorId).toArray(Long[]::new))
+                .param("periods", values.stream().map(DataValue::period).toArray(String[]::new))
+                .param("categories", values.stream().map(DataValue::category).toArray(String[]::new))
+                .param("numbers", values.stream().map(DataValue::value).toArray(BigDecimal[]::new))
+                .param("texts", values.stream().map(DataValue::textValue).toArray(String[]::new))
+                .param("comments", values.stream().map(DataValue::comment).toArray(String[]::new))
                 .update();
     }
 
@@ -268,21 +280,6 @@ public class IndicatorRepository {
                 """)
                 .param("structureId", structureId).param("indicatorId", indicatorId)
                 .query(Long.class).single();
-    }
-
-    private static MapSqlParameterSource valueParameters(long structureId, long evaluationId, DataValue value,
-            long userId) {
-        return new MapSqlParameterSource()
-                .addValue("structureId", structureId)
-                .addValue("evaluationId", evaluationId)
-                .addValue("indicatorId", value.indicatorId())
-                .addValue("period", value.period())
-                .addValue("category", value.category())
-                .addValue("value", value.value(), Types.NUMERIC)
-                .addValue("textValue", value.textValue(), Types.VARCHAR)
-                .addValue("source", value.source().name())
-                .addValue("comment", value.comment(), Types.VARCHAR)
-                .addValue("userId", userId);
     }
 
     private static MapSqlParameterSource parameters(long structureId, long evaluationId, IndicatorDraft draft) {
