@@ -10,11 +10,11 @@
 -- results to be computed, as after any change.
 
 SET synchronous_commit = off;
-ALTER TABLE data_value DISABLE TRIGGER data_value_network_stale;
-ALTER TABLE indicator DISABLE TRIGGER indicator_network_stale;
-ALTER TABLE evaluation DISABLE TRIGGER evaluation_network_stale;
-ALTER TABLE survey_response DISABLE TRIGGER survey_response_network_stale;
-ALTER TABLE survey_feed DISABLE TRIGGER survey_feed_network_stale;
+ALTER TABLE data_value DISABLE TRIGGER USER;
+ALTER TABLE indicator DISABLE TRIGGER USER;
+ALTER TABLE evaluation DISABLE TRIGGER USER;
+ALTER TABLE survey_response DISABLE TRIGGER USER;
+ALTER TABLE survey_feed DISABLE TRIGGER USER;
 
 CREATE TEMPORARY TABLE bench_departement AS
 SELECT row_number() OVER (ORDER BY code) - 1 AS n, code
@@ -122,15 +122,14 @@ SELECT w.id, w.survey_id, w.structure_id, gen_random_uuid(),
 FROM survey_wave w CROSS JOIN generate_series(1, 334) r
 WHERE w.token LIKE 'bench-wave-%';
 
-ALTER TABLE data_value ENABLE TRIGGER data_value_network_stale;
-ALTER TABLE indicator ENABLE TRIGGER indicator_network_stale;
-ALTER TABLE evaluation ENABLE TRIGGER evaluation_network_stale;
-ALTER TABLE survey_response ENABLE TRIGGER survey_response_network_stale;
-ALTER TABLE survey_feed ENABLE TRIGGER survey_feed_network_stale;
+ALTER TABLE data_value ENABLE TRIGGER USER;
+ALTER TABLE indicator ENABLE TRIGGER USER;
+ALTER TABLE evaluation ENABLE TRIGGER USER;
+ALTER TABLE survey_response ENABLE TRIGGER USER;
+ALTER TABLE survey_feed ENABLE TRIGGER USER;
 
 INSERT INTO network_stale (evaluation_id, structure_id)
 SELECT e.id, e.structure_id
-FROM evaluation e JOIN organisation o ON o.id = e.structure_id AND o.name LIKE 'Bench structure %'
-ON CONFLICT DO NOTHING;
+FROM evaluation e JOIN organisation o ON o.id = e.structure_id AND o.name LIKE 'Bench structure %';
 
 ANALYZE;

@@ -14,6 +14,8 @@ public record Aggregate(String period, int structures, @Nullable BigDecimal tota
         @Nullable BigDecimal minimum, @Nullable BigDecimal maximum) {
 
     public static final int MINIMUM_GROUP = 3;
+    /** Quartiles of fewer peers would let a structure work out their values from its own. */
+    public static final int MINIMUM_PEERS_FOR_QUARTILES = 10;
 
     public boolean hidden() {
         return structures < MINIMUM_GROUP;
@@ -24,8 +26,16 @@ public record Aggregate(String period, int structures, @Nullable BigDecimal tota
         return hidden() ? new Aggregate(period, structures, null, null, null, null, null, null, null) : this;
     }
 
-    /** Without the range, which would show one structure's own value: what a structure sees of its peers. */
-    Aggregate withoutRange() {
-        return new Aggregate(period, structures, null, average, firstQuartile, median, thirdQuartile, null, null);
+    /**
+     * What a structure sees of its peers: their average from three of them, their quartiles from
+     * ten; never a total or a range, which would show one structure's value.
+     */
+    Aggregate forPeers() {
+        if (hidden()) {
+            return secret();
+        }
+        boolean quartiles = structures >= MINIMUM_PEERS_FOR_QUARTILES;
+        return new Aggregate(period, structures, null, average, quartiles ? firstQuartile : null,
+                quartiles ? median : null, quartiles ? thirdQuartile : null, null, null);
     }
 }

@@ -10,6 +10,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,7 +33,9 @@ import fr.maillon.network.internal.NetworkRepository.StaleEvaluation;
  * Keeps each evaluation's results per year and quarter, for its library-based indicators, ready for
  * the network's aggregates. Database triggers mark an evaluation when its values, indicators, survey
  * answers or period change; this computes the marked ones again, every
- * {@code maillon.network.refresh-delay} (30 s by default), exactly as its own results page would.
+ * {@code maillon.network.refresh-delay} (30 s by default), exactly as its own results page would;
+ * {@code maillon.network.refresh=false} turns it off (an instance that serves the network views
+ * from a read replica).
  * An evaluation whose computation fails keeps its previous results (the error is logged) until
  * its data changes again; one cut short by a stop is computed at the next run.
  */
@@ -43,25 +48,38 @@ public class NetworkResults {
     private final NetworkRepository repository;
     private final EvaluationService evaluations;
     private final FrameworkService framework;
+    /** Computations read one snapshot. */
     private final TransactionTemplate transactions;
+    /** Marks are taken and given back in short transactions that see what others committed. */
+    private final TransactionTemplate marks;
+    private final boolean enabled;
 
     NetworkResults(NetworkRepository repository, EvaluationService evaluations, FrameworkService framework,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, @Value("${maillon.network.refresh}") boolean enabled) {
         this.repository = repository;
         this.evaluations = evaluations;
         this.framework = framework;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.marks = new TransactionTemplate(transactionManager);
+        this.enabled = enabled;
     }
 
-    /**
-     * Computes every marked evaluation once; returns how many were computed. Marks left by a
-     * computation cut short (the server stopped) are given back first.
-     */
+    /** At start, the marks of computations a stop cut short go back to be computed again. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void recover() {
+        if (enabled) {
+            marks.executeWithoutResult(status -> repository.giveBack());
+        }
+    }
+
+    /** Computes every marked evaluation once; returns how many were computed. */
     @Scheduled(initialDelayString = "${maillon.network.refresh-delay}",
             fixedDelayString = "${maillon.network.refresh-delay}")
     public synchronized int refreshStale() {
-        transactions.executeWithoutResult(status -> repository.giveBack());
+        if (!enabled) {
+            return 0;
+        }
         Set<Long> seen = new HashSet<>();
         while (true) {
             List<StaleEvaluation> batch = repository.stale(BATCH).stream()
@@ -79,7 +97,7 @@ public class NetworkResults {
      * the evaluation again.
      */
     private void refresh(StaleEvaluation stale) {
-        if (!Boolean.TRUE.equals(transactions.execute(status -> repository.take(stale.evaluationId())))) {
+        if (!Boolean.TRUE.equals(marks.execute(status -> repository.take(stale.evaluationId())))) {
             return;
         }
         try {
@@ -93,7 +111,7 @@ public class NetworkResults {
         catch (RuntimeException ex) {
             // its previous results stay until its data changes again
             LOG.error("Network results of evaluation {} not computed", stale.evaluationId(), ex);
-            transactions.executeWithoutResult(status -> repository.computed(stale.evaluationId()));
+            marks.executeWithoutResult(status -> repository.computed(stale.evaluationId()));
         }
     }
 

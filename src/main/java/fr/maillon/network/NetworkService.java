@@ -107,8 +107,7 @@ public class NetworkService {
 
     /**
      * A structure's own results beside its peers: the other structures of its département that
-     * share the same entries with a federation or CAF. Only groups of at least three structures
-     * show, without their range.
+     * share the same entries with a federation or CAF, aggregated only ({@link Aggregate#forPeers}).
      */
     @Transactional(readOnly = true)
     public List<Comparison> peers(long structureId) {
@@ -122,7 +121,7 @@ public class NetworkService {
     }
 
     private static List<Comparison> comparisons(List<NetworkEntry> entries, Map<Long, Map<String, BigDecimal>> own,
-            Map<Long, List<Aggregate>> peers, boolean withoutRange) {
+            Map<Long, List<Aggregate>> peers, boolean peersOnly) {
         List<Comparison> comparisons = new ArrayList<>();
         for (NetworkEntry entry : entries) {
             Map<String, BigDecimal> values = own.getOrDefault(entry.id(), Map.of());
@@ -134,7 +133,7 @@ public class NetworkService {
                 Aggregate group = groups.getOrDefault(period, new Aggregate(period, 0, null, null, null, null, null,
                         null, null));
                 return new Comparison.Row(period, values.get(period),
-                        (withoutRange ? group.withoutRange() : group).secret());
+                        peersOnly ? group.forPeers() : group.secret());
             }).toList();
             if (!values.isEmpty()) {
                 comparisons.add(new Comparison(entry, rows));

@@ -229,8 +229,9 @@ class NetworkTests {
             users.signIn(adminOf.get("S1"));
             Comparison.Row after = row(network.peers(structures.get("S1")), "benevoles", "2024");
             assertThat(after.peers().structures()).isEqualTo(3);
-            assertThat(after.peers().median()).isEqualByComparingTo("40");
             assertThat(after.peers().average()).isEqualByComparingTo("53.3333");
+            assertThat(after.peers().median()).as("the median of three is one of them").isNull();
+            assertThat(after.peers().firstQuartile()).as("with the median, it would give the lowest value").isNull();
             assertThat(after.peers().minimum()).as("the range would show one structure's value").isNull();
             assertThat(after.peers().total()).isNull();
 
@@ -238,6 +239,8 @@ class NetworkTests {
             users.signIn(federationUser);
             Comparison.Row federationView = row(network.compare(federation, structures.get("S1")), "benevoles", "2024");
             assertThat(federationView.own()).isEqualByComparingTo("10");
+            assertThat(federationView.peers().median()).as("the federation sees each value anyway")
+                    .isEqualByComparingTo("40");
             assertThat(federationView.peers().maximum()).isEqualByComparingTo("100");
         }
         finally {
@@ -250,7 +253,7 @@ class NetworkTests {
     void aChangedValueIsRecomputedAndCounted() {
         enter("S1", evaluationOf.get("S1"), Map.of("benevoles", 13));
         assertThat(jdbc.sql("SELECT count(*) FROM network_stale WHERE evaluation_id = ?")
-                .param(evaluationOf.get("S1")).query(Integer.class).single()).isEqualTo(1);
+                .param(evaluationOf.get("S1")).query(Integer.class).single()).isPositive();
         results.refreshStale();
         users.signIn(federationUser);
         try {
@@ -265,14 +268,18 @@ class NetworkTests {
     }
 
     @Test
-    void aComputationCutShortByAStopIsDoneAtTheNextRun() {
+    void aComputationCutShortByAStopIsDoneAfterTheNextStart() {
         long evaluation = evaluationOf.get("S1");
         enter("S1", evaluation, Map.of("benevoles", 11));
-        // a run took the mark, then the server stopped before writing the results
+        // a run took the marks, then the server stopped before writing the results
         jdbc.sql("""
                 WITH taken AS (DELETE FROM network_stale WHERE evaluation_id = ? RETURNING *)
-                INSERT INTO network_computing (evaluation_id, structure_id) SELECT evaluation_id, structure_id FROM taken
+                INSERT INTO network_computing (evaluation_id, structure_id) SELECT DISTINCT evaluation_id, structure_id FROM taken
                 """).param(evaluation).update();
+        results.refreshStale();
+        assertThat(jdbc.sql("SELECT count(*) FROM network_computing").query(Integer.class).single())
+                .as("left to the next start").isOne();
+        results.recover();
         results.refreshStale();
         users.signIn(federationUser);
         try {

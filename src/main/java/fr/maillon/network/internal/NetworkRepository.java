@@ -343,21 +343,33 @@ public class NetworkRepository {
     }
 
     public List<StaleEvaluation> stale(int limit) {
-        return jdbc.sql("SELECT evaluation_id, structure_id FROM network_stale ORDER BY since, evaluation_id LIMIT :limit")
+        return jdbc.sql("""
+                SELECT evaluation_id, min(structure_id) AS structure_id
+                FROM network_stale
+                GROUP BY evaluation_id
+                ORDER BY min(since), evaluation_id
+                LIMIT :limit
+                """)
                 .param("limit", limit)
                 .query((rs, row) -> new StaleEvaluation(rs.getLong("evaluation_id"), rs.getLong("structure_id")))
                 .list();
     }
 
     /**
-     * Moves the evaluation's mark to the evaluations being computed; false if another run took it.
-     * Run in its own short transaction: a change committed afterwards marks the evaluation again.
+     * Moves the evaluation's marks to the evaluations being computed; false if none is left or if
+     * it is being computed already (its marks then stay for the next run). Run in its own short
+     * transaction: a mark committed afterwards survives, and the evaluation is computed again.
      */
     public boolean take(long evaluationId) {
         return jdbc.sql("""
-                WITH taken AS (DELETE FROM network_stale WHERE evaluation_id = :evaluation RETURNING *)
+                WITH taken AS (
+                    DELETE FROM network_stale
+                    WHERE evaluation_id = :evaluation
+                      AND NOT EXISTS (SELECT 1 FROM network_computing WHERE evaluation_id = :evaluation)
+                    RETURNING evaluation_id, structure_id
+                )
                 INSERT INTO network_computing (evaluation_id, structure_id)
-                SELECT evaluation_id, structure_id FROM taken
+                SELECT DISTINCT evaluation_id, structure_id FROM taken
                 ON CONFLICT DO NOTHING
                 """)
                 .param("evaluation", evaluationId)
@@ -374,10 +386,9 @@ public class NetworkRepository {
     /** Gives back the marks of computations cut short by a stop. */
     public int giveBack() {
         return jdbc.sql("""
-                WITH back AS (DELETE FROM network_computing RETURNING *)
+                WITH back AS (DELETE FROM network_computing RETURNING evaluation_id, structure_id)
                 INSERT INTO network_stale (evaluation_id, structure_id)
                 SELECT evaluation_id, structure_id FROM back
-                ON CONFLICT DO NOTHING
                 """)
                 .update();
     }
@@ -404,13 +415,17 @@ public class NetworkRepository {
                 .update();
     }
 
-    /** Evaluations of the territory's structures whose results are being recomputed. */
+    /** Evaluations shared with the network whose results are to be computed again. */
     public int pending(long organisationId) {
         return jdbc.sql("""
-                SELECT count(*)
+                SELECT count(DISTINCT n.evaluation_id)
                 FROM network_stale n
                 JOIN structure st ON st.id = n.structure_id
                 JOIN organisation_departement d ON d.departement = st.departement AND d.organisation_id = :organisation
+                WHERE EXISTS (SELECT 1 FROM evaluation_share s
+                              WHERE s.structure_id = n.structure_id AND s.recipient_id = :organisation
+                                AND s.revoked_at IS NULL
+                                AND (s.evaluation_id IS NULL OR s.evaluation_id = n.evaluation_id))
                 """)
                 .param("organisation", organisationId)
                 .query(Integer.class)
