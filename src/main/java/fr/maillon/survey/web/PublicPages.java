@@ -44,11 +44,13 @@ class PublicPages {
     /** The empty form, rendered with {@code model} (its survey in {@code target}) and given a fresh key. */
     String emptyForm(Survey survey, String token, Locale locale, Map<String, Object> model, HttpServletRequest request,
             HttpServletResponse response) {
-        String key = token + "|" + locale.getLanguage();
+        // the languages Maillon speaks; any other asked for gets French, and is not kept apart
+        Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+        String key = token + "|" + language.getLanguage();
         Page page = pages.get(key);
         if (page == null || page.survey() != survey) {
             WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
-                    .buildExchange(request, response), locale, model);
+                    .buildExchange(request, response), language, model);
             context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                     new ThymeleafEvaluationContext(application, null));
             context.setVariable("submission", KEY);
