@@ -217,6 +217,11 @@ class BrowserTests {
                         + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' '"
                         + " + Math.round(e.getBoundingClientRect().right));");
         assertThat(overflow).as("horizontal overflow on " + page + ": " + wide).isLessThanOrEqualTo(0);
+        Object duplicates = ((JavascriptExecutor) driver).executeScript(
+                "const ids = Array.from(document.querySelectorAll('[id]')).map(e => e.id);"
+                        + "return ids.filter((id, i) => ids.indexOf(id) !== i);");
+        assertThat((List<?>) duplicates).as("ids used twice on " + page + ", which labels would point at wrongly")
+                .isEmpty();
         Results results = new AxeBuilder().withTags(WCAG).analyze(driver);
         assertThat(results.getPasses()).as("axe ran its checks on " + page).isNotEmpty();
         assertThat(results.getViolations().stream().map(BrowserTests::describe).toList())

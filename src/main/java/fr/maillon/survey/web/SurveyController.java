@@ -92,7 +92,7 @@ class SurveyController {
     @PostMapping("/surveys/{surveyId}")
     String update(@PathVariable long surveyId, @ModelAttribute("surveyForm") SurveyForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return attempt(surveyId, result, model, redirect, () -> surveys.update(surveyId, form.toDraft()));
+        return attempt(surveyId, result, model, redirect, () -> surveys.update(surveyId, form.toDraft()), Map.of());
     }
 
     @PostMapping("/surveys/{surveyId}/delete")
@@ -106,8 +106,9 @@ class SurveyController {
     @PostMapping("/surveys/{surveyId}/sections")
     String addSection(@PathVariable long surveyId, @ModelAttribute("sectionForm") SectionForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        return attempt(surveyId, result, model, redirect, () -> surveys.addSection(surveyId, form.title(),
-                form.titleEn()));
+        // its fields are named apart from the survey's own title fields, on the same page
+        return attempt(surveyId, result, model, redirect, () -> surveys.addSection(surveyId, form.sectionTitle(),
+                form.sectionTitleEn()), Map.of("title", "sectionTitle", "titleEn", "sectionTitleEn"));
     }
 
     @PostMapping("/surveys/{surveyId}/sections/{sectionId}/delete")
@@ -120,7 +121,7 @@ class SurveyController {
     @PostMapping("/surveys/{surveyId}/waves")
     String addWave(@PathVariable long surveyId, @ModelAttribute("waveForm") WaveForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return attempt(surveyId, result, model, redirect, () -> surveys.saveWave(surveyId, null, form.toDraft()));
+        return attempt(surveyId, result, model, redirect, () -> surveys.saveWave(surveyId, null, form.toDraft()), Map.of());
     }
 
     @PostMapping("/surveys/{surveyId}/waves/{waveId}")
@@ -143,7 +144,7 @@ class SurveyController {
             result.reject("survey.feed.incomplete");
         }
         return attempt(surveyId, result, model, redirect, () -> surveys.feed(surveyId, form.indicatorId(),
-                form.questionId(), form.statistic(), form.choiceCode(), form.breakdownQuestionId()));
+                form.questionId(), form.statistic(), form.choiceCode(), form.breakdownQuestionId()), Map.of());
     }
 
     @PostMapping("/surveys/{surveyId}/feeds/{indicatorId}/delete")
@@ -232,7 +233,7 @@ class SurveyController {
     // --- pages --------------------------------------------------------------------------------
 
     private String attempt(long surveyId, BindingResult result, Model model, RedirectAttributes redirect,
-            Runnable action) {
+            Runnable action, Map<String, String> fields) {
         if (!result.hasErrors()) {
             try {
                 action.run();
@@ -240,7 +241,7 @@ class SurveyController {
                 return "redirect:/surveys/" + surveyId;
             }
             catch (RuleViolationException ex) {
-                FormErrors.reject(result, ex);
+                FormErrors.reject(result, ex, fields);
             }
         }
         Survey survey = surveys.survey(surveyId);

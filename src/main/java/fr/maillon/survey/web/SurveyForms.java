@@ -43,7 +43,7 @@ public final class SurveyForms {
         }
     }
 
-    public record SectionForm(@Nullable String title, @Nullable String titleEn) {
+    public record SectionForm(@Nullable String sectionTitle, @Nullable String sectionTitleEn) {
     }
 
     /**
