@@ -113,6 +113,84 @@ class CrashSafetyTests {
         assertThat(stored).as("every acknowledged answer survives SIGKILL").containsAll(acknowledged);
     }
 
+    /**
+     * Killed with SIGKILL while it imports a 100,000-row CSV of values in the background, then
+     * started again: the evaluation holds all of the file or none of it, never a part.
+     */
+    @Test
+    void anImportKilledHalfwayLeavesAllOfTheFileOrNone() throws Exception {
+        int port = freePort();
+        String base = "http://localhost:" + port;
+        server = start(port, "import-first.log");
+        String bearer = "Bearer " + find(token(base), "\"token\"\\s*:\\s*\"([^\"]+)\"");
+        String evaluation = find(post(base + "/api/v1/structures/1/evaluations", bearer, "{\"title\":\"Import coupé\","
+                + "\"scope\":\"PROJET_SOCIAL\",\"periodStart\":\"1940-01-01\",\"periodEnd\":\"2023-12-31\"}"),
+                "\"id\"\\s*:\\s*(\\d+)");
+        for (int i = 1; i <= 100; i++) {
+            post(base + "/api/v1/evaluations/" + evaluation + "/indicators", bearer, "{\"code\":\"indicateur_" + i
+                    + "\",\"name\":\"Indicateur " + i + "\",\"measure\":\"COUNT\",\"frequency\":\"MONTH\","
+                    + "\"source\":\"IMPORT\"}");
+        }
+        StringBuilder csv = new StringBuilder("Indicateur;Période;Valeur\n");
+        for (int month = 0; month < 1000; month++) {
+            String period = String.format("%d-%02d", 1940 + month / 12, month % 12 + 1);
+            for (int i = 1; i <= 100; i++) {
+                csv.append("indicateur_").append(i).append(';').append(period).append(';').append(month + i).append('\n');
+            }
+        }
+
+        // as a person would: signed in, the file uploaded from the import page, the columns confirmed
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        form(browser, base + "/login", "username=coope&password=maillon-demo&_csrf=" + csrf(login));
+        String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/evaluations/" + evaluation + "/imports"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        String boundary = "maillon" + UUID.randomUUID();
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nVALUES\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf(page) + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"valeurs.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> uploaded = browser.send(HttpRequest.newBuilder(URI.create(base + "/evaluations/" + evaluation
+                + "/imports")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+        String preview = URI.create(base).resolve(uploaded.headers().firstValue("Location").orElseThrow()).toString();
+        String previewPage = browser.send(HttpRequest.newBuilder(URI.create(preview)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> started = form(browser, preview, "indicator=0&period=1&value=2&category=-1&comment=-1&_csrf="
+                + csrf(previewPage));
+        String job = URI.create(base).resolve(started.headers().firstValue("Location").orElseThrow()).toString();
+        assertThat(job).contains("/imports/jobs/");
+        // every row checked, the job still running: it is writing them when it is killed
+        Pattern writing = Pattern.compile("<progress max=\"100\" value=\"100\"");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String state;
+        do {
+            Thread.sleep(20);
+            state = browser.send(HttpRequest.newBuilder(URI.create(job)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+        while (!writing.matcher(state).find() && state.contains("<progress") && System.nanoTime() < deadline);
+        assertThat(state).as("killed while the rows are being written").containsPattern(writing);
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        server = start(port, "import-second.log");
+        bearer = "Bearer " + find(token(base), "\"token\"\\s*:\\s*\"([^\"]+)\"");
+        long values = Pattern.compile("\"indicatorId\"").matcher(get(base + "/api/v1/evaluations/" + evaluation
+                + "/values", bearer)).results().count();
+        assertThat(values).as("all of the file or none of it").isIn(0L, 100_000L);
+    }
+
+    private static HttpResponse<String> form(HttpClient client, String url, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String page) {
+        return find(page, "name=\"_csrf\" value=\"([^\"]+)\"");
+    }
+
     private Process start(int port, String log) throws Exception {
         // system properties, which win over the tests' configuration file on the class path
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
