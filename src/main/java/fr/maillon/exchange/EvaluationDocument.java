@@ -25,6 +25,8 @@ import fr.maillon.framework.DataSource;
 import fr.maillon.framework.Direction;
 import fr.maillon.framework.Measure;
 import fr.maillon.framework.PeriodType;
+import fr.maillon.restitution.ReportAudience;
+import fr.maillon.restitution.Strength;
 import fr.maillon.survey.Audience;
 import fr.maillon.survey.Choice;
 import fr.maillon.survey.QuestionKind;
@@ -37,11 +39,12 @@ import fr.maillon.survey.Statistic;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "format", "version", "evaluation", "stakeholders", "elements", "links", "interactions",
-        "framework", "surveys", "evidence" })
+        "framework", "surveys", "evidence", "contributions", "reports" })
 public record EvaluationDocument(String format, int version, EvaluationPart evaluation,
         List<StakeholderPart> stakeholders, List<ElementPart> elements, List<LinkPart> links,
         List<InteractionPart> interactions, @Nullable FrameworkPart framework, @Nullable List<SurveyPart> surveys,
-        @Nullable List<EvidencePart> evidence) {
+        @Nullable List<EvidencePart> evidence, @Nullable List<ContributionPart> contributions,
+        @Nullable List<ReportPart> reports) {
 
     public static final String FORMAT = "maillon-evaluation";
     public static final int VERSION = 1;
@@ -196,5 +199,23 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
     public record EvidencePart(EvidenceKind kind, String title, @Nullable String body, @Nullable String source,
             @Nullable LocalDate collectedOn, @Nullable Boolean consent, @Nullable String fileName,
             @Nullable String content, @Nullable List<String> effects) {
+    }
+
+    /** The contribution analysis written for an effect, named by its ref. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ContributionPart(String effect, String claim, @Nullable String otherFactors, Strength strength,
+            @Nullable String strengthReason) {
+    }
+
+    /**
+     * A report: its draft's narratives by section, and its finalised versions, each with everything
+     * it showed (its {@code content}, as the schema describes it), kept as it was.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ReportPart(ReportAudience audience, String title, @Nullable Map<String, String> narratives,
+            @Nullable List<VersionPart> versions) {
+    }
+
+    public record VersionPart(int version, Instant finalisedAt, JsonNode content) {
     }
 }

@@ -23,7 +23,9 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
@@ -46,6 +48,7 @@ import fr.maillon.chain.LinkDraft;
 import fr.maillon.chain.Stakeholder;
 import fr.maillon.chain.StakeholderDraft;
 import fr.maillon.chain.ValueChain;
+import fr.maillon.exchange.EvaluationDocument.ContributionPart;
 import fr.maillon.exchange.EvaluationDocument.DimensionPart;
 import fr.maillon.exchange.EvaluationDocument.ElementPart;
 import fr.maillon.exchange.EvaluationDocument.EvaluationPart;
@@ -66,20 +69,26 @@ public class ExchangeService {
     private final EvaluationService evaluations;
     private final ChainService chains;
     private final JsonMapper mapper;
+    private final JsonMapper reader;
     private final MessageSource messages;
     private final Schema schema;
     private final FrameworkExchange frameworks;
     private final SurveyExchange surveys;
     private final EvidenceExchange evidence;
+    private final RestitutionExchange restitution;
 
     ExchangeService(EvaluationService evaluations, ChainService chains, JsonMapper mapper, MessageSource messages,
-            FrameworkExchange frameworks, SurveyExchange surveys, EvidenceExchange evidence) throws IOException {
+            FrameworkExchange frameworks, SurveyExchange surveys, EvidenceExchange evidence,
+            RestitutionExchange restitution) throws IOException {
+        this.restitution = restitution;
         this.frameworks = frameworks;
         this.surveys = surveys;
         this.evidence = evidence;
         this.evaluations = evaluations;
         this.chains = chains;
         this.mapper = mapper;
+        this.reader = mapper.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
         this.messages = messages;
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
@@ -131,7 +140,8 @@ public class ExchangeService {
                 new EvaluationPart(evaluation.title(), evaluation.scope(), evaluation.actionName(),
                         evaluation.periodStart(), evaluation.periodEnd(), evaluation.status()),
                 stakeholders, elements, links, interactions, frameworks.export(evaluationId, elementRefs),
-                surveys.export(evaluationId), evidence.export(evaluationId, elementRefs));
+                surveys.export(evaluationId), evidence.export(evaluationId, elementRefs),
+                restitution.exportContributions(evaluationId, elementRefs), restitution.exportReports(evaluationId));
     }
 
     private static final Map<ElementKind, String> REF_PREFIX = Map.of(ElementKind.RESOURCE, "res-",
@@ -139,12 +149,7 @@ public class ExchangeService {
 
     // --- import -------------------------------------------------------------------------------
 
-    /**
-     * Imports the document into the structure as a new evaluation, in one transaction.
-     * @throws ImportRejectedException with every problem and its JSON path; nothing is written then
-     */
-    @Transactional
-    public long importEvaluation(long structureId, JsonNode document) {
+    private long importEvaluation(long structureId, JsonNode document) {
         evaluations.structureForNewEvaluation(structureId);
         List<ApiError> errors = new ArrayList<>(checkVersion(document));
         if (errors.isEmpty()) {
@@ -170,7 +175,12 @@ public class ExchangeService {
         return write(structureId, parsed, errors);
     }
 
-    /** Imports a file as uploaded: it must be JSON in UTF-8. */
+    /**
+     * Imports the document, as uploaded, into the structure as a new evaluation, in one
+     * transaction: it must be JSON in UTF-8. Its numbers are read as written, never through a
+     * floating-point value.
+     * @throws ImportRejectedException with every problem and its JSON path; nothing is written then
+     */
     @Transactional
     public long importEvaluation(long structureId, byte[] content) {
         String text;
@@ -183,7 +193,7 @@ public class ExchangeService {
         }
         JsonNode document;
         try {
-            document = mapper.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            document = reader.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         }
         catch (JacksonException ex) {
             throw new ImportRejectedException(List.of(new ApiError("$", message("exchange.syntax",
@@ -250,6 +260,17 @@ public class ExchangeService {
         }
         if (document.framework() != null) {
             frameworks.checkReferences(document.framework(), elements, errors);
+        }
+        List<ContributionPart> contributions = document.contributions() == null ? List.of() : document.contributions();
+        Set<String> analysed = new HashSet<>();
+        for (int i = 0; i < contributions.size(); i++) {
+            String effect = contributions.get(i).effect();
+            if (elements.get(effect) != ElementKind.EFFECT) {
+                errors.add(new ApiError("$.contributions[" + i + "].effect", message("exchange.ref.effect", effect)));
+            }
+            else if (!analysed.add(effect)) {
+                errors.add(new ApiError("$.contributions[" + i + "].effect", message("exchange.ref.duplicate")));
+            }
         }
     }
 
@@ -322,6 +343,9 @@ public class ExchangeService {
         }
         if (errors.isEmpty() && document.evidence() != null) {
             evidence.write(evaluationId, document.evidence(), ids, errors);
+        }
+        if (errors.isEmpty()) {
+            restitution.write(evaluationId, document.contributions(), document.reports(), ids, errors);
         }
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);

@@ -3,10 +3,12 @@ package fr.maillon.restitution;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import fr.maillon.chain.BalanceService;
 import fr.maillon.chain.DiagramService;
@@ -45,6 +48,7 @@ import fr.maillon.restitution.ReportContent.ContributionBlock;
 import fr.maillon.restitution.ReportContent.Highlight;
 import fr.maillon.restitution.ReportContent.IndicatorBlock;
 import fr.maillon.restitution.ReportContent.Point;
+import fr.maillon.restitution.internal.Pictures;
 import fr.maillon.restitution.internal.ReportRepository;
 import fr.maillon.survey.QuestionKind;
 import fr.maillon.survey.Survey;
@@ -186,6 +190,60 @@ public class ReportService {
         String stored = reports.version(report.structureId(), reportId, version)
                 .orElseThrow(() -> new NotFoundException("restitution.report.notFound", reportId));
         return json.readValue(stored, ReportContent.class);
+    }
+
+    /** Every report of the evaluation, with its draft's narratives and its finalised versions, to carry elsewhere. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<ReportArchive> archives(long evaluationId) {
+        List<ReportArchive> archives = new ArrayList<>();
+        for (Report report : reports(evaluationId)) {
+            archives.add(new ReportArchive(report.audience(), report.title(), reports.narratives(report.structureId(),
+                    report.id()), report.versions().stream().map(version -> new ReportArchive.Frozen(version.version(),
+                            version.finalisedAt(), content(report.id(), version.version()))).toList()));
+        }
+        return archives;
+    }
+
+    /**
+     * Brings a report from another instance into the evaluation: its narratives, and its finalised
+     * versions kept as they were shown, once their pictures are found to be Maillon's own drawings.
+     * @throws RuleViolationException naming the narrative or version at fault
+     */
+    @Transactional
+    public long restore(long evaluationId, ReportArchive archive) {
+        long reportId = create(evaluationId, archive.audience(), archive.title());
+        for (Map.Entry<String, String> narrative : new TreeMap<>(archive.narratives()).entrySet()) {
+            ReportAudience.Section section = Arrays.stream(ReportAudience.Section.values())
+                    .filter(candidate -> candidate.name().equals(narrative.getKey())).findFirst()
+                    .orElseThrow(() -> new RuleViolationException("narratives." + narrative.getKey(),
+                            "restitution.report.section"));
+            try {
+                narrate(reportId, section, narrative.getValue());
+            }
+            catch (RuleViolationException ex) {
+                throw new RuleViolationException("narratives." + section.name(), ex.violations().get(0).code(),
+                        ex.violations().get(0).arguments());
+            }
+        }
+        long structureId = evaluations.evaluation(evaluationId).structureId();
+        int previous = 0;
+        for (int i = 0; i < archive.versions().size(); i++) {
+            ReportArchive.Frozen frozen = archive.versions().get(i);
+            ReportContent content = frozen.content();
+            if (frozen.version() <= previous) {
+                throw new RuleViolationException("versions[" + i + "].version", "restitution.version.order");
+            }
+            if (!Pictures.safe(content.diagramSvg()) || content.indicators().stream()
+                    .anyMatch(indicator -> !Pictures.safe(indicator.chartSvg()))) {
+                throw new RuleViolationException("versions[" + i + "].content", "restitution.version.picture");
+            }
+            ObjectNode stored = json.valueToTree(content);
+            stored.put("reportId", reportId);
+            stored.put("version", frozen.version());
+            reports.restoreVersion(structureId, reportId, frozen.version(), stored.toString(), frozen.finalisedAt());
+            previous = frozen.version();
+        }
+        return reportId;
     }
 
     /** The evaluation's dashboard: every section's figures, as a draft report for the CAF would show them. */

@@ -1,6 +1,7 @@
 package fr.maillon.exchange;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,34 @@ class ExchangeTests {
         assertRefused(mapper.writeValueAsString(document), "$.framework.indicators[6].values[0]", "Séances d'atelier");
         assertThat(count("indicator")).isZero();
         assertThat(count("data_value")).isZero();
+    }
+
+    @Test
+    void refusesAFinalisedReportWhosePicturesCouldRunOrLoadAnything() throws Exception {
+        long conserverie = jdbc.sql("SELECT id FROM evaluation WHERE title = 'Conserverie Mobile et Solidaire' "
+                + "AND structure_id = (SELECT id FROM organisation WHERE name = 'La Coopération')")
+                .query(Long.class).single();
+        String exported = mvc.perform(get("/api/v1/evaluations/{id}/export", conserverie).with(users.as("coope")))
+                .andReturn().getResponse().getContentAsString();
+        for (String picture : List.of("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect fill=\"url(https://ailleurs.example/x)\"/></svg>",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:x=\"http://www.w3.org/1999/xlink\"><g x:href=\"javascript:alert(1)\"/></svg>",
+                "<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><svg><text>&x;</text></svg>",
+                "<img src=x onerror=alert(1)>", "<svg><title>ok</title></svg><script>alert(1)</script>")) {
+            ObjectNode document = (ObjectNode) mapper.readTree(exported);
+            ((ObjectNode) document.get("reports").get(0).get("versions").get(0).get("content")).put("diagramSvg", picture);
+            assertRefused(mapper.writeValueAsString(document), "$.reports[0].versions[0].content", "image");
+        }
+        ObjectNode incomplete = (ObjectNode) mapper.readTree(exported);
+        ((ObjectNode) incomplete.get("reports").get(0).get("versions").get(0).get("content")).remove("indicators");
+        assertRefused(mapper.writeValueAsString(incomplete), "$.reports[0].versions[0].content", "indicators");
+        ObjectNode misplaced = (ObjectNode) mapper.readTree(exported);
+        ((ObjectNode) misplaced.get("contributions").get(0)).put("effect", "res-1");
+        assertRefused(mapper.writeValueAsString(misplaced), "$.contributions[0].effect", "res-1");
+        ObjectNode unordered = (ObjectNode) mapper.readTree(exported);
+        ((ObjectNode) unordered.get("reports").get(0).get("versions").get(0)).put("version", 0);
+        assertRefused(mapper.writeValueAsString(unordered), "$.reports[0].versions[0].version", null);
     }
 
     private String assertRefused(String document, String path, String message) throws Exception {

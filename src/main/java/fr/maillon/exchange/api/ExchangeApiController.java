@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,7 +47,7 @@ class ExchangeApiController {
     @PostMapping(path = "/api/v1/structures/{structureId}/evaluations/import",
             consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import an exchange document as a new evaluation of the structure; all or nothing")
-    ResponseEntity<Map<String, Long>> importDocument(@PathVariable long structureId, @RequestBody JsonNode document) {
+    ResponseEntity<Map<String, Long>> importDocument(@PathVariable long structureId, @RequestBody byte[] document) {
         long id = exchange.importEvaluation(structureId, document);
         return ResponseEntity.created(URI.create("/api/v1/evaluations/" + id)).body(Map.of("id", id));
     }

@@ -1,5 +1,7 @@
 package fr.maillon.restitution.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +113,17 @@ public class ReportRepository {
                 """)
                 .param("structureId", structureId).param("reportId", reportId).param("version", version)
                 .param("content", content).param("userId", userId)
+                .update();
+    }
+
+    /** Keeps a version brought from another instance, as it was then; who finalised it is not known here. */
+    public void restoreVersion(long structureId, long reportId, int version, String content, Instant finalisedAt) {
+        jdbc.sql("""
+                INSERT INTO report_version (report_id, structure_id, version, content, finalised_at)
+                VALUES (:reportId, :structureId, :version, CAST(:content AS jsonb), :finalisedAt)
+                """)
+                .param("structureId", structureId).param("reportId", reportId).param("version", version)
+                .param("content", content).param("finalisedAt", Timestamp.from(finalisedAt))
                 .update();
     }
 
