@@ -192,13 +192,16 @@ public class ReportService {
         return json.readValue(stored, ReportContent.class);
     }
 
-    /** Every report of the evaluation, with its draft's narratives and its finalised versions, to carry elsewhere. */
+    /**
+     * Every report of the evaluation with its finalised versions, to carry elsewhere; the draft's
+     * narratives go only to the structure's members, like the draft itself.
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<ReportArchive> archives(long evaluationId) {
         List<ReportArchive> archives = new ArrayList<>();
         for (Report report : reports(evaluationId)) {
-            archives.add(new ReportArchive(report.audience(), report.title(), reports.narratives(report.structureId(),
-                    report.id()), report.versions().stream().map(version -> new ReportArchive.Frozen(version.version(),
+            archives.add(new ReportArchive(report.audience(), report.title(), isMember(report)
+                    ? reports.narratives(report.structureId(), report.id()) : Map.of(), report.versions().stream().map(version -> new ReportArchive.Frozen(version.version(),
                             version.finalisedAt(), content(report.id(), version.version()))).toList()));
         }
         return archives;

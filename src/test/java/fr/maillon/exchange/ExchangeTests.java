@@ -76,6 +76,20 @@ class ExchangeTests {
     }
 
     @Test
+    void aFederationExportsTheFinalisedReportsOfASharedEvaluationButNotTheDraft() throws Exception {
+        long conserverie = jdbc.sql("SELECT id FROM evaluation WHERE title = 'Conserverie Mobile et Solidaire' "
+                + "AND structure_id = (SELECT id FROM organisation WHERE name = 'La Coopération')")
+                .query(Long.class).single();
+        ObjectNode own = (ObjectNode) mapper.readTree(mvc.perform(get("/api/v1/evaluations/{id}/export", conserverie)
+                .with(users.as("coope"))).andReturn().getResponse().getContentAsString());
+        ObjectNode shared = (ObjectNode) mapper.readTree(mvc.perform(get("/api/v1/evaluations/{id}/export",
+                conserverie).with(users.as("federation26"))).andReturn().getResponse().getContentAsString());
+        assertThat(own.get("reports").get(0).get("narratives").size()).isEqualTo(3);
+        assertThat(shared.get("reports").get(0).has("narratives")).isFalse();
+        assertThat(shared.get("reports").get(0).get("versions")).isEqualTo(own.get("reports").get(0).get("versions"));
+    }
+
+    @Test
     void refusesAnUnknownVersionOrFormat() throws Exception {
         assertRefused(demo.replace("\"version\": 1", "\"version\": 2"), "$.version", "Version 2 inconnue");
         assertRefused(demo.replace("maillon-evaluation", "autre-outil"), "$.format", "format");
