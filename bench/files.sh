@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Files: the demo's CAF report as PDF (warm), and a 100,000-row CSV of values imported with the
+# Files: the demo's CAF report as PDF (warm), a 100,000-row CSV of values imported, and the same
+# values exported as XLSX, with the
 # heap capped at 256 MB. Usage: bench/files.sh   (figures in target/bench-files.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."

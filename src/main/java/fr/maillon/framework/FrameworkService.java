@@ -201,15 +201,35 @@ public class FrameworkService {
             people.add(change.enteredBy());
             people.add(change.replacedBy());
         });
-        people.remove(null);
-        Map<Long, String> names = accounts.findAccounts(people).stream()
-                .collect(Collectors.toMap(UserAccount::id, UserAccount::displayName));
-        return new ValueLog(indicator, values.stream().map(value -> new ValueLog.Entry(value.period(),
-                value.category(), value.value(), value.textValue(), value.source(), value.comment(),
-                names.get(value.enteredBy()), value.enteredAt())).toList(),
+        Map<Long, String> names = names(people);
+        return new ValueLog(indicator, values.stream().map(value -> entry(value, names)).toList(),
                 history.stream().map(change -> new ValueLog.Change(change.period(), change.category(), change.value(),
                         change.textValue(), change.source(), change.comment(), names.get(change.enteredBy()),
                         change.enteredAt(), names.get(change.replacedBy()), change.replacedAt())).toList());
+    }
+
+    /** Every indicator with its values, who entered them and when (without their history). */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<ValueLog> valueLogs(long evaluationId) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        List<LoggedValue> values = indicators.loggedValuesOfEvaluation(evaluation.structureId(), evaluationId);
+        Map<Long, String> names = names(values.stream().map(LoggedValue::enteredBy).collect(Collectors.toSet()));
+        Map<Long, List<ValueLog.Entry>> entries = values.stream().collect(Collectors.groupingBy(
+                LoggedValue::indicatorId, Collectors.mapping(value -> entry(value, names), Collectors.toList())));
+        return indicators.indicators(evaluation.structureId(), evaluationId).stream().map(indicator -> new ValueLog(
+                indicator, entries.getOrDefault(indicator.id(), List.of()), List.of())).toList();
+    }
+
+    private Map<Long, String> names(Set<Long> people) {
+        Set<Long> known = new HashSet<>(people);
+        known.remove(null);
+        return accounts.findAccounts(known).stream().collect(Collectors.toMap(UserAccount::id,
+                UserAccount::displayName));
+    }
+
+    private static ValueLog.Entry entry(LoggedValue value, Map<Long, String> names) {
+        return new ValueLog.Entry(value.period(), value.category(), value.value(), value.textValue(), value.source(),
+                value.comment(), value.enteredBy() == null ? null : names.get(value.enteredBy()), value.enteredAt());
     }
 
     /** Sets (or clears, when blank) the comment of a recorded value. */

@@ -29,6 +29,7 @@ import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.IndicatorDraft;
 import fr.maillon.framework.Measure;
 import fr.maillon.framework.PeriodType;
+import fr.maillon.framework.ValuesWorkbook;
 import fr.maillon.importing.ImportJobs;
 import fr.maillon.importing.ImportKind;
 import fr.maillon.importing.ImportService;
@@ -39,9 +40,9 @@ import fr.maillon.restitution.ReportFiles;
 import fr.maillon.restitution.ReportService;
 
 /**
- * Files, timed: the demo's finalised CAF report as PDF, warm; and a 100,000-row CSV of values
- * imported (read, checked, written in one transaction) in a JVM whose heap is capped (bench/files.sh
- * runs it with -Xmx256m). Not a test: run by bench/files.sh, never by verify. Figures go to standard
+ * Files, timed: the demo's finalised CAF report as PDF, warm; a 100,000-row CSV of values
+ * imported (read, checked, written in one transaction) and the same values exported as XLSX, in a
+ * JVM whose heap is capped (bench/files.sh runs it with -Xmx256m). Not a test: run by bench/files.sh, never by verify. Figures go to standard
  * output and to target/bench-files.txt.
  */
 @SpringBootTest
@@ -68,6 +69,9 @@ class FilesBenchmark {
 
     @Autowired
     ValueImporter values;
+
+    @Autowired
+    ValuesWorkbook valuesWorkbook;
 
     @Autowired
     JdbcClient jdbc;
@@ -119,6 +123,16 @@ class FilesBenchmark {
         line("CSV import of %d rows (%d bytes): %.1f s, %s; heap: at most %d MB used of %d MB allowed", 100_000,
                 file.length, seconds, outcome.message(), peakHeap() / (1024 * 1024),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
+
+        // the same 100,000 values as a workbook, beside reading them alone (its baseline)
+        double[] read = time(2, 5, () -> framework.valueLogs(evaluation));
+        System.gc();
+        resetPeaks();
+        double[] xlsx = time(2, 5, () -> valuesWorkbook.workbook(evaluation));
+        line("XLSX export of %d values (%d bytes), warm: median %.0f ms, worst %.0f ms (reading the values alone: "
+                + "median %.0f ms); heap: at most %d MB used", jdbc.sql("SELECT count(*) FROM data_value WHERE "
+                        + "evaluation_id = :e").param("e", evaluation).query(Long.class).single(),
+                valuesWorkbook.workbook(evaluation).length, xlsx[0], xlsx[1], read[0], peakHeap() / (1024 * 1024));
         Files.write(Path.of("target/bench-files.txt"), report);
     }
 

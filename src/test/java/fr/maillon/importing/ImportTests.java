@@ -32,12 +32,14 @@ import fr.maillon.TestUsers;
 import fr.maillon.chain.EvaluationDraft;
 import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationService;
+import fr.maillon.framework.CellInput;
 import fr.maillon.framework.DataSource;
 import fr.maillon.framework.DataValue;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.IndicatorDraft;
 import fr.maillon.framework.Measure;
 import fr.maillon.framework.PeriodType;
+import fr.maillon.framework.ValuesWorkbook;
 import fr.maillon.organisation.Role;
 import fr.maillon.survey.Choice;
 import fr.maillon.survey.Question;
@@ -88,6 +90,9 @@ class ImportTests {
 
     @Autowired
     ValueImporter values;
+
+    @Autowired
+    ValuesWorkbook valuesWorkbook;
 
     @Autowired
     XlsFormImporter xlsForms;
@@ -356,6 +361,51 @@ class ImportTests {
             }
         }
         return rewritten.toByteArray();
+    }
+
+    /**
+     * The values workbook reads back as it was written (who entered each value, formulas kept as
+     * text), and imported into another evaluation with the same indicators gives the same values.
+     */
+    @Test
+    void theValuesWorkbookReadsBackAndImportsIntoAnotherEvaluation() throws Exception {
+        long benevoles = framework.addIndicator(evaluation, indicator("benevoles", "Bénévoles actifs"));
+        long heures = framework.addIndicator(evaluation, indicator("heures", "Heures de bénévolat"));
+        framework.saveValues(evaluation, List.of(new CellInput(benevoles, "2022", "", "12", "Feuilles d'émargement"),
+                new CellInput(benevoles, "2023", "", "15", "=HYPERLINK(\"http://ailleurs.example\")"),
+                new CellInput(heures, "2022", "", "1 200,5", null), new CellInput(heures, "2024", "", "0,25", null)),
+                DataSource.MANUAL);
+
+        byte[] xlsx = valuesWorkbook.workbook(evaluation);
+        String editorName = jdbc.sql("SELECT display_name FROM app_user WHERE id = :id")
+                .param("id", jdbc.sql("SELECT entered_by FROM data_value WHERE evaluation_id = :e LIMIT 1")
+                        .param("e", evaluation).query(Long.class).single()).query(String.class).single();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheet("Valeurs");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Indicateur");
+            assertThat(sheet.getLastRowNum()).isEqualTo(4);
+            Row second = sheet.getRow(2);
+            assertThat(second.getCell(0).getStringCellValue()).isEqualTo("benevoles");
+            assertThat(second.getCell(2).getStringCellValue()).isEqualTo("2023");
+            assertThat(second.getCell(4).getNumericCellValue()).isEqualTo(15);
+            assertThat(second.getCell(7).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://ailleurs.example\")");
+            assertThat(second.getCell(8).getStringCellValue()).isEqualTo(editorName);
+            assertThat(second.getCell(9).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.now());
+            assertThat(sheet.getRow(3).getCell(4).getNumericCellValue()).isEqualTo(1200.5);
+        }
+
+        long other = evaluations.create(jdbc.sql("SELECT structure_id FROM evaluation WHERE id = :e")
+                .param("e", evaluation).query(Long.class).single(), new EvaluationDraft("Copie", EvaluationScope.ACTION,
+                        "Copie", LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31), null));
+        framework.addIndicator(other, indicator("benevoles", "Bénévoles actifs"));
+        framework.addIndicator(other, indicator("heures", "Heures de bénévolat"));
+        String token = imports.upload(other, ImportKind.VALUES, null, "valeurs.xlsx", xlsx);
+        values.run(token, new ValueImporter.Mapping(0, 2, 3, 4, 7, false), QUIET);
+        assertThat(framework.values(other)).extracting(DataValue::period, value -> value.value().stripTrailingZeros()
+                .toPlainString(), DataValue::comment).containsExactlyInAnyOrderElementsOf(values().stream()
+                        .map(value -> org.assertj.core.groups.Tuple.tuple(value.period(), value.value()
+                                .stripTrailingZeros().toPlainString(), value.comment() == null || !value.comment()
+                                        .startsWith("=") ? value.comment() : "'" + value.comment())).toList());
     }
 
     private String upload(ImportKind kind, byte[] content) {

@@ -39,6 +39,7 @@ import fr.maillon.framework.PeriodType;
 import fr.maillon.framework.QuestionDraft;
 import fr.maillon.framework.Renewal;
 import fr.maillon.framework.RenewalService;
+import fr.maillon.framework.ValuesWorkbook;
 import fr.maillon.web.RuleViolationException;
 
 @RestController
@@ -51,9 +52,11 @@ class CadreApiController {
     private final LibraryService libraries;
     private final FrameworkService framework;
     private final RenewalService renewals;
+    private final ValuesWorkbook workbooks;
 
     CadreApiController(ObjectiveService objectives, DisaggregationService disaggregations, LibraryService libraries,
-            FrameworkService framework, RenewalService renewals) {
+            FrameworkService framework, RenewalService renewals, ValuesWorkbook workbooks) {
+        this.workbooks = workbooks;
         this.objectives = objectives;
         this.disaggregations = disaggregations;
         this.libraries = libraries;
@@ -124,6 +127,12 @@ class CadreApiController {
     @Operation(summary = "Every value recorded: indicator, period, category, value or text, source, comment")
     List<DataValue> values(@PathVariable long evaluationId) {
         return framework.values(evaluationId);
+    }
+
+    @GetMapping("/values.xlsx")
+    @Operation(summary = "Every value recorded, as an XLSX workbook in the columns the value import reads back")
+    ResponseEntity<byte[]> valuesWorkbook(@PathVariable long evaluationId) {
+        return workbooks.download(evaluationId);
     }
 
     @GetMapping("/results/renewal")

@@ -3,6 +3,8 @@ package fr.maillon.framework.internal;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
@@ -219,7 +221,7 @@ public class IndicatorRepository {
     }
 
     /** A value with the id of whoever entered it. */
-    public record LoggedValue(String period, String category, @Nullable BigDecimal value, @Nullable String textValue,
+    public record LoggedValue(long indicatorId, String period, String category, @Nullable BigDecimal value, @Nullable String textValue,
             DataSource source, @Nullable String comment, @Nullable Long enteredBy, Instant enteredAt) {
     }
 
@@ -230,7 +232,7 @@ public class IndicatorRepository {
 
     public List<LoggedValue> loggedValues(long structureId, long indicatorId) {
         return jdbc.sql("""
-                SELECT period, category, value, text_value, source, comment, entered_by, entered_at
+                SELECT indicator_id, period, category, value, text_value, source, comment, entered_by, entered_at
                 FROM data_value
                 WHERE structure_id = :structureId
                   AND indicator_id = :indicatorId
@@ -238,6 +240,27 @@ public class IndicatorRepository {
                 """)
                 .param("structureId", structureId).param("indicatorId", indicatorId)
                 .query(LoggedValue.class).list();
+    }
+
+    /** Every value of the evaluation with who entered it, by indicator, period and category. */
+    public List<LoggedValue> loggedValuesOfEvaluation(long structureId, long evaluationId) {
+        return jdbc.sql("""
+                SELECT indicator_id, period, category, value, text_value, source, comment, entered_by, entered_at
+                FROM data_value
+                WHERE structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                ORDER BY indicator_id, period, category
+                """)
+                .param("structureId", structureId).param("evaluationId", evaluationId)
+                .query(IndicatorRepository::loggedValue).list();
+    }
+
+    /** Read by hand: a whole evaluation may hold a hundred thousand values. */
+    private static LoggedValue loggedValue(ResultSet rs, int row) throws SQLException {
+        return new LoggedValue(rs.getLong("indicator_id"), rs.getString("period"), rs.getString("category"),
+                rs.getBigDecimal("value"), rs.getString("text_value"), DataSource.valueOf(rs.getString("source")),
+                rs.getString("comment"), rs.getObject("entered_by", Long.class), rs.getTimestamp("entered_at")
+                        .toInstant());
     }
 
     /** The latest changes first, at most {@code limit}. */

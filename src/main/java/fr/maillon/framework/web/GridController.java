@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import fr.maillon.framework.DisaggregationService;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.PeriodType;
 import fr.maillon.framework.RenewalService;
+import fr.maillon.framework.ValuesWorkbook;
 import fr.maillon.web.RuleViolationException;
 
 /** The entry grid (indicators × periods, values or targets) and the results. */
@@ -39,9 +41,11 @@ class GridController {
     private final MessageSource messages;
     private final DisaggregationService disaggregations;
     private final RenewalService renewals;
+    private final ValuesWorkbook workbooks;
 
     GridController(FrameworkService framework, EvaluationService evaluations, MessageSource messages,
-            DisaggregationService disaggregations, RenewalService renewals) {
+            DisaggregationService disaggregations, RenewalService renewals, ValuesWorkbook workbooks) {
+        this.workbooks = workbooks;
         this.renewals = renewals;
         this.disaggregations = disaggregations;
         this.framework = framework;
@@ -102,6 +106,11 @@ class GridController {
             model.addAttribute("canEdit", true);
             return "framework/grid";
         }
+    }
+
+    @GetMapping("/evaluations/{evaluationId}/values.xlsx")
+    ResponseEntity<byte[]> valuesWorkbook(@PathVariable long evaluationId) {
+        return workbooks.download(evaluationId);
     }
 
     @GetMapping("/evaluations/{evaluationId}/results")

@@ -1,0 +1,108 @@
+package fr.maillon.framework;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import fr.maillon.chain.EvaluationService;
+import fr.maillon.web.Downloads;
+import fr.maillon.web.Texts;
+
+import static fr.maillon.web.SpreadsheetCells.number;
+import static fr.maillon.web.SpreadsheetCells.text;
+
+/**
+ * Every value of an evaluation in a workbook, one row per value, in the columns the value import
+ * reads back (indicator code, period, category, value, comment), with who entered it and when.
+ * Rows are streamed to disk as they are written, so a large evaluation does not fill the memory;
+ * texts that a spreadsheet would read as a formula are written as text.
+ */
+@Component
+public class ValuesWorkbook {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final FrameworkService framework;
+    private final MessageSource messages;
+    private final EvaluationService evaluations;
+
+    ValuesWorkbook(FrameworkService framework, MessageSource messages, EvaluationService evaluations) {
+        this.evaluations = evaluations;
+        this.framework = framework;
+        this.messages = messages;
+    }
+
+    public byte[] workbook(long evaluationId) {
+        List<ValueLog> logs = framework.valueLogs(evaluationId);
+        try (SXSSFWorkbook book = new SXSSFWorkbook(500); ByteArrayOutputStream output = new ByteArrayOutputStream()) {
+            SXSSFSheet sheet = book.createSheet(label("framework.values.sheet"));
+            Row header = sheet.createRow(0);
+            String[] columns = { "code", "name", "period", "category", "value", "unit", "source", "comment",
+                    "enteredBy", "enteredAt" };
+            for (int i = 0; i < columns.length; i++) {
+                text(header, i, label("framework.values.column." + columns[i]));
+            }
+            sheet.createFreezePane(0, 1);
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+            int line = 1;
+            for (ValueLog log : logs) {
+                Indicator indicator = log.indicator();
+                for (ValueLog.Entry entry : log.values()) {
+                    Row row = sheet.createRow(line++);
+                    text(row, 0, indicator.code());
+                    text(row, 1, indicator.name());
+                    text(row, 2, entry.period());
+                    text(row, 3, entry.category());
+                    if (entry.value() != null) {
+                        number(row, 4, entry.value());
+                    }
+                    else {
+                        text(row, 4, entry.textValue());
+                    }
+                    text(row, 5, indicator.unit());
+                    text(row, 6, label("framework.source." + entry.source()));
+                    text(row, 7, entry.comment());
+                    text(row, 8, entry.enteredBy());
+                    Cell at = row.createCell(9);
+                    at.setCellValue(LocalDateTime.ofInstant(entry.enteredAt(), PARIS));
+                    at.setCellStyle(date);
+                }
+            }
+            for (int i = 0; i < columns.length; i++) {
+                sheet.setColumnWidth(i, (i == 1 || i == 7 ? 40 : 16) * 256);
+            }
+            book.write(output);
+            book.dispose();
+            return output.toByteArray();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The workbook as a download, named after the evaluation. */
+    public ResponseEntity<byte[]> download(long evaluationId) {
+        String title = evaluations.evaluation(evaluationId).title();
+        return Downloads.attachment(workbook(evaluationId), Downloads.XLSX, "valeurs-" + Texts.slug(title, 60)
+                + ".xlsx");
+    }
+
+    private String label(String code) {
+        return messages.getMessage(code, null, LocaleContextHolder.getLocale());
+    }
+}
