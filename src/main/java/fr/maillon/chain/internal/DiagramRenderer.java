@@ -52,8 +52,15 @@ public class DiagramRenderer {
     private static final double HEADER = 34;
     private static final double TARGET_LABEL_WIDTH = 150;
 
-    static {
-        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+    /** ELK's layout options, registered on the first diagram drawn rather than at start (a fifth of a second). */
+    private static final class Elk {
+
+        static {
+            LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+        }
+
+        static void ready() {
+        }
     }
 
     /** Text the diagram shows: its title, column titles and effect targets, in the reader's language. */
@@ -80,6 +87,7 @@ public class DiagramRenderer {
     }
 
     public String render(ValueChain chain, String basePath, Labels labels) {
+        Elk.ready();
         String evaluationPath = basePath + "/evaluations/" + chain.evaluation().id();
         List<Box> boxes = new ArrayList<>();
         for (Stakeholder stakeholder : chain.stakeholders()) {
