@@ -2,6 +2,7 @@ package fr.maillon.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,7 +23,6 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -65,6 +65,9 @@ import fr.maillon.web.RuleViolationException;
 public class ExchangeService {
 
     public static final String SCHEMA = "exchange/evaluation-v1.schema.json";
+
+    /** The largest document imported: room for the evidence's photos and documents. */
+    public static final int MAX_BYTES = 64 * 1024 * 1024;
 
     private final EvaluationService evaluations;
     private final ChainService chains;
@@ -153,8 +156,16 @@ public class ExchangeService {
         evaluations.structureForNewEvaluation(structureId);
         List<ApiError> errors = new ArrayList<>(checkVersion(document));
         if (errors.isEmpty()) {
-            for (Error error : schema.validate(document)) {
-                errors.add(new ApiError(error.getInstanceLocation().toString(), error.getMessage()));
+            checkNumbers(document, "$", errors);
+        }
+        if (errors.isEmpty()) {
+            try {
+                for (Error error : schema.validate(document)) {
+                    errors.add(new ApiError(error.getInstanceLocation().toString(), error.getMessage()));
+                }
+            }
+            catch (RuntimeException ex) {
+                errors.add(new ApiError("$", message("exchange.unreadable")));
             }
         }
         if (!errors.isEmpty()) {
@@ -164,7 +175,7 @@ public class ExchangeService {
         try {
             parsed = mapper.treeToValue(document, EvaluationDocument.class);
         }
-        catch (DatabindException ex) {
+        catch (JacksonException ex) {
             throw new ImportRejectedException(List.of(new ApiError(Problems.jsonPath(ex.getPath()),
                     message("exchange.unreadable"))));
         }
@@ -175,6 +186,12 @@ public class ExchangeService {
         return write(structureId, parsed, errors);
     }
 
+    /** Reads a document sent to the API, refused beyond {@link #MAX_BYTES} before it is held whole. */
+    @Transactional
+    public long importEvaluation(long structureId, InputStream body) throws IOException {
+        return importEvaluation(structureId, body.readNBytes(MAX_BYTES + 1));
+    }
+
     /**
      * Imports the document, as uploaded, into the structure as a new evaluation, in one
      * transaction: it must be JSON in UTF-8. Its numbers are read as written, never through a
@@ -183,6 +200,10 @@ public class ExchangeService {
      */
     @Transactional
     public long importEvaluation(long structureId, byte[] content) {
+        if (content.length > MAX_BYTES) {
+            throw new ImportRejectedException(List.of(new ApiError("$", message("exchange.tooLarge",
+                    MAX_BYTES / (1024 * 1024)))));
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -201,6 +222,28 @@ public class ExchangeService {
                     ex.getLocation() == null ? 0 : ex.getLocation().getColumnNr()))));
         }
         return importEvaluation(structureId, document);
+    }
+
+    /**
+     * Every number exactly as written, but within what a figure can be: at most 20 digits before the
+     * point and 40 after ({@code 1e999999999} would take a gigabyte to write out).
+     */
+    private void checkNumbers(JsonNode node, String path, List<ApiError> errors) {
+        if (node.isBigDecimal() || node.isBigInteger()) {
+            BigDecimal value = node.decimalValue();
+            if (value.precision() - value.scale() > 20 || value.scale() > 40) {
+                errors.add(new ApiError(path, message("exchange.number.range")));
+            }
+        }
+        else if (node.isObject()) {
+            node.properties().forEach(property -> checkNumbers(property.getValue(), path + "." + property.getKey(),
+                    errors));
+        }
+        else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkNumbers(node.get(i), path + "[" + i + "]", errors);
+            }
+        }
     }
 
     private List<ApiError> checkVersion(JsonNode document) {

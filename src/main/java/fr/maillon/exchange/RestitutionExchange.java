@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -92,7 +92,7 @@ class RestitutionExchange {
                     versions.add(new ReportArchive.Frozen(version.version(), version.finalisedAt(),
                             mapper.treeToValue(content, ReportContent.class)));
                 }
-                catch (DatabindException ex) {
+                catch (JacksonException ex) {
                     errors.add(new ApiError(path + ".versions[" + j + "].content" + Problems.jsonPath(ex.getPath())
                             .substring(1), message("exchange.unreadable")));
                 }

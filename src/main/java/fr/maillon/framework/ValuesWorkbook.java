@@ -1,8 +1,5 @@
 package fr.maillon.framework;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -11,7 +8,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.web.Downloads;
+import fr.maillon.web.SpreadsheetCells;
 import fr.maillon.web.Texts;
 
 import static fr.maillon.web.SpreadsheetCells.number;
@@ -28,8 +25,8 @@ import static fr.maillon.web.SpreadsheetCells.text;
 /**
  * Every value of an evaluation in a workbook, one row per value, in the columns the value import
  * reads back (indicator code, period, category, value, comment), with who entered it and when.
- * Rows are streamed to disk as they are written, so a large evaluation does not fill the memory;
- * texts that a spreadsheet would read as a formula are written as text.
+ * The values are read at once (a hundred thousand take some 30 MB); the workbook's rows go to disk
+ * as they are written. Texts that a spreadsheet would read as a formula get a leading apostrophe.
  */
 @Component
 public class ValuesWorkbook {
@@ -48,7 +45,7 @@ public class ValuesWorkbook {
 
     public byte[] workbook(long evaluationId) {
         List<ValueLog> logs = framework.valueLogs(evaluationId);
-        try (SXSSFWorkbook book = new SXSSFWorkbook(500); ByteArrayOutputStream output = new ByteArrayOutputStream()) {
+        return SpreadsheetCells.workbook(book -> {
             SXSSFSheet sheet = book.createSheet(label("framework.values.sheet"));
             Row header = sheet.createRow(0);
             String[] columns = { "code", "name", "period", "category", "value", "unit", "source", "comment",
@@ -86,13 +83,7 @@ public class ValuesWorkbook {
             for (int i = 0; i < columns.length; i++) {
                 sheet.setColumnWidth(i, (i == 1 || i == 7 ? 40 : 16) * 256);
             }
-            book.write(output);
-            book.dispose();
-            return output.toByteArray();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        });
     }
 
     /** The workbook as a download, named after the evaluation. */

@@ -15,11 +15,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import static fr.maillon.web.SpreadsheetCells.neutralised;
 import static fr.maillon.web.SpreadsheetCells.number;
 import static fr.maillon.web.SpreadsheetCells.texts;
+import static fr.maillon.web.SpreadsheetCells.workbook;
 
 /**
  * The network's figures as files: an entry's aggregates and each structure's values as a workbook,
@@ -123,21 +123,5 @@ public final class NetworkFiles {
 
     private static String decimal(@Nullable BigDecimal value) {
         return value == null ? "" : value.stripTrailingZeros().toPlainString().replace('.', ',');
-    }
-
-    private interface Filler {
-        void fill(SXSSFWorkbook book);
-    }
-
-    private static byte[] workbook(Filler filler) {
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream output = new ByteArrayOutputStream()) {
-            filler.fill(book);
-            book.write(output);
-            book.dispose();
-            return output.toByteArray();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

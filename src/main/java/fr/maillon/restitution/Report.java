@@ -1,7 +1,11 @@
 package fr.maillon.restitution;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /** A report of an evaluation for an audience, with its finalised versions (newest last). */
 public record Report(long id, long structureId, long evaluationId, ReportAudience audience, String title,
@@ -11,7 +15,13 @@ public record Report(long id, long structureId, long evaluationId, ReportAudienc
         versions = List.copyOf(versions);
     }
 
-    public record Version(int version, Instant finalisedAt) {
+    /** A finalised version; {@code importedAt} when it was brought from another instance, as it was there. */
+    public record Version(int version, Instant finalisedAt, @Nullable Instant importedAt) {
+
+        /** The day it was imported, in France. */
+        public @Nullable LocalDate importedOn() {
+            return importedAt == null ? null : LocalDate.ofInstant(importedAt, ZoneId.of("Europe/Paris"));
+        }
     }
 
     public int lastVersion() {

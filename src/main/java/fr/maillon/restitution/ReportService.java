@@ -2,6 +2,8 @@ package fr.maillon.restitution;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -200,9 +202,11 @@ public class ReportService {
     public List<ReportArchive> archives(long evaluationId) {
         List<ReportArchive> archives = new ArrayList<>();
         for (Report report : reports(evaluationId)) {
+            List<ReportArchive.Frozen> versions = report.versions().stream().map(version -> new ReportArchive.Frozen(
+                    version.version(), version.finalisedAt(), json.readValue(reports.version(report.structureId(),
+                            report.id(), version.version()).orElseThrow(), ReportContent.class))).toList();
             archives.add(new ReportArchive(report.audience(), report.title(), isMember(report)
-                    ? reports.narratives(report.structureId(), report.id()) : Map.of(), report.versions().stream().map(version -> new ReportArchive.Frozen(version.version(),
-                            version.finalisedAt(), content(report.id(), version.version()))).toList()));
+                    ? reports.narratives(report.structureId(), report.id()) : Map.of(), versions));
         }
         return archives;
     }
@@ -229,22 +233,32 @@ public class ReportService {
             }
         }
         long structureId = evaluations.evaluation(evaluationId).structureId();
-        int previous = 0;
+        Instant earliest = Instant.parse("2000-01-01T00:00:00Z");
+        Instant latest = clock.instant().plus(1, ChronoUnit.DAYS);
         for (int i = 0; i < archive.versions().size(); i++) {
             ReportArchive.Frozen frozen = archive.versions().get(i);
             ReportContent content = frozen.content();
-            if (frozen.version() <= previous) {
-                throw new RuleViolationException("versions[" + i + "].version", "restitution.version.order");
+            String path = "versions[" + i + "]";
+            if (frozen.version() != i + 1) {
+                throw new RuleViolationException(path + ".version", "restitution.version.order");
+            }
+            if (frozen.finalisedAt().isBefore(earliest) || frozen.finalisedAt().isAfter(latest)) {
+                throw new RuleViolationException(path + ".finalisedAt", "restitution.version.date");
+            }
+            if (content.generatedAt().isBefore(earliest) || content.generatedAt().isAfter(latest)) {
+                throw new RuleViolationException(path + ".content.generatedAt", "restitution.version.date");
+            }
+            if (content.audience() != archive.audience()) {
+                throw new RuleViolationException(path + ".content.audience", "restitution.version.audience");
             }
             if (!Pictures.safe(content.diagramSvg()) || content.indicators().stream()
                     .anyMatch(indicator -> !Pictures.safe(indicator.chartSvg()))) {
-                throw new RuleViolationException("versions[" + i + "].content", "restitution.version.picture");
+                throw new RuleViolationException(path + ".content", "restitution.version.picture");
             }
             ObjectNode stored = json.valueToTree(content);
             stored.put("reportId", reportId);
             stored.put("version", frozen.version());
             reports.restoreVersion(structureId, reportId, frozen.version(), stored.toString(), frozen.finalisedAt());
-            previous = frozen.version();
         }
         return reportId;
     }

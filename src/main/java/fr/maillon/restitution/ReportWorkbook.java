@@ -1,17 +1,14 @@
 package fr.maillon.restitution;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import static fr.maillon.web.SpreadsheetCells.number;
 import static fr.maillon.web.SpreadsheetCells.text;
 import static fr.maillon.web.SpreadsheetCells.texts;
+import static fr.maillon.web.SpreadsheetCells.workbook;
 
 /**
  * Every figure of a report in a workbook, one sheet per kind: indicators by period, stakeholder
@@ -24,7 +21,7 @@ final class ReportWorkbook {
     }
 
     static byte[] write(ReportContent content) {
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream output = new ByteArrayOutputStream()) {
+        return workbook(book -> {
             if (content.has(ReportAudience.Section.RESULTS)) {
                 indicators(book.createSheet("Indicateurs"), content);
             }
@@ -40,13 +37,7 @@ final class ReportWorkbook {
             if (content.has(ReportAudience.Section.CONTRIBUTION)) {
                 contributions(book.createSheet("Contribution"), content);
             }
-            book.write(output);
-            book.dispose();
-            return output.toByteArray();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        });
     }
 
     private static void indicators(Sheet indicators, ReportContent content) {

@@ -1,10 +1,15 @@
 package fr.maillon.web;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Cells of the workbooks and CSV files Maillon writes. A text that a spreadsheet would read as a
@@ -13,6 +18,18 @@ import org.apache.poi.ss.usermodel.Sheet;
 public final class SpreadsheetCells {
 
     private SpreadsheetCells() {
+    }
+
+    /** A workbook whose rows go to disk as they are written (a hundred in memory), filled then written out. */
+    public static byte[] workbook(Consumer<SXSSFWorkbook> filler) {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(100); ByteArrayOutputStream output = new ByteArrayOutputStream()) {
+            filler.accept(book);
+            book.write(output);
+            return output.toByteArray();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     public static String neutralised(String text) {

@@ -200,9 +200,39 @@ class ExchangeTests {
         ObjectNode misplaced = (ObjectNode) mapper.readTree(exported);
         ((ObjectNode) misplaced.get("contributions").get(0)).put("effect", "res-1");
         assertRefused(mapper.writeValueAsString(misplaced), "$.contributions[0].effect", "res-1");
-        ObjectNode unordered = (ObjectNode) mapper.readTree(exported);
-        ((ObjectNode) unordered.get("reports").get(0).get("versions").get(0)).put("version", 0);
-        assertRefused(mapper.writeValueAsString(unordered), "$.reports[0].versions[0].version", null);
+        ObjectNode twice = (ObjectNode) mapper.readTree(exported);
+        ArrayNode versions = (ArrayNode) twice.get("reports").get(0).get("versions");
+        versions.add(versions.get(0).deepCopy());
+        assertRefused(mapper.writeValueAsString(twice), "$.reports[0].versions[1].version", "1, 2, 3");
+        ObjectNode future = (ObjectNode) mapper.readTree(exported);
+        ((ObjectNode) future.get("reports").get(0).get("versions").get(0)).put("finalisedAt", "+1000000000-01-01T00:00:00Z");
+        assertRefused(mapper.writeValueAsString(future), "$.reports[0].versions[0].finalisedAt", "plausible");
+        ObjectNode otherAudience = (ObjectNode) mapper.readTree(exported);
+        ((ObjectNode) otherAudience.get("reports").get(0).get("versions").get(0).get("content")).put("audience",
+                "HABITANTS");
+        assertRefused(mapper.writeValueAsString(otherAudience), "$.reports[0].versions[0].content.audience", "public");
+        ObjectNode overflow = (ObjectNode) mapper.readTree(exported);
+        ((ObjectNode) overflow.get("reports").get(0).get("versions").get(0).get("content").get("chain"))
+                .put("links", 99_999_999_999L);
+        assertRefused(mapper.writeValueAsString(overflow), "$.reports[0].versions[0].content.chain.links", null);
+    }
+
+    @Test
+    void refusesNumbersNoFigureCanBeAndBodiesTooLarge() throws Exception {
+        String answer = "\"answers\": {";
+        assertThat(demo).contains(answer);
+        for (String number : List.of("1e999999999", "1e-999999999", "123456789012345678901234567890")) {
+            String body = assertRefused(demo.replaceFirst(java.util.regex.Pattern.quote(answer), answer
+                    + "\"enorme\": " + number + ", "), "$.surveys[0].responses[0].answers.enorme", "chiffre");
+            assertThat(body).doesNotContain("Exception");
+        }
+        byte[] huge = new byte[ExchangeService.MAX_BYTES + 10];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        MockHttpServletResponse response = mvc.perform(post("/api/v1/structures/{id}/evaluations/import",
+                editor.structureId()).with(users.as(editor.username())).contentType("application/json").content(huge))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.getContentAsString()).contains("64 Mo");
     }
 
     private String assertRefused(String document, String path, String message) throws Exception {

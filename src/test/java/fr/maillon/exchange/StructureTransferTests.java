@@ -83,6 +83,14 @@ class StructureTransferTests {
             for (int i = 0; i < originals.size(); i++) {
                 int last = lastVersion(originals.get(i), "coope");
                 assertThat(lastVersion(copies.get(i), copy.username())).isEqualTo(last);
+                if (last > 0) {
+                    String page = mvc.perform(get("/reports/{id}", copies.get(i)).param("version", "1")
+                            .with(users.as(copy.username()))).andReturn().getResponse().getContentAsString();
+                    assertThat(page).contains("id=\"imported-note\"").contains("v1 (importée)");
+                    assertThat(mvc.perform(get("/reports/{id}", originals.get(i)).param("version", "1")
+                            .with(users.as("coope"))).andReturn().getResponse().getContentAsString())
+                            .doesNotContain("imported-note");
+                }
                 for (int version = 0; version <= last; version++) {
                     String pdf = pdfText(originals.get(i), version, "coope");
                     assertThat(pdfText(copies.get(i), version, copy.username())).as("version " + version).isEqualTo(pdf);

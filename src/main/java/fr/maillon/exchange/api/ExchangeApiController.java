@@ -1,9 +1,13 @@
 package fr.maillon.exchange.api;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.context.MessageSource;
@@ -18,7 +22,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.maillon.exchange.EvaluationDocument;
@@ -46,8 +49,12 @@ class ExchangeApiController {
 
     @PostMapping(path = "/api/v1/structures/{structureId}/evaluations/import",
             consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Import an exchange document as a new evaluation of the structure; all or nothing")
-    ResponseEntity<Map<String, Long>> importDocument(@PathVariable long structureId, @RequestBody byte[] document) {
+    @Operation(summary = "Import an exchange document (JSON in UTF-8, 64 MB at most) as a new evaluation of the "
+            + "structure; all or nothing", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = EvaluationDocument.class))))
+    ResponseEntity<Map<String, Long>> importDocument(@PathVariable long structureId, InputStream document)
+            throws IOException {
         long id = exchange.importEvaluation(structureId, document);
         return ResponseEntity.created(URI.create("/api/v1/evaluations/" + id)).body(Map.of("id", id));
     }

@@ -48,14 +48,15 @@ public class ReportRepository {
 
     private Report report(Row row) {
         List<Report.Version> versions = jdbc.sql("""
-                SELECT version, finalised_at
+                SELECT version, finalised_at, imported_at
                 FROM report_version
                 WHERE structure_id = :structureId
                   AND report_id = :reportId
                 ORDER BY version
                 """)
                 .param("structureId", row.structureId()).param("reportId", row.id())
-                .query((rs, n) -> new Report.Version(rs.getInt("version"), rs.getTimestamp("finalised_at").toInstant()))
+                .query((rs, n) -> new Report.Version(rs.getInt("version"), rs.getTimestamp("finalised_at").toInstant(),
+                        rs.getTimestamp("imported_at") == null ? null : rs.getTimestamp("imported_at").toInstant()))
                 .list();
         return new Report(row.id(), row.structureId(), row.evaluationId(), ReportAudience.valueOf(row.audience()),
                 row.title(), versions);
@@ -116,11 +117,11 @@ public class ReportRepository {
                 .update();
     }
 
-    /** Keeps a version brought from another instance, as it was then; who finalised it is not known here. */
+    /** Keeps a version brought from another instance, as it was there, marked imported; who finalised it is not known here. */
     public void restoreVersion(long structureId, long reportId, int version, String content, Instant finalisedAt) {
         jdbc.sql("""
-                INSERT INTO report_version (report_id, structure_id, version, content, finalised_at)
-                VALUES (:reportId, :structureId, :version, CAST(:content AS jsonb), :finalisedAt)
+                INSERT INTO report_version (report_id, structure_id, version, content, finalised_at, imported_at)
+                VALUES (:reportId, :structureId, :version, CAST(:content AS jsonb), :finalisedAt, now())
                 """)
                 .param("structureId", structureId).param("reportId", reportId).param("version", version)
                 .param("content", content).param("finalisedAt", Timestamp.from(finalisedAt))
