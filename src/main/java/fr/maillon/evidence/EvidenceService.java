@@ -3,6 +3,7 @@ package fr.maillon.evidence;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -75,7 +76,7 @@ public class EvidenceService {
         Set<Long> effects = chain.elements().stream().filter(element -> element.kind() == ElementKind.EFFECT)
                 .map(ChainElement::id).collect(Collectors.toSet());
         List<Long> linked = draft.effectIds() == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(draft.effectIds()));
-        if (linked.contains(null) || !effects.containsAll(linked)) {
+        if (linked.stream().anyMatch(Objects::isNull) || !effects.containsAll(linked)) {
             violations.add(new Violation("effectIds", "evidence.effects.invalid"));
         }
         String mediaType = null;

@@ -1,0 +1,301 @@
+package fr.maillon.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+import fr.maillon.TestUsers;
+import fr.maillon.exchange.ExchangeService;
+import fr.maillon.organisation.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every import a user can start from a page (values, survey answers, an XLSForm, an evaluation in
+ * the exchange format, a piece of evidence), fed a corpus of hostile files: empty, one byte,
+ * random bytes, a truncated workbook, a workbook whose sheet is not XML, a zip bomb, UTF-16 and
+ * Latin-1, 5,000 columns, a megabyte in one cell, script in every cell, JSON nested a hundred
+ * thousand deep. Each goes as far as the pages let it (upload, preview, the preview's form
+ * submitted as it stands, the job followed to its end): never a 500, never a script written back
+ * into a page, and a refused file writes nothing.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class HostileFilesTests {
+
+    private static final String SCRIPT = "<script>alert('maillon')</script>";
+    private static final Pattern SELECT = Pattern.compile("<select[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</select>",
+            Pattern.DOTALL);
+    private static final Pattern OPTION = Pattern.compile("<option value=\"([^\"]*)\"([^>]*)>");
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+    private static final List<String> TABLES = List.of("evaluation", "indicator", "data_value", "survey",
+            "survey_question", "survey_response", "evidence", "stakeholder", "chain_element");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    ExchangeService exchange;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestUsers.Created owner;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void everyImportSurvivesAHostileCorpusAndARefusedFileWritesNothing() throws Exception {
+        owner = users.structureWithMember(Role.STRUCTURE_ADMIN);
+        users.signIn(owner.username());
+        long evaluation = exchange.importEvaluation(owner.structureId(), demo());
+        SecurityContextHolder.clearContext();
+        long survey = jdbc.sql("SELECT min(id) FROM survey WHERE evaluation_id = :e").param("e", evaluation)
+                .query(Long.class).single();
+
+        Map<String, byte[]> corpus = corpus();
+        List<String> failures = new ArrayList<>();
+        int followed = 0;
+        for (Map.Entry<String, byte[]> file : corpus.entrySet()) {
+            for (String kind : List.of("VALUES", "ANSWERS", "XLSFORM")) {
+                Map<String, Long> before = counts();
+                MockMultipartHttpServletRequestBuilder upload = multipart("/evaluations/{e}/imports", evaluation);
+                upload.file(new MockMultipartFile("file", file.getKey(), "application/octet-stream", file.getValue()))
+                        .param("kind", kind).param("surveyId", String.valueOf(survey));
+                MockHttpServletResponse response = send(upload, kind + " " + file.getKey(), failures);
+                if (response.getRedirectedUrl() != null && response.getRedirectedUrl().startsWith("/imports/")) {
+                    followed++;
+                    String outcome = follow(response.getRedirectedUrl(), kind + " " + file.getKey(), failures);
+                    if (!outcome.contains("id=\"result\"")) {
+                        assertUnchanged(before, kind + " " + file.getKey(), failures);
+                    }
+                }
+                else {
+                    assertUnchanged(before, kind + " " + file.getKey(), failures);
+                }
+            }
+
+            Map<String, Long> before = counts();
+            MockHttpServletResponse document = send(multipart("/structures/{s}/import", owner.structureId())
+                    .file(new MockMultipartFile("file", file.getKey(), "application/json", file.getValue())),
+                    "exchange " + file.getKey(), failures);
+            if (document.getRedirectedUrl() == null) {
+                assertUnchanged(before, "exchange " + file.getKey(), failures);
+            }
+
+            before = counts();
+            MockHttpServletResponse evidence = send(multipart("/evaluations/{e}/evidence", evaluation)
+                    .file(new MockMultipartFile("file", file.getKey(), "application/octet-stream", file.getValue()))
+                    .param("kind", "DOCUMENT").param("title", SCRIPT), "evidence " + file.getKey(), failures);
+            if (evidence.getRedirectedUrl() == null) {
+                assertUnchanged(before, "evidence " + file.getKey(), failures);
+            }
+        }
+        for (String page : List.of("/evaluations/" + evaluation + "/evidence", "/evaluations/" + evaluation + "/results",
+                "/surveys/" + survey + "/results", "/structures/" + owner.structureId())) {
+            send(get(page), "page " + page, failures);
+        }
+        assertThat(failures).isEmpty();
+        assertThat(followed).as("files that got as far as a preview").isGreaterThan(5);
+    }
+
+    /** The preview, its form submitted with what it proposes, and the job until it ends; the job's last page. */
+    private String follow(String preview, String label, List<String> failures) throws Exception {
+        String page = send(get(preview), label + " preview", failures).getContentAsString();
+        if (!page.contains("action=\"" + preview + "\"")) {
+            return page;
+        }
+        var submit = post(preview);
+        Matcher select = SELECT.matcher(page);
+        while (select.find()) {
+            Matcher option = OPTION.matcher(select.group(2));
+            String value = null;
+            while (option.find()) {
+                if (value == null || option.group(2).contains("selected")) {
+                    value = option.group(1);
+                }
+            }
+            if (value != null) {
+                submit.param(select.group(1), value);
+            }
+        }
+        Matcher hidden = HIDDEN.matcher(page);
+        while (hidden.find()) {
+            if (!hidden.group(1).equals("_csrf")) {
+                submit.param(hidden.group(1), hidden.group(2));
+            }
+        }
+        String job = send(submit, label + " run", failures).getRedirectedUrl();
+        if (job == null) {
+            return "";
+        }
+        String state = "";
+        for (int i = 0; i < 600 && (state.isEmpty() || state.contains("<progress")); i++) {
+            Thread.sleep(50);
+            state = send(get(job), label + " job", failures).getContentAsString();
+        }
+        if (state.contains("<progress")) {
+            failures.add(label + ": the job did not end");
+        }
+        return state;
+    }
+
+    private MockHttpServletResponse send(AbstractMockHttpServletRequestBuilder<?> request, String label,
+            List<String> failures) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request.with(users.as(owner.username())).with(csrf()))
+                .andReturn().getResponse();
+        String type = response.getContentType() == null ? "" : response.getContentType();
+        if (response.getStatus() >= 500) {
+            failures.add(label + ": " + response.getStatus());
+        }
+        else if (type.contains("html") && response.getContentAsString().contains(SCRIPT)) {
+            failures.add(label + ": script written back");
+        }
+        return response;
+    }
+
+    private Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            counts.put(table, jdbc.sql("SELECT count(*) FROM " + table + " WHERE structure_id = :s")
+                    .param("s", owner.structureId()).query(Long.class).single());
+        }
+        return counts;
+    }
+
+    private void assertUnchanged(Map<String, Long> before, String label, List<String> failures) {
+        Map<String, Long> after = counts();
+        if (!after.equals(before)) {
+            failures.add(label + ": refused, yet rows changed " + before + " → " + after);
+        }
+    }
+
+    private static Map<String, byte[]> corpus() throws Exception {
+        Map<String, byte[]> corpus = new LinkedHashMap<>();
+        corpus.put("vide.csv", new byte[0]);
+        corpus.put("un-octet.csv", new byte[] { 'a' });
+        byte[] random = new byte[64 * 1024];
+        new Random(42).nextBytes(random);
+        corpus.put("hasard.xlsx", random);
+        byte[] form = Files.readAllBytes(Path.of("src", "test", "resources", "fixtures", "xlsform",
+                "socio-economic-survey-v20240515.xlsx"));
+        corpus.put("tronque.xlsx", Arrays.copyOf(form, form.length / 2));
+        corpus.put("pas-du-xml.xlsx", withSheet("<<<ceci n'est pas du XML"));
+        corpus.put("bombe.xlsx", withSheet("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + " ".repeat(50_000_000) + "<sheetData/></worksheet>"));
+        String values = "Indicateur;Période;Valeur;Commentaire\nbenevoles;2019;12;été\nheures_benevoles;2020;300;\n";
+        byte[] utf16 = values.getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[utf16.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(utf16, 0, withBom, 2, utf16.length);
+        corpus.put("utf16.csv", withBom);
+        corpus.put("latin1.csv", values.getBytes(StandardCharsets.ISO_8859_1));
+        corpus.put("script.csv", (SCRIPT + ";" + SCRIPT + ";" + SCRIPT + "\n" + SCRIPT + ";2019;" + SCRIPT + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        corpus.put("script.xlsx", scriptWorkbook());
+        corpus.put("colonnes.csv", (String.join(";", java.util.Collections.nCopies(5_000, "c")) + "\n"
+                + String.join(";", java.util.Collections.nCopies(5_000, "1")) + "\n").getBytes(StandardCharsets.UTF_8));
+        corpus.put("cellule.csv", ("Indicateur;Période;Valeur\nbenevoles;2019;" + "9".repeat(1_000_000) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        corpus.put("entete.csv", "Indicateur;Période;Valeur\n".getBytes(StandardCharsets.UTF_8));
+        corpus.put("imbrique.json", "[".repeat(100_000).getBytes(StandardCharsets.UTF_8));
+        corpus.put("script.json", new String(demo(), StandardCharsets.UTF_8)
+                .replace("\"Conserverie Mobile et Solidaire\"", "\"" + SCRIPT.replace("'", "\\u0027") + "\"")
+                .getBytes(StandardCharsets.UTF_8));
+        return corpus;
+    }
+
+    /** A workbook with script in every cell: the answers' and the XLSForm's column names, and values. */
+    private static byte[] scriptWorkbook() throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream output = new ByteArrayOutputStream()) {
+            for (String name : List.of("survey", "choices")) {
+                Sheet sheet = book.createSheet(name);
+                Row header = sheet.createRow(0);
+                List<String> columns = List.of("type", "name", "label", "Indicateur", "Période", "Valeur");
+                for (int i = 0; i < columns.size(); i++) {
+                    header.createCell(i).setCellValue(columns.get(i));
+                }
+                for (int line = 1; line <= 3; line++) {
+                    Row row = sheet.createRow(line);
+                    row.createCell(0).setCellValue(line == 1 ? "text" : SCRIPT);
+                    for (int i = 1; i < columns.size(); i++) {
+                        row.createCell(i).setCellValue(i == 1 ? "q" + line : SCRIPT);
+                    }
+                }
+            }
+            book.write(output);
+            return output.toByteArray();
+        }
+    }
+
+    /** A real workbook made by POI, its first sheet replaced by {@code sheet}. */
+    private static byte[] withSheet(String sheet) throws Exception {
+        ByteArrayOutputStream original = new ByteArrayOutputStream();
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            book.createSheet("Valeurs").createRow(0).createCell(0).setCellValue("indicateur");
+            book.write(original);
+        }
+        ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(original.toByteArray()));
+                ZipOutputStream out = new ZipOutputStream(rewritten)) {
+            out.setLevel(Deflater.BEST_COMPRESSION);
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(entry.getName().equals("xl/worksheets/sheet1.xml") ? sheet.getBytes(StandardCharsets.UTF_8)
+                        : in.readAllBytes());
+                out.closeEntry();
+            }
+        }
+        return rewritten.toByteArray();
+    }
+
+    private static byte[] demo() throws Exception {
+        try (InputStream input = new ClassPathResource("demo/conserverie-mobile.json").getInputStream()) {
+            return input.readAllBytes();
+        }
+    }
+}
