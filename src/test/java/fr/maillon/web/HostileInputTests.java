@@ -98,7 +98,7 @@ class HostileInputTests {
                 check(route, url, Routes.request(route, url, (name, type) -> value, null), owner, failures);
                 sent++;
             }
-            if (takesBody(route)) {
+            if (Routes.takesBody(route)) {
                 for (String body : BODIES) {
                     check(route, url, Routes.request(route, url, Routes::plausible, body), owner, failures);
                     sent++;
@@ -165,12 +165,6 @@ class HostileInputTests {
     private static boolean markup(MockHttpServletResponse response) {
         String type = String.valueOf(response.getContentType());
         return type.contains("html") || type.contains("svg");
-    }
-
-    private static boolean takesBody(Route route) {
-        return java.util.Arrays.stream(route.handler().getMethodParameters())
-                .anyMatch(parameter -> parameter.hasParameterAnnotation(
-                        org.springframework.web.bind.annotation.RequestBody.class));
     }
 
     private static byte[] demo() throws IOException {

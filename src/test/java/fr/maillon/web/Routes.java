@@ -1,8 +1,10 @@
 package fr.maillon.web;
 
 import java.beans.PropertyDescriptor;
+import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,7 +174,7 @@ final class Routes {
                     request = request.param(name(param, parameter), given);
                 }
             }
-            else if (parameter.hasParameterAnnotation(RequestBody.class)) {
+            else if (body(parameter)) {
                 boolean list = Collection.class.isAssignableFrom(type);
                 request = request.contentType(MediaType.APPLICATION_JSON).content(body != null ? body : list ? "[]" : "{}");
             }
@@ -246,5 +248,15 @@ final class Routes {
 
     private static String first(JdbcClient jdbc, String table, String where, String column) {
         return String.valueOf(id(jdbc, "SELECT coalesce(min(" + column + "), 1) FROM " + table + where));
+    }
+
+    /** Whether the route reads a request body: a {@code @RequestBody}, or the raw stream. */
+    static boolean takesBody(Route route) {
+        return Arrays.stream(route.handler().getMethodParameters()).anyMatch(Routes::body);
+    }
+
+    private static boolean body(MethodParameter parameter) {
+        return parameter.hasParameterAnnotation(RequestBody.class)
+                || InputStream.class.isAssignableFrom(parameter.getParameterType());
     }
 }
