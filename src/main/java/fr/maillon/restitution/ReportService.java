@@ -34,7 +34,6 @@ import fr.maillon.chain.ChainService;
 import fr.maillon.evidence.Evidence;
 import fr.maillon.evidence.EvidenceService;
 import fr.maillon.framework.Criterion;
-import fr.maillon.framework.EvaluativeQuestion;
 import fr.maillon.framework.FrameworkOverview;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.IndicatorResults;

@@ -10,10 +10,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -28,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import fr.maillon.TestFiles;
 import fr.maillon.TestUsers;
 import fr.maillon.chain.EvaluationDraft;
 import fr.maillon.chain.EvaluationScope;
@@ -61,8 +58,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest
 class ImportTests {
 
-    /** Copies of ../shared/fixtures (third-party test data, see its README), so that the tests run anywhere. */
-    static final Path FIXTURES = Path.of("src", "test", "resources", "fixtures");
+    static final Path FIXTURES = TestFiles.FIXTURES;
     static final ImportJobs.Progress QUIET = new ImportJobs.Progress() {
         @Override
         public void total(int total) {
@@ -331,36 +327,15 @@ class ImportTests {
     @Test
     void zipBombsAndExternalEntitiesInWorkbooksAreRefused() throws Exception {
         int before = values().size();
-        byte[] bomb = withSheet("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        byte[] bomb = TestFiles.workbookWithSheet("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                 + " ".repeat(50_000_000) + "<sheetData/></worksheet>");
         assertThatThrownBy(() -> upload(ImportKind.VALUES, bomb)).isInstanceOf(RuleViolationException.class);
-        byte[] entity = withSheet("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
+        byte[] entity = TestFiles.workbookWithSheet("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
                 + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&secret;</t></is></c></row></sheetData></worksheet>");
         assertThatThrownBy(() -> upload(ImportKind.VALUES, entity)).isInstanceOfSatisfying(RuleViolationException.class,
                 ex -> assertThat(ex.toString()).doesNotContain("root:"));
         assertThat(values()).hasSize(before);
-    }
-
-    /** A real workbook made by POI, its first sheet replaced by {@code sheet}. */
-    private static byte[] withSheet(String sheet) throws Exception {
-        ByteArrayOutputStream original = new ByteArrayOutputStream();
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
-            book.createSheet("Valeurs").createRow(0).createCell(0).setCellValue("indicateur");
-            book.write(original);
-        }
-        ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(original.toByteArray()));
-                ZipOutputStream out = new ZipOutputStream(rewritten)) {
-            out.setLevel(Deflater.BEST_COMPRESSION);
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                out.write(entry.getName().equals("xl/worksheets/sheet1.xml")
-                        ? sheet.getBytes(StandardCharsets.UTF_8) : in.readAllBytes());
-                out.closeEntry();
-            }
-        }
-        return rewritten.toByteArray();
     }
 
     /**

@@ -1,11 +1,8 @@
 package fr.maillon.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,10 +11,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -28,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -37,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
+import fr.maillon.TestFiles;
 import fr.maillon.TestUsers;
 import fr.maillon.exchange.ExchangeService;
 import fr.maillon.organisation.Role;
@@ -91,7 +84,7 @@ class HostileFilesTests {
     void everyImportSurvivesAHostileCorpusAndARefusedFileWritesNothing() throws Exception {
         owner = users.structureWithMember(Role.STRUCTURE_ADMIN);
         users.signIn(owner.username());
-        long evaluation = exchange.importEvaluation(owner.structureId(), demo());
+        long evaluation = exchange.importEvaluation(owner.structureId(), TestFiles.demoDocument());
         SecurityContextHolder.clearContext();
         long survey = jdbc.sql("SELECT min(id) FROM survey WHERE evaluation_id = :e").param("e", evaluation)
                 .query(Long.class).single();
@@ -220,11 +213,11 @@ class HostileFilesTests {
         byte[] random = new byte[64 * 1024];
         new Random(42).nextBytes(random);
         corpus.put("hasard.xlsx", random);
-        byte[] form = Files.readAllBytes(Path.of("src", "test", "resources", "fixtures", "xlsform",
-                "socio-economic-survey-v20240515.xlsx"));
+        byte[] form = Files.readAllBytes(TestFiles.FIXTURES.resolve(
+                "xlsform/socio-economic-survey-v20240515.xlsx"));
         corpus.put("tronque.xlsx", Arrays.copyOf(form, form.length / 2));
-        corpus.put("pas-du-xml.xlsx", withSheet("<<<ceci n'est pas du XML"));
-        corpus.put("bombe.xlsx", withSheet("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        corpus.put("pas-du-xml.xlsx", TestFiles.workbookWithSheet("<<<ceci n'est pas du XML"));
+        corpus.put("bombe.xlsx", TestFiles.workbookWithSheet("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                 + " ".repeat(50_000_000) + "<sheetData/></worksheet>"));
         String values = "Indicateur;Période;Valeur;Commentaire\nbenevoles;2019;12;été\nheures_benevoles;2020;300;\n";
         byte[] utf16 = values.getBytes(StandardCharsets.UTF_16LE);
@@ -243,7 +236,7 @@ class HostileFilesTests {
                 .getBytes(StandardCharsets.UTF_8));
         corpus.put("entete.csv", "Indicateur;Période;Valeur\n".getBytes(StandardCharsets.UTF_8));
         corpus.put("imbrique.json", "[".repeat(100_000).getBytes(StandardCharsets.UTF_8));
-        corpus.put("script.json", new String(demo(), StandardCharsets.UTF_8)
+        corpus.put("script.json", new String(TestFiles.demoDocument(), StandardCharsets.UTF_8)
                 .replace("\"Conserverie Mobile et Solidaire\"", "\"" + SCRIPT.replace("'", "\\u0027") + "\"")
                 .getBytes(StandardCharsets.UTF_8));
         return corpus;
@@ -269,33 +262,6 @@ class HostileFilesTests {
             }
             book.write(output);
             return output.toByteArray();
-        }
-    }
-
-    /** A real workbook made by POI, its first sheet replaced by {@code sheet}. */
-    private static byte[] withSheet(String sheet) throws Exception {
-        ByteArrayOutputStream original = new ByteArrayOutputStream();
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
-            book.createSheet("Valeurs").createRow(0).createCell(0).setCellValue("indicateur");
-            book.write(original);
-        }
-        ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(original.toByteArray()));
-                ZipOutputStream out = new ZipOutputStream(rewritten)) {
-            out.setLevel(Deflater.BEST_COMPRESSION);
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                out.write(entry.getName().equals("xl/worksheets/sheet1.xml") ? sheet.getBytes(StandardCharsets.UTF_8)
-                        : in.readAllBytes());
-                out.closeEntry();
-            }
-        }
-        return rewritten.toByteArray();
-    }
-
-    private static byte[] demo() throws Exception {
-        try (InputStream input = new ClassPathResource("demo/conserverie-mobile.json").getInputStream()) {
-            return input.readAllBytes();
         }
     }
 }

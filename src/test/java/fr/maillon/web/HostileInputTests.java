@@ -1,7 +1,5 @@
 package fr.maillon.web;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import fr.maillon.TestFiles;
 import fr.maillon.TestUsers;
 import fr.maillon.exchange.ExchangeService;
 import fr.maillon.organisation.Role;
@@ -78,7 +76,7 @@ class HostileInputTests {
     void everyFormAndApiCallSurvivesAHostileCorpus() throws Exception {
         TestUsers.Created owner = users.structureWithMember(Role.STRUCTURE_ADMIN);
         users.signIn(owner.username());
-        long evaluation = exchange.importEvaluation(owner.structureId(), demo());
+        long evaluation = exchange.importEvaluation(owner.structureId(), TestFiles.demoDocument());
         SecurityContextHolder.clearContext();
         Map<String, String> ids = Routes.ids(jdbc, owner.structureId(), evaluation,
                 jdbc.sql("SELECT id FROM organisation WHERE type = 'FEDERATION' ORDER BY id LIMIT 1")
@@ -167,9 +165,4 @@ class HostileInputTests {
         return type.contains("html") || type.contains("svg");
     }
 
-    private static byte[] demo() throws IOException {
-        try (InputStream input = new ClassPathResource("demo/conserverie-mobile.json").getInputStream()) {
-            return input.readAllBytes();
-        }
-    }
 }
