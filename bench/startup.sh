@@ -31,8 +31,12 @@ done
 start "restart"
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true
 start "restart after kill -9"
-rss=$(ps -o rss= -p "$pid")
-pg=$(ps -eo rss,args | grep "[p]ostgres" | grep -c . || true)
-echo "idle JVM RSS: $((rss / 1024)) MB; postgres processes: $pg"
+for idle in 15 45; do
+  sleep $((idle == 15 ? 15 : 30))   # idle: the start's compilations and collections settle
+  rss=$(ps -o rss= -p "$pid")
+  heap=$(jcmd "$pid" GC.heap_info 2> /dev/null | grep -o 'total [0-9]*K, used [0-9]*K' | head -n 1)
+  echo "idle JVM RSS, $idle s after the first 200: $((rss / 1024)) MB (heap: ${heap:-?})"
+done
+echo "postgres processes: $(ps -eo args | grep -c "[p]ostgres" || true)"
 kill "$pid"; wait "$pid" || true
 rm -rf "$data"
