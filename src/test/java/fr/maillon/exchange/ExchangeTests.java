@@ -235,6 +235,43 @@ class ExchangeTests {
         assertThat(response.getContentAsString()).contains("64 Mo");
     }
 
+    @Test
+    void aStructureArchiveImportsEveryDocumentOrNone() throws Exception {
+        String dangling = demo.replace("{ \"source\": \"res-4\", \"target\": \"act-6\" }",
+                "{ \"source\": \"res-99\", \"target\": \"act-6\" }");
+        long before = jdbc.sql("SELECT count(*) FROM evaluation").query(Long.class).single();
+        MockHttpServletResponse refused = importArchive(zip("01-bon.json", demo, "02-mauvais.json", dangling));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString()).contains("\"path\":\"02-mauvais.json $.links[5].source\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM evaluation").query(Long.class).single()).isEqualTo(before);
+        assertThat(count("stakeholder")).isZero();
+
+        assertThat(importArchive(zip("lisez-moi.txt", "rien")).getContentAsString()).contains("aucun document");
+        assertThat(importArchive("pas un zip".getBytes(StandardCharsets.UTF_8)).getStatus()).isEqualTo(422);
+
+        MockHttpServletResponse imported = importArchive(zip("01-bon.json", demo, "02-aussi.json", demo));
+        assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(201);
+        assertThat(count("chain_element")).isEqualTo(2 * 27);
+    }
+
+    private MockHttpServletResponse importArchive(byte[] zip) throws Exception {
+        return mvc.perform(post("/api/v1/structures/{id}/import", editor.structureId())
+                .with(users.as(editor.username())).contentType("application/zip").content(zip))
+                .andReturn().getResponse();
+    }
+
+    private static byte[] zip(String... namesAndContents) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(namesAndContents[i]));
+                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     private String assertRefused(String document, String path, String message) throws Exception {
         long before = jdbc.sql("SELECT count(*) FROM evaluation").query(Long.class).single();
         MockHttpServletResponse response = importAs(editor.username(), document);

@@ -2,9 +2,12 @@ package fr.maillon.exchange;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,9 +35,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A whole structure moved to another place: every evaluation of La Coopération exported through
- * the API and imported into a new structure of the same name, its reports then read back as their
- * readers get them (the PDF and the workbook of every finalised version and of the draft): the same.
+ * A whole structure moved to another place: La Coopération exported through the API as one zip and
+ * imported into a new structure of the same name, its reports then read back as their readers get
+ * them (the PDF and the workbook of every finalised version and of the draft): the same.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -64,21 +67,27 @@ class StructureTransferTests {
         jdbc.sql("UPDATE structure SET commune = (SELECT commune FROM structure WHERE id = :from) WHERE id = :id")
                 .param("from", cooperation).param("id", copy.structureId()).update();
 
-        List<Long> evaluations = jdbc.sql("SELECT id FROM evaluation WHERE structure_id = :s ORDER BY id")
-                .param("s", cooperation).query(Long.class).list();
+        // the whole structure in one zip, as its members download it, and into the new structure
+        MockHttpServletResponse archive = mvc.perform(get("/api/v1/structures/{s}/export", cooperation)
+                .with(users.as("coope"))).andReturn().getResponse();
+        assertThat(archive.getContentType()).isEqualTo("application/zip");
+        List<Long> evaluations = ids(mvc.perform(get("/api/v1/structures/{s}/evaluations", cooperation)
+                .with(users.as("coope"))).andReturn().getResponse().getContentAsString());
         assertThat(evaluations).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(entries(archive.getContentAsByteArray())).hasSameSizeAs(evaluations);
+        MockHttpServletResponse created = mvc.perform(post("/api/v1/structures/{s}/import", copy.structureId())
+                .contentType("application/zip").content(archive.getContentAsByteArray())
+                .with(users.as(copy.username()))).andReturn().getResponse();
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        List<Long> imported = Arrays.stream(created.getContentAsString().replaceAll("[^0-9,]", "").split(","))
+                .map(Long::parseLong).toList();
+        assertThat(imported).hasSameSizeAs(evaluations);
         int versions = 0;
-        for (long evaluation : evaluations) {
-            byte[] document = mvc.perform(get("/api/v1/evaluations/{id}/export", evaluation).with(users.as("coope")))
-                    .andReturn().getResponse().getContentAsByteArray();
-            MockHttpServletResponse created = mvc.perform(post("/api/v1/structures/{s}/evaluations/import",
-                    copy.structureId()).contentType(MediaType.APPLICATION_JSON).content(document)
-                    .with(users.as(copy.username()))).andReturn().getResponse();
-            assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
-            long imported = Long.parseLong(created.getContentAsString().replaceAll("\\D", ""));
-
+        for (int e = 0; e < evaluations.size(); e++) {
+            long evaluation = evaluations.get(e);
+            long copied = imported.get(e);
             List<Long> originals = reports(evaluation, "coope");
-            List<Long> copies = reports(imported, copy.username());
+            List<Long> copies = reports(copied, copy.username());
             assertThat(copies).hasSameSizeAs(originals);
             for (int i = 0; i < originals.size(); i++) {
                 int last = lastVersion(originals.get(i), "coope");
@@ -104,14 +113,28 @@ class StructureTransferTests {
     }
 
     private List<Long> reports(long evaluation, String username) throws Exception {
-        String list = mvc.perform(get("/api/v1/evaluations/{id}/reports", evaluation).with(users.as(username)))
-                .andReturn().getResponse().getContentAsString();
+        return ids(mvc.perform(get("/api/v1/evaluations/{id}/reports", evaluation).with(users.as(username)))
+                .andReturn().getResponse().getContentAsString());
+    }
+
+    /** The top-level ids of a JSON list (objects whose first field is their id). */
+    private static List<Long> ids(String list) {
         List<Long> ids = new ArrayList<>();
         Matcher id = ID.matcher(list);
         while (id.find()) {
             ids.add(Long.parseLong(id.group(1)));
         }
         return ids;
+    }
+
+    private static List<String> entries(byte[] zip) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
     }
 
     private int lastVersion(long report, String username) {

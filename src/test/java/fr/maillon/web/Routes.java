@@ -59,7 +59,8 @@ final class Routes {
     private Routes() {
     }
 
-    record Route(String pattern, RequestMethod method, HandlerMethod handler) {
+    /** A route; {@code consumes} is the body's media type it takes (JSON unless it says otherwise). */
+    record Route(String pattern, RequestMethod method, HandlerMethod handler, MediaType consumes) {
 
         boolean hasIds() {
             return pattern.contains("{");
@@ -77,7 +78,9 @@ final class Routes {
             for (String pattern : mapping.getKey().getPatternValues()) {
                 if (!PUBLIC.containsKey(pattern)) {
                     for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                        routes.add(new Route(pattern, method, mapping.getValue()));
+                        routes.add(new Route(pattern, method, mapping.getValue(), mapping.getKey()
+                                .getConsumesCondition().getConsumableMediaTypes().stream().findFirst()
+                                .orElse(MediaType.APPLICATION_JSON)));
                     }
                 }
             }
@@ -176,7 +179,7 @@ final class Routes {
             }
             else if (body(parameter)) {
                 boolean list = Collection.class.isAssignableFrom(type);
-                request = request.contentType(MediaType.APPLICATION_JSON).content(body != null ? body : list ? "[]" : "{}");
+                request = request.contentType(route.consumes()).content(body != null ? body : list ? "[]" : "{}");
             }
             else if (param == null && form(parameter)) {
                 for (Map.Entry<String, Class<?>> field : fields(type).entrySet()) {

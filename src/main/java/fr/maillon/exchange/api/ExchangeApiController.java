@@ -3,6 +3,7 @@ package fr.maillon.exchange.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.maillon.exchange.EvaluationDocument;
 import fr.maillon.exchange.ExchangeService;
 import fr.maillon.exchange.ImportRejectedException;
+import fr.maillon.exchange.StructureArchives;
+import fr.maillon.web.Downloads;
 import fr.maillon.web.Problems;
 
 @RestController
@@ -35,8 +38,10 @@ class ExchangeApiController {
 
     private final ExchangeService exchange;
     private final MessageSource messages;
+    private final StructureArchives archives;
 
-    ExchangeApiController(ExchangeService exchange, MessageSource messages) {
+    ExchangeApiController(ExchangeService exchange, MessageSource messages, StructureArchives archives) {
+        this.archives = archives;
         this.exchange = exchange;
         this.messages = messages;
     }
@@ -57,6 +62,28 @@ class ExchangeApiController {
             throws IOException {
         long id = exchange.importEvaluation(structureId, document);
         return ResponseEntity.created(URI.create("/api/v1/evaluations/" + id)).body(Map.of("id", id));
+    }
+
+    @GetMapping(path = "/api/v1/structures/{structureId}/export", produces = "application/zip")
+    @Operation(summary = "The whole structure: a zip of the exchange documents of the evaluations the caller may read")
+    ResponseEntity<byte[]> exportStructure(@PathVariable long structureId) {
+        return Downloads.attachment(archives.export(structureId), MediaType.parseMediaType("application/zip"),
+                "structure-" + structureId + ".zip");
+    }
+
+    @PostMapping(path = "/api/v1/structures/{structureId}/import", consumes = "application/zip")
+    @Operation(summary = "Import a structure's zip (as exported) as new evaluations of this structure; all or nothing")
+    ResponseEntity<Map<String, List<Long>>> importStructure(@PathVariable long structureId, InputStream archive)
+            throws IOException {
+        byte[] content = archive.readNBytes(StructureArchives.MAX_ARCHIVE_BYTES + 1);
+        if (content.length > StructureArchives.MAX_ARCHIVE_BYTES) {
+            throw new ImportRejectedException(List.of(new Problems.ApiError("$", messages.getMessage(
+                    "exchange.tooLarge", new Object[] { StructureArchives.MAX_ARCHIVE_BYTES / (1024 * 1024) },
+                    LocaleContextHolder.getLocale()))));
+        }
+        List<Long> ids = archives.importArchive(structureId, content);
+        return ResponseEntity.created(URI.create("/api/v1/structures/" + structureId + "/evaluations"))
+                .body(Map.of("ids", ids));
     }
 
     @GetMapping(path = "/api/v1/exchange/schema", produces = MediaType.APPLICATION_JSON_VALUE)

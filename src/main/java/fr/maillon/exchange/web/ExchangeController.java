@@ -21,17 +21,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import fr.maillon.exchange.EvaluationDocument;
 import fr.maillon.exchange.ExchangeService;
 import fr.maillon.exchange.ImportRejectedException;
+import fr.maillon.exchange.StructureArchives;
+import fr.maillon.web.Downloads;
 import fr.maillon.chain.EvaluationService;
 
-/** Downloading an evaluation as an exchange document, and importing one into a structure. */
+/** Downloading an evaluation as an exchange document, or a whole structure as a zip of them, and importing either. */
 @Controller
 class ExchangeController {
 
     private final ExchangeService exchange;
     private final EvaluationService evaluations;
     private final JsonMapper mapper;
+    private final StructureArchives archives;
 
-    ExchangeController(ExchangeService exchange, EvaluationService evaluations, JsonMapper mapper) {
+    ExchangeController(ExchangeService exchange, EvaluationService evaluations, JsonMapper mapper,
+            StructureArchives archives) {
+        this.archives = archives;
         this.exchange = exchange;
         this.evaluations = evaluations;
         this.mapper = mapper;
@@ -46,6 +51,13 @@ class ExchangeController {
                 .body(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document));
     }
 
+    @GetMapping("/structures/{structureId}/export.zip")
+    ResponseEntity<byte[]> exportStructure(@PathVariable long structureId) {
+        return Downloads.attachment(archives.export(structureId), ZIP, "structure-" + structureId + ".zip");
+    }
+
+    private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+
     @GetMapping("/structures/{structureId}/import")
     String importForm(@PathVariable long structureId, Model model) {
         model.addAttribute("structure", evaluations.structureForNewEvaluation(structureId));
@@ -58,6 +70,11 @@ class ExchangeController {
         byte[] content = file != null && !file.isEmpty() ? file.getBytes()
                 : (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
         try {
+            if (StructureArchives.isArchive(content)) {
+                archives.importArchive(structureId, content);
+                redirect.addFlashAttribute("flash", "exchange.archive.imported");
+                return "redirect:/structures/" + structureId;
+            }
             long id = exchange.importEvaluation(structureId, content);
             redirect.addFlashAttribute("flash", "exchange.imported");
             return "redirect:/evaluations/" + id;
