@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -36,6 +35,8 @@ class JourneyBrowserTests {
     int port;
 
     ChromeDriver driver;
+
+    ChainForms forms;
     ChromeDriver phone;
     Path csv;
 
@@ -57,14 +58,15 @@ class JourneyBrowserTests {
 
         // 1. coope signs in and creates an evaluation of La Coopération from the structure page
         driver = Browser.start(1280, 900);
+        forms = new ChainForms(driver);
         signIn("coope");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Bonjour Direction de La Coopération");
         Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#main h2 a[href$='/structures/1']")));
         Browser.clickAndWait(driver, driver.findElement(By.linkText("Nouvelle évaluation")));
         driver.findElement(By.id("title")).sendKeys(title);
-        date("periodStart", "2025-01-01");
-        date("periodEnd", "2025-12-31");
-        submit();
+        forms.date("periodStart", "2025-01-01");
+        forms.date("periodEnd", "2025-12-31");
+        forms.submit();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
         assertThat(flash()).isEqualTo("L'évaluation est créée.");
         assertThat(driver.findElement(By.cssSelector("dl.identity")).getText()).contains("du 01/01/2025 au 31/12/2025");
@@ -72,37 +74,38 @@ class JourneyBrowserTests {
         assertThat(evaluationUrl).matches(".*/evaluations/\\d+");
 
         // 2. the value chain: stakeholders, elements, links, interactions
-        stakeholder("Jardiniers du quartier", "Habitants, individus", true);
-        stakeholder("Bailleur social", "Entreprise", false);
-        element("Ajouter une ressource", "Parcelle prêtée", "resourceKind", "Matérielle, locaux, en nature");
-        element("Ajouter une activité", "Coordination du jardin", "activityType", "Activité de soutien",
+        forms.stakeholder("Jardiniers du quartier", "Habitants, individus", true);
+        forms.stakeholder("Bailleur social", "Entreprise", false);
+        forms.element("Ajouter une ressource", "Parcelle prêtée", "resourceKind", "Matérielle, locaux, en nature");
+        forms.element("Ajouter une activité", "Coordination du jardin", "activityType", "Activité de soutien",
                 "supportCategory", "Gouvernance");
-        element("Ajouter une activité", "Chantiers collectifs", "activityType", "Activité principale");
-        element("Ajouter une réalisation", "Récoltes partagées");
-        element("Ajouter un effet", "Voisins qui se connaissent", "target", "Habitants");
-        link("Parcelle prêtée", "Chantiers collectifs");
-        link("Coordination du jardin", "Chantiers collectifs");
-        link("Chantiers collectifs", "Récoltes partagées");
-        link("Récoltes partagées", "Voisins qui se connaissent");
-        interaction("Jardiniers du quartier", "Chantiers collectifs", "Deux samedis par mois", "Légumes et rencontres");
-        interaction("Bailleur social", "Chantiers collectifs", "Le terrain", "Espaces verts entretenus");
+        forms.element("Ajouter une activité", "Chantiers collectifs", "activityType", "Activité principale");
+        forms.element("Ajouter une réalisation", "Récoltes partagées");
+        forms.element("Ajouter un effet", "Voisins qui se connaissent", "target", "Habitants");
+        forms.link("Parcelle prêtée", "Chantiers collectifs");
+        forms.link("Coordination du jardin", "Chantiers collectifs");
+        forms.link("Chantiers collectifs", "Récoltes partagées");
+        forms.link("Récoltes partagées", "Voisins qui se connaissent");
+        forms.interaction("Jardiniers du quartier", "Chantiers collectifs", "Deux samedis par mois",
+                "Légumes et rencontres");
+        forms.interaction("Bailleur social", "Chantiers collectifs", "Le terrain", "Espaces verts entretenus");
         assertThat(driver.findElements(By.cssSelector("#links li"))).hasSize(4);
         assertThat(driver.findElements(By.cssSelector("#interactions tbody tr"))).hasSize(2);
 
         // 3. the framework: an objective, an evaluative question, and an indicator answering it
         Browser.clickAndWait(driver, driver.findElement(By.linkText("Cadre d'évaluation")));
         Browser.clickAndWait(driver, driver.findElement(By.linkText("Ajouter un objectif")));
-        select("target", "Habitants");
+        forms.select("target", "Habitants");
         driver.findElement(By.id("title")).sendKeys("Les voisins se connaissent mieux");
         label("Voisins qui se connaissent").click();
-        submit();
+        forms.submit();
         assertThat(driver.findElement(By.id("objectives")).getText()).contains("Les voisins se connaissent mieux")
                 .contains("Voisins qui se connaissent");
         Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#questions a.button")));
-        select("criterionId", "Efficacité");
+        forms.select("criterionId", "Efficacité");
         driver.findElement(By.id("text")).sendKeys("Le jardin fait-il se rencontrer les voisins ?");
         label("Les voisins se connaissent mieux").click();
-        submit();
+        forms.submit();
         assertThat(driver.findElement(By.id("questions")).getText())
                 .contains("Le jardin fait-il se rencontrer les voisins ?");
 
@@ -125,14 +128,14 @@ class JourneyBrowserTests {
         driver.get(evaluationUrl);
         Browser.clickAndWait(driver, driver.findElement(By.linkText("Enquêtes")));
         driver.findElement(By.id("title")).sendKeys("Le jardin et vous");
-        select("audience", "Habitants");
-        submit();
+        forms.select("audience", "Habitants");
+        forms.submit();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Le jardin et vous");
         surveyQuestion("Grâce au jardin, je connais mieux mes voisins.", "Échelle d'accord (5 niveaux)", true);
         surveyQuestion("Un mot pour l'équipe ?", "Texte court", false);
-        select("indicatorId", "Part des voisins d'accord");
-        select("questionId", "Grâce au jardin, je connais mieux mes voisins.");
-        select("statistic", "Part d'accord ou tout à fait d'accord (%)");
+        forms.select("indicatorId", "Part des voisins d'accord");
+        forms.select("questionId", "Grâce au jardin, je connais mieux mes voisins.");
+        forms.select("statistic", "Part d'accord ou tout à fait d'accord (%)");
         Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#feeds form button[type=submit]")));
         assertThat(driver.findElements(By.cssSelector("#feeds ul.elements li"))).singleElement()
                 .extracting(WebElement::getText).asString().contains("Part des voisins d'accord")
@@ -175,7 +178,7 @@ class JourneyBrowserTests {
         WebElement cell = gridCell("Voisins rencontrés");
         cell.clear();
         cell.sendKeys("12");
-        submit();
+        forms.submit();
         assertThat(flash()).isEqualTo("Les valeurs sont enregistrées.");
         assertThat(gridCell("Voisins rencontrés").getAttribute("value")).isEqualTo("12");
 
@@ -196,7 +199,7 @@ class JourneyBrowserTests {
         assertThat(new Select(driver.findElement(By.id("period"))).getFirstSelectedOption().getText()).isEqualTo("date");
         assertThat(new Select(driver.findElement(By.id("value"))).getFirstSelectedOption().getText()).isEqualTo("valeur");
         driver.findElement(By.id("addUp")).click();
-        submit();
+        forms.submit();
         assertThat(driver.getCurrentUrl()).contains("/imports/jobs/");
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .withMessage(() -> "the import did not finish: " + driver.findElement(By.id("main")).getText())
@@ -215,7 +218,7 @@ class JourneyBrowserTests {
         driver.get(evaluationUrl);
         Browser.clickAndWait(driver, driver.findElement(By.linkText("Restitution")));
         driver.findElement(By.id("title")).sendKeys("Dossier CAF — " + title);
-        select("audience", "Dossier d'agrément pour la CAF");
+        forms.select("audience", "Dossier d'agrément pour la CAF");
         Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main section form button[type=submit]")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dossier CAF — " + title);
         assertThat(driver.findElement(By.id("version")).getText()).startsWith("Brouillon");
@@ -239,8 +242,8 @@ class JourneyBrowserTests {
         driver.get(evaluationUrl);
         Browser.clickAndWait(driver, driver.findElement(By.cssSelector("nav.breadcrumb a")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("La Coopération");
-        select("recipientId", FEDERATION);
-        select("evaluationId", title);
+        forms.select("recipientId", FEDERATION);
+        forms.select("evaluationId", title);
         Browser.clickAndWait(driver, driver.findElement(By.cssSelector("form[action$='/shares'] button[type=submit]")));
         assertThat(flash()).isEqualTo("Le partage est enregistré.");
         assertThat(driver.findElements(By.cssSelector("ul.shares li"))).extracting(WebElement::getText)
@@ -274,48 +277,8 @@ class JourneyBrowserTests {
         driver.get(url("/login"));
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("maillon-demo");
-        submit();
+        forms.submit();
         assertThat(driver.getCurrentUrl()).doesNotContain("/login");
-    }
-
-    private void stakeholder(String name, String type, boolean member) {
-        Browser.clickAndWait(driver, driver.findElement(By.linkText("Ajouter une partie prenante")));
-        driver.findElement(By.id("name")).sendKeys(name);
-        select("type", type);
-        if (member) {
-            driver.findElement(By.id("communityMember1")).click();
-        }
-        submit();
-        assertThat(driver.findElement(By.id("stakeholders")).getText()).contains(name);
-    }
-
-    private void element(String addLink, String name, String... choices) {
-        Browser.clickAndWait(driver, driver.findElement(By.linkText(addLink)));
-        driver.findElement(By.id("name")).sendKeys(name);
-        for (int i = 0; i < choices.length; i += 2) {
-            select(choices[i], choices[i + 1]);
-        }
-        submit();
-        assertThat(driver.findElement(By.id("main")).getText()).contains(name);
-    }
-
-    private void link(String source, String target) {
-        Browser.clickAndWait(driver, driver.findElement(By.linkText("Ajouter un lien")));
-        select("sourceId", source);
-        select("targetId", target);
-        driver.findElement(By.id("rationale")).sendKeys("parcours");
-        submit();
-        assertThat(driver.findElement(By.id("links")).getText()).contains(source + " → " + target);
-    }
-
-    private void interaction(String stakeholder, String activity, String cost, String benefit) {
-        Browser.clickAndWait(driver, driver.findElement(By.linkText("Ajouter une interaction")));
-        select("stakeholderId", stakeholder);
-        select("activityId", activity);
-        driver.findElement(By.id("cost")).sendKeys(cost);
-        driver.findElement(By.id("benefit")).sendKeys(benefit);
-        submit();
-        assertThat(driver.findElement(By.id("interactions")).getText()).contains(cost).contains(benefit);
     }
 
     /** Adds an indicator from the indicators page, and comes back to it. */
@@ -323,9 +286,9 @@ class JourneyBrowserTests {
         Browser.clickAndWait(driver, driver.findElement(By.linkText("Ajouter un indicateur")));
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("code")).sendKeys(code);
-        select("measure", measure);
-        select("source", source);
-        submit();
+        forms.select("measure", measure);
+        forms.select("source", source);
+        forms.submit();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Indicateurs");
         assertThat(driver.findElement(By.xpath("//tr[td/code = '" + code + "']")).getText()).contains(name)
                 .contains(measure).contains(source);
@@ -335,11 +298,11 @@ class JourneyBrowserTests {
     private void surveyQuestion(String label, String kind, boolean required) {
         Browser.clickAndWait(driver, driver.findElement(By.linkText("Ajouter une question")));
         driver.findElement(By.id("label")).sendKeys(label);
-        select("kind", kind);
+        forms.select("kind", kind);
         if (required) {
             driver.findElement(By.id("required1")).click();
         }
-        submit();
+        forms.submit();
         assertThat(driver.findElement(By.id("questions")).getText()).contains(label);
     }
 
@@ -354,19 +317,6 @@ class JourneyBrowserTests {
 
     private String flash() {
         return driver.findElement(By.cssSelector("div.flash[role=status]")).getText();
-    }
-
-    private void select(String id, String text) {
-        new Select(driver.findElement(By.id(id))).selectByVisibleText(text);
-    }
-
-    private void date(String id, String isoDate) {
-        WebElement input = driver.findElement(By.id(id));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, isoDate);
-    }
-
-    private void submit() {
-        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
     }
 
     private String url(String path) {
