@@ -1,0 +1,21 @@
+package fr.maillon.web;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one clock of the application, in the one configured zone ({@code MAILLON_ZONE}, Europe/Paris
+ * by default): every date and instant is read from it, so tests can fix it.
+ */
+@Configuration(proxyBeanMethods = false)
+class TimeConfiguration {
+
+    @Bean
+    Clock clock(@Value("${maillon.zone}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+}
