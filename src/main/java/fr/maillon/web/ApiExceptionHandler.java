@@ -79,6 +79,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+        if (RequestTooLargeException.causedBy(ex)) {
+            return Problems.withInstance(tooLarge(), request);
+        }
         String errorId = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error {} on {} {}", errorId, request.getMethod(), request.getRequestURI(), ex);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, message("error.500.message"));
@@ -90,6 +93,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (RequestTooLargeException.causedBy(ex)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge());
+        }
         String path = "$";
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
@@ -114,6 +120,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, message("error.invalid.message"),
                 java.util.stream.Stream.concat(errors.stream(), global.stream()).toList());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private ProblemDetail tooLarge() {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, message("error.413.message"));
     }
 
     /** Field names of a JSON body become JSON paths: {@code title} → {@code $.title}. */

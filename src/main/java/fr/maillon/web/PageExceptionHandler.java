@@ -64,6 +64,9 @@ class PageExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception ex, HttpServletRequest request) {
+        if (RequestTooLargeException.causedBy(ex)) {
+            return page(request, HttpStatus.CONTENT_TOO_LARGE, null);
+        }
         if (ex instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return page(request, HttpStatus.valueOf(known.getStatusCode().value()), null);
         }

@@ -30,6 +30,7 @@ import fr.maillon.chain.EvaluationDraft;
 import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.organisation.Role;
+import fr.maillon.web.PublicUrl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -55,6 +56,9 @@ class SurveyPagesTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PublicUrl publicUrl;
 
     @Test
     void builderPublicLinkQrCodeAndPaper() throws Exception {
@@ -104,7 +108,7 @@ class SurveyPagesTests {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(
                 image.getWidth(), image.getHeight(), pixels)))).getText();
-        assertThat(decoded).isEqualTo("http://localhost/s/" + wave.token());
+        assertThat(decoded).isEqualTo(publicUrl.link("/s/" + wave.token()));
         assertThat(mvc.perform(get("/surveys/{s}/waves/{w}/qr.svg", survey, wave.id()).with(users.as(editor.username())))
                 .andReturn().getResponse().getContentAsString()).startsWith("<svg").contains("<path");
 

@@ -10,13 +10,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import fr.maillon.organisation.IssuedInvitation;
 import fr.maillon.organisation.Organisation;
 import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.Role;
 import fr.maillon.web.FormErrors;
+import fr.maillon.web.PublicUrl;
 import fr.maillon.web.RuleViolationException;
 
 /** An organisation's members and invitations: its admins and the platform admin. */
@@ -24,8 +24,10 @@ import fr.maillon.web.RuleViolationException;
 class MemberController {
 
     private final OrganisationService organisations;
+    private final PublicUrl publicUrl;
 
-    MemberController(OrganisationService organisations) {
+    MemberController(OrganisationService organisations, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.organisations = organisations;
     }
 
@@ -50,8 +52,7 @@ class MemberController {
             try {
                 IssuedInvitation issued = organisations.invite(organisationId, form.role(), form.invitee());
                 model.addAttribute("issuedInvitation", issued.invitation());
-                model.addAttribute("invitationLink", ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/invitations/{token}").buildAndExpand(issued.token()).toUriString());
+                model.addAttribute("invitationLink", publicUrl.link("/invitations/" + issued.token()));
                 model.addAttribute("invitationForm", InvitationForm.empty());
             }
             catch (RuleViolationException ex) {

@@ -11,13 +11,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import fr.maillon.restitution.Report;
 import fr.maillon.restitution.ReportContent;
 import fr.maillon.restitution.ReportFiles;
 import fr.maillon.restitution.ReportService;
 import fr.maillon.web.Downloads;
+import fr.maillon.web.PublicUrl;
 
 @RestController
 @Tag(name = "Restitution", description = "Reports and their renderings")
@@ -26,8 +26,10 @@ class ReportApiController {
 
     private final ReportService reports;
     private final ReportFiles files;
+    private final PublicUrl publicUrl;
 
-    ReportApiController(ReportService reports, ReportFiles files) {
+    ReportApiController(ReportService reports, ReportFiles files, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.reports = reports;
         this.files = files;
     }
@@ -42,7 +44,7 @@ class ReportApiController {
     @Operation(summary = "A report as a PDF: its last finalised version, or the one asked (0: the draft, members only)")
     ResponseEntity<byte[]> pdf(@PathVariable long reportId, @RequestParam(required = false) Integer version) {
         ReportContent content = content(reportId, version);
-        return Downloads.attachment(files.pdf(content, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()),
+        return Downloads.attachment(files.pdf(content, publicUrl.base()),
                 MediaType.APPLICATION_PDF, ReportFiles.filename(content, "pdf"));
     }
 

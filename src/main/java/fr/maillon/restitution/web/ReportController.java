@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.restitution.Report;
@@ -19,8 +18,9 @@ import fr.maillon.restitution.ReportContent;
 import fr.maillon.restitution.ReportFiles;
 import fr.maillon.restitution.ReportService;
 import fr.maillon.restitution.ReviewService;
-import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.Downloads;
+import fr.maillon.web.PublicUrl;
+import fr.maillon.web.RuleViolationException;
 
 /** Reports: the list and creation, a version as a page, a PDF and a workbook, narratives and finalising. */
 @Controller
@@ -30,9 +30,12 @@ class ReportController {
     private final EvaluationService evaluations;
     private final ReportFiles files;
     private final ReviewService reviews;
+    private final PublicUrl publicUrl;
 
-    ReportController(ReportService reports, EvaluationService evaluations, ReportFiles files, ReviewService reviews) {
+    ReportController(ReportService reports, EvaluationService evaluations, ReportFiles files, ReviewService reviews,
+            PublicUrl publicUrl) {
         this.reviews = reviews;
+        this.publicUrl = publicUrl;
         this.files = files;
         this.reports = reports;
         this.evaluations = evaluations;
@@ -104,7 +107,7 @@ class ReportController {
     @GetMapping("/reports/{reportId}/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long reportId, @RequestParam(defaultValue = "0") int version) {
         ReportContent content = reports.content(reportId, version);
-        return Downloads.attachment(files.pdf(content, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()),
+        return Downloads.attachment(files.pdf(content, publicUrl.base()),
                 MediaType.APPLICATION_PDF, ReportFiles.filename(content, "pdf"));
     }
 

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import fr.maillon.restitution.ReviewService;
+import fr.maillon.web.PublicUrl;
 import fr.maillon.web.RuleViolationException;
 
 /** The review of a report, for its authors: links for reviewers, answers to comments, share links. */
@@ -20,9 +20,11 @@ import fr.maillon.web.RuleViolationException;
 class ReviewController {
 
     private final ReviewService reviews;
+    private final PublicUrl publicUrl;
 
-    ReviewController(ReviewService reviews) {
+    ReviewController(ReviewService reviews, PublicUrl publicUrl) {
         this.reviews = reviews;
+        this.publicUrl = publicUrl;
     }
 
     @PostMapping("/reports/{reportId}/reviewers")
@@ -78,7 +80,7 @@ class ReviewController {
         return "redirect:/reports/" + reportId + (version > 0 ? "?version=" + version : "") + "#shares";
     }
 
-    private static String link(String path) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+    private String link(String path) {
+        return publicUrl.link(path);
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -21,6 +20,7 @@ import fr.maillon.survey.SurveyNotFoundException;
 import fr.maillon.survey.SurveyService;
 import fr.maillon.survey.Wave;
 import fr.maillon.web.PdfRenderer;
+import fr.maillon.web.PublicUrl;
 import fr.maillon.web.Texts;
 
 /** What a survey gives to print: the QR code of a wave's link, and the questionnaire on paper. */
@@ -30,8 +30,10 @@ class SurveyPrintController {
     private final SurveyService surveys;
     private final TemplateEngine templates;
     private final PdfRenderer pdf;
+    private final PublicUrl publicUrl;
 
-    SurveyPrintController(SurveyService surveys, TemplateEngine templates, PdfRenderer pdf) {
+    SurveyPrintController(SurveyService surveys, TemplateEngine templates, PdfRenderer pdf, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.surveys = surveys;
         this.templates = templates;
         this.pdf = pdf;
@@ -67,17 +69,16 @@ class SurveyPrintController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(Texts.slug(survey.title(), 60) + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .body(pdf.render(xhtml, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()));
+                .body(pdf.render(xhtml, publicUrl.base()));
     }
 
     private Wave wave(long surveyId, long waveId) {
         return surveys.survey(surveyId).wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
     }
 
-    /** The wave's public link, as this server is reached (behind a proxy, its public address). */
-    private static String link(Wave wave) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/s/{token}").buildAndExpand(wave.token())
-                .toUriString();
+    /** The wave's public link, at the configured public address. */
+    private String link(Wave wave) {
+        return publicUrl.link("/s/" + wave.token());
     }
 
     private static String inline(String filename) {
