@@ -25,6 +25,10 @@ public final class Review {
         }
     }
 
+    /** What a share link shows: a finalised version, with its mark if it was imported. */
+    public record Shared(ReportContent content, @Nullable ImportMark importMark) {
+    }
+
     /** What a reviewer's link opens: the draft as it was when the link was made, and their comments. */
     public record Page(long reportId, Reviewer reviewer, ReportContent content, java.util.List<Comment> comments,
             int finalVersion) {

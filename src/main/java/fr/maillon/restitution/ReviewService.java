@@ -161,14 +161,15 @@ public class ReviewService {
         }
     }
 
-    /** The finalised version a share link shows; a revoked, expired or unknown link is not found. */
-    public ReportContent shared(String token) {
+    /** The finalised version a share link shows, marked if imported; a revoked, expired or unknown link is not found. */
+    public Review.Shared shared(String token) {
         ReviewRepository.ShareRow share = token.matches("rp_[A-Za-z0-9_-]{20,60}")
                 ? reviews.share(Secrets.sha256(token)).orElse(null) : null;
         if (share == null || share.revoked() || share.expiresOn().isBefore(LocalDate.now(clock))) {
             throw new NotFoundException("restitution.share.notFound", "");
         }
-        return reports.versionUnchecked(share.structureId(), share.reportId(), share.version());
+        ReportContent content = reports.versionUnchecked(share.structureId(), share.reportId(), share.version());
+        return new Review.Shared(content, reports.importMark(reports.reportUnchecked(share.reportId()), content));
     }
 
     private ReviewRepository.ReviewerRow reviewer(String token) {

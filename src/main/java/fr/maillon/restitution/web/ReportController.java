@@ -74,6 +74,7 @@ class ReportController {
         }
         model.addAttribute("report", report);
         model.addAttribute("doc", reports.content(reportId, version));
+        model.addAttribute("importMark", reports.importMark(reportId, version));
         model.addAttribute("canEdit", reports.canEdit(report));
         model.addAttribute("reviewers", reviews.reviewers(reportId));
         model.addAttribute("comments", reviews.comments(reportId));
@@ -104,7 +105,8 @@ class ReportController {
     @GetMapping("/reports/{reportId}/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long reportId, @RequestParam(defaultValue = "0") int version) {
         ReportContent content = reports.content(reportId, version);
-        return Downloads.attachment(files.pdf(content, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()),
+        return Downloads.attachment(files.pdf(content, reports.importMark(reportId, version),
+                ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()),
                 MediaType.APPLICATION_PDF, ReportFiles.filename(content, "pdf"));
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 import fr.maillon.restitution.Opinion;
 import fr.maillon.restitution.ReportAudience;
+import fr.maillon.restitution.Review;
 import fr.maillon.restitution.ReviewService;
 import fr.maillon.web.NotFoundException;
 import fr.maillon.web.RuleViolationException;
@@ -51,7 +52,9 @@ class SharedReportController {
 
     @GetMapping("/r/{token}")
     String shared(@PathVariable String token, Model model) {
-        model.addAttribute("doc", reviews.shared(token));
+        Review.Shared shared = reviews.shared(token);
+        model.addAttribute("doc", shared.content());
+        model.addAttribute("importMark", shared.importMark());
         return "report/shared";
     }
 
