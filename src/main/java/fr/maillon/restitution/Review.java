@@ -11,7 +11,12 @@ public final class Review {
     private Review() {
     }
 
-    public record Reviewer(long id, String name, Instant createdAt, boolean revoked) {
+    /** A person asked to review, by a link valid until the end of {@code expiresOn} (in the configured zone). */
+    public record Reviewer(long id, String name, Instant createdAt, boolean revoked, LocalDate expiresOn) {
+
+        public boolean expired(LocalDate today) {
+            return expiresOn.isBefore(today);
+        }
     }
 
     public record Comment(long id, String reviewer, ReportAudience.Section section, Opinion opinion,

@@ -77,6 +77,8 @@ class ReportController {
         model.addAttribute("importMark", reports.importMark(reportId, version));
         model.addAttribute("canEdit", reports.canEdit(report));
         model.addAttribute("reviewers", reviews.reviewers(reportId));
+        model.addAttribute("today", reviews.today());
+        model.addAttribute("reviewExpiry", reviews.defaultReviewExpiry());
         model.addAttribute("comments", reviews.comments(reportId));
         model.addAttribute("shares", reviews.shares(reportId));
         return "report/report";

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import fr.maillon.restitution.Opinion;
 import fr.maillon.restitution.ReportAudience;
 import fr.maillon.restitution.Review;
+import fr.maillon.restitution.ReviewLinkExpiredException;
 import fr.maillon.restitution.ReviewService;
 import fr.maillon.web.NotFoundException;
 import fr.maillon.web.RuleViolationException;
@@ -56,6 +57,14 @@ class SharedReportController {
         model.addAttribute("doc", shared.content());
         model.addAttribute("importMark", shared.importMark());
         return "report/shared";
+    }
+
+    /** A review link past its last day: gone, and it says since when. */
+    @ExceptionHandler(ReviewLinkExpiredException.class)
+    @ResponseStatus(HttpStatus.GONE)
+    String expired(ReviewLinkExpiredException ex, Model model) {
+        model.addAttribute("expiredOn", ex.expiredOn());
+        return "report/expired";
     }
 
     /** A link that no longer opens anything: withdrawn, expired, or never made. */

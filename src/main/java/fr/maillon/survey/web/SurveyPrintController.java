@@ -55,7 +55,7 @@ class SurveyPrintController {
     @GetMapping("/surveys/{surveyId}/paper.pdf")
     ResponseEntity<byte[]> paper(@PathVariable long surveyId, @RequestParam(required = false) Long wave,
             Locale locale) {
-        Survey survey = surveys.survey(surveyId);
+        Survey survey = surveys.distributable(surveyId);
         Wave chosen = wave == null ? survey.waves().get(0) : survey.wave(wave)
                 .orElseThrow(() -> new SurveyNotFoundException(wave));
         String link = link(chosen);
@@ -71,7 +71,7 @@ class SurveyPrintController {
     }
 
     private Wave wave(long surveyId, long waveId) {
-        return surveys.survey(surveyId).wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
+        return surveys.distributable(surveyId).wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
     }
 
     /** The wave's public link, as this server is reached (behind a proxy, its public address). */
