@@ -106,10 +106,10 @@ class StructureTransferTests {
                 }
                 for (int version = 0; version <= last; version++) {
                     String pdf = pdfText(originals.get(i), version, "coope");
-                    String copied = pdfText(copies.get(i), version, copy.username());
+                    String copyText = pdfText(copies.get(i), version, copy.username());
                     // an imported version says so on every page; the rest is the same
-                    assertThat(copied.contains("Version importée le")).as("version " + version).isEqualTo(version > 0);
-                    assertThat(copied.replaceAll(IMPORT_MARK, "")).as("version " + version).isEqualTo(pdf);
+                    assertThat(copyText.contains("Version importée le")).as("version " + version).isEqualTo(version > 0);
+                    assertThat(copyText.replaceAll(IMPORT_MARK, "")).as("version " + version).isEqualTo(pdf);
                     assertThat(cells(copies.get(i), version, copy.username())).as("workbook of version " + version)
                             .isEqualTo(cells(originals.get(i), version, "coope"));
                     versions++;
