@@ -2,14 +2,18 @@ package fr.maillon.importing;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
@@ -30,6 +34,10 @@ import fr.maillon.web.RuleViolationException;
  * Imports run in the background, two at a time, as the person who started them; their page
  * follows their progress. Jobs live in memory for the day: a restart forgets them, never their
  * writes, which are all or nothing.
+ * <p>
+ * Structures take turns: each has its own queue (at most {@value #WAITING_PER_STRUCTURE} jobs
+ * waiting), runs one job at a time, and a free worker takes the next job of the structure that
+ * waited longest for its turn, so that one structure's many imports never hold up another's.
  */
 @Component
 public class ImportJobs {
@@ -37,8 +45,15 @@ public class ImportJobs {
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
     public enum State {
-        RUNNING, DONE, REFUSED, FAILED
+        WAITING, RUNNING, DONE, REFUSED, FAILED
     }
+
+    /** Imports running at once, over all structures. */
+    static final int WORKERS = 2;
+    /** Jobs a structure may have waiting for their turn. */
+    static final int WAITING_PER_STRUCTURE = 10;
+    /** Jobs waiting over all structures. */
+    static final int WAITING_IN_ALL = 200;
 
     /** What a job has done so far, and how it ended. */
     public record Job(String id, long userId, String title, State state, int done, int total,
@@ -63,33 +78,41 @@ public class ImportJobs {
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(50));
+    private final ExecutorService executor = Executors.newFixedThreadPool(WORKERS);
+    /** Each structure's jobs waiting for their turn, in the order they were started; guarded by this. */
+    private final Map<Long, ArrayDeque<Runnable>> waiting = new HashMap<>();
+    /** The structures with jobs waiting, the next to be served first; guarded by this. */
+    private final ArrayDeque<Long> turns = new ArrayDeque<>();
+    /** The structures with a job running; guarded by this. */
+    private final Set<Long> running = new HashSet<>();
+    private int waitingInAll;
     private final MessageSource messages;
 
     ImportJobs(MessageSource messages) {
         this.messages = messages;
     }
 
-    /** Starts the work in the background and gives the job's id. */
-    public String start(long userId, String title, Function<Progress, Outcome> work) {
+    /**
+     * Queues the work of a structure, to run in the background in its turn, and gives the job's id.
+     * @throws RuleViolationException when the structure, or the server, has too many imports waiting
+     */
+    public String start(long structureId, long userId, String title, Function<Progress, Outcome> work) {
         Instant dayAgo = Instant.now().minus(1, ChronoUnit.DAYS);
         started.entrySet().removeIf(entry -> {
-            boolean old = entry.getValue().isBefore(dayAgo) && jobs.get(entry.getKey()).state() != State.RUNNING;
+            Job job = jobs.get(entry.getKey());
+            boolean old = entry.getValue().isBefore(dayAgo) && (job == null || job.state() != State.RUNNING
+                    && job.state() != State.WAITING);
             if (old) {
                 jobs.remove(entry.getKey());
             }
             return old;
         });
-        if (executor.getQueue().remainingCapacity() == 0) {
-            throw new RuleViolationException("", "import.job.busy");
-        }
         String id = UUID.randomUUID().toString();
-        jobs.put(id, new Job(id, userId, title, State.RUNNING, 0, 0, null, null, List.of()));
-        started.put(id, Instant.now());
         Locale locale = LocaleContextHolder.getLocale();
         Runnable task = () -> {
             LocaleContextHolder.setLocale(locale);
+            jobs.computeIfPresent(id, (key, job) -> new Job(id, userId, title, State.RUNNING, 0, 0, null, null,
+                    List.of()));
             try {
                 Outcome outcome = work.apply(new Progress() {
                     @Override
@@ -121,8 +144,73 @@ public class ImportJobs {
                 LocaleContextHolder.resetLocaleContext();
             }
         };
-        executor.submit(new DelegatingSecurityContextRunnable(task));
+        queue(structureId, id, new Job(id, userId, title, State.WAITING, 0, 0, null, null, List.of()),
+                new DelegatingSecurityContextRunnable(task));
         return id;
+    }
+
+    /** Puts the job in its structure's queue, refused when that queue, or all of them, are full. */
+    private synchronized void queue(long structureId, String id, Job job, Runnable task) {
+        ArrayDeque<Runnable> queue = waiting.computeIfAbsent(structureId, key -> new ArrayDeque<>());
+        if (queue.size() >= WAITING_PER_STRUCTURE) {
+            throw new RuleViolationException("", "import.job.structureBusy");
+        }
+        if (waitingInAll >= WAITING_IN_ALL) {
+            throw new RuleViolationException("", "import.job.busy");
+        }
+        jobs.put(id, job);
+        started.put(id, Instant.now());
+        queue.add(task);
+        waitingInAll++;
+        if (!turns.contains(structureId)) {
+            turns.addLast(structureId);
+        }
+        dispatch();
+    }
+
+    /**
+     * Gives the free workers the next jobs: the first structure in turn that has none running gives
+     * its oldest job, and goes to the back of the line if it has more.
+     */
+    private synchronized void dispatch() {
+        while (running.size() < WORKERS && !executor.isShutdown()) {
+            Long next = null;
+            for (Iterator<Long> candidates = turns.iterator(); candidates.hasNext();) {
+                Long candidate = candidates.next();
+                if (!running.contains(candidate)) {
+                    candidates.remove();
+                    next = candidate;
+                    break;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            long structureId = next;
+            ArrayDeque<Runnable> queue = waiting.get(structureId);
+            Runnable task = queue.poll();
+            waitingInAll--;
+            if (queue.isEmpty()) {
+                waiting.remove(structureId);
+            }
+            else {
+                turns.addLast(structureId);
+            }
+            running.add(structureId);
+            executor.execute(() -> {
+                try {
+                    task.run();
+                }
+                finally {
+                    finished(structureId);
+                }
+            });
+        }
+    }
+
+    private synchronized void finished(long structureId) {
+        running.remove(structureId);
+        dispatch();
     }
 
     /** A job of this person; another's is not found. */

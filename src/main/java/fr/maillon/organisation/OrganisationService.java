@@ -186,6 +186,11 @@ public class OrganisationService {
 
     // --- members and invitations --------------------------------------------------------------
 
+    /** The platform admins' accesses to the structure's data, newest first: for its admins. */
+    public List<AccessLogEntry> accessLog(long structureId) {
+        return access.accessLog(structureId);
+    }
+
     public List<Member> members(long organisationId) {
         access.requireAdministration(organisationId);
         List<MemberRole> roles = memberships.membersOf(organisationId);

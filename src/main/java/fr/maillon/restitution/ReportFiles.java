@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
@@ -39,11 +41,20 @@ public class ReportFiles {
 
     /** @param baseUri where the page's relative links point */
     public byte[] pdf(ReportContent content, String baseUri) {
+        return pdf(content, null, baseUri);
+    }
+
+    /**
+     * @param importMark the mark of an imported version, which heads every page
+     * @param baseUri where the page's relative links point
+     */
+    public byte[] pdf(ReportContent content, @Nullable ImportMark importMark, String baseUri) {
         Context context = new Context(Locale.FRENCH);
         context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(application, null));
         context.setVariable("content", content);
         context.setVariable("reportCss", css);
+        context.setVariable("importMark", importMark);
         return pdf.render(templates.process("report/document", context), baseUri);
     }
 

@@ -85,12 +85,13 @@ public class ReportService {
     private final ReportRepository reports;
     private final MessageSource messages;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ReportService(EvaluationService evaluations, ChainService chains, DiagramService diagrams, BalanceService balances,
             ObjectiveService objectives, FrameworkService framework, RenewalService renewals, SurveyService surveys,
             SurveyResultsService surveyResults, ContributionService contributions, EvidenceService evidence,
-            AccessPolicy access, ReportRepository reports, MessageSource messages, JsonMapper json) {
+            AccessPolicy access, ReportRepository reports, MessageSource messages, JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.evaluations = evaluations;
         this.chains = chains;
         this.diagrams = diagrams;
@@ -132,6 +133,26 @@ public class ReportService {
         String stored = reports.version(structureId, reportId, version)
                 .orElseThrow(() -> new NotFoundException("restitution.report.notFound", reportId));
         return json.readValue(stored, ReportContent.class);
+    }
+
+    /**
+     * The mark of a version brought from another instance, for whoever reads the report (null for a
+     * draft or a version finalised here).
+     */
+    public @Nullable ImportMark importMark(long reportId, int version) {
+        Report report = report(reportId);
+        return version == 0 ? null : importMark(report, content(reportId, version));
+    }
+
+    /** The mark of this content of the report, if it is an imported version: its origin as its file tells. */
+    @Nullable
+    ImportMark importMark(Report report, ReportContent content) {
+        return report.versions().stream()
+                .filter(candidate -> candidate.version() == content.version() && candidate.importedAt() != null)
+                .findFirst()
+                .map(imported -> new ImportMark(imported.importedAt().atZone(clock.getZone()),
+                        content.structure().isBlank() ? null : content.structure().strip()))
+                .orElse(null);
     }
 
     /** Whether the caller belongs to the report's structure: drafts and reviews are for its members. */
@@ -257,7 +278,8 @@ public class ReportService {
             ObjectNode stored = json.valueToTree(content);
             stored.put("reportId", reportId);
             stored.put("version", frozen.version());
-            reports.restoreVersion(structureId, reportId, frozen.version(), stored.toString(), frozen.finalisedAt());
+            reports.restoreVersion(structureId, reportId, frozen.version(), stored.toString(), frozen.finalisedAt(),
+                    clock.instant());
         }
         return reportId;
     }

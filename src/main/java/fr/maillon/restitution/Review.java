@@ -11,7 +11,12 @@ public final class Review {
     private Review() {
     }
 
-    public record Reviewer(long id, String name, Instant createdAt, boolean revoked) {
+    /** A person asked to review, by a link valid until the end of {@code expiresOn} (in the configured zone). */
+    public record Reviewer(long id, String name, Instant createdAt, boolean revoked, LocalDate expiresOn) {
+
+        public boolean expired(LocalDate today) {
+            return expiresOn.isBefore(today);
+        }
     }
 
     public record Comment(long id, String reviewer, ReportAudience.Section section, Opinion opinion,
@@ -23,6 +28,10 @@ public final class Review {
         public boolean live(LocalDate today) {
             return !revoked && !expiresOn.isBefore(today);
         }
+    }
+
+    /** What a share link shows: a finalised version, with its mark if it was imported. */
+    public record Shared(ReportContent content, @Nullable ImportMark importMark) {
     }
 
     /** What a reviewer's link opens: the draft as it was when the link was made, and their comments. */

@@ -2,7 +2,6 @@ package fr.maillon.restitution;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +28,10 @@ import fr.maillon.web.Texts;
 @Service
 public class ReviewService {
 
+    /** A review link lasts this long unless its maker chooses otherwise (at most {@link #LONGEST_REVIEW_DAYS}). */
+    public static final int DEFAULT_REVIEW_DAYS = 30;
+    static final int LONGEST_REVIEW_DAYS = 366;
+
     /** A reviewer says at most this much: a link is not a forum. */
     static final int MAX_COMMENTS = 100;
 
@@ -36,28 +39,53 @@ public class ReviewService {
     private final AccessPolicy access;
     private final ReviewRepository reviews;
     private final JsonMapper json;
-    /** Share links expire at the end of their day in France. */
-    private final Clock clock = Clock.system(ZoneId.of("Europe/Paris"));
+    /** Review and share links expire at the end of their day in the configured zone. */
+    private final Clock clock;
 
-    ReviewService(ReportService reports, AccessPolicy access, ReviewRepository reviews, JsonMapper json) {
+    ReviewService(ReportService reports, AccessPolicy access, ReviewRepository reviews, JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.access = access;
         this.reviews = reviews;
         this.json = json;
     }
 
-    /** Makes a review link for a named person, with the draft as it is now; gives its token. */
+    /** Makes a review link for a named person, with the draft as it is now, valid for 30 days; gives its token. */
     @Transactional
     public String invite(long reportId, @Nullable String name) {
+        return invite(reportId, name, null);
+    }
+
+    /**
+     * Makes a review link for a named person, with the draft as it is now, valid until the end of
+     * {@code expiresOn} (null: {@value #DEFAULT_REVIEW_DAYS} days from today); gives its token.
+     */
+    @Transactional
+    public String invite(long reportId, @Nullable String name, @Nullable LocalDate expiresOn) {
         Report report = editable(reportId);
         String text = name == null ? "" : name.strip();
         if (text.isEmpty() || text.length() > 120 || Texts.hasControlCharacters(text)) {
             throw new RuleViolationException("name", "restitution.review.name.invalid");
         }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate lastDay = expiresOn == null ? defaultReviewExpiry() : expiresOn;
+        if (lastDay.isBefore(today) || lastDay.isAfter(today.plusDays(LONGEST_REVIEW_DAYS))) {
+            throw new RuleViolationException("expiresOn", "restitution.review.expiry");
+        }
         String token = Secrets.newSecret("rv_");
         reviews.invite(report.structureId(), reportId, text, Secrets.sha256(token),
-                json.writeValueAsString(reports.content(reportId, 0)));
+                json.writeValueAsString(reports.content(reportId, 0)), lastDay);
         return token;
+    }
+
+    /** The last day of a review link made today, unless its maker chooses another. */
+    public LocalDate defaultReviewExpiry() {
+        return LocalDate.now(clock).plusDays(DEFAULT_REVIEW_DAYS);
+    }
+
+    /** Today, in the configured zone: links are valid until the end of their last day. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     @Transactional
@@ -79,12 +107,12 @@ public class ReviewService {
         return reports.isMember(report) ? reviews.comments(report.structureId(), reportId, null) : List.of();
     }
 
-    /** What a review link opens; a revoked or unknown link is not found. */
+    /** What a review link opens; a revoked or unknown link is not found, an expired one is gone. */
     public Review.Page page(String token) {
         ReviewRepository.ReviewerRow reviewer = reviewer(token);
         Report report = reports.reportUnchecked(reviewer.reportId());
         return new Review.Page(reviewer.reportId(), new Review.Reviewer(reviewer.id(), reviewer.name(),
-                reviewer.createdAt(), false), json.readValue(reviewer.content(), ReportContent.class),
+                reviewer.createdAt(), false, reviewer.expiresOn()), json.readValue(reviewer.content(), ReportContent.class),
                 reviews.comments(reviewer.structureId(), reviewer.reportId(), reviewer.id()), report.lastVersion());
     }
 
@@ -161,14 +189,15 @@ public class ReviewService {
         }
     }
 
-    /** The finalised version a share link shows; a revoked, expired or unknown link is not found. */
-    public ReportContent shared(String token) {
+    /** The finalised version a share link shows, marked if imported; a revoked, expired or unknown link is not found. */
+    public Review.Shared shared(String token) {
         ReviewRepository.ShareRow share = token.matches("rp_[A-Za-z0-9_-]{20,60}")
                 ? reviews.share(Secrets.sha256(token)).orElse(null) : null;
         if (share == null || share.revoked() || share.expiresOn().isBefore(LocalDate.now(clock))) {
             throw new NotFoundException("restitution.share.notFound", "");
         }
-        return reports.versionUnchecked(share.structureId(), share.reportId(), share.version());
+        ReportContent content = reports.versionUnchecked(share.structureId(), share.reportId(), share.version());
+        return new Review.Shared(content, reports.importMark(reports.reportUnchecked(share.reportId()), content));
     }
 
     private ReviewRepository.ReviewerRow reviewer(String token) {
@@ -176,6 +205,9 @@ public class ReviewService {
                 ? reviews.reviewer(Secrets.sha256(token)).orElse(null) : null;
         if (reviewer == null || reviewer.revoked()) {
             throw new NotFoundException("restitution.review.notFound", "");
+        }
+        if (reviewer.expiresOn().isBefore(LocalDate.now(clock))) {
+            throw new ReviewLinkExpiredException(reviewer.expiresOn());
         }
         return reviewer;
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,6 +71,40 @@ public class SurveyService {
 
     public boolean canEdit(Survey survey) {
         return access.hasStructureRole(survey.structureId(), Role.STRUCTURE_EDITOR);
+    }
+
+    /**
+     * Whether the caller hands out the survey's public links (links, QR codes, printed
+     * questionnaires): its structure's members. Readers from outside (federation, CAF) read the
+     * survey and its results, not the links to answer it: the public link is for those it asks.
+     */
+    public boolean canDistribute(Survey survey) {
+        return access.isMember(survey.structureId());
+    }
+
+    /** The survey's public links: its structure's members only; 403 for those who read it. */
+    public Survey distributable(long surveyId) {
+        Survey survey = survey(surveyId);
+        if (!canDistribute(survey)) {
+            throw new AccessDeniedException("the survey's links are for the structure's members");
+        }
+        return survey;
+    }
+
+    /** Paper answers are typed in by the structure's editors: 403 for those who read the survey. */
+    public Survey enterable(long surveyId) {
+        return editable(surveyId);
+    }
+
+    /** The survey as the caller may see it: without its waves' public links for readers from outside. */
+    public Survey asSeen(Survey survey) {
+        if (canDistribute(survey)) {
+            return survey;
+        }
+        return new Survey(survey.id(), survey.structureId(), survey.evaluationId(), survey.title(), survey.titleEn(),
+                survey.introduction(), survey.audience(), survey.consentText(), survey.sections(), survey.questions(),
+                survey.waves().stream().map(wave -> new Wave(wave.id(), wave.surveyId(), wave.label(), "",
+                        wave.opensAt(), wave.closesAt(), wave.period(), wave.position())).toList());
     }
 
     /** Creates a survey with a first wave, reporting for the current year (or the evaluation's first). */

@@ -45,6 +45,10 @@ class StructureTransferTests {
 
     private static final String COPY = "Structure reçue d'une autre instance";
 
+    /** The mark of an imported version: at the head of every page of its PDF, and on its cover. */
+    private static final String IMPORT_MARK = "Version importée le \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} depuis .*?"
+            + "(non établie par cette instance|ni établis ni vérifiés\\.) ";
+
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
     @Autowired
@@ -95,14 +99,17 @@ class StructureTransferTests {
                 if (last > 0) {
                     String page = mvc.perform(get("/reports/{id}", copies.get(i)).param("version", "1")
                             .with(users.as(copy.username()))).andReturn().getResponse().getContentAsString();
-                    assertThat(page).contains("id=\"imported-note\"").contains("v1 (importée)");
+                    assertThat(page).contains("id=\"import-mark\"").contains("v1 (importée)");
                     assertThat(mvc.perform(get("/reports/{id}", originals.get(i)).param("version", "1")
                             .with(users.as("coope"))).andReturn().getResponse().getContentAsString())
-                            .doesNotContain("imported-note");
+                            .doesNotContain("import-mark");
                 }
                 for (int version = 0; version <= last; version++) {
                     String pdf = pdfText(originals.get(i), version, "coope");
-                    assertThat(pdfText(copies.get(i), version, copy.username())).as("version " + version).isEqualTo(pdf);
+                    String copyText = pdfText(copies.get(i), version, copy.username());
+                    // an imported version says so on every page; the rest is the same
+                    assertThat(copyText.contains("Version importée le")).as("version " + version).isEqualTo(version > 0);
+                    assertThat(copyText.replaceAll(IMPORT_MARK, "")).as("version " + version).isEqualTo(pdf);
                     assertThat(cells(copies.get(i), version, copy.username())).as("workbook of version " + version)
                             .isEqualTo(cells(originals.get(i), version, "coope"));
                     versions++;

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.multipart.MultipartFile;
 
 import fr.maillon.chain.EvaluationService;
@@ -115,19 +116,31 @@ class ImportController {
 
     /** Starts the import with the mapping the preview's selects send (a column's index, -1 for none). */
     @PostMapping("/imports/{token}")
-    String run(@PathVariable String token, @RequestParam Map<String, String> parameters) {
+    String run(@PathVariable String token, @RequestParam Map<String, String> parameters,
+            RedirectAttributes redirect) {
         ImportFile file = imports.file(token);
         long user = access.currentUserId();
-        String id = switch (file.kind()) {
-            case VALUES -> jobs.start(user, file.filename(), progress -> values.run(token,
+        try {
+            return "redirect:/imports/jobs/" + start(token, file, user, parameters);
+        }
+        catch (RuleViolationException ex) {
+            // too many imports waiting: the preview again, with the reason
+            redirect.addFlashAttribute("flash", ex.violations().get(0).code());
+            return "redirect:/imports/" + token;
+        }
+    }
+
+    private String start(String token, ImportFile file, long user, Map<String, String> parameters) {
+        return switch (file.kind()) {
+            case VALUES -> jobs.start(file.structureId(), user, file.filename(), progress -> values.run(token,
                     new ValueImporter.Mapping(column(parameters, "indicator"), column(parameters, "period"),
                             column(parameters, "category"), column(parameters, "value"),
                             column(parameters, "comment"), "true".equals(parameters.get("addUp"))), progress));
-            case ANSWERS -> jobs.start(user, file.filename(), progress -> answers.run(token,
+            case ANSWERS -> jobs.start(file.structureId(), user, file.filename(), progress -> answers.run(token,
                     AnswerImporter.Mapping.from(parameters), progress));
-            case XLSFORM -> jobs.start(user, file.filename(), progress -> xlsForms.run(token, progress));
+            case XLSFORM -> jobs.start(file.structureId(), user, file.filename(),
+                    progress -> xlsForms.run(token, progress));
         };
-        return "redirect:/imports/jobs/" + id;
     }
 
     @GetMapping("/imports/jobs/{id}")

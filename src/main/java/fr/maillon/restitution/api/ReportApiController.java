@@ -44,7 +44,7 @@ class ReportApiController {
     @Operation(summary = "A report as a PDF: its last finalised version, or the one asked (0: the draft, members only)")
     ResponseEntity<byte[]> pdf(@PathVariable long reportId, @RequestParam(required = false) Integer version) {
         ReportContent content = content(reportId, version);
-        return Downloads.attachment(files.pdf(content, publicUrl.base()),
+        return Downloads.attachment(files.pdf(content, reports.importMark(reportId, content.version()), publicUrl.base()),
                 MediaType.APPLICATION_PDF, ReportFiles.filename(content, "pdf"));
     }
 

@@ -19,7 +19,7 @@ public class ReviewRepository {
 
     /** A reviewer found by the token's hash, with the report it is for and the draft it shows. */
     public record ReviewerRow(long id, long reportId, long structureId, String name, String content, boolean revoked,
-            java.time.Instant createdAt) {
+            java.time.Instant createdAt, LocalDate expiresOn) {
     }
 
     /** A share found by the token's hash. */
@@ -32,20 +32,21 @@ public class ReviewRepository {
         this.jdbc = jdbc;
     }
 
-    public long invite(long structureId, long reportId, String name, String tokenHash, String content) {
+    public long invite(long structureId, long reportId, String name, String tokenHash, String content,
+            LocalDate expiresOn) {
         return jdbc.sql("""
-                INSERT INTO report_reviewer (report_id, structure_id, name, token_hash, content)
-                VALUES (:reportId, :structureId, :name, :tokenHash, CAST(:content AS jsonb))
+                INSERT INTO report_reviewer (report_id, structure_id, name, token_hash, content, expires_on)
+                VALUES (:reportId, :structureId, :name, :tokenHash, CAST(:content AS jsonb), :expiresOn)
                 RETURNING id
                 """)
                 .param("structureId", structureId).param("reportId", reportId).param("name", name)
-                .param("tokenHash", tokenHash).param("content", content)
+                .param("tokenHash", tokenHash).param("content", content).param("expiresOn", Date.valueOf(expiresOn))
                 .query(Long.class).single();
     }
 
     public List<Review.Reviewer> reviewers(long structureId, long reportId) {
         return jdbc.sql("""
-                SELECT id, name, created_at, revoked_at IS NOT NULL AS revoked
+                SELECT id, name, created_at, revoked_at IS NOT NULL AS revoked, expires_on
                 FROM report_reviewer
                 WHERE structure_id = :structureId
                   AND report_id = :reportId
@@ -58,7 +59,7 @@ public class ReviewRepository {
     public Optional<ReviewerRow> reviewer(String tokenHash) {
         return jdbc.sql("""
                 SELECT id, report_id, structure_id, name, content::text AS content, revoked_at IS NOT NULL AS revoked,
-                       created_at
+                       created_at, expires_on
                 FROM report_reviewer
                 WHERE token_hash = :tokenHash
                 """)

@@ -77,8 +77,11 @@ class ReportController {
         }
         model.addAttribute("report", report);
         model.addAttribute("doc", reports.content(reportId, version));
+        model.addAttribute("importMark", reports.importMark(reportId, version));
         model.addAttribute("canEdit", reports.canEdit(report));
         model.addAttribute("reviewers", reviews.reviewers(reportId));
+        model.addAttribute("today", reviews.today());
+        model.addAttribute("reviewExpiry", reviews.defaultReviewExpiry());
         model.addAttribute("comments", reviews.comments(reportId));
         model.addAttribute("shares", reviews.shares(reportId));
         return "report/report";
@@ -107,7 +110,7 @@ class ReportController {
     @GetMapping("/reports/{reportId}/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long reportId, @RequestParam(defaultValue = "0") int version) {
         ReportContent content = reports.content(reportId, version);
-        return Downloads.attachment(files.pdf(content, publicUrl.base()),
+        return Downloads.attachment(files.pdf(content, reports.importMark(reportId, version), publicUrl.base()),
                 MediaType.APPLICATION_PDF, ReportFiles.filename(content, "pdf"));
     }
 

@@ -29,9 +29,10 @@ class ReviewController {
 
     @PostMapping("/reports/{reportId}/reviewers")
     String invite(@PathVariable long reportId, @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate expiresOn,
             RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("newLink", link("/review/" + reviews.invite(reportId, name)));
+            redirect.addFlashAttribute("newLink", link("/review/" + reviews.invite(reportId, name, expiresOn)));
         }
         catch (RuleViolationException ex) {
             redirect.addFlashAttribute("flash", ex.violations().get(0).code());

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 import fr.maillon.restitution.Opinion;
 import fr.maillon.restitution.ReportAudience;
+import fr.maillon.restitution.Review;
+import fr.maillon.restitution.ReviewLinkExpiredException;
 import fr.maillon.restitution.ReviewService;
 import fr.maillon.web.NotFoundException;
 import fr.maillon.web.RuleViolationException;
@@ -51,8 +53,18 @@ class SharedReportController {
 
     @GetMapping("/r/{token}")
     String shared(@PathVariable String token, Model model) {
-        model.addAttribute("doc", reviews.shared(token));
+        Review.Shared shared = reviews.shared(token);
+        model.addAttribute("doc", shared.content());
+        model.addAttribute("importMark", shared.importMark());
         return "report/shared";
+    }
+
+    /** A review link past its last day: gone, and it says since when. */
+    @ExceptionHandler(ReviewLinkExpiredException.class)
+    @ResponseStatus(HttpStatus.GONE)
+    String expired(ReviewLinkExpiredException ex, Model model) {
+        model.addAttribute("expiredOn", ex.expiredOn());
+        return "report/expired";
     }
 
     /** A link that no longer opens anything: withdrawn, expired, or never made. */

@@ -43,9 +43,9 @@ class SurveyApiController {
     }
 
     @GetMapping("/api/v1/evaluations/{evaluationId}/surveys")
-    @Operation(summary = "The evaluation's surveys, with questions and waves (public links included)")
+    @Operation(summary = "The evaluation's surveys, with questions and waves (public links for the structure's members; empty for readers from outside)")
     List<Survey> list(@PathVariable long evaluationId) {
-        return surveys.surveys(evaluationId);
+        return surveys.surveys(evaluationId).stream().map(surveys::asSeen).toList();
     }
 
     @PostMapping("/api/v1/evaluations/{evaluationId}/surveys")
@@ -57,7 +57,7 @@ class SurveyApiController {
 
     @GetMapping("/api/v1/surveys/{surveyId}")
     Survey survey(@PathVariable long surveyId) {
-        return surveys.survey(surveyId);
+        return surveys.asSeen(surveys.survey(surveyId));
     }
 
     @PostMapping("/api/v1/surveys/{surveyId}/questions")

@@ -211,7 +211,7 @@ class SurveyController {
 
     @GetMapping("/surveys/{surveyId}/paper")
     String paper(@PathVariable long surveyId, @RequestParam(required = false) Long wave, Model model) {
-        Survey survey = surveys.survey(surveyId);
+        Survey survey = surveys.enterable(surveyId);
         return paperPage(survey, wave, FilledForm.empty(), Map.of(), model);
     }
 
@@ -268,6 +268,7 @@ class SurveyController {
         model.addAttribute("survey", survey);
         model.addAttribute("page", evaluations.page(survey.evaluationId()));
         model.addAttribute("canEdit", surveys.canEdit(survey));
+        model.addAttribute("canDistribute", surveys.canDistribute(survey));
         model.addAttribute("counts", results.responsesPerWave(survey));
         model.addAttribute("feeds", surveys.feeds(survey.evaluationId()).stream()
                 .filter(feed -> feed.surveyId() == survey.id()).toList());

@@ -57,7 +57,7 @@ class SurveyPrintController {
     @GetMapping("/surveys/{surveyId}/paper.pdf")
     ResponseEntity<byte[]> paper(@PathVariable long surveyId, @RequestParam(required = false) Long wave,
             Locale locale) {
-        Survey survey = surveys.survey(surveyId);
+        Survey survey = surveys.distributable(surveyId);
         Wave chosen = wave == null ? survey.waves().get(0) : survey.wave(wave)
                 .orElseThrow(() -> new SurveyNotFoundException(wave));
         String link = link(chosen);
@@ -73,7 +73,7 @@ class SurveyPrintController {
     }
 
     private Wave wave(long surveyId, long waveId) {
-        return surveys.survey(surveyId).wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
+        return surveys.distributable(surveyId).wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
     }
 
     /** The wave's public link, at the configured public address. */
