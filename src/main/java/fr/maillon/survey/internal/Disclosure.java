@@ -238,6 +238,7 @@ public final class Disclosure {
         List<BitSet> bySize = new ArrayList<>(distinct);
         bySize.sort(Comparator.comparingInt(BitSet::cardinality));
         int[] sizes = bySize.stream().mapToInt(BitSet::cardinality).toArray();
+        long[][] words = bySize.stream().map(BitSet::toLongArray).toArray(long[][]::new);
         Set<BitSet> masked = new HashSet<>();
         for (int index = 0; index < sizes.length; index++) {
             BitSet set = bySize.get(index);
@@ -250,7 +251,7 @@ public final class Disclosure {
                 continue;
             }
             for (int other = index + 1; other < sizes.length && sizes[other] < size + threshold; other++) {
-                if (sizes[other] > size && within(set, bySize.get(other))) {
+                if (sizes[other] > size && within(words[index], words[other])) {
                     masked.add(set);
                     break;
                 }
@@ -259,10 +260,14 @@ public final class Disclosure {
         return masked;
     }
 
-    private static boolean within(BitSet set, BitSet larger) {
-        BitSet outside = (BitSet) set.clone();
-        outside.andNot(larger);
-        return outside.isEmpty();
+    /** Whether every respondent of a set is in the other; most sets differ in their first words. */
+    private static boolean within(long[] set, long[] larger) {
+        for (int word = 0; word < set.length; word++) {
+            if ((set[word] & ~(word < larger.length ? larger[word] : 0L)) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Disjoint parts of a set: what is left of it once the shown parts are taken away can be worked out. */
@@ -275,13 +280,25 @@ public final class Disclosure {
             }
             boolean changed = false;
             while (true) {
-                List<BitSet> shown = parts.stream().filter(part -> !part.isEmpty() && !masked.contains(part))
-                        .distinct().toList();
-                int left = whole.cardinality() - shown.stream().mapToInt(BitSet::cardinality).sum();
-                if (left == 0 || left >= threshold || shown.isEmpty()) {
+                // the parts are disjoint: only empty ones can be equal
+                int left = whole.cardinality();
+                BitSet smallest = null;
+                int smallestSize = Integer.MAX_VALUE;
+                for (BitSet part : parts) {
+                    if (part.isEmpty() || masked.contains(part)) {
+                        continue;
+                    }
+                    int size = part.cardinality();
+                    left -= size;
+                    if (size < smallestSize) {
+                        smallest = part;
+                        smallestSize = size;
+                    }
+                }
+                if (left == 0 || left >= threshold || smallest == null) {
                     return changed;
                 }
-                masked.add(shown.stream().min(Comparator.comparingInt(BitSet::cardinality)).orElseThrow());
+                masked.add(smallest);
                 changed = true;
             }
         }
