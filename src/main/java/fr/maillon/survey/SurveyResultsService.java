@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,18 +18,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.survey.SurveyResults.Numbers;
 import fr.maillon.survey.SurveyResults.QuestionResult;
 import fr.maillon.survey.SurveyResults.Share;
+import fr.maillon.survey.internal.Disclosure;
+import fr.maillon.survey.internal.Disclosure.Group;
 import fr.maillon.survey.internal.ResponseRepository;
 import fr.maillon.survey.internal.ResponseRepository.Filter;
 import fr.maillon.survey.internal.ResponseRepository.GroupCount;
 import fr.maillon.survey.internal.ResponseRepository.NumberSummary;
+import fr.maillon.survey.internal.ResponseRepository.StoredResponse;
 
 /**
  * The results of a survey, counted in the database: for the structure's members in full; for a
- * federation or a CAF it shares with, without texts and without any group of fewer than five.
+ * federation or a CAF it shares with, without texts, without any group of fewer than five, and
+ * without any figure that another they can ask for would turn, by difference, into fewer than five
+ * people's answers ({@link Disclosure} decides, from every response).
  */
 @Service
 public class SurveyResultsService {
@@ -39,20 +49,34 @@ public class SurveyResultsService {
     private final ResponseRepository responses;
     private final AccessPolicy access;
     private final MessageSource messages;
+    private final JsonMapper json;
 
     SurveyResultsService(SurveyService surveys, ResponseRepository responses, AccessPolicy access,
-            MessageSource messages) {
+            MessageSource messages, JsonMapper json) {
         this.surveys = surveys;
+        this.json = json;
         this.responses = responses;
         this.access = access;
         this.messages = messages;
     }
 
-    /** Responses per wave id, for the builder's page. */
-    public Map<Long, Long> responsesPerWave(Survey survey) {
-        Map<Long, Long> counts = new HashMap<>();
+    /**
+     * Responses per wave id, for the survey's page; outside the structure, a wave whose count may not
+     * be shown (see {@link SurveyResults}) is there with null.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Map<Long, @Nullable Long> responsesPerWave(Survey survey) {
+        Map<Long, @Nullable Long> counts = new HashMap<>();
         responses.responsesPerWave(survey.structureId(), survey.id())
                 .forEach(count -> counts.put(count.waveId(), count.count()));
+        if (!access.isMember(survey.structureId())) {
+            Disclosure disclosure = disclosure(survey);
+            for (Wave wave : survey.waves()) {
+                if (!disclosure.showsRespondents(new Group(wave.id(), null, null))) {
+                    counts.put(wave.id(), null);
+                }
+            }
+        }
         return counts;
     }
 
@@ -86,85 +110,136 @@ public class SurveyResultsService {
         Filter filter = filterQuestion != null && filterValue != null && filterQuestion.values().contains(filterValue)
                 ? new Filter(filterQuestion.id(), filterValue) : null;
         long respondents = responses.respondents(survey.structureId(), surveyId, waveId, filter);
-        boolean suppressed = outsider && respondents < SurveyResults.MINIMUM_GROUP;
+        Group group = new Group(waveId, filter == null ? null : filter.questionId(),
+                filter == null ? null : filter.value());
+        Disclosure disclosure = outsider ? disclosure(survey) : null;
+        boolean suppressed = disclosure != null && (respondents < SurveyResults.MINIMUM_GROUP
+                || !disclosure.showsRespondents(group));
         List<QuestionResult> questions = new ArrayList<>();
         if (!suppressed) {
             for (Question question : survey.questions()) {
                 if (outsider && question.personalData()) {
                     continue;
                 }
-                questions.add(result(survey, question, waveId, filter, outsider, locale));
+                questions.add(result(survey, question, group, filter, disclosure, locale));
             }
         }
+        // the survey's own count is given (a report says it); a group's is not when it is suppressed
         return new SurveyResults(survey, wave, filter == null ? null : filterQuestion,
-                filter == null ? null : filterValue, respondents, outsider, suppressed, questions);
+                filter == null ? null : filterValue, suppressed && !group.equals(Group.ALL) ? 0 : respondents,
+                outsider, suppressed, questions);
     }
 
-    private QuestionResult result(Survey survey, Question question, @Nullable Long waveId, @Nullable Filter filter,
-            boolean outsider, Locale locale) {
+    /** What outsiders may be shown of the survey's answers, from every response (read once per request). */
+    private Disclosure disclosure(Survey survey) {
+        List<Disclosure.Respondent> respondents = responses.responses(survey.structureId(), survey.id()).stream()
+                .map(this::respondent).toList();
+        List<Disclosure.Asked> asked = new ArrayList<>();
+        for (Question question : survey.questions()) {
+            if (question.personalData()) {
+                continue;
+            }
+            if (question.kind().categorical()) {
+                asked.add(Disclosure.Asked.categorical(question.id(), question.values(),
+                        question.kind() != QuestionKind.MULTIPLE));
+            }
+            else if (question.kind() == QuestionKind.NUMBER) {
+                asked.add(Disclosure.Asked.number(question.id()));
+            }
+        }
+        return new Disclosure(respondents, survey.waves().stream().map(Wave::id).toList(), asked,
+                SurveyResults.MINIMUM_GROUP);
+    }
+
+    /** A stored response's answers as the database counts them: the text of each value, arrays element by element. */
+    private Disclosure.Respondent respondent(StoredResponse response) {
+        Map<Long, List<String>> values = new HashMap<>();
+        Set<Long> numbers = new HashSet<>();
+        json.readTree(response.answers()).properties().forEach(entry -> {
+            long questionId;
+            try {
+                questionId = Long.parseLong(entry.getKey());
+            }
+            catch (NumberFormatException notAQuestion) {
+                return;
+            }
+            JsonNode node = entry.getValue();
+            List<String> given = new ArrayList<>();
+            if (node.isArray()) {
+                node.forEach(item -> {
+                    if (item.isString()) {
+                        given.add(item.asString());
+                    }
+                });
+            }
+            else if (!node.isNull()) {
+                given.add(node.asString());
+            }
+            if (node.isNumber()) {
+                numbers.add(questionId);
+            }
+            values.put(questionId, given);
+        });
+        return new Disclosure.Respondent(response.waveId(), values, numbers);
+    }
+
+    private QuestionResult result(Survey survey, Question question, Group group, @Nullable Filter filter,
+            @Nullable Disclosure disclosure, Locale locale) {
         long structure = survey.structureId();
+        Long waveId = group.waveId();
+        boolean outsider = disclosure != null;
         if (question.kind().categorical()) {
             boolean multiple = question.kind() == QuestionKind.MULTIPLE;
             List<GroupCount> counts = responses.counts(structure, survey.id(), waveId, question.id(), multiple, null,
                     false, filter);
+            boolean answeredHidden = outsider && !disclosure.showsCount(group, question.id(), null);
             long answered = count(counts, "", "");
             Map<Long, List<Share>> byWave = new LinkedHashMap<>();
             if (waveId == null && survey.waves().size() > 1) {
                 List<GroupCount> perWave = responses.counts(structure, survey.id(), null, question.id(), multiple,
                         null, true, filter);
                 for (Wave wave : survey.waves()) {
-                    String group = String.valueOf(wave.id());
-                    byWave.put(wave.id(), shares(question, perWave, group, count(perWave, group, ""), outsider,
-                            locale));
+                    String key = String.valueOf(wave.id());
+                    byWave.put(wave.id(), shares(question, perWave, key, count(perWave, key, ""),
+                            new Group(wave.id(), group.questionId(), group.value()), disclosure, locale));
                 }
             }
-            return new QuestionResult(question, answered, shares(question, counts, "", answered, outsider, locale),
-                    byWave, null, List.of());
+            return new QuestionResult(question, answeredHidden ? 0 : answered,
+                    shares(question, counts, "", answered, group, disclosure, locale), byWave, null, List.of(),
+                    answeredHidden);
         }
         if (question.kind() == QuestionKind.NUMBER) {
             NumberSummary summary = responses.numbers(structure, survey.id(), waveId, question.id(), null, filter)
                     .stream().findFirst().orElse(new NumberSummary("", 0, null, null, null, null));
-            boolean hidden = outsider && summary.count() < SurveyResults.MINIMUM_GROUP;
+            boolean hidden = outsider && !disclosure.showsNumbers(group, question.id());
+            if (hidden) {
+                return new QuestionResult(question, 0, List.of(), Map.of(),
+                        new Numbers(0, null, null, null, null, true), List.of(), true);
+            }
             // outside the structure, the smallest and largest numbers are one person's answers: not shown
             return new QuestionResult(question, summary.count(), List.of(), Map.of(), new Numbers(summary.count(),
-                    hidden ? null : round(summary.mean()), hidden || outsider ? null : summary.minimum(),
-                    hidden || outsider ? null : summary.maximum(), hidden ? null : summary.sum(), hidden), List.of());
+                    round(summary.mean()), outsider ? null : summary.minimum(), outsider ? null : summary.maximum(),
+                    summary.sum(), false), List.of(), false);
         }
         List<String> texts = outsider ? List.of()
                 : responses.texts(structure, survey.id(), waveId, question.id(), filter, TEXTS);
-        return new QuestionResult(question, outsider ? 0 : texts.size(), List.of(), Map.of(), null, texts);
+        return new QuestionResult(question, outsider ? 0 : texts.size(), List.of(), Map.of(), null, texts, false);
     }
 
-    private List<Share> shares(Question question, List<GroupCount> counts, String group, long answered,
-            boolean outsider, Locale locale) {
-        boolean groupHidden = outsider && answered < SurveyResults.MINIMUM_GROUP;
+    /** Each answer's count and share among the group's answers; outside, those the disclosure masks are hidden. */
+    private List<Share> shares(Question question, List<GroupCount> counts, String key, long answered, Group group,
+            @Nullable Disclosure disclosure, Locale locale) {
+        boolean answeredShown = disclosure == null || disclosure.showsCount(group, question.id(), null);
         List<Share> shares = new ArrayList<>();
         for (String value : question.values()) {
-            long count = count(counts, group, value);
-            boolean hidden = groupHidden || (outsider && count > 0 && count < SurveyResults.MINIMUM_GROUP);
-            BigDecimal percent = answered == 0 || hidden ? null
+            long count = count(counts, key, value);
+            boolean hidden = disclosure != null && !disclosure.showsCount(group, question.id(), value);
+            BigDecimal percent = answered == 0 || hidden || !answeredShown ? null
                     : BigDecimal.valueOf(count).multiply(HUNDRED).divide(BigDecimal.valueOf(answered), 1,
                             RoundingMode.HALF_UP);
             shares.add(new Share(value, label(question, value, locale), hidden ? 0 : count, percent, hidden));
         }
-        return outsider ? secondarySuppression(shares, counts, group) : shares;
-    }
-
-    /**
-     * A single hidden count could be worked out from the total: the smallest count shown is hidden
-     * with it.
-     */
-    private static List<Share> secondarySuppression(List<Share> shares, List<GroupCount> counts, String group) {
-        if (shares.stream().filter(Share::hidden).count() != 1 || shares.stream().allMatch(Share::hidden)) {
-            return shares;
-        }
-        Share smallest = shares.stream().filter(share -> !share.hidden() && share.count() > 0)
-                .min(java.util.Comparator.comparingLong(Share::count)).orElse(null);
-        if (smallest == null) {
-            return shares;
-        }
-        return shares.stream().map(share -> share == smallest ? new Share(share.value(), share.label(), 0, null, true)
-                : share).toList();
+        return shares;
     }
 
     /** How an answer reads: a choice's label, a level of agreement, yes or no. */
