@@ -1,7 +1,10 @@
 package fr.maillon.web;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 
 /** Puts a service's rule violations back into the form, as message codes on their fields. */
@@ -26,4 +29,28 @@ public final class FormErrors {
             }
         }
     }
+
+    /**
+     * Someone saved the item meanwhile: the form is shown again (status 200) with what the user
+     * typed, the message naming who saved and when, and under each field the value now stored
+     * ({@code storedForm}, the stored item as this form's record). The form then carries the
+     * stored version, so that saving again replaces it knowingly.
+     */
+    public static void conflict(BindingResult result, Model model, ConcurrentEditException ex, Object storedForm) {
+        Revision current = ex.current();
+        Object who = current.updatedBy() != null ? current.updatedBy()
+                : new DefaultMessageSourceResolvable("web.concurrentEdit.someone");
+        if (current.updatedAt() == null) {
+            result.reject("web.concurrentEdit.undated", new Object[] { who }, null);
+        }
+        else {
+            result.reject("web.concurrentEdit.message", new Object[] { who,
+                    DATE.format(current.updatedAt()), TIME.format(current.updatedAt()) }, null);
+        }
+        model.addAttribute("concurrentEdit", current);
+        model.addAttribute("storedForm", storedForm);
+    }
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 }
