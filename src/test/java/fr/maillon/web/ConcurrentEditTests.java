@@ -1,5 +1,6 @@
 package fr.maillon.web;
 
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -140,6 +141,58 @@ class ConcurrentEditTests {
         assertThat(text("SELECT cost FROM interaction WHERE id = " + interaction)).isEqualTo("Local et chauffage");
     }
 
+    @Test
+    void secondSavesOfFrameworkItemsAreRefused() throws Exception {
+        send(alice.username(), post("/evaluations/{e}/objectives/new", evaluation).param("target", "HABITANTS")
+                .param("title", "Rompre l'isolement"));
+        long objective = id("SELECT id FROM objective WHERE evaluation_id = " + evaluation);
+        secondSaveRefused("/evaluations/" + evaluation + "/objectives/" + objective + "/edit",
+                (title, version) -> post("/evaluations/{e}/objectives/{o}/edit", evaluation, objective)
+                        .param("target", "HABITANTS").param("title", title).param("version", version),
+                "SELECT title FROM objective WHERE id = " + objective, "Rompre l'isolement des aînés",
+                "Objectif d'Alice");
+
+        long criterion = id("SELECT id FROM criterion WHERE code = 'efficacite' AND structure_id IS NULL");
+        send(alice.username(), post("/evaluations/{e}/questions/new", evaluation)
+                .param("criterionId", String.valueOf(criterion)).param("text", "Les ateliers aident-ils ?"));
+        long question = id("SELECT id FROM evaluative_question WHERE evaluation_id = " + evaluation);
+        secondSaveRefused("/evaluations/" + evaluation + "/questions/" + question + "/edit",
+                (text, version) -> post("/evaluations/{e}/questions/{q}/edit", evaluation, question)
+                        .param("criterionId", String.valueOf(criterion)).param("text", text).param("version", version),
+                "SELECT text FROM evaluative_question WHERE id = " + question, "Les ateliers aident-ils les aînés ?",
+                "Question d'Alice");
+
+        send(alice.username(), indicatorForm(post("/evaluations/{e}/indicators/new", evaluation), "Participants", null));
+        long indicator = id("SELECT id FROM indicator WHERE evaluation_id = " + evaluation);
+        secondSaveRefused("/evaluations/" + evaluation + "/indicators/" + indicator + "/edit",
+                (name, version) -> indicatorForm(post("/evaluations/{e}/indicators/{i}/edit", evaluation, indicator),
+                        name, version),
+                "SELECT name FROM indicator WHERE id = " + indicator, "Participants réguliers", "Indicateur d'Alice");
+    }
+
+    @Test
+    void secondSaveOfAStructureCardIsRefused() throws Exception {
+        jdbc.sql("UPDATE membership SET role = 'STRUCTURE_ADMIN' WHERE organisation_id = :s").param("s", structure)
+                .update();
+        secondSaveRefused("/structures/" + structure + "/edit",
+                (commune, version) -> post("/structures/{s}/edit", structure).param("name", "Centre social")
+                        .param("kind", "CENTRE_SOCIAL").param("departement", "07").param("commune", commune)
+                        .param("volunteerHourlyRate", "12").param("version", version),
+                "SELECT commune FROM structure WHERE id = " + structure, "Aubenas", "Annonay");
+    }
+
+    @Test
+    void secondSaveOfAReportSectionIsRefused() throws Exception {
+        String location = send(alice.username(), post("/evaluations/{e}/reports", evaluation).param("audience", "CAF")
+                .param("title", "Rapport")).getRedirectedUrl();
+        long report = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        secondSaveRefused("/reports/" + report,
+                (narrative, version) -> post("/reports/{r}/sections/CONTEXT", report).param("narrative", narrative)
+                        .param("version", version),
+                "SELECT narrative FROM report_section WHERE section = 'CONTEXT' AND report_id = " + report,
+                "Le contexte selon Bérénice", "Contexte d'Alice");
+    }
+
     // --- API ----------------------------------------------------------------------------------
 
     @Test
@@ -176,6 +229,37 @@ class ConcurrentEditTests {
         assertThat(api(aliceToken, put(path), "pas une version", "{\"name\":\"X\",\"type\":\"COLLECTIVITE\"}")
                 .getStatus()).isEqualTo(422);
         assertThat(text("SELECT name FROM stakeholder WHERE id = " + city)).isEqualTo("Sans version");
+    }
+
+    /**
+     * Both read the form at the same version; Bérénice saves {@code first}, then Alice's {@code second}
+     * is refused and shown with the stored version; Alice saves again from there and it goes through.
+     */
+    private void secondSaveRefused(String formPath, BiFunction<String, String, MockHttpServletRequestBuilder> save,
+            String storedSql, String first, String second) throws Exception {
+        int read = versionIn(send(alice.username(), get(formPath)).getContentAsString());
+        MockHttpServletResponse saved = send(berenice, save.apply(first, String.valueOf(read)));
+        assertThat(saved.getStatus()).as(saved.getContentAsString()).isEqualTo(302);
+
+        MockHttpServletResponse refused = send(alice.username(), save.apply(second, String.valueOf(read)));
+
+        assertThat(refused.getStatus()).isEqualTo(200);
+        String page = refused.getContentAsString();
+        assertRefusedNaming(page, berenice);
+        assertThat(page).contains(second.replace("'", "&#39;")).contains(first.replace("'", "&#39;"));
+        assertThat(versionIn(page)).isGreaterThan(read);
+        assertThat(text(storedSql)).isEqualTo(first);
+
+        assertThat(send(alice.username(), save.apply(second, String.valueOf(versionIn(page)))).getStatus())
+                .isEqualTo(302);
+        assertThat(text(storedSql)).isEqualTo(second);
+    }
+
+    private static MockHttpServletRequestBuilder indicatorForm(MockHttpServletRequestBuilder request, String name,
+            String version) {
+        request.param("code", "participants").param("name", name).param("measure", "COUNT").param("source", "MANUAL")
+                .param("frequency", "YEAR").param("aggregation", "SUM").param("direction", "INCREASE");
+        return version == null ? request : request.param("version", version);
     }
 
     // --- helpers ------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ public record StructureForm(@Nullable String name, @Nullable StructureKind kind,
         @Nullable String commune, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate agrementStart,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate agrementEnd,
         @Nullable ManagementMode managementMode, @Nullable TerritoryType territoryType,
-        @Nullable Boolean priorityNeighbourhood, @Nullable String siret, @Nullable BigDecimal volunteerHourlyRate, @Nullable Integer version) {
+        @Nullable Boolean priorityNeighbourhood, @Nullable String siret, @Nullable BigDecimal volunteerHourlyRate,
+        @Nullable Integer version) {
 
     public static StructureForm empty() {
         return new StructureForm("", StructureKind.CENTRE_SOCIAL, "", "", null, null, null, null, false, "",
