@@ -35,7 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 class ConcurrentEditTests {
 
-    private static final Pattern VERSION = Pattern.compile("type=\"hidden\" name=\"version\" value=\"(\\d+)\"");
+    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
 
     @Autowired
     MockMvc mvc;
@@ -168,6 +168,14 @@ class ConcurrentEditTests {
                 (name, version) -> indicatorForm(post("/evaluations/{e}/indicators/{i}/edit", evaluation, indicator),
                         name, version),
                 "SELECT name FROM indicator WHERE id = " + indicator, "Participants réguliers", "Indicateur d'Alice");
+
+        send(alice.username(), post("/evaluations/{e}/disaggregations", evaluation).param("name", "Quartiers")
+                .param("categories", "Centre\nLes Balmes"));
+        long quarters = id("SELECT id FROM disaggregation WHERE structure_id = " + structure);
+        secondSaveRefused("/evaluations/" + evaluation + "/disaggregations/" + quarters + "/edit",
+                (name, version) -> post("/evaluations/{e}/disaggregations/{d}/edit", evaluation, quarters)
+                        .param("name", name).param("categories", "Centre\nLes Balmes").param("version", version),
+                "SELECT name FROM disaggregation WHERE id = " + quarters, "Quartiers de Privas", "Quartiers d'Alice");
     }
 
     @Test
@@ -191,6 +199,27 @@ class ConcurrentEditTests {
                         .param("version", version),
                 "SELECT narrative FROM report_section WHERE section = 'CONTEXT' AND report_id = " + report,
                 "Le contexte selon Bérénice", "Contexte d'Alice");
+    }
+
+    @Test
+    void secondSavesOfASurveyAndItsQuestionsAreRefused() throws Exception {
+        String location = send(alice.username(), post("/evaluations/{e}/surveys", evaluation)
+                .param("title", "Paroles d'habitants").param("audience", "HABITANTS")).getRedirectedUrl();
+        long survey = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        secondSaveRefused("/surveys/" + survey,
+                (title, version) -> post("/surveys/{s}", survey).param("title", title).param("audience", "HABITANTS")
+                        .param("version", version),
+                "SELECT title FROM survey WHERE id = " + survey, "Paroles des habitants du quartier",
+                "Enquete d'Alice");
+
+        send(alice.username(), post("/surveys/{s}/questions/new", survey).param("label", "Que diriez-vous ?")
+                .param("kind", "LONG_TEXT"));
+        long question = id("SELECT id FROM survey_question WHERE survey_id = " + survey);
+        secondSaveRefused("/surveys/" + survey + "/questions/" + question + "/edit",
+                (label, version) -> post("/surveys/{s}/questions/{q}/edit", survey, question).param("label", label)
+                        .param("kind", "LONG_TEXT").param("version", version),
+                "SELECT label FROM survey_question WHERE id = " + question, "Que diriez-vous du centre ?",
+                "Question d'Alice");
     }
 
     // --- API ----------------------------------------------------------------------------------

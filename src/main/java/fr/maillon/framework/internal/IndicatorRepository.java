@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import fr.maillon.web.Edit;
 import fr.maillon.framework.Aggregation;
 import fr.maillon.framework.DataSource;
 import fr.maillon.framework.DataValue;
@@ -27,6 +26,7 @@ import fr.maillon.framework.IndicatorDraft;
 import fr.maillon.framework.IndicatorTarget;
 import fr.maillon.framework.Measure;
 import fr.maillon.framework.PeriodType;
+import fr.maillon.web.Edit;
 
 /** Indicators, their targets and the values collected, with the history of replaced values. */
 @Repository

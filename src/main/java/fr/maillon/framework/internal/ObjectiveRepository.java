@@ -9,13 +9,13 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import fr.maillon.web.Edit;
 
 import fr.maillon.chain.EffectTarget;
 import fr.maillon.framework.Criterion;
 import fr.maillon.framework.EvaluativeQuestion;
 import fr.maillon.framework.IndicatorLinks;
 import fr.maillon.framework.Objective;
+import fr.maillon.web.Edit;
 
 /** Criteria, transformation objectives and evaluative questions, with their links. */
 @Repository
