@@ -102,7 +102,7 @@ public class SurveyRepository {
                                 Collectors.toList())));
         List<Question> questions = jdbc.sql("""
                 SELECT id, survey_id, section_id, code, kind, label, label_en, hint, hint_en, required, personal_data,
-                       minimum, maximum, condition_question_id, condition_values, position
+                       minimum, maximum, condition_question_id, condition_values, position, version
                 FROM survey_question
                 WHERE structure_id = :structureId
                   AND survey_id = :surveyId
