@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 public record ChainElement(long id, long evaluationId, ElementKind kind, String name, @Nullable String description,
         int position, @Nullable ResourceKind resourceKind, @Nullable Long providerId, @Nullable BigDecimal quantity,
         @Nullable String unit, @Nullable BigDecimal valueEur, @Nullable ActivityType activityType,
-        @Nullable SupportCategory supportCategory, @Nullable EffectTarget target, @Nullable Long dimensionId) {
+        @Nullable SupportCategory supportCategory, @Nullable EffectTarget target, @Nullable Long dimensionId,
+        int version) {
 
     public boolean isSupportActivity() {
         return activityType == ActivityType.SUPPORT;

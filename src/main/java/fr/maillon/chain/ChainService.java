@@ -21,6 +21,9 @@ import fr.maillon.chain.internal.ValueChainRepository;
 import fr.maillon.chain.internal.WorkshopParser;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
+import fr.maillon.web.ConcurrentEditException;
+import fr.maillon.web.Edit;
+import fr.maillon.web.Revisions;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.Texts;
 import fr.maillon.web.RuleViolationException.Violation;
@@ -40,11 +43,19 @@ public class ChainService {
     private final EvaluationService evaluations;
     private final AccessPolicy access;
     private final ValueChainRepository chains;
+    private final Revisions revisions;
 
-    ChainService(EvaluationService evaluations, AccessPolicy access, ValueChainRepository chains) {
+    ChainService(EvaluationService evaluations, AccessPolicy access, ValueChainRepository chains,
+            Revisions revisions) {
         this.evaluations = evaluations;
         this.access = access;
         this.chains = chains;
+        this.revisions = revisions;
+    }
+
+    /** A save by the signed-in editor, now, over the version she read. */
+    private Edit edit(@Nullable Integer version) {
+        return revisions.edit(version, access.currentUserId());
     }
 
     /** The chain as one consistent snapshot, even while others edit it. */
@@ -72,9 +83,21 @@ public class ChainService {
 
     @Transactional
     public void updateStakeholder(long evaluationId, long stakeholderId, StakeholderDraft draft) {
+        updateStakeholder(evaluationId, stakeholderId, draft, null);
+    }
+
+    /**
+     * Saves the stakeholder over {@code version}, the one its editor read: a {@link ConcurrentEditException}
+     * when someone saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void updateStakeholder(long evaluationId, long stakeholderId, StakeholderDraft draft,
+            @Nullable Integer version) {
         Evaluation evaluation = editable(evaluationId);
-        if (!chains.updateStakeholder(evaluation.structureId(), evaluationId, stakeholderId, validate(draft))) {
-            throw new ChainElementNotFoundException(stakeholderId);
+        long structureId = evaluation.structureId();
+        if (!chains.updateStakeholder(structureId, evaluationId, stakeholderId, validate(draft), edit(version))) {
+            throw revisions.conflict("stakeholder", structureId, stakeholderId,
+                    () -> stakeholderOf(load(evaluation), stakeholderId));
         }
     }
 
@@ -103,6 +126,15 @@ public class ChainService {
 
     @Transactional
     public void updateElement(long evaluationId, long elementId, ChainElementDraft draft) {
+        updateElement(evaluationId, elementId, draft, null);
+    }
+
+    /**
+     * Saves the element over {@code version}, the one its editor read: a {@link ConcurrentEditException}
+     * when someone saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void updateElement(long evaluationId, long elementId, ChainElementDraft draft, @Nullable Integer version) {
         Evaluation evaluation = editable(evaluationId);
         ValueChain chain = load(evaluation);
         ChainElement element = elementOf(chain, elementId);
@@ -119,7 +151,10 @@ public class ChainService {
                         String.join(", ", broken));
             }
         }
-        chains.updateElement(evaluation.structureId(), evaluationId, elementId, clean);
+        if (!chains.updateElement(evaluation.structureId(), evaluationId, elementId, clean, edit(version))) {
+            throw revisions.conflict("chain_element", evaluation.structureId(), elementId,
+                    () -> elementOf(load(evaluation), elementId));
+        }
     }
 
     @Transactional
@@ -225,10 +260,22 @@ public class ChainService {
 
     @Transactional
     public void updateInteraction(long evaluationId, long interactionId, InteractionDraft draft) {
+        updateInteraction(evaluationId, interactionId, draft, null);
+    }
+
+    /**
+     * Saves the interaction over {@code version}, the one its editor read: a {@link ConcurrentEditException}
+     * when someone saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void updateInteraction(long evaluationId, long interactionId, InteractionDraft draft,
+            @Nullable Integer version) {
         Evaluation evaluation = editable(evaluationId);
-        if (!chains.updateInteraction(evaluation.structureId(), evaluationId, interactionId,
-                validate(load(evaluation), draft))) {
-            throw new ChainElementNotFoundException(interactionId);
+        long structureId = evaluation.structureId();
+        if (!chains.updateInteraction(structureId, evaluationId, interactionId, validate(load(evaluation), draft),
+                edit(version))) {
+            throw revisions.conflict("interaction", structureId, interactionId,
+                    () -> interactionOf(load(evaluation), interactionId));
         }
     }
 
@@ -287,7 +334,7 @@ public class ChainService {
                                 element.supportCategory(), element.target(), null));
                         elements.put(key(element.name()), new ChainElement(id, evaluationId, element.kind(),
                                 element.name(), null, 0, element.resourceKind(), null, null, null, null,
-                                element.activityType(), element.supportCategory(), element.target(), null));
+                                element.activityType(), element.supportCategory(), element.target(), null, 0));
                         counts[1]++;
                     }
                 }
@@ -364,6 +411,11 @@ public class ChainService {
 
     private static Stakeholder stakeholderOf(ValueChain chain, long id) {
         return chain.stakeholder(id).orElseThrow(() -> new ChainElementNotFoundException(id));
+    }
+
+    private static Interaction interactionOf(ValueChain chain, long id) {
+        return chain.interactions().stream().filter(interaction -> interaction.id() == id).findFirst()
+                .orElseThrow(() -> new ChainElementNotFoundException(id));
     }
 
     private static StakeholderDraft validate(StakeholderDraft draft) {
@@ -524,7 +576,7 @@ public class ChainService {
         }
         return new ChainElement(element.id(), element.evaluationId(), element.kind(), element.name(),
                 element.description(), element.position(), null, null, null, null, null, edit.activityType(),
-                edit.supportCategory(), null, null);
+                edit.supportCategory(), null, null, element.version());
     }
 
     static String describe(ValueChain chain, Link link) {

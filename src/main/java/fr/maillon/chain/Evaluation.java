@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
-/** One structure's evaluation of its projet social or of one action, over a period. */
+/** One structure's evaluation of its projet social or of one action, over a period; {@code version} is raised by each save. */
 public record Evaluation(long id, long structureId, String title, EvaluationScope scope, @Nullable String actionName,
-        LocalDate periodStart, LocalDate periodEnd, EvaluationStatus status) {
+        LocalDate periodStart, LocalDate periodEnd, EvaluationStatus status, int version) {
 }

@@ -13,13 +13,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.maillon.account.CurrentUser;
 import fr.maillon.chain.internal.EvaluationRepository;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.Role;
 import fr.maillon.organisation.Share;
 import fr.maillon.organisation.Structure;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.Dates;
+import fr.maillon.web.Revisions;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.Texts;
 import fr.maillon.web.RuleViolationException.Violation;
@@ -31,11 +34,14 @@ public class EvaluationService {
     private final AccessPolicy access;
     private final OrganisationService organisations;
     private final EvaluationRepository evaluations;
+    private final Revisions revisions;
 
-    EvaluationService(AccessPolicy access, OrganisationService organisations, EvaluationRepository evaluations) {
+    EvaluationService(AccessPolicy access, OrganisationService organisations, EvaluationRepository evaluations,
+            Revisions revisions) {
         this.access = access;
         this.organisations = organisations;
         this.evaluations = evaluations;
+        this.revisions = revisions;
     }
 
     /** An evaluation the caller may read; any other id, hers or not, is "not found". */
@@ -127,10 +133,22 @@ public class EvaluationService {
 
     @Transactional
     public void update(long evaluationId, EvaluationDraft draft) {
+        update(evaluationId, draft, null);
+    }
+
+    /**
+     * Saves the evaluation over {@code version}, the one its editor read; a {@link ConcurrentEditException}
+     * when someone saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void update(long evaluationId, EvaluationDraft draft, @Nullable Integer version) {
         Evaluation evaluation = evaluation(evaluationId);
-        access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
-        if (!evaluations.update(evaluation.structureId(), evaluationId, validate(draft))) {
-            throw new EvaluationNotFoundException(evaluationId);
+        CurrentUser user = access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
+        long structureId = evaluation.structureId();
+        if (!evaluations.update(structureId, evaluationId, validate(draft), revisions.edit(version, user.id()))) {
+            throw revisions.conflict("evaluation", structureId, evaluationId,
+                    () -> evaluations.find(structureId, evaluationId)
+                            .orElseThrow(() -> new EvaluationNotFoundException(evaluationId)));
         }
     }
 

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
 public record Interaction(long id, long evaluationId, long stakeholderId, long activityId, String cost,
         @Nullable BigDecimal costQuantity, @Nullable String costUnit, @Nullable BigDecimal costValueEur,
         String benefit, @Nullable BigDecimal benefitQuantity, @Nullable String benefitUnit,
-        @Nullable BigDecimal benefitValueEur, int position) {
+        @Nullable BigDecimal benefitValueEur, int position, int version) {
 }

@@ -17,7 +17,9 @@ import fr.maillon.chain.EvaluationService;
 import fr.maillon.framework.internal.DisaggregationRepository;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.Dates;
+import fr.maillon.web.Revisions;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.RuleViolationException.Violation;
 import fr.maillon.web.Texts;
@@ -35,8 +37,11 @@ public class DisaggregationService {
     private final EvaluationService evaluations;
     private final AccessPolicy access;
     private final DisaggregationRepository repository;
+    private final Revisions revisions;
 
-    DisaggregationService(EvaluationService evaluations, AccessPolicy access, DisaggregationRepository repository) {
+    DisaggregationService(EvaluationService evaluations, AccessPolicy access, DisaggregationRepository repository,
+            Revisions revisions) {
+        this.revisions = revisions;
         this.evaluations = evaluations;
         this.access = access;
         this.repository = repository;
@@ -66,6 +71,16 @@ public class DisaggregationService {
     @Transactional
     public void updateDisaggregation(long evaluationId, long id, @Nullable String name,
             @Nullable List<String> categories) {
+        updateDisaggregation(evaluationId, id, name, categories, null);
+    }
+
+    /**
+     * Saves the disaggregation over {@code version}, the one its editor read: a
+     * {@link ConcurrentEditException} when someone saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void updateDisaggregation(long evaluationId, long id, @Nullable String name,
+            @Nullable List<String> categories, @Nullable Integer version) {
         Evaluation evaluation = editable(evaluationId);
         own(evaluation.structureId(), id);
         String checkedName = name(name);
@@ -76,7 +91,12 @@ public class DisaggregationService {
             throw new RuleViolationException("categories", "framework.disaggregation.categoryInUse",
                     String.join(", ", lost));
         }
-        repository.update(evaluation.structureId(), id, checkedName, checked);
+        long structureId = evaluation.structureId();
+        if (!repository.update(structureId, id, checkedName, checked, revisions.edit(version, access.currentUserId()))) {
+            throw revisions.conflict("disaggregation", structureId, id, () -> repository.disaggregations(structureId)
+                    .stream().filter(stored -> stored.id() == id).findFirst()
+                    .orElseThrow(() -> new FrameworkItemNotFoundException(id)));
+        }
     }
 
     @Transactional

@@ -33,6 +33,8 @@ import fr.maillon.framework.internal.IndicatorRepository.LoggedChange;
 import fr.maillon.framework.internal.IndicatorRepository.LoggedValue;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
+import fr.maillon.web.ConcurrentEditException;
+import fr.maillon.web.Revisions;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.RuleViolationException.Violation;
 import fr.maillon.web.Texts;
@@ -56,10 +58,12 @@ public class FrameworkService {
     private final DisaggregationRepository disaggregations;
     private final AccountService accounts;
     private final ObjectProvider<ComputedValues> computed;
+    private final Revisions revisions;
 
     FrameworkService(EvaluationService evaluations, AccessPolicy access, IndicatorRepository indicators,
             DisaggregationRepository disaggregations, AccountService accounts,
-            ObjectProvider<ComputedValues> computed) {
+            ObjectProvider<ComputedValues> computed, Revisions revisions) {
+        this.revisions = revisions;
         this.accounts = accounts;
         this.computed = computed;
         this.evaluations = evaluations;
@@ -93,6 +97,15 @@ public class FrameworkService {
 
     @Transactional
     public void updateIndicator(long evaluationId, long indicatorId, IndicatorDraft draft) {
+        updateIndicator(evaluationId, indicatorId, draft, null);
+    }
+
+    /**
+     * Saves the indicator over {@code version}, the one its editor read: a {@link ConcurrentEditException}
+     * when someone saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void updateIndicator(long evaluationId, long indicatorId, IndicatorDraft draft, @Nullable Integer version) {
         Evaluation evaluation = editable(evaluationId);
         List<Indicator> existing = indicators.indicators(evaluation.structureId(), evaluationId);
         Indicator current = find(existing, indicatorId);
@@ -102,8 +115,11 @@ public class FrameworkService {
                 && disaggregations.hasCategoryValues(evaluation.structureId(), indicatorId)) {
             throw new RuleViolationException("disaggregationId", "framework.indicator.disaggregation.inUse");
         }
-        if (!indicators.update(evaluation.structureId(), evaluationId, indicatorId, checked)) {
-            throw new IndicatorNotFoundException(indicatorId);
+        long structureId = evaluation.structureId();
+        if (!indicators.update(structureId, evaluationId, indicatorId, checked,
+                revisions.edit(version, access.currentUserId()))) {
+            throw revisions.conflict("indicator", structureId, indicatorId,
+                    () -> find(indicators.indicators(structureId, evaluationId), indicatorId));
         }
     }
 

@@ -17,7 +17,7 @@ public record Indicator(long id, long evaluationId, String code, String name, @N
         @Nullable LocalDate baselineDate, Direction direction, PeriodType frequency, Aggregation aggregation,
         boolean cumulativeTargets, DataSource source, @Nullable String formula, @Nullable String collector,
         @Nullable BigDecimal minimum, @Nullable BigDecimal maximum, int position, @Nullable Long disaggregationId,
-        @Nullable Long libraryEntryId) {
+        @Nullable Long libraryEntryId, int version) {
 
     public boolean computedByFormula() {
         return source == DataSource.FORMULA;

@@ -197,6 +197,6 @@ public class LibraryService {
     private static Indicator asIndicator(LibraryEntry entry) {
         return new Indicator(entry.id(), 0, entry.code(), entry.name(), entry.description(), entry.measure(),
                 entry.unit(), entry.scaleLevels(), null, null, entry.direction(), entry.frequency(), entry.aggregation(),
-                false, entry.source(), entry.formula(), null, null, null, 0, null, null);
+                false, entry.source(), entry.formula(), null, null, null, 0, null, null, 0);
     }
 }

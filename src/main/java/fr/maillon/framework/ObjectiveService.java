@@ -19,6 +19,8 @@ import fr.maillon.chain.ValueChain;
 import fr.maillon.framework.internal.ObjectiveRepository;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
+import fr.maillon.web.ConcurrentEditException;
+import fr.maillon.web.Revisions;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.RuleViolationException.Violation;
 import fr.maillon.web.Texts;
@@ -34,11 +36,13 @@ public class ObjectiveService {
     private final ChainService chains;
     private final AccessPolicy access;
     private final ObjectiveRepository objectives;
+    private final Revisions revisions;
 
-    ObjectiveService(ChainService chains, AccessPolicy access, ObjectiveRepository objectives) {
+    ObjectiveService(ChainService chains, AccessPolicy access, ObjectiveRepository objectives, Revisions revisions) {
         this.chains = chains;
         this.access = access;
         this.objectives = objectives;
+        this.revisions = revisions;
     }
 
     public FrameworkOverview overview(long evaluationId) {
@@ -89,12 +93,23 @@ public class ObjectiveService {
 
     @Transactional
     public void updateObjective(long evaluationId, long objectiveId, ObjectiveDraft draft) {
+        updateObjective(evaluationId, objectiveId, draft, null);
+    }
+
+    /**
+     * Saves the objective over {@code version}, the one its editor read: a {@link ConcurrentEditException}
+     * when someone saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void updateObjective(long evaluationId, long objectiveId, ObjectiveDraft draft, @Nullable Integer version) {
         ValueChain chain = editable(evaluationId);
         ObjectiveDraft clean = validate(chain, draft);
         long structureId = chain.evaluation().structureId();
         if (!objectives.updateObjective(structureId, evaluationId, objectiveId, clean.target(), clean.title(),
-                clean.description())) {
-            throw new FrameworkItemNotFoundException(objectiveId);
+                clean.description(), revisions.edit(version, access.currentUserId()))) {
+            throw revisions.conflict("objective", structureId, objectiveId, () -> objectives
+                    .objectives(structureId, evaluationId).stream().filter(stored -> stored.id() == objectiveId)
+                    .findFirst().orElseThrow(() -> new FrameworkItemNotFoundException(objectiveId)));
         }
         objectives.replaceEffects(structureId, evaluationId, objectiveId, clean.effectIds());
     }
@@ -119,11 +134,23 @@ public class ObjectiveService {
 
     @Transactional
     public void updateQuestion(long evaluationId, long questionId, QuestionDraft draft) {
+        updateQuestion(evaluationId, questionId, draft, null);
+    }
+
+    /**
+     * Saves the question over {@code version}, the one its editor read: a {@link ConcurrentEditException}
+     * when someone saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void updateQuestion(long evaluationId, long questionId, QuestionDraft draft, @Nullable Integer version) {
         ValueChain chain = editable(evaluationId);
         QuestionDraft clean = validate(chain, draft);
         long structureId = chain.evaluation().structureId();
-        if (!objectives.updateQuestion(structureId, evaluationId, questionId, clean.criterionId(), clean.text())) {
-            throw new FrameworkItemNotFoundException(questionId);
+        if (!objectives.updateQuestion(structureId, evaluationId, questionId, clean.criterionId(), clean.text(),
+                revisions.edit(version, access.currentUserId()))) {
+            throw revisions.conflict("evaluative_question", structureId, questionId, () -> objectives
+                    .questions(structureId, evaluationId).stream().filter(stored -> stored.id() == questionId)
+                    .findFirst().orElseThrow(() -> new FrameworkItemNotFoundException(questionId)));
         }
         objectives.replaceObjectives(structureId, evaluationId, questionId, clean.objectiveIds());
     }

@@ -26,7 +26,9 @@ import fr.maillon.organisation.internal.MembershipRepository;
 import fr.maillon.organisation.internal.MembershipRepository.MemberRole;
 import fr.maillon.organisation.internal.OrganisationRepository;
 import fr.maillon.organisation.internal.ShareRepository;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.Dates;
+import fr.maillon.web.Revisions;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.Texts;
 import fr.maillon.web.RuleViolationException.Violation;
@@ -46,9 +48,12 @@ public class OrganisationService {
     private final MembershipRepository memberships;
     private final InvitationRepository invitations;
     private final ShareRepository shares;
+    private final Revisions revisions;
 
     OrganisationService(AccessPolicy access, AccountService accounts, OrganisationRepository organisations,
-            MembershipRepository memberships, InvitationRepository invitations, ShareRepository shares) {
+            MembershipRepository memberships, InvitationRepository invitations, ShareRepository shares,
+            Revisions revisions) {
+        this.revisions = revisions;
         this.access = access;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -145,9 +150,21 @@ public class OrganisationService {
 
     @Transactional
     public void updateStructure(long structureId, StructureDraft draft) {
-        access.requireAdministration(structureId);
+        updateStructure(structureId, draft, null);
+    }
+
+    /**
+     * Saves the structure's card over {@code version}, the one its editor read: a
+     * {@link ConcurrentEditException} when someone saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void updateStructure(long structureId, StructureDraft draft, @Nullable Integer version) {
+        CurrentUser user = access.requireAdministration(structureId);
         organisations.findStructure(structureId).orElseThrow(() -> new OrganisationNotFoundException(structureId));
-        organisations.updateStructure(structureId, validate(draft));
+        if (!organisations.updateStructure(structureId, validate(draft), revisions.edit(version, user.id()))) {
+            throw revisions.conflict("structure", structureId, structureId, () -> organisations
+                    .findStructure(structureId).orElseThrow(() -> new OrganisationNotFoundException(structureId)));
+        }
     }
 
     @Transactional

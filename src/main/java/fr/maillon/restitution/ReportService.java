@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -51,12 +53,16 @@ import fr.maillon.restitution.ReportContent.IndicatorBlock;
 import fr.maillon.restitution.ReportContent.Point;
 import fr.maillon.restitution.internal.Pictures;
 import fr.maillon.restitution.internal.ReportRepository;
+import fr.maillon.restitution.internal.ReportRepository.StoredNarrative;
 import fr.maillon.survey.QuestionKind;
 import fr.maillon.survey.Survey;
 import fr.maillon.survey.SurveyResults;
 import fr.maillon.survey.SurveyResultsService;
 import fr.maillon.survey.SurveyService;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.NotFoundException;
+import fr.maillon.web.Revision;
+import fr.maillon.web.Revisions;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.Texts;
 
@@ -85,13 +91,16 @@ public class ReportService {
     private final ReportRepository reports;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Revisions revisions;
     private final Clock clock;
 
     ReportService(EvaluationService evaluations, ChainService chains, DiagramService diagrams, BalanceService balances,
             ObjectiveService objectives, FrameworkService framework, RenewalService renewals, SurveyService surveys,
             SurveyResultsService surveyResults, ContributionService contributions, EvidenceService evidence,
-            AccessPolicy access, ReportRepository reports, MessageSource messages, JsonMapper json, Clock clock) {
+            AccessPolicy access, ReportRepository reports, MessageSource messages, JsonMapper json,
+            Revisions revisions, Clock clock) {
         this.clock = clock;
+        this.revisions = revisions;
         this.evaluations = evaluations;
         this.chains = chains;
         this.diagrams = diagrams;
@@ -178,6 +187,28 @@ public class ReportService {
     /** Writes (or clears, when empty) the narrative of a section of the draft. */
     @Transactional
     public void narrate(long reportId, ReportAudience.Section section, @Nullable String narrative) {
+        narrate(reportId, section, narrative, null);
+    }
+
+    /** Each section's narrative version in the draft (0: none written yet), for the forms that edit them. */
+    public Map<ReportAudience.Section, Integer> narrativeVersions(long reportId) {
+        Report report = editable(reportId);
+        Map<String, Integer> stored = reports.narrativeVersions(report.structureId(), reportId);
+        Map<ReportAudience.Section, Integer> versions = new EnumMap<>(ReportAudience.Section.class);
+        for (ReportAudience.Section section : report.audience().sections()) {
+            versions.put(section, stored.getOrDefault(section.name(), 0));
+        }
+        return versions;
+    }
+
+    /**
+     * Writes (or clears) a section's narrative over {@code version}, the one its author read (0: none
+     * yet): a {@link ConcurrentEditException} carrying the stored {@link Narrative} when someone
+     * saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void narrate(long reportId, ReportAudience.Section section, @Nullable String narrative,
+            @Nullable Integer version) {
         Report report = editable(reportId);
         if (!report.audience().sections().contains(section)) {
             throw new RuleViolationException("section", "restitution.report.section");
@@ -186,7 +217,14 @@ public class ReportService {
         if (text.length() > 20_000 || Texts.hasControlCharacters(text)) {
             throw new RuleViolationException("narrative", "restitution.text.invalid", 20_000);
         }
-        reports.saveNarrative(report.structureId(), reportId, section.name(), text);
+        if (!reports.saveNarrative(report.structureId(), reportId, section.name(), text,
+                revisions.edit(version, access.currentUserId()))) {
+            Optional<StoredNarrative> stored = reports.storedNarrative(report.structureId(), reportId, section.name());
+            Revision current = stored.map(now -> revisions.revision(now.version(), now.updatedBy(), now.updatedAt()))
+                    .orElse(new Revision(0, null, null));
+            throw new ConcurrentEditException(current,
+                    new Narrative(section, stored.map(StoredNarrative::narrative).orElse(""), current.version()));
+        }
     }
 
     /** Freezes the draft as it is now: a new version, numbered after the last. */

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 public record Question(long id, long surveyId, @Nullable Long sectionId, String code, QuestionKind kind, String label,
         @Nullable String labelEn, @Nullable String hint, @Nullable String hintEn, boolean required,
         boolean personalData, @Nullable BigDecimal minimum, @Nullable BigDecimal maximum,
-        @Nullable Long conditionQuestionId, @Nullable List<String> conditionValues, int position, List<Choice> choices) {
+        @Nullable Long conditionQuestionId, @Nullable List<String> conditionValues, int position, List<Choice> choices,
+        int version) {
 
     public Question {
         choices = List.copyOf(choices);

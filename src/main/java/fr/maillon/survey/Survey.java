@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /** A survey with its sections, questions (in order) and waves. */
 public record Survey(long id, long structureId, long evaluationId, String title, @Nullable String titleEn,
         @Nullable String introduction, Audience audience, @Nullable String consentText, List<Section> sections,
-        List<Question> questions, List<Wave> waves) {
+        List<Question> questions, List<Wave> waves, int version) {
 
     public Survey {
         sections = List.copyOf(sections);

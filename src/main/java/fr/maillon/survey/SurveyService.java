@@ -27,7 +27,10 @@ import fr.maillon.framework.PeriodType;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
 import fr.maillon.survey.internal.SurveyRepository;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.Dates;
+import fr.maillon.web.Edit;
+import fr.maillon.web.Revisions;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.RuleViolationException.Violation;
 import fr.maillon.web.Texts;
@@ -48,9 +51,11 @@ public class SurveyService {
     private final AccessPolicy access;
     private final FrameworkService framework;
     private final SurveyRepository surveys;
+    private final Revisions revisions;
 
     SurveyService(EvaluationService evaluations, AccessPolicy access, FrameworkService framework,
-            SurveyRepository surveys) {
+            SurveyRepository surveys, Revisions revisions) {
+        this.revisions = revisions;
         this.evaluations = evaluations;
         this.access = access;
         this.framework = framework;
@@ -104,7 +109,7 @@ public class SurveyService {
         return new Survey(survey.id(), survey.structureId(), survey.evaluationId(), survey.title(), survey.titleEn(),
                 survey.introduction(), survey.audience(), survey.consentText(), survey.sections(), survey.questions(),
                 survey.waves().stream().map(wave -> new Wave(wave.id(), wave.surveyId(), wave.label(), "",
-                        wave.opensAt(), wave.closesAt(), wave.period(), wave.position())).toList());
+                        wave.opensAt(), wave.closesAt(), wave.period(), wave.position())).toList(), survey.version());
     }
 
     /** Creates a survey with a first wave, reporting for the current year (or the evaluation's first). */
@@ -123,8 +128,24 @@ public class SurveyService {
 
     @Transactional
     public void update(long surveyId, SurveyDraft draft) {
+        update(surveyId, draft, null);
+    }
+
+    /**
+     * Saves the survey over {@code version}, the one its editor read: a {@link ConcurrentEditException}
+     * when someone saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void update(long surveyId, SurveyDraft draft, @Nullable Integer version) {
         Survey survey = editable(surveyId);
-        surveys.update(survey.structureId(), surveyId, check(draft));
+        if (!surveys.update(survey.structureId(), surveyId, check(draft), edit(version))) {
+            throw revisions.conflict("survey", survey.structureId(), surveyId, () -> survey(surveyId));
+        }
+    }
+
+    /** A save by the signed-in editor, now, over the version she read. */
+    private Edit edit(@Nullable Integer version) {
+        return revisions.edit(version, access.currentUserId());
     }
 
     @Transactional
@@ -158,10 +179,22 @@ public class SurveyService {
     /** Adds (questionId null) or changes a question, checking every rule; its choices are replaced. */
     @Transactional
     public long saveQuestion(long surveyId, @Nullable Long questionId, QuestionDraft draft) {
+        return saveQuestion(surveyId, questionId, draft, null);
+    }
+
+    /**
+     * Adds a question, or saves one over {@code version}, the one its editor read: a
+     * {@link ConcurrentEditException} when someone saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public long saveQuestion(long surveyId, @Nullable Long questionId, QuestionDraft draft, @Nullable Integer version) {
         Survey survey = editable(surveyId);
         Question current = questionId == null ? null : survey.question(questionId)
                 .orElseThrow(() -> new SurveyNotFoundException(questionId));
-        return surveys.saveQuestion(survey.structureId(), surveyId, questionId, check(survey, current, draft));
+        return surveys.saveQuestion(survey.structureId(), surveyId, questionId, check(survey, current, draft),
+                edit(version)).orElseThrow(() -> revisions.conflict("survey_question", survey.structureId(),
+                        questionId, () -> survey(surveyId).question(questionId)
+                                .orElseThrow(() -> new SurveyNotFoundException(questionId))));
     }
 
     /** Deletes a question no other question's condition and no indicator depends on. */

@@ -68,6 +68,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, message("error.invalid.message"), errors), request);
     }
 
+    /**
+     * Someone saved the item since the client read it (its {@code If-Match} version is stale):
+     * 409, nothing written; the problem carries the version now stored, who saved it and when, and
+     * the item as stored, so that the client can merge and send again with {@code If-Match: "<version>"}.
+     */
+    @ExceptionHandler(ConcurrentEditException.class)
+    ResponseEntity<ProblemDetail> concurrentEdit(ConcurrentEditException ex, HttpServletRequest request) {
+        Revision current = ex.current();
+        String who = current.updatedBy() != null ? current.updatedBy() : message("web.concurrentEdit.someone");
+        String detail = current.updatedAt() == null ? message("web.concurrentEdit.apiUndated", who)
+                : message("web.concurrentEdit.api", who, current.updatedAt().toString());
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, detail);
+        problem.setProperty("currentVersion", current.version());
+        problem.setProperty("updatedBy", current.updatedBy());
+        problem.setProperty("updatedAt", current.updatedAt() == null ? null : current.updatedAt().toString());
+        problem.setProperty("current", ex.stored());
+        return ResponseEntity.status(HttpStatus.CONFLICT).eTag(Versions.etag(current.version()))
+                .body(Problems.withInstance(problem, request));
+    }
+
     /** A rule the database enforces (a race on a unique name, a value out of its range): nothing was written. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail dataIntegrity(DataIntegrityViolationException ex, HttpServletRequest request) {

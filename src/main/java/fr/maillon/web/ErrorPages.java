@@ -20,7 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
-    private static final Set<Integer> KNOWN = Set.of(400, 403, 404, 405, 411, 413, 429, 500);
+    private static final Set<Integer> KNOWN = Set.of(400, 403, 404, 405, 409, 411, 413, 429, 500);
 
     @RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView page(HttpServletRequest request) {

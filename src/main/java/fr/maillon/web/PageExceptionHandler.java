@@ -54,6 +54,15 @@ class PageExceptionHandler {
         return page(request, HttpStatus.BAD_REQUEST, null);
     }
 
+    /**
+     * Someone saved the item meanwhile and no form caught it to show both versions (forms do, with
+     * {@link FormErrors#conflict}): a page saying so; nothing was overwritten.
+     */
+    @ExceptionHandler(ConcurrentEditException.class)
+    Object concurrentEdit(HttpServletRequest request) {
+        return page(request, HttpStatus.CONFLICT, null);
+    }
+
     /** A rule the database enforces refused the input (e.g. a race on a unique name): nothing was written. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     Object dataIntegrity(DataIntegrityViolationException ex, HttpServletRequest request) {

@@ -2,6 +2,7 @@ package fr.maillon.organisation;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import fr.maillon.chain.EvaluationStatus;
 import fr.maillon.chain.internal.EvaluationRepository;
 import fr.maillon.organisation.internal.InvitationRepository;
 import fr.maillon.organisation.internal.ShareRepository;
+import fr.maillon.web.Edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,7 +49,8 @@ class RepositoryTenancyTests {
         assertThat(evaluations.find(b.structureId(), evaluation)).isEmpty();
         assertThat(evaluations.find(a.structureId(), evaluation)).isPresent();
         assertThat(evaluations.findByStructure(b.structureId())).isEmpty();
-        assertThat(evaluations.update(b.structureId(), evaluation, draft)).isFalse();
+        assertThat(evaluations.update(b.structureId(), evaluation, draft,
+                new Edit(null, b.userId(), OffsetDateTime.now()))).isFalse();
 
         long share = shares.insert(a.structureId(), evaluation, b.structureId(), a.userId());
         assertThat(shares.findActive(b.structureId())).isEmpty();

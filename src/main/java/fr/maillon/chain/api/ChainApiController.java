@@ -6,9 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +37,7 @@ import fr.maillon.chain.ResourceValuation;
 import fr.maillon.chain.StakeholderBalance;
 import fr.maillon.chain.StakeholderDraft;
 import fr.maillon.chain.ValueChain;
+import fr.maillon.web.Versions;
 
 @RestController
 @RequestMapping("/api/v1/evaluations/{evaluationId}")
@@ -63,10 +70,13 @@ class ChainApiController {
 
     @PutMapping("/stakeholders/{stakeholderId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change a stakeholder")
+    @Operation(summary = "Change a stakeholder", description = Versions.PUT_DESCRIPTION)
+    @ApiResponse(responseCode = "409", description = Versions.CONFLICT_DESCRIPTION)
     void updateStakeholder(@PathVariable long evaluationId, @PathVariable long stakeholderId,
+            @Parameter(description = Versions.IF_MATCH_DESCRIPTION)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody StakeholderDraft draft) {
-        chains.updateStakeholder(evaluationId, stakeholderId, draft);
+        chains.updateStakeholder(evaluationId, stakeholderId, draft, Versions.fromIfMatch(ifMatch));
     }
 
     @DeleteMapping("/stakeholders/{stakeholderId}")
@@ -85,10 +95,13 @@ class ChainApiController {
 
     @PutMapping("/elements/{elementId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change an element (its kind stays)")
+    @Operation(summary = "Change an element (its kind stays)", description = Versions.PUT_DESCRIPTION)
+    @ApiResponse(responseCode = "409", description = Versions.CONFLICT_DESCRIPTION)
     void updateElement(@PathVariable long evaluationId, @PathVariable long elementId,
+            @Parameter(description = Versions.IF_MATCH_DESCRIPTION)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody ChainElementDraft draft) {
-        chains.updateElement(evaluationId, elementId, draft);
+        chains.updateElement(evaluationId, elementId, draft, Versions.fromIfMatch(ifMatch));
     }
 
     @DeleteMapping("/elements/{elementId}")
@@ -121,10 +134,13 @@ class ChainApiController {
 
     @PutMapping("/interactions/{interactionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change an interaction")
+    @Operation(summary = "Change an interaction", description = Versions.PUT_DESCRIPTION)
+    @ApiResponse(responseCode = "409", description = Versions.CONFLICT_DESCRIPTION)
     void updateInteraction(@PathVariable long evaluationId, @PathVariable long interactionId,
+            @Parameter(description = Versions.IF_MATCH_DESCRIPTION)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody InteractionDraft draft) {
-        chains.updateInteraction(evaluationId, interactionId, draft);
+        chains.updateInteraction(evaluationId, interactionId, draft, Versions.fromIfMatch(ifMatch));
     }
 
     @DeleteMapping("/interactions/{interactionId}")

@@ -10,12 +10,13 @@ import org.springframework.stereotype.Repository;
 
 import fr.maillon.chain.Evaluation;
 import fr.maillon.chain.EvaluationDraft;
+import fr.maillon.web.Edit;
 
 @Repository
 public class EvaluationRepository {
 
     private static final String SELECT_EVALUATION = """
-            SELECT id, structure_id, title, scope, action_name, period_start, period_end, status
+            SELECT id, structure_id, title, scope, action_name, period_start, period_end, status, version
             FROM evaluation
             """;
 
@@ -78,15 +79,18 @@ public class EvaluationRepository {
                 .single();
     }
 
-    public boolean update(long structureId, long id, EvaluationDraft draft) {
+    /** Saves the draft over the version the editor read; false when someone saved meanwhile. */
+    public boolean update(long structureId, long id, EvaluationDraft draft, Edit edit) {
         return jdbc.sql("""
                 UPDATE evaluation
                 SET title = :title, scope = :scope, action_name = :actionName,
-                    period_start = :periodStart, period_end = :periodEnd, status = :status
+                    period_start = :periodStart, period_end = :periodEnd, status = :status,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE structure_id = :structureId
                   AND id = :id
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
                 """)
-                .paramSource(parameters(structureId, id, draft))
+                .paramSource(edit.addTo(parameters(structureId, id, draft)))
                 .update() == 1;
     }
 

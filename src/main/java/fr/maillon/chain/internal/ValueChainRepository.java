@@ -15,6 +15,7 @@ import fr.maillon.chain.InteractionDraft;
 import fr.maillon.chain.Link;
 import fr.maillon.chain.Stakeholder;
 import fr.maillon.chain.StakeholderDraft;
+import fr.maillon.web.Edit;
 
 /** The value chain of an evaluation: stakeholders, elements, links and interactions. */
 @Repository
@@ -22,7 +23,7 @@ public class ValueChainRepository {
 
     private static final String SELECT_STAKEHOLDERS = """
             SELECT id, evaluation_id, name, type, community_member, presentation, field_of_intervention,
-                   constraints, strengths, position
+                   constraints, strengths, position, version
             FROM stakeholder
             WHERE structure_id = :structureId
               AND evaluation_id = :evaluationId
@@ -31,7 +32,7 @@ public class ValueChainRepository {
 
     private static final String SELECT_ELEMENTS = """
             SELECT id, evaluation_id, kind, name, description, position, resource_kind, provider_id, quantity, unit,
-                   value_eur, activity_type, support_category, target, dimension_id
+                   value_eur, activity_type, support_category, target, dimension_id, version
             FROM chain_element
             WHERE structure_id = :structureId
               AND evaluation_id = :evaluationId
@@ -49,7 +50,7 @@ public class ValueChainRepository {
 
     private static final String SELECT_INTERACTIONS = """
             SELECT id, evaluation_id, stakeholder_id, activity_id, cost, cost_quantity, cost_unit, cost_value_eur,
-                   benefit, benefit_quantity, benefit_unit, benefit_value_eur, position
+                   benefit, benefit_quantity, benefit_unit, benefit_value_eur, position, version
             FROM interaction
             WHERE structure_id = :structureId
               AND evaluation_id = :evaluationId
@@ -142,16 +143,19 @@ public class ValueChainRepository {
                 .single();
     }
 
-    public boolean updateStakeholder(long structureId, long evaluationId, long id, StakeholderDraft draft) {
+    /** Saves the draft over the version the editor read; false when someone saved meanwhile. */
+    public boolean updateStakeholder(long structureId, long evaluationId, long id, StakeholderDraft draft, Edit edit) {
         return jdbc.sql("""
                 UPDATE stakeholder
                 SET name = :name, type = :type, community_member = :communityMember, presentation = :presentation,
-                    field_of_intervention = :fieldOfIntervention, constraints = :constraints, strengths = :strengths
+                    field_of_intervention = :fieldOfIntervention, constraints = :constraints, strengths = :strengths,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
                   AND structure_id = :structureId
                   AND evaluation_id = :evaluationId
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
                 """)
-                .paramSource(stakeholderParameters(structureId, evaluationId, draft).addValue("id", id))
+                .paramSource(edit.addTo(stakeholderParameters(structureId, evaluationId, draft).addValue("id", id)))
                 .update() == 1;
     }
 
@@ -184,18 +188,21 @@ public class ValueChainRepository {
                 .single();
     }
 
-    public boolean updateElement(long structureId, long evaluationId, long id, ChainElementDraft draft) {
+    /** Saves the draft over the version the editor read; false when someone saved meanwhile. */
+    public boolean updateElement(long structureId, long evaluationId, long id, ChainElementDraft draft, Edit edit) {
         return jdbc.sql("""
                 UPDATE chain_element
                 SET name = :name, description = :description, resource_kind = :resourceKind,
                     provider_id = :providerId, quantity = :quantity, unit = :unit, value_eur = :valueEur,
                     activity_type = :activityType, support_category = :supportCategory, target = :target,
-                    dimension_id = :dimensionId
+                    dimension_id = :dimensionId,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
                   AND structure_id = :structureId
                   AND evaluation_id = :evaluationId
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
                 """)
-                .paramSource(elementParameters(structureId, evaluationId, draft).addValue("id", id))
+                .paramSource(edit.addTo(elementParameters(structureId, evaluationId, draft).addValue("id", id)))
                 .update() == 1;
     }
 
@@ -265,18 +272,21 @@ public class ValueChainRepository {
                 .single();
     }
 
-    public boolean updateInteraction(long structureId, long evaluationId, long id, InteractionDraft draft) {
+    /** Saves the draft over the version the editor read; false when someone saved meanwhile. */
+    public boolean updateInteraction(long structureId, long evaluationId, long id, InteractionDraft draft, Edit edit) {
         return jdbc.sql("""
                 UPDATE interaction
                 SET stakeholder_id = :stakeholderId, activity_id = :activityId, cost = :cost,
                     cost_quantity = :costQuantity, cost_unit = :costUnit, cost_value_eur = :costValueEur,
                     benefit = :benefit, benefit_quantity = :benefitQuantity, benefit_unit = :benefitUnit,
-                    benefit_value_eur = :benefitValueEur
+                    benefit_value_eur = :benefitValueEur,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
                   AND structure_id = :structureId
                   AND evaluation_id = :evaluationId
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
                 """)
-                .paramSource(interactionParameters(structureId, evaluationId, draft).addValue("id", id))
+                .paramSource(edit.addTo(interactionParameters(structureId, evaluationId, draft).addValue("id", id)))
                 .update() == 1;
     }
 

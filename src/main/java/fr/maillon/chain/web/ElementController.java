@@ -21,6 +21,7 @@ import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.ResourceKind;
 import fr.maillon.chain.SupportCategory;
 import fr.maillon.chain.ValueChain;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -39,7 +40,7 @@ class ElementController {
             @RequestParam(required = false) ActivityType activityType, Model model) {
         ElementForm empty = ElementForm.empty();
         model.addAttribute("elementForm", new ElementForm(empty.name(), empty.description(), null, null, null,
-                empty.unit(), null, activityType, null, null, null));
+                empty.unit(), null, activityType, null, null, null, null));
         return formPage(chains.editableChain(evaluationId), kind, null, model);
     }
 
@@ -77,9 +78,12 @@ class ElementController {
         ChainElement element = element(chain, elementId);
         if (!result.hasErrors()) {
             try {
-                chains.updateElement(evaluationId, elementId, form.toDraft(element.kind()));
+                chains.updateElement(evaluationId, elementId, form.toDraft(element.kind()), form.version());
                 redirect.addFlashAttribute("flash", "chain.element.saved");
                 return "redirect:/evaluations/" + evaluationId + "#" + element.kind().name().toLowerCase();
+            }
+            catch (ConcurrentEditException ex) {
+                FormErrors.conflict(result, model, ex, ElementForm.of(ex.stored(ChainElement.class)));
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);

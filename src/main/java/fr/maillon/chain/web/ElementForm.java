@@ -16,16 +16,16 @@ import fr.maillon.chain.SupportCategory;
 public record ElementForm(@Nullable String name, @Nullable String description, @Nullable ResourceKind resourceKind,
         @Nullable Long providerId, @Nullable BigDecimal quantity, @Nullable String unit, @Nullable BigDecimal valueEur,
         @Nullable ActivityType activityType, @Nullable SupportCategory supportCategory, @Nullable EffectTarget target,
-        @Nullable Long dimensionId) {
+        @Nullable Long dimensionId, @Nullable Integer version) {
 
     public static ElementForm empty() {
-        return new ElementForm("", "", null, null, null, "", null, null, null, null, null);
+        return new ElementForm("", "", null, null, null, "", null, null, null, null, null, null);
     }
 
     public static ElementForm of(ChainElement element) {
         return new ElementForm(element.name(), element.description(), element.resourceKind(), element.providerId(),
                 element.quantity(), element.unit(), element.valueEur(), element.activityType(),
-                element.supportCategory(), element.target(), element.dimensionId());
+                element.supportCategory(), element.target(), element.dimensionId(), element.version());
     }
 
     public ChainElementDraft toDraft(ElementKind kind) {

@@ -14,11 +14,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import fr.maillon.chain.ChainService;
 import fr.maillon.chain.Dimension;
 import fr.maillon.chain.ElementKind;
+import fr.maillon.chain.Evaluation;
 import fr.maillon.chain.EvaluationPage;
 import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.chain.EvaluationStatus;
 import fr.maillon.organisation.Structure;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -80,9 +82,12 @@ class EvaluationController {
         EvaluationPage page = evaluations.editable(evaluationId);
         if (!result.hasErrors()) {
             try {
-                evaluations.update(evaluationId, form.toDraft());
+                evaluations.update(evaluationId, form.toDraft(), form.version());
                 redirect.addFlashAttribute("flash", "chain.evaluation.saved");
                 return "redirect:/evaluations/" + evaluationId;
+            }
+            catch (ConcurrentEditException ex) {
+                FormErrors.conflict(result, model, ex, EvaluationForm.of(ex.stored(Evaluation.class)));
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);

@@ -14,15 +14,15 @@ import fr.maillon.chain.EvaluationStatus;
 public record EvaluationForm(@Nullable String title, @Nullable EvaluationScope scope, @Nullable String actionName,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate periodStart,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate periodEnd,
-        @Nullable EvaluationStatus status) {
+        @Nullable EvaluationStatus status, @Nullable Integer version) {
 
     public static EvaluationForm empty() {
-        return new EvaluationForm("", EvaluationScope.PROJET_SOCIAL, "", null, null, EvaluationStatus.FRAMING);
+        return new EvaluationForm("", EvaluationScope.PROJET_SOCIAL, "", null, null, EvaluationStatus.FRAMING, null);
     }
 
     public static EvaluationForm of(Evaluation evaluation) {
         return new EvaluationForm(evaluation.title(), evaluation.scope(), evaluation.actionName(),
-                evaluation.periodStart(), evaluation.periodEnd(), evaluation.status());
+                evaluation.periodStart(), evaluation.periodEnd(), evaluation.status(), evaluation.version());
     }
 
     public EvaluationDraft toDraft() {

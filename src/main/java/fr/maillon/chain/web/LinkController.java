@@ -14,6 +14,7 @@ import fr.maillon.chain.ChainElementNotFoundException;
 import fr.maillon.chain.ChainService;
 import fr.maillon.chain.Interaction;
 import fr.maillon.chain.ValueChain;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -99,9 +100,12 @@ class LinkController {
         Interaction interaction = interaction(chain, interactionId);
         if (!result.hasErrors()) {
             try {
-                chains.updateInteraction(evaluationId, interactionId, form.toDraft());
+                chains.updateInteraction(evaluationId, interactionId, form.toDraft(), form.version());
                 redirect.addFlashAttribute("flash", "chain.interaction.saved");
                 return "redirect:/evaluations/" + evaluationId + "#interactions";
+            }
+            catch (ConcurrentEditException ex) {
+                FormErrors.conflict(result, model, ex, InteractionForm.of(ex.stored(Interaction.class)));
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);

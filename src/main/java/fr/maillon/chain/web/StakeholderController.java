@@ -15,6 +15,7 @@ import fr.maillon.chain.ChainService;
 import fr.maillon.chain.Stakeholder;
 import fr.maillon.chain.StakeholderType;
 import fr.maillon.chain.ValueChain;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -67,9 +68,12 @@ class StakeholderController {
         Stakeholder stakeholder = stakeholder(chain, stakeholderId);
         if (!result.hasErrors()) {
             try {
-                chains.updateStakeholder(evaluationId, stakeholderId, form.toDraft());
+                chains.updateStakeholder(evaluationId, stakeholderId, form.toDraft(), form.version());
                 redirect.addFlashAttribute("flash", "chain.stakeholder.saved");
                 return "redirect:/evaluations/" + evaluationId + "#stakeholders";
+            }
+            catch (ConcurrentEditException ex) {
+                FormErrors.conflict(result, model, ex, StakeholderForm.of(ex.stored(Stakeholder.class)));
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);

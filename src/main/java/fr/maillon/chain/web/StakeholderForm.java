@@ -8,16 +8,16 @@ import fr.maillon.chain.StakeholderType;
 
 public record StakeholderForm(@Nullable String name, @Nullable StakeholderType type, @Nullable Boolean communityMember,
         @Nullable String presentation, @Nullable String fieldOfIntervention, @Nullable String constraints,
-        @Nullable String strengths) {
+        @Nullable String strengths, @Nullable Integer version) {
 
     public static StakeholderForm empty() {
-        return new StakeholderForm("", null, false, "", "", "", "");
+        return new StakeholderForm("", null, false, "", "", "", "", null);
     }
 
     public static StakeholderForm of(Stakeholder stakeholder) {
         return new StakeholderForm(stakeholder.name(), stakeholder.type(), stakeholder.communityMember(),
                 stakeholder.presentation(), stakeholder.fieldOfIntervention(), stakeholder.constraints(),
-                stakeholder.strengths());
+                stakeholder.strengths(), stakeholder.version());
     }
 
     public StakeholderDraft toDraft() {

@@ -8,8 +8,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -41,6 +45,7 @@ import fr.maillon.framework.Renewal;
 import fr.maillon.framework.RenewalService;
 import fr.maillon.framework.ValuesWorkbook;
 import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.Versions;
 
 @RestController
 @RequestMapping("/api/v1/evaluations/{evaluationId}")
@@ -78,9 +83,13 @@ class CadreApiController {
 
     @PutMapping("/objectives/{objectiveId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change an objective", description = Versions.PUT_DESCRIPTION)
+    @ApiResponse(responseCode = "409", description = Versions.CONFLICT_DESCRIPTION)
     void updateObjective(@PathVariable long evaluationId, @PathVariable long objectiveId,
+            @Parameter(description = Versions.IF_MATCH_DESCRIPTION)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody ObjectiveDraft draft) {
-        objectives.updateObjective(evaluationId, objectiveId, draft);
+        objectives.updateObjective(evaluationId, objectiveId, draft, Versions.fromIfMatch(ifMatch));
     }
 
     @DeleteMapping("/objectives/{objectiveId}")
@@ -97,9 +106,13 @@ class CadreApiController {
 
     @PutMapping("/questions/{questionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change an evaluative question", description = Versions.PUT_DESCRIPTION)
+    @ApiResponse(responseCode = "409", description = Versions.CONFLICT_DESCRIPTION)
     void updateQuestion(@PathVariable long evaluationId, @PathVariable long questionId,
+            @Parameter(description = Versions.IF_MATCH_DESCRIPTION)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody QuestionDraft draft) {
-        objectives.updateQuestion(evaluationId, questionId, draft);
+        objectives.updateQuestion(evaluationId, questionId, draft, Versions.fromIfMatch(ifMatch));
     }
 
     @DeleteMapping("/questions/{questionId}")

@@ -7,8 +7,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -30,6 +34,7 @@ import fr.maillon.framework.IndicatorResults;
 import fr.maillon.framework.PeriodType;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.RuleViolationException.Violation;
+import fr.maillon.web.Versions;
 
 @RestController
 @RequestMapping("/api/v1/evaluations/{evaluationId}")
@@ -58,9 +63,13 @@ class FrameworkApiController {
 
     @PutMapping("/indicators/{indicatorId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change an indicator")
-    void update(@PathVariable long evaluationId, @PathVariable long indicatorId, @RequestBody IndicatorDraft draft) {
-        framework.updateIndicator(evaluationId, indicatorId, draft);
+    @Operation(summary = "Change an indicator", description = Versions.PUT_DESCRIPTION)
+    @ApiResponse(responseCode = "409", description = Versions.CONFLICT_DESCRIPTION)
+    void update(@PathVariable long evaluationId, @PathVariable long indicatorId,
+            @Parameter(description = Versions.IF_MATCH_DESCRIPTION)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody IndicatorDraft draft) {
+        framework.updateIndicator(evaluationId, indicatorId, draft, Versions.fromIfMatch(ifMatch));
     }
 
     @DeleteMapping("/indicators/{indicatorId}")

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import fr.maillon.framework.CustomPeriod;
 import fr.maillon.framework.Disaggregation;
+import fr.maillon.web.Edit;
 
 /** Disaggregations (Maillon's and a structure's own) and an evaluation's custom periods. */
 @Repository
@@ -21,7 +23,7 @@ public class DisaggregationRepository {
         Array categories = rs.getArray("categories");
         long structureId = rs.getLong("structure_id");
         return new Disaggregation(rs.getLong("id"), rs.wasNull() ? null : structureId, rs.getString("code"),
-                rs.getString("name"), Arrays.asList((String[]) categories.getArray()));
+                rs.getString("name"), Arrays.asList((String[]) categories.getArray()), rs.getInt("version"));
     };
 
     private final JdbcClient jdbc;
@@ -33,7 +35,7 @@ public class DisaggregationRepository {
     /** Maillon's disaggregations, then the structure's own. */
     public List<Disaggregation> disaggregations(long structureId) {
         return jdbc.sql("""
-                SELECT id, structure_id, code, name, categories
+                SELECT id, structure_id, code, name, categories, version
                 FROM disaggregation
                 WHERE structure_id IS NULL
                    OR structure_id = :structureId
@@ -45,7 +47,7 @@ public class DisaggregationRepository {
 
     public List<Disaggregation> shipped() {
         return jdbc.sql("""
-                SELECT id, structure_id, code, name, categories
+                SELECT id, structure_id, code, name, categories, version
                 FROM disaggregation
                 WHERE structure_id IS NULL
                 ORDER BY id
@@ -64,15 +66,19 @@ public class DisaggregationRepository {
                 .query(Long.class).single();
     }
 
-    public boolean update(long structureId, long id, String name, List<String> categories) {
+    /** Saves over the version the editor read; false when someone saved meanwhile. */
+    public boolean update(long structureId, long id, String name, List<String> categories, Edit edit) {
         return jdbc.sql("""
                 UPDATE disaggregation
-                SET name = :name, categories = :categories
+                SET name = :name, categories = :categories,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
                   AND structure_id = :structureId
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
                 """)
-                .param("structureId", structureId).param("id", id).param("name", name)
-                .param("categories", Sql.textArray(categories))
+                .paramSource(edit.addTo(new MapSqlParameterSource().addValue("structureId", structureId)
+                        .addValue("id", id).addValue("name", name)
+                        .addValue("categories", Sql.textArray(categories))))
                 .update() == 1;
     }
 

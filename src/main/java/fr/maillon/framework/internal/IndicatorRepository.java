@@ -26,6 +26,7 @@ import fr.maillon.framework.IndicatorDraft;
 import fr.maillon.framework.IndicatorTarget;
 import fr.maillon.framework.Measure;
 import fr.maillon.framework.PeriodType;
+import fr.maillon.web.Edit;
 
 /** Indicators, their targets and the values collected, with the history of replaced values. */
 @Repository
@@ -34,7 +35,7 @@ public class IndicatorRepository {
     private static final String SELECT_INDICATOR = """
             SELECT id, evaluation_id, code, name, description, measure, unit, scale_levels, baseline_value,
                    baseline_date, direction, frequency, aggregation, cumulative_targets, source, formula, collector,
-                   minimum, maximum, position, disaggregation_id, library_indicator_id
+                   minimum, maximum, position, disaggregation_id, library_indicator_id, version
             FROM indicator
             WHERE structure_id = :structureId
               AND evaluation_id = :evaluationId
@@ -50,7 +51,8 @@ public class IndicatorRepository {
                 PeriodType.valueOf(rs.getString("frequency")), Aggregation.valueOf(rs.getString("aggregation")),
                 rs.getBoolean("cumulative_targets"), DataSource.valueOf(rs.getString("source")), rs.getString("formula"),
                 rs.getString("collector"), rs.getBigDecimal("minimum"), rs.getBigDecimal("maximum"), rs.getInt("position"),
-                rs.getObject("disaggregation_id", Long.class), rs.getObject("library_indicator_id", Long.class));
+                rs.getObject("disaggregation_id", Long.class), rs.getObject("library_indicator_id", Long.class),
+                rs.getInt("version"));
     };
 
     private final JdbcClient jdbc;
@@ -84,7 +86,8 @@ public class IndicatorRepository {
                 .single();
     }
 
-    public boolean update(long structureId, long evaluationId, long id, IndicatorDraft draft) {
+    /** Saves the draft over the version the editor read; false when someone saved meanwhile. */
+    public boolean update(long structureId, long evaluationId, long id, IndicatorDraft draft, Edit edit) {
         return jdbc.sql("""
                 UPDATE indicator
                 SET code = :code, name = :name, description = :description, measure = :measure, unit = :unit,
@@ -92,12 +95,14 @@ public class IndicatorRepository {
                     direction = :direction, frequency = :frequency, aggregation = :aggregation,
                     cumulative_targets = :cumulativeTargets, source = :source, formula = :formula,
                     collector = :collector, minimum = :minimum, maximum = :maximum,
-                    disaggregation_id = :disaggregationId
+                    disaggregation_id = :disaggregationId,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
                   AND structure_id = :structureId
                   AND evaluation_id = :evaluationId
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
                 """)
-                .paramSource(parameters(structureId, evaluationId, draft).addValue("id", id))
+                .paramSource(edit.addTo(parameters(structureId, evaluationId, draft).addValue("id", id)))
                 .update() == 1;
     }
 

@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
 
 import fr.maillon.chain.EffectTarget;
 import fr.maillon.framework.Criterion;
 import fr.maillon.framework.EvaluativeQuestion;
 import fr.maillon.framework.IndicatorLinks;
 import fr.maillon.framework.Objective;
+import fr.maillon.web.Edit;
 
 /** Criteria, transformation objectives and evaluative questions, with their links. */
 @Repository
@@ -58,7 +61,7 @@ public class ObjectiveRepository {
                 ORDER BY effect_id
                 """, structureId, evaluationId);
         return jdbc.sql("""
-                SELECT id, evaluation_id, target, title, description, position
+                SELECT id, evaluation_id, target, title, description, position, version
                 FROM objective
                 WHERE structure_id = :structureId
                   AND evaluation_id = :evaluationId
@@ -68,7 +71,7 @@ public class ObjectiveRepository {
                 .query((rs, row) -> new Objective(rs.getLong("id"), rs.getLong("evaluation_id"),
                         EffectTarget.valueOf(rs.getString("target")), rs.getString("title"),
                         rs.getString("description"), rs.getInt("position"),
-                        effects.getOrDefault(rs.getLong("id"), List.of())))
+                        effects.getOrDefault(rs.getLong("id"), List.of()), rs.getInt("version")))
                 .list();
     }
 
@@ -81,7 +84,7 @@ public class ObjectiveRepository {
                 ORDER BY objective_id
                 """, structureId, evaluationId);
         return jdbc.sql("""
-                SELECT id, evaluation_id, criterion_id, text, position
+                SELECT id, evaluation_id, criterion_id, text, position, version
                 FROM evaluative_question
                 WHERE structure_id = :structureId
                   AND evaluation_id = :evaluationId
@@ -90,7 +93,7 @@ public class ObjectiveRepository {
                 .param("structureId", structureId).param("evaluationId", evaluationId)
                 .query((rs, row) -> new EvaluativeQuestion(rs.getLong("id"), rs.getLong("evaluation_id"),
                         rs.getLong("criterion_id"), rs.getString("text"), rs.getInt("position"),
-                        objectives.getOrDefault(rs.getLong("id"), List.of())))
+                        objectives.getOrDefault(rs.getLong("id"), List.of()), rs.getInt("version")))
                 .list();
     }
 
@@ -109,17 +112,21 @@ public class ObjectiveRepository {
                 .single();
     }
 
+    /** Saves over the version the editor read; false when someone saved meanwhile. */
     public boolean updateObjective(long structureId, long evaluationId, long id, EffectTarget target, String title,
-            String description) {
+            String description, Edit edit) {
         return jdbc.sql("""
                 UPDATE objective
-                SET target = :target, title = :title, description = :description
+                SET target = :target, title = :title, description = :description,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
                   AND structure_id = :structureId
                   AND evaluation_id = :evaluationId
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
                 """)
-                .param("structureId", structureId).param("evaluationId", evaluationId).param("id", id)
-                .param("target", target.name()).param("title", title).param("description", description)
+                .paramSource(edit.addTo(new MapSqlParameterSource().addValue("structureId", structureId)
+                        .addValue("evaluationId", evaluationId).addValue("id", id).addValue("target", target.name())
+                        .addValue("title", title).addValue("description", description)))
                 .update() == 1;
     }
 
@@ -150,16 +157,21 @@ public class ObjectiveRepository {
                 .single();
     }
 
-    public boolean updateQuestion(long structureId, long evaluationId, long id, long criterionId, String text) {
+    /** Saves over the version the editor read; false when someone saved meanwhile. */
+    public boolean updateQuestion(long structureId, long evaluationId, long id, long criterionId, String text,
+            Edit edit) {
         return jdbc.sql("""
                 UPDATE evaluative_question
-                SET criterion_id = :criterionId, text = :text
+                SET criterion_id = :criterionId, text = :text,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
                   AND structure_id = :structureId
                   AND evaluation_id = :evaluationId
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
                 """)
-                .param("structureId", structureId).param("evaluationId", evaluationId).param("id", id)
-                .param("criterionId", criterionId).param("text", text)
+                .paramSource(edit.addTo(new MapSqlParameterSource().addValue("structureId", structureId)
+                        .addValue("evaluationId", evaluationId).addValue("id", id)
+                        .addValue("criterionId", criterionId).addValue("text", text)))
                 .update() == 1;
     }
 

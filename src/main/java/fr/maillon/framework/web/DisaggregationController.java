@@ -20,6 +20,7 @@ import fr.maillon.chain.EvaluationService;
 import fr.maillon.framework.Disaggregation;
 import fr.maillon.framework.DisaggregationService;
 import fr.maillon.framework.FrameworkItemNotFoundException;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -28,7 +29,12 @@ import fr.maillon.web.RuleViolationException;
 class DisaggregationController {
 
     /** A disaggregation's name and its categories, one per line. */
-    public record DisaggregationForm(@Nullable String name, @Nullable String categories) {
+    public record DisaggregationForm(@Nullable String name, @Nullable String categories, @Nullable Integer version) {
+
+        static DisaggregationForm of(Disaggregation disaggregation) {
+            return new DisaggregationForm(disaggregation.name(), String.join("\n", disaggregation.categories()),
+                    disaggregation.version());
+        }
 
         List<String> categoryList() {
             return categories == null ? List.of() : Arrays.asList(categories.split("\\R"));
@@ -50,7 +56,7 @@ class DisaggregationController {
 
     @GetMapping("/evaluations/{evaluationId}/disaggregations")
     String list(@PathVariable long evaluationId, Model model) {
-        model.addAttribute("disaggregationForm", new DisaggregationForm("", ""));
+        model.addAttribute("disaggregationForm", new DisaggregationForm("", "", null));
         return listPage(evaluationId, model);
     }
 
@@ -71,8 +77,7 @@ class DisaggregationController {
     @GetMapping("/evaluations/{evaluationId}/disaggregations/{id}/edit")
     String edit(@PathVariable long evaluationId, @PathVariable long id, Model model) {
         Disaggregation disaggregation = own(evaluationId, id);
-        model.addAttribute("disaggregationForm", new DisaggregationForm(disaggregation.name(),
-                String.join("\n", disaggregation.categories())));
+        model.addAttribute("disaggregationForm", DisaggregationForm.of(disaggregation));
         return editPage(evaluationId, disaggregation, model);
     }
 
@@ -82,9 +87,13 @@ class DisaggregationController {
             RedirectAttributes redirect) {
         Disaggregation disaggregation = own(evaluationId, id);
         try {
-            disaggregations.updateDisaggregation(evaluationId, id, form.name(), form.categoryList());
+            disaggregations.updateDisaggregation(evaluationId, id, form.name(), form.categoryList(), form.version());
             redirect.addFlashAttribute("flash", "framework.disaggregation.saved");
             return "redirect:/evaluations/" + evaluationId + "/disaggregations";
+        }
+        catch (ConcurrentEditException ex) {
+            FormErrors.conflict(result, model, ex, DisaggregationForm.of(ex.stored(Disaggregation.class)));
+            return editPage(evaluationId, disaggregation, model);
         }
         catch (RuleViolationException ex) {
             FormErrors.reject(result, ex);

@@ -27,6 +27,7 @@ import fr.maillon.framework.IndicatorNotFoundException;
 import fr.maillon.framework.Measure;
 import fr.maillon.framework.ObjectiveService;
 import fr.maillon.framework.PeriodType;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -131,9 +132,12 @@ class IndicatorController {
         Indicator indicator = find(evaluationId, indicatorId);
         if (!result.hasErrors()) {
             try {
-                framework.updateIndicator(evaluationId, indicatorId, form.toDraft());
+                framework.updateIndicator(evaluationId, indicatorId, form.toDraft(), form.version());
                 redirect.addFlashAttribute("flash", "framework.indicator.saved");
                 return "redirect:/evaluations/" + evaluationId + "/indicators";
+            }
+            catch (ConcurrentEditException ex) {
+                FormErrors.conflict(result, model, ex, IndicatorForm.of(ex.stored(Indicator.class)));
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);

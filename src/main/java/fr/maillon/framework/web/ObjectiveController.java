@@ -22,6 +22,7 @@ import fr.maillon.framework.FrameworkOverview;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.Objective;
 import fr.maillon.framework.ObjectiveService;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -84,10 +85,13 @@ class ObjectiveController {
                     objectives.addObjective(evaluationId, form.toDraft());
                 }
                 else {
-                    objectives.updateObjective(evaluationId, objectiveId, form.toDraft());
+                    objectives.updateObjective(evaluationId, objectiveId, form.toDraft(), form.version());
                 }
                 redirect.addFlashAttribute("flash", "framework.objective.saved");
                 return "redirect:/evaluations/" + evaluationId + "/framework";
+            }
+            catch (ConcurrentEditException ex) {
+                FormErrors.conflict(result, model, ex, ObjectiveForm.of(ex.stored(Objective.class)));
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);

@@ -9,14 +9,14 @@ import fr.maillon.framework.Objective;
 import fr.maillon.framework.ObjectiveDraft;
 
 public record ObjectiveForm(@Nullable EffectTarget target, @Nullable String title, @Nullable String description,
-        @Nullable List<Long> effectIds) {
+        @Nullable List<Long> effectIds, @Nullable Integer version) {
 
     public static ObjectiveForm empty() {
-        return new ObjectiveForm(EffectTarget.HABITANTS, "", "", List.of());
+        return new ObjectiveForm(EffectTarget.HABITANTS, "", "", List.of(), null);
     }
 
     public static ObjectiveForm of(Objective objective) {
-        return new ObjectiveForm(objective.target(), objective.title(), objective.description(), objective.effectIds());
+        return new ObjectiveForm(objective.target(), objective.title(), objective.description(), objective.effectIds(), objective.version());
     }
 
     public ObjectiveDraft toDraft() {

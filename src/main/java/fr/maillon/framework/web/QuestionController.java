@@ -14,6 +14,7 @@ import fr.maillon.framework.EvaluativeQuestion;
 import fr.maillon.framework.FrameworkItemNotFoundException;
 import fr.maillon.framework.FrameworkOverview;
 import fr.maillon.framework.ObjectiveService;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -49,10 +50,13 @@ class QuestionController {
                     objectives.addQuestion(evaluationId, form.toDraft());
                 }
                 else {
-                    objectives.updateQuestion(evaluationId, questionId, form.toDraft());
+                    objectives.updateQuestion(evaluationId, questionId, form.toDraft(), form.version());
                 }
                 redirect.addFlashAttribute("flash", "framework.question.saved");
                 return "redirect:/evaluations/" + evaluationId + "/framework#questions";
+            }
+            catch (ConcurrentEditException ex) {
+                FormErrors.conflict(result, model, ex, QuestionForm.of(ex.stored(EvaluativeQuestion.class)));
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);

@@ -19,6 +19,7 @@ import fr.maillon.organisation.Structure;
 import fr.maillon.organisation.StructureDraft;
 import fr.maillon.organisation.StructureKind;
 import fr.maillon.organisation.TerritoryType;
+import fr.maillon.web.Edit;
 
 /** Organisations and structures' identity cards. */
 @Repository
@@ -35,7 +36,7 @@ public class OrganisationRepository {
     private static final String SELECT_STRUCTURE = """
             SELECT s.id, o.name, s.kind, s.departement, s.commune, s.agrement_start, s.agrement_end,
                    s.management_mode, s.territory_type, s.priority_neighbourhood, s.siret,
-                   s.volunteer_hourly_rate
+                   s.volunteer_hourly_rate, s.version
             FROM structure s
             JOIN organisation o ON o.id = s.id
             """;
@@ -57,7 +58,7 @@ public class OrganisationRepository {
                 mode == null ? null : ManagementMode.valueOf(mode),
                 territory == null ? null : TerritoryType.valueOf(territory),
                 rs.getBoolean("priority_neighbourhood"), rs.getString("siret"),
-                rs.getBigDecimal("volunteer_hourly_rate"));
+                rs.getBigDecimal("volunteer_hourly_rate"), rs.getInt("version"));
     };
 
     private final JdbcClient jdbc;
@@ -90,25 +91,29 @@ public class OrganisationRepository {
                 .update();
     }
 
-    public void updateStructure(long id, StructureDraft draft) {
+    /** Saves the card over the version the editor read; false (nothing written) when someone saved meanwhile. */
+    public boolean updateStructure(long id, StructureDraft draft, Edit edit) {
         int updated = jdbc.sql("""
                 UPDATE structure
                 SET kind = :kind, departement = :departement, commune = :commune,
                     agrement_start = :agrementStart, agrement_end = :agrementEnd,
                     management_mode = :managementMode, territory_type = :territoryType,
                     priority_neighbourhood = :priorityNeighbourhood, siret = :siret,
-                    volunteer_hourly_rate = :volunteerHourlyRate
+                    volunteer_hourly_rate = :volunteerHourlyRate,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
                 """)
-                .paramSource(structureParameters(id, draft))
+                .paramSource(edit.addTo(structureParameters(id, draft)))
                 .update();
         if (updated != 1) {
-            throw new IllegalStateException("No structure " + id);
+            return false;
         }
         jdbc.sql("UPDATE organisation SET name = :name WHERE id = :id")
                 .param("name", draft.name())
                 .param("id", id)
                 .update();
+        return true;
     }
 
     public void insertDepartements(long organisationId, Collection<String> departements) {

@@ -13,8 +13,10 @@ import fr.maillon.organisation.ManagementMode;
 import fr.maillon.organisation.OrganisationPage;
 import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.OrganisationType;
+import fr.maillon.organisation.Structure;
 import fr.maillon.organisation.StructureKind;
 import fr.maillon.organisation.TerritoryType;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -49,9 +51,12 @@ class OrganisationController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                organisations.updateStructure(structureId, form.toDraft());
+                organisations.updateStructure(structureId, form.toDraft(), form.version());
                 redirect.addFlashAttribute("flash", "organisation.structure.saved");
                 return "redirect:/structures/" + structureId;
+            }
+            catch (ConcurrentEditException ex) {
+                FormErrors.conflict(result, model, ex, StructureForm.of(ex.stored(Structure.class)));
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);

@@ -19,18 +19,19 @@ public record StructureForm(@Nullable String name, @Nullable StructureKind kind,
         @Nullable String commune, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate agrementStart,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate agrementEnd,
         @Nullable ManagementMode managementMode, @Nullable TerritoryType territoryType,
-        @Nullable Boolean priorityNeighbourhood, @Nullable String siret, @Nullable BigDecimal volunteerHourlyRate) {
+        @Nullable Boolean priorityNeighbourhood, @Nullable String siret, @Nullable BigDecimal volunteerHourlyRate,
+        @Nullable Integer version) {
 
     public static StructureForm empty() {
         return new StructureForm("", StructureKind.CENTRE_SOCIAL, "", "", null, null, null, null, false, "",
-                OrganisationService.DEFAULT_VOLUNTEER_HOURLY_RATE);
+                OrganisationService.DEFAULT_VOLUNTEER_HOURLY_RATE, null);
     }
 
     public static StructureForm of(Structure structure) {
         return new StructureForm(structure.name(), structure.kind(), structure.departement(), structure.commune(),
                 structure.agrementStart(), structure.agrementEnd(), structure.managementMode(),
                 structure.territoryType(), structure.priorityNeighbourhood(), structure.siret(),
-                structure.volunteerHourlyRate());
+                structure.volunteerHourlyRate(), structure.version());
     }
 
     public StructureDraft toDraft() {

@@ -2,16 +2,21 @@ package fr.maillon.restitution.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import fr.maillon.restitution.Report;
 import fr.maillon.restitution.ReportAudience;
+import fr.maillon.web.Edit;
 
 @Repository
 public class ReportRepository {
@@ -85,25 +90,71 @@ public class ReportRepository {
                 .collect(Collectors.toMap(Narrative::section, Narrative::narrative));
     }
 
-    public void saveNarrative(long structureId, long reportId, String section, String narrative) {
+    /** The version of each section's narrative that has one (the others are at 0). */
+    public Map<String, Integer> narrativeVersions(long structureId, long reportId) {
+        return jdbc.sql("""
+                SELECT section, version
+                FROM report_section
+                WHERE structure_id = :structureId
+                  AND report_id = :reportId
+                """)
+                .param("structureId", structureId).param("reportId", reportId)
+                .query((rs, row) -> Map.entry(rs.getString("section"), rs.getInt("version"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** A section's narrative as stored, with its version and who wrote it last, and when. */
+    public Optional<StoredNarrative> storedNarrative(long structureId, long reportId, String section) {
+        return jdbc.sql("""
+                SELECT s.narrative, s.version, u.display_name AS updated_by, s.updated_at
+                FROM report_section s
+                LEFT JOIN app_user u ON u.id = s.updated_by
+                WHERE s.structure_id = :structureId
+                  AND s.report_id = :reportId
+                  AND s.section = :section
+                """)
+                .param("structureId", structureId).param("reportId", reportId).param("section", section)
+                .query((rs, row) -> new StoredNarrative(rs.getString("narrative"), rs.getInt("version"),
+                        rs.getString("updated_by"), rs.getObject("updated_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    /**
+     * Writes a section's narrative (or clears it, when empty) over the version the author read, 0
+     * when there was none; false, and nothing written, when someone saved it meanwhile.
+     */
+    public boolean saveNarrative(long structureId, long reportId, String section, String narrative, Edit edit) {
+        MapSqlParameterSource parameters = edit.addTo(new MapSqlParameterSource().addValue("structureId", structureId)
+                .addValue("reportId", reportId).addValue("section", section).addValue("narrative", narrative));
         if (narrative.isEmpty()) {
             jdbc.sql("""
                     DELETE FROM report_section
                     WHERE structure_id = :structureId
                       AND report_id = :reportId
                       AND section = :section
+                      AND (CAST(:version AS integer) IS NULL OR version = :version)
                     """)
-                    .param("structureId", structureId).param("reportId", reportId).param("section", section).update();
-            return;
+                    .paramSource(parameters).update();
+            return storedNarrative(structureId, reportId, section).isEmpty();
         }
-        jdbc.sql("""
-                INSERT INTO report_section (report_id, structure_id, section, narrative)
-                VALUES (:reportId, :structureId, :section, :narrative)
-                ON CONFLICT (report_id, section) DO UPDATE SET narrative = EXCLUDED.narrative
+        return jdbc.sql("""
+                INSERT INTO report_section (report_id, structure_id, section, narrative, version, updated_by, updated_at)
+                SELECT :reportId, :structureId, :section, :narrative, 1, :updatedBy, :updatedAt
+                WHERE coalesce(CAST(:version AS integer), 0) = 0
+                   OR EXISTS (SELECT 1 FROM report_section WHERE report_id = :reportId AND section = :section)
+                ON CONFLICT (report_id, section) DO UPDATE
+                SET narrative = EXCLUDED.narrative, version = report_section.version + 1,
+                    updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+                WHERE report_section.structure_id = :structureId
+                  AND (CAST(:version AS integer) IS NULL OR report_section.version = :version)
                 """)
-                .param("structureId", structureId).param("reportId", reportId).param("section", section)
-                .param("narrative", narrative)
-                .update();
+                .paramSource(parameters)
+                .update() == 1;
+    }
+
+    /** A section's narrative as stored: its text, version, last author (her name) and time. */
+    public record StoredNarrative(String narrative, int version, @Nullable String updatedBy,
+            @Nullable OffsetDateTime updatedAt) {
     }
 
     /** Keeps a version; two people finalising at once cannot both take the same number. */

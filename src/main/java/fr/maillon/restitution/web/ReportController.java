@@ -1,24 +1,30 @@
 package fr.maillon.restitution.web;
 
+import java.util.Map;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.chain.EvaluationService;
+import fr.maillon.restitution.Narrative;
 import fr.maillon.restitution.Report;
 import fr.maillon.restitution.ReportAudience;
 import fr.maillon.restitution.ReportContent;
 import fr.maillon.restitution.ReportFiles;
 import fr.maillon.restitution.ReportService;
 import fr.maillon.restitution.ReviewService;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.Downloads;
+import fr.maillon.web.FormErrors;
 import fr.maillon.web.PublicUrl;
 import fr.maillon.web.RuleViolationException;
 
@@ -75,10 +81,17 @@ class ReportController {
         if (version == 0 && !reports.isMember(report) && report.lastVersion() > 0) {
             return "redirect:/reports/" + reportId + "?version=" + report.lastVersion();
         }
+        return reportPage(report, version, model);
+    }
+
+    private String reportPage(Report report, int version, Model model) {
+        long reportId = report.id();
+        boolean canEdit = reports.canEdit(report);
+        model.addAttribute("narrativeVersions", canEdit && version == 0 ? reports.narrativeVersions(reportId) : Map.of());
         model.addAttribute("report", report);
         model.addAttribute("doc", reports.content(reportId, version));
         model.addAttribute("importMark", reports.importMark(reportId, version));
-        model.addAttribute("canEdit", reports.canEdit(report));
+        model.addAttribute("canEdit", canEdit);
         model.addAttribute("reviewers", reviews.reviewers(reportId));
         model.addAttribute("today", reviews.today());
         model.addAttribute("reviewExpiry", reviews.defaultReviewExpiry());
@@ -87,12 +100,22 @@ class ReportController {
         return "report/report";
     }
 
+    /**
+     * Saves a section's narrative; when someone saved it meanwhile, the report page again (200) with
+     * that section's form showing what was typed, the stored text and who saved it when.
+     */
     @PostMapping("/reports/{reportId}/sections/{section}")
     String narrate(@PathVariable long reportId, @PathVariable ReportAudience.Section section,
-            @RequestParam(required = false) String narrative, RedirectAttributes redirect) {
+            @ModelAttribute("narrativeForm") NarrativeForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
         try {
-            reports.narrate(reportId, section, narrative);
+            reports.narrate(reportId, section, form.narrative(), form.version());
             redirect.addFlashAttribute("flash", "restitution.report.narrativeSaved");
+        }
+        catch (ConcurrentEditException ex) {
+            FormErrors.conflict(result, model, ex, NarrativeForm.of(ex.stored(Narrative.class)));
+            model.addAttribute("conflictSection", section);
+            return reportPage(reports.report(reportId), 0, model);
         }
         catch (RuleViolationException ex) {
             redirect.addFlashAttribute("flash", "restitution.report.narrativeRefused");

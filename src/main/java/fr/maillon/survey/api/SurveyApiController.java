@@ -6,16 +6,20 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,6 +31,7 @@ import fr.maillon.survey.SurveyResults;
 import fr.maillon.survey.SurveyResultsService;
 import fr.maillon.survey.SurveyService;
 import fr.maillon.survey.WaveDraft;
+import fr.maillon.web.Versions;
 
 @RestController
 @Tag(name = "Enquêtes", description = "Surveys, their questionnaire, waves, responses and results")
@@ -68,9 +73,13 @@ class SurveyApiController {
     }
 
     @PutMapping("/api/v1/surveys/{surveyId}/questions/{questionId}")
+    @Operation(summary = "Change a question", description = Versions.PUT_DESCRIPTION)
+    @ApiResponse(responseCode = "409", description = Versions.CONFLICT_DESCRIPTION)
     Map<String, Long> updateQuestion(@PathVariable long surveyId, @PathVariable long questionId,
+            @Parameter(description = Versions.IF_MATCH_DESCRIPTION)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody QuestionDraft draft) {
-        return Map.of("id", surveys.saveQuestion(surveyId, questionId, draft));
+        return Map.of("id", surveys.saveQuestion(surveyId, questionId, draft, Versions.fromIfMatch(ifMatch)));
     }
 
     @PostMapping("/api/v1/surveys/{surveyId}/waves")

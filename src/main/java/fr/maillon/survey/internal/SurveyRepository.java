@@ -27,13 +27,14 @@ import fr.maillon.survey.Statistic;
 import fr.maillon.survey.Survey;
 import fr.maillon.survey.SurveyDraft;
 import fr.maillon.survey.Wave;
+import fr.maillon.web.Edit;
 
 /** Surveys, their sections, questions, choices and waves, and the indicators they feed. */
 @Repository
 public class SurveyRepository {
 
     private record SurveyRow(long id, long structureId, long evaluationId, String title, @Nullable String titleEn,
-            @Nullable String introduction, String audience, @Nullable String consentText) {
+            @Nullable String introduction, String audience, @Nullable String consentText, int version) {
     }
 
     private record ChoiceRow(long questionId, String code, String label, @Nullable String labelEn) {
@@ -49,7 +50,7 @@ public class SurveyRepository {
 
     public List<Survey> surveys(long structureId, long evaluationId) {
         return jdbc.sql("""
-                SELECT id, structure_id, evaluation_id, title, title_en, introduction, audience, consent_text
+                SELECT id, structure_id, evaluation_id, title, title_en, introduction, audience, consent_text, version
                 FROM survey
                 WHERE structure_id = :structureId
                   AND evaluation_id = :evaluationId
@@ -62,7 +63,7 @@ public class SurveyRepository {
     /** A survey, whoever asks: the caller checks access to its structure. */
     public Optional<Survey> find(long surveyId) {
         return jdbc.sql("""
-                SELECT id, structure_id, evaluation_id, title, title_en, introduction, audience, consent_text
+                SELECT id, structure_id, evaluation_id, title, title_en, introduction, audience, consent_text, version
                 FROM survey
                 WHERE id = :id
                 """)
@@ -101,7 +102,7 @@ public class SurveyRepository {
                                 Collectors.toList())));
         List<Question> questions = jdbc.sql("""
                 SELECT id, survey_id, section_id, code, kind, label, label_en, hint, hint_en, required, personal_data,
-                       minimum, maximum, condition_question_id, condition_values, position
+                       minimum, maximum, condition_question_id, condition_values, position, version
                 FROM survey_question
                 WHERE structure_id = :structureId
                   AND survey_id = :surveyId
@@ -117,7 +118,7 @@ public class SurveyRepository {
                             rs.getBoolean("required"), rs.getBoolean("personal_data"), rs.getBigDecimal("minimum"),
                             rs.getBigDecimal("maximum"), rs.getObject("condition_question_id", Long.class),
                             values == null ? null : Arrays.asList((String[]) values.getArray()), rs.getInt("position"),
-                            choices.getOrDefault(id, List.of()));
+                            choices.getOrDefault(id, List.of()), rs.getInt("version"));
                 }).list();
         List<Wave> waves = jdbc.sql("""
                 SELECT id, survey_id, label, token, opens_at, closes_at, period, position
@@ -129,7 +130,8 @@ public class SurveyRepository {
                 .param("structureId", row.structureId()).param("surveyId", row.id())
                 .query(Wave.class).list();
         return new Survey(row.id(), row.structureId(), row.evaluationId(), row.title(), row.titleEn(),
-                row.introduction(), Audience.valueOf(row.audience()), row.consentText(), sections, questions, waves);
+                row.introduction(), Audience.valueOf(row.audience()), row.consentText(), sections, questions, waves,
+                row.version());
     }
 
     public long insert(long structureId, long evaluationId, SurveyDraft draft) {
@@ -145,20 +147,23 @@ public class SurveyRepository {
                 .query(Long.class).single();
     }
 
-    public void update(long structureId, long surveyId, SurveyDraft draft) {
+    /** Saves the survey over the version the editor read; false when someone saved it meanwhile. */
+    public boolean update(long structureId, long surveyId, SurveyDraft draft, Edit edit) {
         cache.forget(surveyId);
-        jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE survey
                 SET title = :title, title_en = :titleEn, introduction = :introduction, audience = :audience,
-                    consent_text = :consentText
+                    consent_text = :consentText,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
                   AND structure_id = :structureId
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
                 """)
-                .param("structureId", structureId).param("id", surveyId)
-                .param("title", draft.title()).param("titleEn", draft.titleEn())
-                .param("introduction", draft.introduction()).param("audience", draft.audience().name())
-                .param("consentText", draft.consentText())
-                .update();
+                .paramSource(edit.addTo(new MapSqlParameterSource().addValue("structureId", structureId)
+                        .addValue("id", surveyId).addValue("title", draft.title()).addValue("titleEn", draft.titleEn())
+                        .addValue("introduction", draft.introduction()).addValue("audience", draft.audience().name())
+                        .addValue("consentText", draft.consentText())))
+                .update() == 1;
     }
 
     public void delete(long structureId, long surveyId) {
@@ -187,7 +192,12 @@ public class SurveyRepository {
     }
 
     /** Inserts (id null) or updates a question, then replaces its choices. */
-    public long saveQuestion(long structureId, long surveyId, @Nullable Long id, QuestionDraft question) {
+    /**
+     * Adds a question, or saves one over the version the editor read ({@code edit}); its id, or
+     * empty when someone saved it meanwhile (nothing written).
+     */
+    public Optional<Long> saveQuestion(long structureId, long surveyId, @Nullable Long id, QuestionDraft question,
+            Edit edit) {
         cache.forget(surveyId);
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("structureId", structureId).addValue("surveyId", surveyId).addValue("id", id)
@@ -201,6 +211,7 @@ public class SurveyRepository {
                 .addValue("conditionQuestionId", question.conditionQuestionId(), Types.BIGINT)
                 .addValue("conditionValues", question.conditionValues() == null ? null
                         : question.conditionValues().toArray(String[]::new), Types.ARRAY);
+        edit.addTo(parameters);
         long saved = id == null ? jdbc.sql("""
                 INSERT INTO survey_question (survey_id, structure_id, section_id, code, kind, label, label_en, hint,
                                              hint_en, required, personal_data, minimum, maximum,
@@ -215,12 +226,17 @@ public class SurveyRepository {
                 SET section_id = :sectionId, code = :code, kind = :kind, label = :label, label_en = :labelEn,
                     hint = :hint, hint_en = :hintEn, required = :required, personal_data = :personalData,
                     minimum = :minimum, maximum = :maximum, condition_question_id = :conditionQuestionId,
-                    condition_values = :conditionValues
+                    condition_values = :conditionValues,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
                   AND survey_id = :surveyId
                   AND structure_id = :structureId
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
                 RETURNING id
-                """).paramSource(parameters).query(Long.class).single();
+                """).paramSource(parameters).query(Long.class).optional().orElse(0L);
+        if (saved == 0L) {
+            return Optional.empty();
+        }
         jdbc.sql("DELETE FROM survey_choice WHERE question_id = :id AND structure_id = :structureId")
                 .param("id", saved).param("structureId", structureId).update();
         List<Choice> choices = question.choices() == null ? List.of() : question.choices();
@@ -234,7 +250,7 @@ public class SurveyRepository {
                     .param("position", i + 1)
                     .update();
         }
-        return saved;
+        return Optional.of(saved);
     }
 
     public void deleteQuestion(long structureId, long surveyId, long questionId) {

@@ -32,6 +32,7 @@ import fr.maillon.survey.web.SurveyForms.QuestionForm;
 import fr.maillon.survey.web.SurveyForms.SectionForm;
 import fr.maillon.survey.web.SurveyForms.SurveyForm;
 import fr.maillon.survey.web.SurveyForms.WaveForm;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -92,7 +93,8 @@ class SurveyController {
     @PostMapping("/surveys/{surveyId}")
     String update(@PathVariable long surveyId, @ModelAttribute("surveyForm") SurveyForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return attempt(surveyId, result, model, redirect, () -> surveys.update(surveyId, form.toDraft()), Map.of());
+        return attempt(surveyId, result, model, redirect, () -> surveys.update(surveyId, form.toDraft(), form.version()),
+                Map.of());
     }
 
     @PostMapping("/surveys/{surveyId}/delete")
@@ -172,9 +174,12 @@ class SurveyController {
         Question question = questionId == null ? null : find(survey, questionId);
         if (!result.hasErrors()) {
             try {
-                long saved = surveys.saveQuestion(surveyId, questionId, form.toDraft(question));
+                long saved = surveys.saveQuestion(surveyId, questionId, form.toDraft(question), form.version());
                 redirect.addFlashAttribute("flash", "survey.question.saved");
                 return "redirect:/surveys/" + surveyId + "#question-" + saved;
+            }
+            catch (ConcurrentEditException ex) {
+                FormErrors.conflict(result, model, ex, QuestionForm.of(ex.stored(Question.class)));
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex, Map.of("conditionQuestionId", "condition", "conditionValues", "condition"));
@@ -239,6 +244,10 @@ class SurveyController {
                 action.run();
                 redirect.addFlashAttribute("flash", "survey.saved");
                 return "redirect:/surveys/" + surveyId;
+            }
+            catch (ConcurrentEditException ex) {
+                // only the survey's own form is versioned on this page
+                FormErrors.conflict(result, model, ex, SurveyForm.of(ex.stored(Survey.class)));
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex, fields);

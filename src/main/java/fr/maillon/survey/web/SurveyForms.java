@@ -27,15 +27,15 @@ public final class SurveyForms {
     }
 
     public record SurveyForm(@Nullable String title, @Nullable String titleEn, @Nullable String introduction,
-            @Nullable Audience audience, @Nullable String consentText) {
+            @Nullable Audience audience, @Nullable String consentText, @Nullable Integer version) {
 
         static SurveyForm empty() {
-            return new SurveyForm("", "", "", Audience.HABITANTS, "");
+            return new SurveyForm("", "", "", Audience.HABITANTS, "", null);
         }
 
         static SurveyForm of(Survey survey) {
             return new SurveyForm(survey.title(), survey.titleEn(), survey.introduction(), survey.audience(),
-                    survey.consentText());
+                    survey.consentText(), survey.version());
         }
 
         SurveyDraft toDraft() {
@@ -54,11 +54,11 @@ public final class SurveyForms {
             @Nullable String label, @Nullable String labelEn, @Nullable String hint, @Nullable String hintEn,
             @Nullable Boolean required, @Nullable Boolean personalData, @Nullable BigDecimal minimum,
             @Nullable BigDecimal maximum, @Nullable String condition, @Nullable String choices,
-            @Nullable String choicesEn) {
+            @Nullable String choicesEn, @Nullable Integer version) {
 
         static QuestionForm empty() {
             return new QuestionForm(null, "", QuestionKind.SINGLE, "", "", "", "", false, false, null, null, "", "",
-                    "");
+                    "", null);
         }
 
         static QuestionForm of(Question question) {
@@ -69,7 +69,8 @@ public final class SurveyForms {
                             + question.conditionValues().get(0),
                     String.join("\n", question.choices().stream().map(Choice::label).toList()),
                     String.join("\n", question.choices().stream()
-                            .map(choice -> choice.labelEn() == null ? "" : choice.labelEn()).toList()));
+                            .map(choice -> choice.labelEn() == null ? "" : choice.labelEn()).toList()),
+                    question.version());
         }
 
         /** The draft; a choice keeps its code when its label is unchanged. */
