@@ -1,5 +1,6 @@
 package fr.maillon.importing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -66,14 +67,17 @@ public class ImportJobs {
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(50));
     private final MessageSource messages;
+    private final Clock clock;
 
-    ImportJobs(MessageSource messages) {
+    ImportJobs(MessageSource messages, Clock clock) {
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** Starts the work in the background and gives the job's id. */
     public String start(long userId, String title, Function<Progress, Outcome> work) {
-        Instant dayAgo = Instant.now().minus(1, ChronoUnit.DAYS);
+        Instant now = clock.instant();
+        Instant dayAgo = now.minus(1, ChronoUnit.DAYS);
         started.entrySet().removeIf(entry -> {
             boolean old = entry.getValue().isBefore(dayAgo) && jobs.get(entry.getKey()).state() != State.RUNNING;
             if (old) {
@@ -86,7 +90,7 @@ public class ImportJobs {
         }
         String id = UUID.randomUUID().toString();
         jobs.put(id, new Job(id, userId, title, State.RUNNING, 0, 0, null, null, List.of()));
-        started.put(id, Instant.now());
+        started.put(id, now);
         Locale locale = LocaleContextHolder.getLocale();
         Runnable task = () -> {
             LocaleContextHolder.setLocale(locale);

@@ -85,12 +85,12 @@ public class ReportService {
     private final ReportRepository reports;
     private final MessageSource messages;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ReportService(EvaluationService evaluations, ChainService chains, DiagramService diagrams, BalanceService balances,
             ObjectiveService objectives, FrameworkService framework, RenewalService renewals, SurveyService surveys,
             SurveyResultsService surveyResults, ContributionService contributions, EvidenceService evidence,
-            AccessPolicy access, ReportRepository reports, MessageSource messages, JsonMapper json) {
+            AccessPolicy access, ReportRepository reports, MessageSource messages, JsonMapper json, Clock clock) {
         this.evaluations = evaluations;
         this.chains = chains;
         this.diagrams = diagrams;
@@ -106,6 +106,7 @@ public class ReportService {
         this.reports = reports;
         this.messages = messages;
         this.json = json;
+        this.clock = clock;
     }
 
     public List<Report> reports(long evaluationId) {
@@ -173,8 +174,9 @@ public class ReportService {
     public int finalise(long reportId) {
         Report report = editable(reportId);
         int version = report.lastVersion() + 1;
-        reports.insertVersion(report.structureId(), reportId, version, json.writeValueAsString(content(report, version)),
-                access.currentUserId());
+        ReportContent content = content(report, version);
+        reports.insertVersion(report.structureId(), reportId, version, json.writeValueAsString(content),
+                access.currentUserId(), content.generatedAt());
         return version;
     }
 
@@ -257,7 +259,8 @@ public class ReportService {
             ObjectNode stored = json.valueToTree(content);
             stored.put("reportId", reportId);
             stored.put("version", frozen.version());
-            reports.restoreVersion(structureId, reportId, frozen.version(), stored.toString(), frozen.finalisedAt());
+            reports.restoreVersion(structureId, reportId, frozen.version(), stored.toString(), frozen.finalisedAt(),
+                    clock.instant());
         }
         return reportId;
     }

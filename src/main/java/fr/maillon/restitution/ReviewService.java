@@ -2,7 +2,6 @@ package fr.maillon.restitution;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -36,14 +35,15 @@ public class ReviewService {
     private final AccessPolicy access;
     private final ReviewRepository reviews;
     private final JsonMapper json;
-    /** Share links expire at the end of their day in France. */
-    private final Clock clock = Clock.system(ZoneId.of("Europe/Paris"));
+    /** Share links expire at the end of their day in the configured zone. */
+    private final Clock clock;
 
-    ReviewService(ReportService reports, AccessPolicy access, ReviewRepository reviews, JsonMapper json) {
+    ReviewService(ReportService reports, AccessPolicy access, ReviewRepository reviews, JsonMapper json, Clock clock) {
         this.reports = reports;
         this.access = access;
         this.reviews = reviews;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Makes a review link for a named person, with the draft as it is now; gives its token. */
@@ -56,14 +56,14 @@ public class ReviewService {
         }
         String token = Secrets.newSecret("rv_");
         reviews.invite(report.structureId(), reportId, text, Secrets.sha256(token),
-                json.writeValueAsString(reports.content(reportId, 0)));
+                json.writeValueAsString(reports.content(reportId, 0)), clock.instant());
         return token;
     }
 
     @Transactional
     public void revokeReviewer(long reportId, long reviewerId) {
         Report report = editable(reportId);
-        if (!reviews.revokeReviewer(report.structureId(), reportId, reviewerId)) {
+        if (!reviews.revokeReviewer(report.structureId(), reportId, reviewerId, clock.instant())) {
             throw new NotFoundException("restitution.report.notFound", reviewerId);
         }
     }
@@ -124,7 +124,7 @@ public class ReviewService {
         if (clean.isEmpty() || clean.length() > 4000 || Texts.hasControlCharacters(clean)) {
             throw new RuleViolationException("answer", "restitution.text.invalid", 4000);
         }
-        if (!reviews.answer(report.structureId(), reportId, commentId, clean, access.currentUserId())) {
+        if (!reviews.answer(report.structureId(), reportId, commentId, clean, access.currentUserId(), clock.instant())) {
             throw new NotFoundException("restitution.report.notFound", commentId);
         }
     }
@@ -156,7 +156,7 @@ public class ReviewService {
     @Transactional
     public void revokeShare(long reportId, long shareId) {
         Report report = editable(reportId);
-        if (!reviews.revokeShare(report.structureId(), reportId, shareId)) {
+        if (!reviews.revokeShare(report.structureId(), reportId, shareId, clock.instant())) {
             throw new NotFoundException("restitution.report.notFound", shareId);
         }
     }

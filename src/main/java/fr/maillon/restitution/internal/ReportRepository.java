@@ -107,24 +107,27 @@ public class ReportRepository {
     }
 
     /** Keeps a version; two people finalising at once cannot both take the same number. */
-    public void insertVersion(long structureId, long reportId, int version, String content, long userId) {
+    public void insertVersion(long structureId, long reportId, int version, String content, long userId,
+            Instant finalisedAt) {
         jdbc.sql("""
-                INSERT INTO report_version (report_id, structure_id, version, content, finalised_by)
-                VALUES (:reportId, :structureId, :version, CAST(:content AS jsonb), :userId)
+                INSERT INTO report_version (report_id, structure_id, version, content, finalised_by, finalised_at)
+                VALUES (:reportId, :structureId, :version, CAST(:content AS jsonb), :userId, :finalisedAt)
                 """)
                 .param("structureId", structureId).param("reportId", reportId).param("version", version)
-                .param("content", content).param("userId", userId)
+                .param("content", content).param("userId", userId).param("finalisedAt", Timestamp.from(finalisedAt))
                 .update();
     }
 
     /** Keeps a version brought from another instance, as it was there, marked imported; who finalised it is not known here. */
-    public void restoreVersion(long structureId, long reportId, int version, String content, Instant finalisedAt) {
+    public void restoreVersion(long structureId, long reportId, int version, String content, Instant finalisedAt,
+            Instant importedAt) {
         jdbc.sql("""
                 INSERT INTO report_version (report_id, structure_id, version, content, finalised_at, imported_at)
-                VALUES (:reportId, :structureId, :version, CAST(:content AS jsonb), :finalisedAt, now())
+                VALUES (:reportId, :structureId, :version, CAST(:content AS jsonb), :finalisedAt, :importedAt)
                 """)
                 .param("structureId", structureId).param("reportId", reportId).param("version", version)
                 .param("content", content).param("finalisedAt", Timestamp.from(finalisedAt))
+                .param("importedAt", Timestamp.from(importedAt))
                 .update();
     }
 
