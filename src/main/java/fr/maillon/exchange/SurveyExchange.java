@@ -1,6 +1,8 @@
 package fr.maillon.exchange;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,9 +57,12 @@ class SurveyExchange {
     private final FrameworkService framework;
     private final AccessPolicy access;
     private final MessageSource messages;
+    /** Wave dates travel as days in the configured zone. */
+    private final Clock clock;
 
     SurveyExchange(SurveyService surveys, AnswerService answers, FrameworkService framework, AccessPolicy access,
-            MessageSource messages) {
+            MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.surveys = surveys;
         this.answers = answers;
         this.framework = framework;
@@ -97,7 +102,8 @@ class SurveyExchange {
             for (Wave wave : survey.waves()) {
                 String ref = "w-" + (waves.size() + 1);
                 waveRefs.put(wave.id(), ref);
-                waves.add(new WavePart(ref, wave.label(), wave.firstDay(), wave.lastDay(), wave.period()));
+                ZoneId zone = clock.getZone();
+                waves.add(new WavePart(ref, wave.label(), wave.firstDay(zone), wave.lastDay(zone), wave.period()));
             }
             List<ResponsePart> responses = access.isMember(survey.structureId()) ? answers.responses(survey.id())
                     .stream().map(response -> response(response, waveRefs, codes)).toList() : List.of();

@@ -1,6 +1,8 @@
 package fr.maillon.framework;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,11 +61,13 @@ public class FrameworkService {
     private final AccountService accounts;
     private final ObjectProvider<ComputedValues> computed;
     private final Revisions revisions;
+    private final Clock clock;
 
     FrameworkService(EvaluationService evaluations, AccessPolicy access, IndicatorRepository indicators,
             DisaggregationRepository disaggregations, AccountService accounts,
-            ObjectProvider<ComputedValues> computed, Revisions revisions) {
+            ObjectProvider<ComputedValues> computed, Revisions revisions, Clock clock) {
         this.revisions = revisions;
+        this.clock = clock;
         this.accounts = accounts;
         this.computed = computed;
         this.evaluations = evaluations;
@@ -327,9 +331,10 @@ public class FrameworkService {
         }
         else {
             List<DataValue> written = List.copyOf(parsed.values());
+            Instant now = clock.instant();
             for (int from = 0; from < written.size(); from += WRITE_BATCH) {
                 indicators.putValues(structureId, evaluationId, written.subList(from, Math.min(written.size(),
-                        from + WRITE_BATCH)), source, access.currentUserId());
+                        from + WRITE_BATCH)), source, access.currentUserId(), now);
             }
         }
         return parsed.size();

@@ -1,7 +1,7 @@
 package fr.maillon.framework;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -24,21 +24,22 @@ import static fr.maillon.web.SpreadsheetCells.text;
 
 /**
  * Every value of an evaluation in a workbook, one row per value, in the columns the value import
- * reads back (indicator code, period, category, value, comment), with who entered it and when.
+ * reads back (indicator code, period, category, value, comment), with who entered it and when
+ * (in the configured zone).
  * The values are read at once (a hundred thousand take some 30 MB); the workbook's rows go to disk
  * as they are written. Texts that a spreadsheet would read as a formula get a leading apostrophe.
  */
 @Component
 public class ValuesWorkbook {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
     private final FrameworkService framework;
     private final MessageSource messages;
     private final EvaluationService evaluations;
+    private final Clock clock;
 
-    ValuesWorkbook(FrameworkService framework, MessageSource messages, EvaluationService evaluations) {
+    ValuesWorkbook(FrameworkService framework, MessageSource messages, EvaluationService evaluations, Clock clock) {
         this.evaluations = evaluations;
+        this.clock = clock;
         this.framework = framework;
         this.messages = messages;
     }
@@ -76,7 +77,7 @@ public class ValuesWorkbook {
                     text(row, 7, entry.comment());
                     text(row, 8, entry.enteredBy());
                     Cell at = row.createCell(9);
-                    at.setCellValue(LocalDateTime.ofInstant(entry.enteredAt(), PARIS));
+                    at.setCellValue(LocalDateTime.ofInstant(entry.enteredAt(), clock.getZone()));
                     at.setCellStyle(date);
                 }
             }

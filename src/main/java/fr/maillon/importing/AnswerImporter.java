@@ -1,5 +1,6 @@
 package fr.maillon.importing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -91,9 +92,12 @@ public class AnswerImporter {
     private final AnswerService answers;
     private final TransactionTemplate transaction;
     private final MessageSource messages;
+    /** A submission time written without a zone is read in the configured one. */
+    private final Clock clock;
 
     AnswerImporter(ImportService imports, SurveyService surveys, AnswerService answers, TransactionTemplate transaction,
-            MessageSource messages) {
+            MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.imports = imports;
         this.surveys = surveys;
         this.answers = answers;
@@ -202,7 +206,7 @@ public class AnswerImporter {
             for (int i = 0; i < forms.size(); i++) {
                 Table.Row row = table.rows().get(i);
                 answers.importResponse(survey.id(), mapping.wave(), forms.get(i), mapping.consent(), "IMPORT",
-                        mapping.date() < 0 ? null : instant(row.cell(mapping.date())),
+                        mapping.date() < 0 ? null : instant(row.cell(mapping.date()), clock.getZone()),
                         UUID.nameUUIDFromBytes((file.token() + "|" + row.line()).getBytes(
                                 java.nio.charset.StandardCharsets.UTF_8)));
                 progress.done(++written[0]);
@@ -247,7 +251,7 @@ public class AnswerImporter {
     }
 
     /** A submission time as the tools write it (ISO, with or without zone, or a date); none if unreadable. */
-    private static @Nullable Instant instant(String text) {
+    private static @Nullable Instant instant(String text, ZoneId zone) {
         String value = text.strip().replace(' ', 'T');
         try {
             return Instant.parse(value);
@@ -255,11 +259,11 @@ public class AnswerImporter {
         catch (DateTimeParseException ex) {
             try {
                 return LocalDateTime.parse(value.length() > 19 ? value.substring(0, 19) : value)
-                        .atZone(ZoneId.of("Europe/Paris")).toInstant();
+                        .atZone(zone).toInstant();
             }
             catch (DateTimeParseException again) {
                 try {
-                    return LocalDate.parse(value).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant();
+                    return LocalDate.parse(value).atStartOfDay(zone).toInstant();
                 }
                 catch (DateTimeParseException last) {
                     return null;

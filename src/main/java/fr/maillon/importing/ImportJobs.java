@@ -1,5 +1,6 @@
 package fr.maillon.importing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -87,9 +88,11 @@ public class ImportJobs {
     private final Set<Long> running = new HashSet<>();
     private int waitingInAll;
     private final MessageSource messages;
+    private final Clock clock;
 
-    ImportJobs(MessageSource messages) {
+    ImportJobs(MessageSource messages, Clock clock) {
         this.messages = messages;
+        this.clock = clock;
     }
 
     /**
@@ -97,7 +100,8 @@ public class ImportJobs {
      * @throws RuleViolationException when the structure, or the server, has too many imports waiting
      */
     public String start(long structureId, long userId, String title, Function<Progress, Outcome> work) {
-        Instant dayAgo = Instant.now().minus(1, ChronoUnit.DAYS);
+        Instant now = clock.instant();
+        Instant dayAgo = now.minus(1, ChronoUnit.DAYS);
         started.entrySet().removeIf(entry -> {
             Job job = jobs.get(entry.getKey());
             boolean old = entry.getValue().isBefore(dayAgo) && (job == null || job.state() != State.RUNNING
@@ -159,7 +163,7 @@ public class ImportJobs {
             throw new RuleViolationException("", "import.job.busy");
         }
         jobs.put(id, job);
-        started.put(id, Instant.now());
+        started.put(id, clock.instant());
         queue.add(task);
         waitingInAll++;
         if (!turns.contains(structureId)) {

@@ -1,6 +1,7 @@
 package fr.maillon.importing;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
@@ -24,8 +25,10 @@ public class ImportService {
     private final EvaluationService evaluations;
     private final AccessPolicy access;
     private final ImportFileRepository files;
+    private final Clock clock;
 
-    ImportService(EvaluationService evaluations, AccessPolicy access, ImportFileRepository files) {
+    ImportService(EvaluationService evaluations, AccessPolicy access, ImportFileRepository files, Clock clock) {
+        this.clock = clock;
         this.evaluations = evaluations;
         this.access = access;
         this.files = files;
@@ -44,7 +47,7 @@ public class ImportService {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         files.insert(token, evaluation.structureId(), evaluationId, access.currentUserId(), kind, targetId, name,
-                content);
+                content, clock.instant());
         return token;
     }
 

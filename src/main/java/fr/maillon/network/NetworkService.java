@@ -1,8 +1,8 @@
 package fr.maillon.network;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -45,16 +45,18 @@ public class NetworkService {
             new Milestone(3, "Dépôt du dossier de renouvellement", EvaluationStatus.CLOSED));
 
     private static final int MAXIMUM_MILESTONES = 12;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final AccessPolicy access;
     private final OrganisationService organisations;
     private final NetworkRepository repository;
+    private final Clock clock;
 
-    NetworkService(AccessPolicy access, OrganisationService organisations, NetworkRepository repository) {
+    NetworkService(AccessPolicy access, OrganisationService organisations, NetworkRepository repository,
+            Clock clock) {
         this.access = access;
         this.organisations = organisations;
         this.repository = repository;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -142,6 +144,11 @@ public class NetworkService {
         return comparisons;
     }
 
+    /** The last whole year, in the configured zone: the one a summary shows unless another is asked. */
+    public int lastYear() {
+        return LocalDate.now(clock).getYear() - 1;
+    }
+
     /** The territory's year in the shape of the observatory's socle. */
     @Transactional(readOnly = true)
     public AnnualSummary summary(long organisationId, int year) {
@@ -204,10 +211,10 @@ public class NetworkService {
                 .sorted(Comparator.comparingInt(Milestone::monthsBefore).reversed()).toList());
     }
 
-    /** The calendar as of today in France. */
+    /** The calendar as of today in the configured zone. */
     @Transactional(readOnly = true)
     public AgrementCalendar calendar(long organisationId) {
-        return calendar(organisationId, LocalDate.now(PARIS));
+        return calendar(organisationId, LocalDate.now(clock));
     }
 
     /** Each sharing structure's renewal milestones as of {@code today}, with its latest shared evaluation's state. */

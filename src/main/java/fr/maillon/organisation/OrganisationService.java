@@ -2,6 +2,7 @@ package fr.maillon.organisation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,11 +50,13 @@ public class OrganisationService {
     private final InvitationRepository invitations;
     private final ShareRepository shares;
     private final Revisions revisions;
+    private final Clock clock;
 
     OrganisationService(AccessPolicy access, AccountService accounts, OrganisationRepository organisations,
             MembershipRepository memberships, InvitationRepository invitations, ShareRepository shares,
-            Revisions revisions) {
+            Revisions revisions, Clock clock) {
         this.revisions = revisions;
+        this.clock = clock;
         this.access = access;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -256,15 +259,16 @@ public class OrganisationService {
             throw new RuleViolationException(violations);
         }
         String token = Secrets.newSecret("");
-        Instant expiresAt = Instant.now().plus(INVITATION_VALIDITY);
-        long id = invitations.insert(organisationId, role, name, Secrets.sha256(token), user.id(), expiresAt);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(INVITATION_VALIDITY);
+        long id = invitations.insert(organisationId, role, name, Secrets.sha256(token), user.id(), now, expiresAt);
         return new IssuedInvitation(new Invitation(id, organisationId, organisation.name(), role, name, expiresAt),
                 token);
     }
 
     public List<Invitation> pendingInvitations(long organisationId) {
         access.requireAdministration(organisationId);
-        return invitations.findPending(organisationId);
+        return invitations.findPending(organisationId, clock.instant());
     }
 
     @Transactional
@@ -277,7 +281,8 @@ public class OrganisationService {
 
     /** The invitation behind a link, if it is still usable. No sign-in needed. */
     public Invitation invitation(String token) {
-        return invitations.findUsable(Secrets.sha256(token)).orElseThrow(InvitationNotFoundException::new);
+        return invitations.findUsable(Secrets.sha256(token), clock.instant())
+                .orElseThrow(InvitationNotFoundException::new);
     }
 
     /** Opens an account from an invitation link and makes it a member, in one transaction. */
@@ -299,7 +304,7 @@ public class OrganisationService {
     }
 
     private void join(Invitation invitation, long userId) {
-        if (!invitations.accept(invitation.id(), userId)) {
+        if (!invitations.accept(invitation.id(), userId, clock.instant())) {
             throw new InvitationNotFoundException();
         }
         Role existing = memberships.role(userId, invitation.organisationId()).orElse(null);
@@ -337,7 +342,7 @@ public class OrganisationService {
     @Transactional
     public void revokeShare(long structureId, long shareId) {
         CurrentUser user = access.requireStructureRole(structureId, Role.STRUCTURE_ADMIN);
-        if (!shares.revoke(structureId, shareId, user.id())) {
+        if (!shares.revoke(structureId, shareId, user.id(), clock.instant())) {
             throw new OrganisationNotFoundException(shareId);
         }
     }

@@ -18,9 +18,9 @@ public record Report(long id, long structureId, long evaluationId, ReportAudienc
     /** A finalised version; {@code importedAt} when it was brought from another instance, as it was there. */
     public record Version(int version, Instant finalisedAt, @Nullable Instant importedAt) {
 
-        /** The day it was imported, in France. */
-        public @Nullable LocalDate importedOn() {
-            return importedAt == null ? null : LocalDate.ofInstant(importedAt, ZoneId.of("Europe/Paris"));
+        /** The day it was imported, in the given zone (the application's: {@code #zone} in templates). */
+        public @Nullable LocalDate importedOn(ZoneId zone) {
+            return importedAt == null ? null : LocalDate.ofInstant(importedAt, zone);
         }
     }
 

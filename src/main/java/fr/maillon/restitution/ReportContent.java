@@ -21,9 +21,9 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         List<BalanceLine> balances, BigDecimal valuationEur, List<RenewalLine> renewal, List<SupportLine> support,
         List<SurveyBlock> surveys, List<ContributionBlock> contributions, List<TestimonyLine> testimonies) {
 
-    /** When it was drawn up, in France. */
-    public LocalDateTime drawnUp() {
-        return LocalDateTime.ofInstant(generatedAt, ZoneId.of("Europe/Paris"));
+    /** When it was drawn up, in the given zone (the application's: {@code #zone} in templates). */
+    public LocalDateTime drawnUp(ZoneId zone) {
+        return LocalDateTime.ofInstant(generatedAt, zone);
     }
 
     public @Nullable String narrative(ReportAudience.Section section) {

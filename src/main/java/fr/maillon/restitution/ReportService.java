@@ -99,7 +99,6 @@ public class ReportService {
             SurveyResultsService surveyResults, ContributionService contributions, EvidenceService evidence,
             AccessPolicy access, ReportRepository reports, MessageSource messages, JsonMapper json,
             Revisions revisions, Clock clock) {
-        this.clock = clock;
         this.revisions = revisions;
         this.evaluations = evaluations;
         this.chains = chains;
@@ -116,6 +115,7 @@ public class ReportService {
         this.reports = reports;
         this.messages = messages;
         this.json = json;
+        this.clock = clock;
     }
 
     public List<Report> reports(long evaluationId) {
@@ -232,8 +232,9 @@ public class ReportService {
     public int finalise(long reportId) {
         Report report = editable(reportId);
         int version = report.lastVersion() + 1;
-        reports.insertVersion(report.structureId(), reportId, version, json.writeValueAsString(content(report, version)),
-                access.currentUserId());
+        ReportContent content = content(report, version);
+        reports.insertVersion(report.structureId(), reportId, version, json.writeValueAsString(content),
+                access.currentUserId(), content.generatedAt());
         return version;
     }
 

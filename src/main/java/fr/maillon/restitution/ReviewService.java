@@ -43,11 +43,11 @@ public class ReviewService {
     private final Clock clock;
 
     ReviewService(ReportService reports, AccessPolicy access, ReviewRepository reviews, JsonMapper json, Clock clock) {
-        this.clock = clock;
         this.reports = reports;
         this.access = access;
         this.reviews = reviews;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Makes a review link for a named person, with the draft as it is now, valid for 30 days; gives its token. */
@@ -74,7 +74,7 @@ public class ReviewService {
         }
         String token = Secrets.newSecret("rv_");
         reviews.invite(report.structureId(), reportId, text, Secrets.sha256(token),
-                json.writeValueAsString(reports.content(reportId, 0)), lastDay);
+                json.writeValueAsString(reports.content(reportId, 0)), lastDay, clock.instant());
         return token;
     }
 
@@ -91,7 +91,7 @@ public class ReviewService {
     @Transactional
     public void revokeReviewer(long reportId, long reviewerId) {
         Report report = editable(reportId);
-        if (!reviews.revokeReviewer(report.structureId(), reportId, reviewerId)) {
+        if (!reviews.revokeReviewer(report.structureId(), reportId, reviewerId, clock.instant())) {
             throw new NotFoundException("restitution.report.notFound", reviewerId);
         }
     }
@@ -152,7 +152,7 @@ public class ReviewService {
         if (clean.isEmpty() || clean.length() > 4000 || Texts.hasControlCharacters(clean)) {
             throw new RuleViolationException("answer", "restitution.text.invalid", 4000);
         }
-        if (!reviews.answer(report.structureId(), reportId, commentId, clean, access.currentUserId())) {
+        if (!reviews.answer(report.structureId(), reportId, commentId, clean, access.currentUserId(), clock.instant())) {
             throw new NotFoundException("restitution.report.notFound", commentId);
         }
     }
@@ -184,7 +184,7 @@ public class ReviewService {
     @Transactional
     public void revokeShare(long reportId, long shareId) {
         Report report = editable(reportId);
-        if (!reviews.revokeShare(report.structureId(), reportId, shareId)) {
+        if (!reviews.revokeShare(report.structureId(), reportId, shareId, clock.instant())) {
             throw new NotFoundException("restitution.report.notFound", shareId);
         }
     }

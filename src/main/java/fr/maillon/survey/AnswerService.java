@@ -43,7 +43,7 @@ public class AnswerService {
     private final PublicSurveyCache cache;
 
     AnswerService(SurveyRepository surveys, ResponseRepository responses, SurveyService builder, AccessPolicy access,
-            Throttle throttle, JsonMapper json, PublicSurveyCache cache) {
+            Throttle throttle, JsonMapper json, PublicSurveyCache cache, Clock clock) {
         this.cache = cache;
         this.surveys = surveys;
         this.responses = responses;
@@ -51,7 +51,7 @@ public class AnswerService {
         this.access = access;
         this.throttle = throttle;
         this.json = json;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** The survey behind a public link, for anyone; an unknown link is not found. */
@@ -155,7 +155,7 @@ public class AnswerService {
         Map<String, Object> byId = new LinkedHashMap<>();
         answers.values().forEach((question, value) -> byId.put(String.valueOf(question), value));
         responses.insert(survey.structureId(), survey.id(), wave.id(), key, source, answers.consent(),
-                json.writeValueAsString(byId), enteredBy, submittedAt);
+                json.writeValueAsString(byId), enteredBy, submittedAt != null ? submittedAt : clock.instant());
     }
 
     /** The form's submission key; a missing or malformed one gets a fresh key (the response is stored). */

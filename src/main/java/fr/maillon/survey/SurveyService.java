@@ -2,9 +2,9 @@ package fr.maillon.survey;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -42,8 +42,6 @@ import fr.maillon.web.Texts;
 @Service
 public class SurveyService {
 
-    /** Wave dates are days in France: a wave opens at the start of its first day and closes after its last. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final BigDecimal MAX = new BigDecimal("99999999999999");
 
@@ -52,10 +50,13 @@ public class SurveyService {
     private final FrameworkService framework;
     private final SurveyRepository surveys;
     private final Revisions revisions;
+    /** Wave dates are days in its zone: a wave opens at the start of its first day and closes after its last. */
+    private final Clock clock;
 
     SurveyService(EvaluationService evaluations, AccessPolicy access, FrameworkService framework,
-            SurveyRepository surveys, Revisions revisions) {
+            SurveyRepository surveys, Revisions revisions, Clock clock) {
         this.revisions = revisions;
+        this.clock = clock;
         this.evaluations = evaluations;
         this.access = access;
         this.framework = framework;
@@ -118,7 +119,7 @@ public class SurveyService {
         Evaluation evaluation = evaluations.evaluation(evaluationId);
         access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
         long id = surveys.insert(evaluation.structureId(), evaluationId, check(draft));
-        Period year = Period.containing(PeriodType.YEAR, LocalDate.now(ZONE));
+        Period year = Period.containing(PeriodType.YEAR, LocalDate.now(clock));
         if (!year.within(evaluation.periodStart(), evaluation.periodEnd())) {
             year = Period.containing(PeriodType.YEAR, evaluation.periodStart());
         }
@@ -257,8 +258,9 @@ public class SurveyService {
             violations.add(new Violation("period", "survey.wave.period.invalid"));
         }
         throwIfAny(violations);
-        Instant opens = draft.opensOn() == null ? null : draft.opensOn().atStartOfDay(ZONE).toInstant();
-        Instant closes = draft.closesOn() == null ? null : draft.closesOn().plusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant opens = draft.opensOn() == null ? null : draft.opensOn().atStartOfDay(clock.getZone()).toInstant();
+        Instant closes = draft.closesOn() == null ? null
+                : draft.closesOn().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         if (waveId == null) {
             return surveys.insertWave(survey.structureId(), surveyId, label, newToken(), opens, closes, period.code());
         }

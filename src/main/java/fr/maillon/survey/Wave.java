@@ -2,6 +2,7 @@ package fr.maillon.survey;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,14 +10,14 @@ import org.jspecify.annotations.Nullable;
 public record Wave(long id, long surveyId, String label, String token, @Nullable Instant opensAt,
         @Nullable Instant closesAt, String period, int position) {
 
-    /** The first day it takes answers, in France. */
-    public @Nullable LocalDate firstDay() {
-        return opensAt == null ? null : LocalDate.ofInstant(opensAt, SurveyService.ZONE);
+    /** The first day it takes answers, in the given zone (the application's: {@code #zone} in templates). */
+    public @Nullable LocalDate firstDay(ZoneId zone) {
+        return opensAt == null ? null : LocalDate.ofInstant(opensAt, zone);
     }
 
-    /** The last day it takes answers, in France. */
-    public @Nullable LocalDate lastDay() {
-        return closesAt == null ? null : LocalDate.ofInstant(closesAt.minusSeconds(1), SurveyService.ZONE);
+    /** The last day it takes answers, in the given zone (the application's: {@code #zone} in templates). */
+    public @Nullable LocalDate lastDay(ZoneId zone) {
+        return closesAt == null ? null : LocalDate.ofInstant(closesAt.minusSeconds(1), zone);
     }
 
     public boolean openAt(Instant now) {

@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -101,6 +102,9 @@ class ImportTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     long evaluation;
 
@@ -365,7 +369,7 @@ class ImportTests {
             assertThat(second.getCell(4).getNumericCellValue()).isEqualTo(15);
             assertThat(second.getCell(7).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://ailleurs.example\")");
             assertThat(second.getCell(8).getStringCellValue()).isEqualTo(editorName);
-            assertThat(second.getCell(9).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.now());
+            assertThat(second.getCell(9).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.now(clock));
             assertThat(sheet.getRow(3).getCell(4).getNumericCellValue()).isEqualTo(1200.5);
         }
 

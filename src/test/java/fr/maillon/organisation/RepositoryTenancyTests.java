@@ -1,6 +1,6 @@
 package fr.maillon.organisation;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -38,6 +38,9 @@ class RepositoryTenancyTests {
     @Autowired
     InvitationRepository invitations;
 
+    @Autowired
+    Clock clock;
+
     @Test
     void anotherStructuresRowsAreNeitherReadNorChanged() {
         TestUsers.Created a = users.structureWithMember(Role.STRUCTURE_ADMIN);
@@ -54,14 +57,14 @@ class RepositoryTenancyTests {
 
         long share = shares.insert(a.structureId(), evaluation, b.structureId(), a.userId());
         assertThat(shares.findActive(b.structureId())).isEmpty();
-        assertThat(shares.revoke(b.structureId(), share, b.userId())).isFalse();
+        assertThat(shares.revoke(b.structureId(), share, b.userId(), clock.instant())).isFalse();
         assertThat(shares.findActive(a.structureId())).hasSize(1);
 
         long invitation = invitations.insert(a.structureId(), Role.STRUCTURE_VIEWER, "X", "hash-" + System.nanoTime(),
-                a.userId(), Instant.now().plusSeconds(3600));
-        assertThat(invitations.findPending(b.structureId())).isEmpty();
+                a.userId(), clock.instant(), clock.instant().plusSeconds(3600));
+        assertThat(invitations.findPending(b.structureId(), clock.instant())).isEmpty();
         assertThat(invitations.cancel(b.structureId(), invitation)).isFalse();
-        assertThat(invitations.findPending(a.structureId())).hasSize(1);
+        assertThat(invitations.findPending(a.structureId(), clock.instant())).hasSize(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,9 @@ class RestitutionTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     @AfterEach
     void signOut() {
@@ -173,7 +177,7 @@ class RestitutionTests {
                 get("/api/v1/reports/{id}.pdf", report), get("/api/v1/evaluations/{e}/reports", conserverie),
                 post("/reports/{id}/reviewers", report).with(csrf()).param("name", "Intrus"),
                 post("/reports/{id}/shares", report).with(csrf()).param("version", "1")
-                        .param("expiresOn", java.time.LocalDate.now().plusDays(3).toString()))) {
+                        .param("expiresOn", java.time.LocalDate.now(clock).plusDays(3).toString()))) {
             assertThat(mvc.perform(request.with(users.as(stranger.username()))).andReturn().getResponse().getStatus())
                     .isEqualTo(404);
         }

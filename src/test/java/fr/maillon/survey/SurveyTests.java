@@ -1,5 +1,6 @@
 package fr.maillon.survey;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +68,9 @@ class SurveyTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Clock clock;
+
     TestUsers.Created editor;
     long evaluation;
     long survey;
@@ -110,7 +114,7 @@ class SurveyTests {
     void answersFollowTheRulesAndAreStoredOnce() {
         assertThat(sexe.code()).isEqualTo("vous_etes");
         assertThat(sexe.choices()).extracting(Choice::code).containsExactly("femmes", "hommes");
-        assertThat(surveys.survey(survey).waves().get(0).period()).isEqualTo(String.valueOf(LocalDate.now().getYear()));
+        assertThat(surveys.survey(survey).waves().get(0).period()).isEqualTo(String.valueOf(LocalDate.now(clock).getYear()));
 
         Answers refused = answers.answer(token, form(sexe, "autre", agree, "7", children, "2"), false, null, "client-a");
         assertThat(refused.errors()).containsEntry(sexe.id(), "survey.answer.choice")
@@ -131,7 +135,7 @@ class SurveyTests {
                 .query(String.class).single()).contains("\"" + agree.id() + "\": 5").contains("\"femmes\"");
 
         surveys.saveWave(survey, surveys.survey(survey).waves().get(0).id(), new WaveDraft("Vague 1", null,
-                LocalDate.now().minusDays(1), String.valueOf(LocalDate.now().getYear())));
+                LocalDate.now(clock).minusDays(1), String.valueOf(LocalDate.now(clock).getYear())));
         assertThatThrownBy(() -> answers.answer(token, good, true, null, "a")).isInstanceOf(SurveyClosedException.class);
         assertThatThrownBy(() -> answers.open("not-a-token")).isInstanceOf(SurveyNotFoundException.class);
     }
@@ -182,7 +186,7 @@ class SurveyTests {
         assertViolation(() -> surveys.feed(survey, indicator, sexe.id(), Statistic.AGREE_SHARE, null, null),
                 "survey.feed.statistic");
         IndicatorResults fed = framework.results(evaluation, PeriodType.YEAR).get(0);
-        String year = String.valueOf(LocalDate.now().getYear());
+        String year = String.valueOf(LocalDate.now(clock).getYear());
         var thisYear = fed.periods().stream().filter(p -> p.period().code().equals(year)).findFirst().orElseThrow();
         assertThat(thisYear.value()).isEqualByComparingTo("50");
         // four women and two men answered in the first wave: too few for a value of their own

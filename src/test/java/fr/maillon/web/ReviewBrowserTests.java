@@ -1,5 +1,6 @@
 package fr.maillon.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -43,6 +44,9 @@ class ReviewBrowserTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     ChromeDriver author;
     ChromeDriver reviewer;
@@ -115,7 +119,7 @@ class ReviewBrowserTests {
             // a share link shows version 1 until it is withdrawn
             author.get(reportUrl + "?version=1");
             author.executeScript("arguments[0].value = arguments[1]", author.findElement(By.id("expiresOn")),
-                    LocalDate.now().plusDays(7).toString());
+                    LocalDate.now(clock).plusDays(7).toString());
             submit(author, "#shares form button[type=submit]");
             String shared = author.findElement(By.cssSelector("#new-share-link a")).getAttribute("href");
             reviewer.get(shared);

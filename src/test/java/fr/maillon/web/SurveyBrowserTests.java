@@ -1,5 +1,6 @@
 package fr.maillon.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -40,6 +41,9 @@ class SurveyBrowserTests {
     @Autowired
     EvaluationService evaluations;
 
+    @Autowired
+    Clock clock;
+
     ChromeDriver driver;
     ChromeDriver phone;
 
@@ -56,7 +60,7 @@ class SurveyBrowserTests {
     void aSurveyAnsweredWithoutJavaScriptShowsInTheResultsAndTheIndicator() throws Exception {
         TestUsers.Created editor = users.structureWithMember(Role.STRUCTURE_EDITOR);
         users.signIn(editor.username());
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(clock).getYear();
         long evaluation = evaluations.create(editor.structureId(), new EvaluationDraft("Lien social",
                 EvaluationScope.PROJET_SOCIAL, null, LocalDate.of(year - 1, 1, 1), LocalDate.of(year + 1, 12, 31), null));
         SecurityContextHolder.clearContext();

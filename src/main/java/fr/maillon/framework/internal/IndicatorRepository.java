@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
@@ -146,9 +147,11 @@ public class IndicatorRepository {
     /**
      * Writes values, set by set: each value being replaced or removed goes to the history first,
      * an empty value removes the recorded one, the others are inserted or replaced. The values all
-     * come from one source, at most one per indicator, period and category.
+     * come from one source, at most one per indicator, period and category, entered (and the
+     * replaced ones replaced) at {@code now}.
      */
-    public void putValues(long structureId, long evaluationId, List<DataValue> values, DataSource source, long userId) {
+    public void putValues(long structureId, long evaluationId, List<DataValue> values, DataSource source, long userId,
+            Instant now) {
         jdbc.sql("""
                 WITH incoming AS (
                     SELECT *
@@ -158,9 +161,10 @@ public class IndicatorRepository {
                 ),
                 history AS (
                     INSERT INTO data_value_history (structure_id, evaluation_id, indicator_id, period, category, value,
-                                                    text_value, source, comment, entered_by, entered_at, replaced_by)
+                                                    text_value, source, comment, entered_by, entered_at, replaced_by,
+                                                    replaced_at)
                     SELECT d.structure_id, d.evaluation_id, d.indicator_id, d.period, d.category, d.value, d.text_value,
-                           d.source, d.comment, d.entered_by, d.entered_at, :userId
+                           d.source, d.comment, d.entered_by, d.entered_at, :userId, :now
                     FROM data_value d
                     JOIN incoming i ON i.indicator_id = d.indicator_id AND i.period = d.period AND i.category = d.category
                     WHERE d.structure_id = :structureId
@@ -174,16 +178,16 @@ public class IndicatorRepository {
                       AND i.value IS NULL AND i.text_value IS NULL
                 )
                 INSERT INTO data_value (indicator_id, structure_id, evaluation_id, period, category, value, text_value,
-                                        source, comment, entered_by)
+                                        source, comment, entered_by, entered_at)
                 SELECT i.indicator_id, :structureId, :evaluationId, i.period, i.category, i.value, i.text_value,
-                       :source, i.comment, :userId
+                       :source, i.comment, :userId, :now
                 FROM incoming i
                 WHERE i.value IS NOT NULL OR i.text_value IS NOT NULL
                 ON CONFLICT (indicator_id, period, category) DO UPDATE
                 SET value = EXCLUDED.value, text_value = EXCLUDED.text_value,
                     comment = coalesce(EXCLUDED.comment, data_value.comment),
                     entered_by = CASE WHEN (data_value.value IS DISTINCT FROM EXCLUDED.value OR data_value.text_value IS DISTINCT FROM EXCLUDED.text_value) THEN EXCLUDED.entered_by ELSE data_value.entered_by END,
-                    entered_at = CASE WHEN (data_value.value IS DISTINCT FROM EXCLUDED.value OR data_value.text_value IS DISTINCT FROM EXCLUDED.text_value) THEN now() ELSE data_value.entered_at END,
+                    entered_at = CASE WHEN (data_value.value IS DISTINCT FROM EXCLUDED.value OR data_value.text_value IS DISTINCT FROM EXCLUDED.text_value) THEN EXCLUDED.entered_at ELSE data_value.entered_at END,
                     source = CASE WHEN (data_value.value IS DISTINCT FROM EXCLUDED.value OR data_value.text_value IS DISTINCT FROM EXCLUDED.text_value) THEN EXCLUDED.source ELSE data_value.source END
                 WHERE data_value.value IS DISTINCT FROM EXCLUDED.value
                    OR data_value.text_value IS DISTINCT FROM EXCLUDED.text_value
@@ -193,6 +197,7 @@ public class IndicatorRepository {
                 .param("evaluationId", evaluationId)
                 .param("source", source.name())
                 .param("userId", userId)
+                .param("now", Timestamp.from(now))
                 .param("indicators", values.stream().map(DataValue::indicatorId).toArray(Long[]::new))
                 .param("periods", values.stream().map(DataValue::period).toArray(String[]::new))
                 .param("categories", values.stream().map(DataValue::category).toArray(String[]::new))

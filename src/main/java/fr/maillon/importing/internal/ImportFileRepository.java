@@ -1,5 +1,8 @@
 package fr.maillon.importing.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -20,16 +23,17 @@ public class ImportFileRepository {
     }
 
     public void insert(String token, long structureId, long evaluationId, long userId, ImportKind kind,
-            @Nullable Long targetId, String filename, byte[] content) {
-        jdbc.sql("DELETE FROM import_file WHERE created_at < now() - interval '2 days'").update();
+            @Nullable Long targetId, String filename, byte[] content, Instant now) {
+        jdbc.sql("DELETE FROM import_file WHERE created_at < :cutoff")
+                .param("cutoff", Timestamp.from(now.minus(2, ChronoUnit.DAYS))).update();
         jdbc.sql("""
                 INSERT INTO import_file (token, structure_id, evaluation_id, uploaded_by, kind, target_id, filename,
-                                         content)
-                VALUES (:token, :structureId, :evaluationId, :userId, :kind, :targetId, :filename, :content)
+                                         content, created_at)
+                VALUES (:token, :structureId, :evaluationId, :userId, :kind, :targetId, :filename, :content, :now)
                 """)
                 .param("token", token).param("structureId", structureId).param("evaluationId", evaluationId)
                 .param("userId", userId).param("kind", kind.name()).param("targetId", targetId)
-                .param("filename", filename).param("content", content)
+                .param("filename", filename).param("content", content).param("now", Timestamp.from(now))
                 .update();
     }
 

@@ -1,7 +1,5 @@
 package fr.maillon.network.web;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,8 +32,6 @@ import fr.maillon.web.RuleViolationException;
 @Controller
 class NetworkController {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
     private final NetworkService network;
 
     NetworkController(NetworkService network) {
@@ -45,7 +41,7 @@ class NetworkController {
     @GetMapping("/networks/{organisationId}")
     String home(@PathVariable long organisationId, Model model) {
         model.addAttribute("home", network.home(organisationId));
-        model.addAttribute("year", LocalDate.now(PARIS).getYear() - 1);
+        model.addAttribute("year", network.lastYear());
         return "network/home";
     }
 
@@ -141,8 +137,8 @@ class NetworkController {
         return "redirect:/networks/" + organisationId + "/calendar";
     }
 
-    private static int year(Integer year) {
-        return year != null ? year : LocalDate.now(PARIS).getYear() - 1;
+    private int year(Integer year) {
+        return year != null ? year : network.lastYear();
     }
 
     /** The milestones as rows of a form; rows left empty are dropped, and a few empty ones are offered. */

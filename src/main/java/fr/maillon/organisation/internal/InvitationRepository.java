@@ -1,5 +1,6 @@
 package fr.maillon.organisation.internal;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +32,10 @@ public class InvitationRepository {
     }
 
     public long insert(long organisationId, Role role, String invitee, String tokenHash, long createdBy,
-            Instant expiresAt) {
+            Instant createdAt, Instant expiresAt) {
         return jdbc.sql("""
-                INSERT INTO invitation (organisation_id, role, invitee, token_hash, created_by, expires_at)
-                VALUES (:organisationId, :role, :invitee, :tokenHash, :createdBy, :expiresAt)
+                INSERT INTO invitation (organisation_id, role, invitee, token_hash, created_by, created_at, expires_at)
+                VALUES (:organisationId, :role, :invitee, :tokenHash, :createdBy, :createdAt, :expiresAt)
                 RETURNING id
                 """)
                 .param("organisationId", organisationId)
@@ -42,46 +43,50 @@ public class InvitationRepository {
                 .param("invitee", invitee)
                 .param("tokenHash", tokenHash)
                 .param("createdBy", createdBy)
-                .param("expiresAt", java.sql.Timestamp.from(expiresAt))
+                .param("createdAt", Timestamp.from(createdAt))
+                .param("expiresAt", Timestamp.from(expiresAt))
                 .query(Long.class)
                 .single();
     }
 
-    /** An invitation that is neither used nor expired. */
-    public Optional<Invitation> findUsable(String tokenHash) {
+    /** An invitation that is neither used nor expired at {@code now}. */
+    public Optional<Invitation> findUsable(String tokenHash, Instant now) {
         return jdbc.sql(SELECT_INVITATION + """
                 WHERE i.token_hash = :tokenHash
                   AND i.accepted_at IS NULL
-                  AND i.expires_at > now()
+                  AND i.expires_at > :now
                 """)
                 .param("tokenHash", tokenHash)
+                .param("now", Timestamp.from(now))
                 .query(INVITATION)
                 .optional();
     }
 
-    public List<Invitation> findPending(long organisationId) {
+    public List<Invitation> findPending(long organisationId, Instant now) {
         return jdbc.sql(SELECT_INVITATION + """
                 WHERE i.organisation_id = :organisationId
                   AND i.accepted_at IS NULL
-                  AND i.expires_at > now()
+                  AND i.expires_at > :now
                 ORDER BY i.created_at DESC
                 """)
                 .param("organisationId", organisationId)
+                .param("now", Timestamp.from(now))
                 .query(INVITATION)
                 .list();
     }
 
-    /** Marks the invitation used; false when someone used it first. */
-    public boolean accept(long id, long userId) {
+    /** Marks the invitation used at {@code now}; false when someone used it first or it has expired. */
+    public boolean accept(long id, long userId, Instant now) {
         return jdbc.sql("""
                 UPDATE invitation
-                SET accepted_at = now(), accepted_by = :userId
+                SET accepted_at = :now, accepted_by = :userId
                 WHERE id = :id
                   AND accepted_at IS NULL
-                  AND expires_at > now()
+                  AND expires_at > :now
                 """)
                 .param("id", id)
                 .param("userId", userId)
+                .param("now", Timestamp.from(now))
                 .update() == 1;
     }
 

@@ -1,6 +1,8 @@
 package fr.maillon.organisation.internal;
 
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,10 +66,10 @@ public class ShareRepository {
                 .single());
     }
 
-    public boolean revoke(long structureId, long shareId, long revokedBy) {
+    public boolean revoke(long structureId, long shareId, long revokedBy, Instant now) {
         return jdbc.sql("""
                 UPDATE evaluation_share
-                SET revoked_at = now(), revoked_by = :revokedBy
+                SET revoked_at = :now, revoked_by = :revokedBy
                 WHERE id = :shareId
                   AND structure_id = :structureId
                   AND revoked_at IS NULL
@@ -75,6 +77,7 @@ public class ShareRepository {
                 .param("shareId", shareId)
                 .param("structureId", structureId)
                 .param("revokedBy", revokedBy)
+                .param("now", Timestamp.from(now))
                 .update() == 1;
     }
 

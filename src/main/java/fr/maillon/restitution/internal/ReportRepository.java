@@ -158,13 +158,14 @@ public class ReportRepository {
     }
 
     /** Keeps a version; two people finalising at once cannot both take the same number. */
-    public void insertVersion(long structureId, long reportId, int version, String content, long userId) {
+    public void insertVersion(long structureId, long reportId, int version, String content, long userId,
+            Instant finalisedAt) {
         jdbc.sql("""
-                INSERT INTO report_version (report_id, structure_id, version, content, finalised_by)
-                VALUES (:reportId, :structureId, :version, CAST(:content AS jsonb), :userId)
+                INSERT INTO report_version (report_id, structure_id, version, content, finalised_by, finalised_at)
+                VALUES (:reportId, :structureId, :version, CAST(:content AS jsonb), :userId, :finalisedAt)
                 """)
                 .param("structureId", structureId).param("reportId", reportId).param("version", version)
-                .param("content", content).param("userId", userId)
+                .param("content", content).param("userId", userId).param("finalisedAt", Timestamp.from(finalisedAt))
                 .update();
     }
 

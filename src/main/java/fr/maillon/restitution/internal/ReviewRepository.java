@@ -1,6 +1,8 @@
 package fr.maillon.restitution.internal;
 
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,7 @@ public class ReviewRepository {
 
     /** A reviewer found by the token's hash, with the report it is for and the draft it shows. */
     public record ReviewerRow(long id, long reportId, long structureId, String name, String content, boolean revoked,
-            java.time.Instant createdAt, LocalDate expiresOn) {
+            Instant createdAt, LocalDate expiresOn) {
     }
 
     /** A share found by the token's hash. */
@@ -33,14 +35,15 @@ public class ReviewRepository {
     }
 
     public long invite(long structureId, long reportId, String name, String tokenHash, String content,
-            LocalDate expiresOn) {
+            LocalDate expiresOn, Instant now) {
         return jdbc.sql("""
-                INSERT INTO report_reviewer (report_id, structure_id, name, token_hash, content, expires_on)
-                VALUES (:reportId, :structureId, :name, :tokenHash, CAST(:content AS jsonb), :expiresOn)
+                INSERT INTO report_reviewer (report_id, structure_id, name, token_hash, content, expires_on, created_at)
+                VALUES (:reportId, :structureId, :name, :tokenHash, CAST(:content AS jsonb), :expiresOn, :now)
                 RETURNING id
                 """)
                 .param("structureId", structureId).param("reportId", reportId).param("name", name)
                 .param("tokenHash", tokenHash).param("content", content).param("expiresOn", Date.valueOf(expiresOn))
+                .param("now", Timestamp.from(now))
                 .query(Long.class).single();
     }
 
@@ -67,12 +70,13 @@ public class ReviewRepository {
                 .query(ReviewerRow.class).optional();
     }
 
-    public boolean revokeReviewer(long structureId, long reportId, long reviewerId) {
+    public boolean revokeReviewer(long structureId, long reportId, long reviewerId, Instant now) {
         return jdbc.sql("""
-                UPDATE report_reviewer SET revoked_at = now()
+                UPDATE report_reviewer SET revoked_at = :now
                 WHERE id = :id AND report_id = :reportId AND structure_id = :structureId AND revoked_at IS NULL
                 """)
                 .param("structureId", structureId).param("reportId", reportId).param("id", reviewerId)
+                .param("now", Timestamp.from(now))
                 .update() == 1;
     }
 
@@ -108,13 +112,13 @@ public class ReviewRepository {
                 .list();
     }
 
-    public boolean answer(long structureId, long reportId, long commentId, String answer, long userId) {
+    public boolean answer(long structureId, long reportId, long commentId, String answer, long userId, Instant now) {
         return jdbc.sql("""
-                UPDATE review_comment SET answer = :answer, answered_by = :userId, answered_at = now()
+                UPDATE review_comment SET answer = :answer, answered_by = :userId, answered_at = :now
                 WHERE id = :id AND report_id = :reportId AND structure_id = :structureId
                 """)
                 .param("structureId", structureId).param("reportId", reportId).param("id", commentId)
-                .param("answer", answer).param("userId", userId)
+                .param("answer", answer).param("userId", userId).param("now", Timestamp.from(now))
                 .update() == 1;
     }
 
@@ -151,12 +155,13 @@ public class ReviewRepository {
                 .query(ShareRow.class).optional();
     }
 
-    public boolean revokeShare(long structureId, long reportId, long shareId) {
+    public boolean revokeShare(long structureId, long reportId, long shareId, Instant now) {
         return jdbc.sql("""
-                UPDATE report_share SET revoked_at = now()
+                UPDATE report_share SET revoked_at = :now
                 WHERE id = :id AND report_id = :reportId AND structure_id = :structureId AND revoked_at IS NULL
                 """)
                 .param("structureId", structureId).param("reportId", reportId).param("id", shareId)
+                .param("now", Timestamp.from(now))
                 .update() == 1;
     }
 }

@@ -45,18 +45,18 @@ public class ResponseRepository {
 
     /** Stores a response once: a second submission with the same key changes nothing and gives false. */
     public boolean insert(long structureId, long surveyId, long waveId, UUID submissionKey, String source,
-            boolean consent, String answersJson, @Nullable Long enteredBy, @Nullable Instant submittedAt) {
+            boolean consent, String answersJson, @Nullable Long enteredBy, Instant submittedAt) {
         return jdbc.sql("""
                 INSERT INTO survey_response (wave_id, survey_id, structure_id, submission_key, source, consent, answers,
                                              entered_by, submitted_at)
                 VALUES (:waveId, :surveyId, :structureId, :submissionKey, :source, :consent, CAST(:answers AS jsonb),
-                        :enteredBy, coalesce(:submittedAt, now()))
+                        :enteredBy, :submittedAt)
                 ON CONFLICT (wave_id, submission_key) DO NOTHING
                 """)
                 .param("structureId", structureId).param("surveyId", surveyId).param("waveId", waveId)
                 .param("submissionKey", submissionKey).param("source", source).param("consent", consent)
                 .param("answers", answersJson).param("enteredBy", enteredBy)
-                .param("submittedAt", submittedAt == null ? null : Timestamp.from(submittedAt), Types.TIMESTAMP)
+                .param("submittedAt", Timestamp.from(submittedAt))
                 .update() == 1;
     }
 

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +25,7 @@ public class Throttle {
     /** The hour whose past windows were last removed: once an hour, not on every answer. */
     private final AtomicLong cleaned = new AtomicLong();
 
-    @Autowired
-    Throttle(@Value("${maillon.survey.answers-per-hour-per-client:600}") int perHour) {
-        this(perHour, Clock.systemUTC());
-    }
-
-    Throttle(int perHour, Clock clock) {
+    Throttle(@Value("${maillon.survey.answers-per-hour-per-client:600}") int perHour, Clock clock) {
         this.perHour = perHour;
         this.clock = clock;
     }
