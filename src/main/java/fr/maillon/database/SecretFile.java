@@ -37,8 +37,8 @@ final class SecretFile {
         }
         restrict(file);
         String secret = Files.readString(file, StandardCharsets.US_ASCII).strip();
-        if (secret.isEmpty() || !secret.matches("[A-Za-z0-9_-]+")) {
-            throw new IllegalStateException("Le fichier secret " + file + " est vide ou illisible : restaurez-le "
+        if (secret.isEmpty() || secret.contains("\n") || secret.contains("\r")) {
+            throw new IllegalStateException("Le fichier secret " + file + " doit tenir sur une ligne non vide : restaurez-le "
                     + "depuis une sauvegarde du dossier de données.");
         }
         return secret;
