@@ -38,8 +38,8 @@ final class SecretFile {
         restrict(file);
         String secret = Files.readString(file, StandardCharsets.US_ASCII).strip();
         if (secret.isEmpty() || secret.contains("\n") || secret.contains("\r")) {
-            throw new IllegalStateException("Le fichier secret " + file + " doit tenir sur une ligne non vide : restaurez-le "
-                    + "depuis une sauvegarde du dossier de données.");
+            throw new IllegalStateException("Le fichier secret " + file + " doit tenir sur une ligne non vide : "
+                    + "restaurez-le depuis une sauvegarde du dossier de données.");
         }
         return secret;
     }
