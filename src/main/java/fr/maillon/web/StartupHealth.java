@@ -5,6 +5,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityState;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -35,7 +36,14 @@ class StartupHealth {
         return new AvailabilityStateHealthIndicator(availability, ReadinessState.class, mappings -> {
             mappings.add(ReadinessState.ACCEPTING_TRAFFIC, Status.UP);
             mappings.add(ReadinessState.REFUSING_TRAFFIC, new Status(Status.OUT_OF_SERVICE.getCode(), STARTING));
-        });
+        }) {
+
+            /** Refusing until the first readiness event, which comes after the start-up work. */
+            @Override
+            protected AvailabilityState getState(ApplicationAvailability applicationAvailability) {
+                return applicationAvailability.getReadinessState();
+            }
+        };
     }
 
     @Bean

@@ -118,6 +118,8 @@ class StartupReadinessTests {
                     break;
                 }
                 assertThat(health.statusCode()).isEqualTo(503);
+                assertThat(health.body()).as("the state before the first readiness event")
+                        .contains("\"OUT_OF_SERVICE\"").contains("démarrage en cours");
                 assertThat(post(http, base + "/api/v1/tokens", "application/json", tokenRequest).statusCode())
                         .as("a sign-in during start-up is not called wrong").isIn(503, 201);
                 Thread.sleep(100);
