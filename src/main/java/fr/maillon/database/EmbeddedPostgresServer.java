@@ -80,7 +80,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             boolean initialised = Files.exists(postgresDirectory.resolve("postgresql.conf"));
             if (initialised && !Files.exists(superuserSecretFile) && !PostgresAccess.trusts(postgresDirectory)) {
                 throw new IllegalStateException("Le fichier " + superuserSecretFile + " manque : PostgreSQL "
-                        + "demande ce mot de passe. Restaurez-le depuis la sauvegarde du dossier de données.");
+                        + "demande le mot de passe du superutilisateur postgres. Restaurez ce fichier depuis la "
+                        + "sauvegarde du dossier de données, ou écrivez-y ce mot de passe.");
             }
             Secrets secrets = new Secrets(SecretFile.readOrCreate(superuserSecretFile),
                     SecretFile.readOrCreate(base.resolve(APPLICATION_SECRET)));

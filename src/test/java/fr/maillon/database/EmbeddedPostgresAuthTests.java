@@ -54,7 +54,7 @@ class EmbeddedPostgresAuthTests {
     @Test
     void theApplicationConnectsAsARoleThatCannotRunPrograms() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data);
-                Connection application = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password())) {
+                Connection application = application(server)) {
             assertThat(rows(application, "SELECT current_user || ' ' || rolsuper || ' ' || rolcreaterole || ' ' "
                     + "|| rolcreatedb || ' ' || rolreplication || ' ' || rolbypassrls FROM pg_roles "
                     + "WHERE rolname = current_user")).containsExactly("maillon false false false false false");
@@ -87,7 +87,7 @@ class EmbeddedPostgresAuthTests {
 
         Files.setPosixFilePermissions(data.resolve("maillon-secret"), PosixFilePermissions.fromString("rw-r--r--"));
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data);
-                Connection application = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password())) {
+                Connection application = application(server)) {
             assertThat(server.password()).isEqualTo(first).isEqualTo(secret("maillon-secret"));
             assertThat(rows(application, "SELECT 1")).containsExactly("1");
         }
@@ -124,7 +124,7 @@ class EmbeddedPostgresAuthTests {
             String url = "jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres";
             assertRefused(url, "postgres", null);
             assertThat(Files.readString(data.resolve("postgres/pg_hba.conf"))).doesNotContain("trust");
-            try (Connection application = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password())) {
+            try (Connection application = application(server)) {
                 assertThat(rows(application, """
                         SELECT c.relname || ' ' || c.relkind::text FROM pg_class c
                          WHERE c.relnamespace = 'public'::regnamespace AND c.relowner <> 'maillon'::regrole
@@ -149,7 +149,7 @@ class EmbeddedPostgresAuthTests {
             assertThat(flyway.migrate().migrationsExecuted).as("the history is the same").isZero();
         }
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data);
-                Connection application = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password())) {
+                Connection application = application(server)) {
             assertThat(rows(application, "SELECT username FROM app_user ORDER BY id"))
                     .as("the data survives the conversion and the next start").containsExactly("ancienne", "nouvelle");
         }
@@ -161,6 +161,10 @@ class EmbeddedPostgresAuthTests {
         Files.delete(data.resolve("postgres-secret"));
         assertThatThrownBy(() -> EmbeddedPostgresServer.start(data))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("postgres-secret");
+    }
+
+    private static Connection application(EmbeddedPostgresServer server) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
     }
 
     private String secret(String file) throws Exception {

@@ -36,7 +36,8 @@ class StartupSignInFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        if (!request.getMethod().equals("POST") || availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) {
+        if (!request.getMethod().equals("POST")
+                || availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) {
             return true;
         }
         String path = path(request);
