@@ -27,7 +27,7 @@ class DatabaseConfiguration {
     @Bean
     @Conditional(EmbeddedDatabase.class)
     HikariDataSource embeddedDataSource(EmbeddedPostgresServer server) {
-        return pool(server.jdbcUrl(), "postgres", "");
+        return pool(server.jdbcUrl(), server.user(), server.password());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package fr.maillon.database;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -31,25 +32,33 @@ import org.slf4j.LoggerFactory;
  * behind by a killed run is stopped before the new start;</li>
  * <li>durability on ({@code fsync}, {@code synchronous_commit});</li>
  * <li>a free port, and a check that the server answering is the one on our data directory;</li>
- * <li>binaries unpacked under the data directory (mode 0700), not in a shared temp folder.</li>
+ * <li>binaries unpacked under the data directory (mode 0700), not in a shared temp folder;</li>
+ * <li>passwords on every connection ({@link PostgresAccess}): the application connects as a role
+ * that is not superuser, with its own secret.</li>
  * </ol>
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration FAST_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    /** The superuser's password, in the data folder beside {@code postgres/}. */
+    static final String SUPERUSER_SECRET = "postgres-secret";
+    /** The application role's password, in the data folder beside {@code postgres/}. */
+    static final String APPLICATION_SECRET = "maillon-secret";
 
     private final Path postgresDirectory;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final EmbeddedPostgres postgres;
+    private final Secrets secrets;
 
     private EmbeddedPostgresServer(Path postgresDirectory, FileChannel lockChannel, FileLock lock,
-            EmbeddedPostgres postgres) {
+            EmbeddedPostgres postgres, Secrets secrets) {
         this.postgresDirectory = postgresDirectory;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.postgres = postgres;
+        this.secrets = secrets;
     }
 
     public static EmbeddedPostgresServer start(Path dataDirectory) {
@@ -67,20 +76,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             stopOrphanedPostmasters(postgresDirectory);
             removeForeignPidFile(postgresDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(postgresDirectory)
-                    .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(base.resolve("pg-bin").toFile())
-                    .setPort(0)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("unix_socket_directories", "")
-                    .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgresDirectory, channel, lock, postgres);
-            server.checkDataDirectory();
-            log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), postgresDirectory);
+            Path superuserSecretFile = base.resolve(SUPERUSER_SECRET);
+            boolean initialised = Files.exists(postgresDirectory.resolve("postgresql.conf"));
+            if (initialised && !Files.exists(superuserSecretFile) && !PostgresAccess.trusts(postgresDirectory)) {
+                throw new IllegalStateException("Le fichier " + superuserSecretFile + " manque : PostgreSQL "
+                        + "demande le mot de passe du superutilisateur postgres. Restaurez ce fichier depuis la "
+                        + "sauvegarde du dossier de données, ou écrivez-y ce mot de passe.");
+            }
+            Secrets secrets = new Secrets(SecretFile.readOrCreate(superuserSecretFile),
+                    SecretFile.readOrCreate(base.resolve(APPLICATION_SECRET)));
+            EmbeddedPostgres postgres = startPostgres(base, postgresDirectory, superuserSecretFile, secrets);
+            EmbeddedPostgresServer started = new EmbeddedPostgresServer(postgresDirectory, channel, lock, postgres,
+                    secrets);
+            EmbeddedPostgresServer server;
+            try {
+                started.checkDataDirectory();
+                server = started.secured(base, superuserSecretFile);
+            }
+            catch (IOException | RuntimeException ex) {
+                started.close();
+                throw ex;
+            }
+            log.info("Embedded PostgreSQL started on port {} with data in {}", server.postgres.getPort(),
+                    postgresDirectory);
             return server;
         }
         catch (IOException ex) {
@@ -93,18 +111,103 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the postmaster. zonky runs {@code initdb -A trust} on an empty directory; the two
+     * options it appends as "locale" options ({@code --auth}, {@code --pwfile}) override that, so a
+     * new database never trusts anyone: the superuser gets the secret as password from the start.
+     * Before each start, pg_hba.conf is rewritten to password authentication, except in a folder
+     * of an earlier version whose {@code trust} is needed once more to give the superuser its
+     * password (see {@link #secured}).
+     */
+    private static EmbeddedPostgres startPostgres(Path base, Path postgresDirectory, Path superuserSecretFile,
+            Secrets secrets) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(postgresDirectory)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(base.resolve("pg-bin").toFile())
+                .setPort(0)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("password_encryption", PostgresAccess.PASSWORD_METHOD)
+                .setLocaleConfig("auth", PostgresAccess.PASSWORD_METHOD)
+                .setLocaleConfig("pwfile", superuserSecretFile.toString())
+                .setConnectConfig("password", secrets.superuser())
+                .setDataDirectoryCustomizer(directory -> {
+                    try {
+                        if (!PostgresAccess.trusts(directory.toPath())) {
+                            PostgresAccess.writeHba(directory.toPath());
+                        }
+                    }
+                    catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                })
+                .start();
+    }
+
+    /**
+     * Makes sure that only passwords open the database, then prepares the application's role. A
+     * folder of an earlier version (pg_hba.conf with {@code trust}, a superuser without password,
+     * everything owned by it) is converted: the superuser gets the secret as password, pg_hba.conf
+     * is rewritten and the server restarted, so that no session opened without a password
+     * survives; the application role then receives the schema.
+     */
+    private EmbeddedPostgresServer secured(Path base, Path superuserSecretFile) throws IOException {
+        EmbeddedPostgresServer server = this;
+        if (PostgresAccess.trusts(postgresDirectory)) {
+            log.warn("{} lets local users in without a password (trust): converting it to password authentication",
+                    postgresDirectory);
+            try (Connection connection = superuserConnection()) {
+                PostgresAccess.setPassword(connection, PostgresAccess.SUPERUSER, secrets.superuser());
+            }
+            catch (SQLException ex) {
+                throw new IllegalStateException("Impossible de protéger PostgreSQL par mot de passe.", ex);
+            }
+            PostgresAccess.writeHba(postgresDirectory);
+            closePostgres();
+            server = new EmbeddedPostgresServer(postgresDirectory, lockChannel, lock,
+                    startPostgres(base, postgresDirectory, superuserSecretFile, secrets), secrets);
+            server.checkDataDirectory();
+        }
+        try (Connection connection = server.superuserConnection()) {
+            PostgresAccess.prepareApplicationRole(connection, secrets.application());
+        }
+        catch (SQLException ex) {
+            server.close();
+            throw new IllegalStateException("Impossible de préparer le rôle PostgreSQL de l'application.", ex);
+        }
+        return server;
+    }
+
+    /** The JDBC URL of the application's database, for the role {@link #user()}. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return postgres.getJdbcUrl(PostgresAccess.APPLICATION_ROLE, PostgresAccess.DATABASE);
+    }
+
+    /** The application's role: not a superuser, owner of the schema {@code public} only. */
+    public String user() {
+        return PostgresAccess.APPLICATION_ROLE;
+    }
+
+    public String password() {
+        return secrets.application();
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    private Connection superuserConnection() throws SQLException {
+        return postgres.getPostgresDatabase().getConnection();
     }
 
     @Override
     public void close() {
         try {
-            postgres.close();
-        }
-        catch (IOException | RuntimeException ex) {
-            log.warn("pg_ctl stop failed ({}); stopping the postmaster by signal", ex.getMessage());
-            stopOrphanedPostmasters(postgresDirectory);
+            closePostgres();
         }
         finally {
             try {
@@ -117,9 +220,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    private void closePostgres() {
+        try {
+            postgres.close();
+        }
+        catch (IOException | RuntimeException ex) {
+            log.warn("pg_ctl stop failed ({}); stopping the postmaster by signal", ex.getMessage());
+        }
+        // pg_ctl gives up after 5 s; a postmaster still there is stopped by signal
+        stopOrphanedPostmasters(postgresDirectory);
+    }
+
     private void checkDataDirectory() throws IOException {
         String actual;
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = superuserConnection();
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SHOW data_directory")) {
             result.next();
@@ -133,6 +247,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             close();
             throw new IllegalStateException("Le serveur PostgreSQL qui répond utilise " + actual
                     + " et non " + postgresDirectory + " : démarrage interrompu.");
+        }
+    }
+
+    private record Secrets(String superuser, String application) {
+
+        @Override
+        public String toString() {
+            return "Secrets[hidden]";
         }
     }
 

@@ -16,7 +16,7 @@ public final class EmbeddedPostgresCrashRun {
 
     public static void main(String[] args) throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]));
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS crash_probe (note text)");
             statement.execute("INSERT INTO crash_probe VALUES ('committed before the crash')");

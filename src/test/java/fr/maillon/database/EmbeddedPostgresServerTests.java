@@ -70,14 +70,14 @@ class EmbeddedPostgresServerTests {
     }
 
     private static void execute(EmbeddedPostgresServer server, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private static String query(EmbeddedPostgresServer server, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             result.next();

@@ -117,7 +117,8 @@ class SecurityConfiguration {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/login", "/invitations/**", "/css/**", "/js/**", "/webjars/**",
-                                "/favicon.ico", "/error", "/actuator/health", "/swagger-ui/**")
+                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/readiness",
+                                "/actuator/health/liveness", "/swagger-ui/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form

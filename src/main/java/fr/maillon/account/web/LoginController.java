@@ -2,6 +2,8 @@ package fr.maillon.account.web;
 
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +15,11 @@ import fr.maillon.account.internal.LoginAttempts;
 class LoginController {
 
     private final AccountService accounts;
+    private final ApplicationAvailability availability;
 
-    LoginController(AccountService accounts) {
+    LoginController(AccountService accounts, ApplicationAvailability availability) {
         this.accounts = accounts;
+        this.availability = availability;
     }
 
     @GetMapping("/login")
@@ -26,6 +30,7 @@ class LoginController {
         Object lastUsername = session.getAttribute(LoginAttempts.LAST_USERNAME);
         session.removeAttribute(LoginAttempts.LAST_USERNAME);
         model.addAttribute("username", lastUsername == null ? "" : lastUsername);
+        model.addAttribute("starting", availability.getReadinessState() == ReadinessState.REFUSING_TRAFFIC);
         return "account/login";
     }
 }
