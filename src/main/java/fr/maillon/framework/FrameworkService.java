@@ -2,6 +2,7 @@ package fr.maillon.framework;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -62,12 +64,16 @@ public class FrameworkService {
     private final ObjectProvider<ComputedValues> computed;
     private final Revisions revisions;
     private final Clock clock;
+    /** The time the formulas of one evaluation's results may take. */
+    private final Duration formulaBudget;
 
     FrameworkService(EvaluationService evaluations, AccessPolicy access, IndicatorRepository indicators,
             DisaggregationRepository disaggregations, AccountService accounts,
-            ObjectProvider<ComputedValues> computed, Revisions revisions, Clock clock) {
+            ObjectProvider<ComputedValues> computed, Revisions revisions, Clock clock,
+            @Value("${maillon.formula.time-budget:PT5S}") Duration formulaBudget) {
         this.revisions = revisions;
         this.clock = clock;
+        this.formulaBudget = formulaBudget;
         this.accounts = accounts;
         this.computed = computed;
         this.evaluations = evaluations;
@@ -454,8 +460,10 @@ public class FrameworkService {
             }
         }
         List<Period> periods = periods(evaluation, frequency).list();
+        // one time budget for all the formulas of the evaluation: no formula holds the thread
+        long deadline = ResultCalculator.deadline(formulaBudget);
         List<IndicatorResult> totals = ResultCalculator.compute(numeric.stream().map(Indicator::spec).toList(),
-                valuesByCategory.getOrDefault("", Map.of()), targets, periods);
+                valuesByCategory.getOrDefault("", Map.of()), targets, periods, deadline);
         Map<Long, List<String>> categories = categories(evaluation.structureId(), numeric);
         Map<String, Map<String, List<PeriodResult>>> byCategory = new HashMap<>();
         for (String category : categories.values().stream().flatMap(List::stream).distinct().toList()) {
@@ -463,7 +471,7 @@ public class FrameworkService {
                     .filter(indicator -> categories.getOrDefault(indicator.id(), List.of()).contains(category))
                     .map(Indicator::code).collect(Collectors.toSet());
             List<IndicatorResult> computed = ResultCalculator.compute(numeric.stream().map(Indicator::spec).toList(),
-                    valuesByCategory.getOrDefault(category, Map.of()), Map.of(), periods);
+                    valuesByCategory.getOrDefault(category, Map.of()), Map.of(), periods, deadline);
             computed.stream().filter(result -> concerned.contains(result.code())).forEach(result -> byCategory
                     .computeIfAbsent(result.code(), code -> new LinkedHashMap<>()).put(category, result.periods()));
         }

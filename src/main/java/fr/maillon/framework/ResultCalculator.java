@@ -3,6 +3,7 @@ package fr.maillon.framework;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,33 +17,40 @@ import java.util.stream.Collectors;
 
 import com.ezylang.evalex.EvaluationException;
 import com.ezylang.evalex.Expression;
-import com.ezylang.evalex.config.ExpressionConfiguration;
 import com.ezylang.evalex.parser.ParseException;
+
+import fr.maillon.framework.FormulaBounds.BoundedExpression;
+import fr.maillon.framework.FormulaBounds.LimitException;
 
 /**
  * Computes indicators' results from collected values and targets, for a list of reporting
  * periods. A period's value is the value recorded for it, or the values recorded for the periods
  * it contains, aggregated as the indicator says (sum, average, last). A formula is evaluated on its
  * inputs' values for the same period; a missing input or a division by zero gives no value, with
- * its reason, never a wrong number.
+ * its reason, never a wrong number. Formulas are computed within {@link FormulaBounds} and before a
+ * deadline: a formula out of bounds, or one computed after the deadline or once the thread is
+ * interrupted, gives no value either, so that no formula holds the thread.
  */
 public final class ResultCalculator {
 
-    private static final MathContext PRECISION = MathContext.DECIMAL64;
-    private static final ExpressionConfiguration CONFIGURATION = ExpressionConfiguration.builder()
-            .mathContext(PRECISION).build();
+    /** The time one computation of an evaluation's results may take, unless told otherwise. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(5);
+
+    private static final MathContext PRECISION = FormulaBounds.PRECISION;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Map<String, IndicatorSpec> indicators;
     private final Map<String, Map<Period, BigDecimal>> values;
     private final Map<String, Map<Period, BigDecimal>> targets;
     private final Map<String, Map<Period, Outcome>> memo = new HashMap<>();
+    private final long deadline;
 
     private ResultCalculator(List<IndicatorSpec> indicators, Map<String, Map<Period, BigDecimal>> values,
-            Map<String, Map<Period, BigDecimal>> targets) {
+            Map<String, Map<Period, BigDecimal>> targets, long deadline) {
         this.indicators = indicators.stream().collect(Collectors.toMap(IndicatorSpec::code, Function.identity()));
         this.values = values;
         this.targets = targets;
+        this.deadline = deadline;
     }
 
     /**
@@ -53,9 +61,24 @@ public final class ResultCalculator {
     public static List<IndicatorResult> compute(List<IndicatorSpec> indicators,
             Map<String, Map<Period, BigDecimal>> values, Map<String, Map<Period, BigDecimal>> targets,
             List<Period> periods) {
-        ResultCalculator calculator = new ResultCalculator(indicators, values, targets);
+        return compute(indicators, values, targets, periods, FormulaBounds.deadline(DEFAULT_BUDGET));
+    }
+
+    /**
+     * The same, with formulas computed before {@code deadline} ({@link System#nanoTime()} terms,
+     * from {@link #deadline(Duration)}): those computed later give no value, for lack of time.
+     */
+    static List<IndicatorResult> compute(List<IndicatorSpec> indicators,
+            Map<String, Map<Period, BigDecimal>> values, Map<String, Map<Period, BigDecimal>> targets,
+            List<Period> periods, long deadline) {
+        ResultCalculator calculator = new ResultCalculator(indicators, values, targets, deadline);
         List<Period> ordered = periods.stream().sorted().toList();
         return indicators.stream().map(indicator -> calculator.results(indicator, ordered)).toList();
+    }
+
+    /** A deadline {@code budget} from now, for {@link #compute(List, Map, Map, List, long)}. */
+    static long deadline(Duration budget) {
+        return FormulaBounds.deadline(budget);
     }
 
     private record Outcome(BigDecimal value, NoValue noValue) {
@@ -134,16 +157,33 @@ public final class ResultCalculator {
     }
 
     private Outcome formula(IndicatorSpec indicator, Period period) {
-        Expression expression = new Expression(indicator.formula(), CONFIGURATION);
+        if (FormulaBounds.passed(deadline)) {
+            return Outcome.none(NoValue.Reason.TIME_BUDGET, indicator.code());
+        }
+        Expression expression = new BoundedExpression(indicator.formula(), deadline);
         try {
             for (String input : Formulas.variables(indicator.formula())) {
                 Outcome inputValue = value(input, period);
                 if (inputValue.value() == null) {
-                    return Outcome.none(NoValue.Reason.MISSING_INPUT, input);
+                    return inputValue.noValue().reason() == NoValue.Reason.TIME_BUDGET ? inputValue
+                            : Outcome.none(NoValue.Reason.MISSING_INPUT, input);
                 }
                 expression.with(input, inputValue.value());
             }
-            return Outcome.of(expression.evaluate().getNumberValue());
+            BigDecimal result = expression.evaluate().getNumberValue();
+            if (result == null) {
+                return Outcome.none(NoValue.Reason.FORMULA_ERROR, indicator.code());
+            }
+            if (result.abs().compareTo(FormulaBounds.RESULT) > 0) {
+                return Outcome.none(NoValue.Reason.OUT_OF_BOUNDS, indicator.code());
+            }
+            // a literal like 1E-999999999 alone: zero, not a number too costly to round
+            return Outcome.of(result.signum() != 0 && result.abs().compareTo(FormulaBounds.SMALLEST) < 0
+                    ? BigDecimal.ZERO : result);
+        }
+        catch (LimitException ex) {
+            return ex.overTime() ? Outcome.none(NoValue.Reason.TIME_BUDGET, indicator.code())
+                    : Outcome.none(NoValue.Reason.OUT_OF_BOUNDS, ex.where());
         }
         catch (EvaluationException ex) {
             return ex.getMessage() != null && ex.getMessage().toLowerCase(Locale.ROOT).contains("division by zero")
@@ -156,7 +196,8 @@ public final class ResultCalculator {
                     ? Outcome.none(NoValue.Reason.DIVISION_BY_ZERO, indicator.code())
                     : Outcome.none(NoValue.Reason.FORMULA_ERROR, Optional.ofNullable(ex.getMessage()).orElse(""));
         }
-        catch (ParseException | InvalidFormulaException ex) {
+        catch (ParseException | RuntimeException ex) {
+            // unreadable (saved before a check), or not a number: no value, never an error page
             return Outcome.none(NoValue.Reason.FORMULA_ERROR, Optional.ofNullable(ex.getMessage()).orElse(""));
         }
     }

@@ -137,6 +137,121 @@ class ResultCalculatorTests {
         assertThat(Period.year(2019).contains(Period.parse("2019-07").orElseThrow())).isTrue();
     }
 
+    // --- formulas within bounds (issue 13: FACT(5000000) held the network refresh) -------------------
+
+    /** The one result of a formula {@code f} over {@code x} = 2 and {@code n} = {@code n}, in 2018. */
+    private static PeriodResult computed(String formula, String n) {
+        return computed(formula, n, ResultCalculator.deadline(ResultCalculator.DEFAULT_BUDGET));
+    }
+
+    private static PeriodResult computed(String formula, String n, long deadline) {
+        return ResultCalculator.compute(List.of(
+                new IndicatorSpec("x", Aggregation.SUM, false, null),
+                new IndicatorSpec("n", Aggregation.SUM, false, null),
+                new IndicatorSpec("f", Aggregation.SUM, false, formula)),
+                Map.of("x", Map.of(Y2018, bd("2")), "n", Map.of(Y2018, bd(n))), Map.of(), List.of(Y2018), deadline)
+                .get(2).periods().get(0);
+    }
+
+    private static void assertOutOfBounds(PeriodResult result, String detail) {
+        assertThat(result.value()).isNull();
+        assertThat(result.noValue()).isEqualTo(new NoValue(NoValue.Reason.OUT_OF_BOUNDS, detail));
+    }
+
+    @Test
+    void aFactorialOfFiveMillionGivesNoValueInsteadOfHoldingTheThread() {
+        assertOutOfBounds(computed("FACT(5000000)", "1"), "FACT");
+        assertOutOfBounds(computed("x * FACT(n)", "5000000"), "FACT");
+        assertOutOfBounds(computed("FACT(n)", "1E+20"), "FACT");
+        assertThat(computed("FACT(n) / x", "5").value()).isEqualByComparingTo("60");
+    }
+
+    @Test
+    void aPowerIsBoundedByItsExponentAndItsResult() {
+        assertOutOfBounds(computed("10^1000000", "1"), "^");
+        assertOutOfBounds(computed("x ^ n", "1000000"), "^");
+        assertOutOfBounds(computed("x ^ n", "-999999999"), "^");
+        // within the exponent limit, but beyond 10^100 on the way
+        assertOutOfBounds(computed("(x * 1000) ^ 99 / (x * 1000) ^ 98", "1"), "^");
+        assertThat(computed("x ^ 10", "1").value()).isEqualByComparingTo("1024");
+        assertThat(computed("n ^ 0.5", "2.25").value()).isEqualByComparingTo("1.5");
+        assertThat(computed("x ^ -2", "1").value()).isEqualByComparingTo("0.25");
+    }
+
+    @Test
+    void numbersStayWithinBoundsAndResultsWithinTheLimitOfValues() {
+        assertOutOfBounds(computed("x * 1E+999999999", "1"), "*");
+        assertOutOfBounds(computed("ROUND(x, n)", "999999999"), "ROUND");
+        assertThat(computed("ROUND(x / 3, n)", "2").value()).isEqualByComparingTo("0.67");
+        // a result beyond what a value may hold: no value rather than a number the network cannot keep
+        assertOutOfBounds(computed("x * 1E+20", "1"), "f");
+        assertOutOfBounds(computed("1E+999999999", "1"), "f");
+        // nearer zero than 10^-100 counts as zero, cheaply, wherever it appears
+        assertThat(computed("x + 1E-999999999", "1").value()).isEqualByComparingTo("2");
+        assertThat(computed("1E-999999999", "1").value()).isEqualByComparingTo("0");
+        assertThat(computed("CEILING(x * 1E-999999999)", "1").value()).isEqualByComparingTo("0");
+        assertThat(computed("SQRT(x * 1E+20)", "1").value()).isEqualByComparingTo("14142135623.731");
+    }
+
+    @Test
+    void whatIsNotANumberOrNotANumericFunctionGivesNoValueNotAnError() {
+        PeriodResult root = computed("(0 - x) ^ 0.5", "1");
+        assertThat(root.value()).isNull();
+        assertThat(root.noValue().reason()).isEqualTo(NoValue.Reason.FORMULA_ERROR);
+        assertThat(computed("ACOS(x)", "1").noValue().reason()).isEqualTo(NoValue.Reason.FORMULA_ERROR);
+        assertThat(computed("LOG(x * 1E-99)", "1").value()).isNotNull();
+        assertThat(computed("STR_LENGTH(\"abc\")", "1").noValue().reason()).isEqualTo(NoValue.Reason.FORMULA_ERROR);
+        assertThat(computed("RANDOM()", "1").noValue().reason()).isEqualTo(NoValue.Reason.FORMULA_ERROR);
+    }
+
+    @Test
+    void aFormulaComputedAfterTheDeadlineOrOnAnInterruptedThreadGivesNoValue() {
+        PeriodResult late = computed("x * 2", "1", System.nanoTime() - 1);
+        assertThat(late.value()).isNull();
+        assertThat(late.noValue()).isEqualTo(new NoValue(NoValue.Reason.TIME_BUDGET, "f"));
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(computed("x * 2", "1").noValue()).isEqualTo(new NoValue(NoValue.Reason.TIME_BUDGET, "f"));
+        }
+        finally {
+            Thread.interrupted();
+        }
+        assertThat(computed("x * 2", "1").value()).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void aFormulaOverBudgetIsRefusedWhenSaved() {
+        List<String> known = List.of("x", "n", "f");
+        assertThatThrownBy(() -> Formulas.check("f", "FACT(5000000)", Map.of(), known))
+                .isInstanceOfSatisfying(InvalidFormulaException.class, ex -> {
+                    assertThat(ex.code()).isEqualTo("framework.formula.limit.factorial");
+                    assertThat(ex.detail()).isEqualTo("50");
+                });
+        assertThatThrownBy(() -> Formulas.check("f", "10^1000000", Map.of(), known))
+                .isInstanceOfSatisfying(InvalidFormulaException.class,
+                        ex -> assertThat(ex.code()).isEqualTo("framework.formula.limit.power"));
+        assertThatThrownBy(() -> Formulas.check("f", "x ^ (2 * 500000)", Map.of(), known))
+                .isInstanceOfSatisfying(InvalidFormulaException.class,
+                        ex -> assertThat(ex.code()).isEqualTo("framework.formula.limit.power"));
+        assertThatThrownBy(() -> Formulas.check("f", "ROUND(x, 1000000000)", Map.of(), known))
+                .isInstanceOfSatisfying(InvalidFormulaException.class,
+                        ex -> assertThat(ex.code()).isEqualTo("framework.formula.limit.round"));
+        assertThatThrownBy(() -> Formulas.check("f", "x * 1E+500", Map.of(), known))
+                .isInstanceOfSatisfying(InvalidFormulaException.class,
+                        ex -> assertThat(ex.code()).isEqualTo("framework.formula.limit.magnitude"));
+        assertThatThrownBy(() -> Formulas.check("f", "10^20 + 1", Map.of(), known))
+                .isInstanceOfSatisfying(InvalidFormulaException.class,
+                        ex -> assertThat(ex.code()).isEqualTo("framework.formula.limit.result"));
+        assertThatThrownBy(() -> Formulas.check("f", "STR_FORMAT(\"%0999999999d\", x)", Map.of(), known))
+                .isInstanceOfSatisfying(InvalidFormulaException.class, ex -> {
+                    assertThat(ex.code()).isEqualTo("framework.formula.function");
+                    assertThat(ex.detail()).isEqualTo("STR_FORMAT");
+                });
+        // what depends on the inputs is bounded when computed; what is within bounds is saved
+        Formulas.check("f", "FACT(n) + x ^ 2 + ROUND(x / 3, 2) + 10^20 / 10^10", Map.of(), known);
+        Formulas.check("f", "x / 0", Map.of(), known);
+    }
+
     private static BigDecimal bd(String value) {
         return new BigDecimal(value);
     }

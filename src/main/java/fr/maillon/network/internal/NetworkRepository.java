@@ -342,14 +342,17 @@ public class NetworkRepository {
     public record Result(long entryId, String period, BigDecimal value) {
     }
 
-    public List<StaleEvaluation> stale(int limit) {
+    /** The marked evaluations, the longest waiting first, but the {@code excluded} ones. */
+    public List<StaleEvaluation> stale(int limit, Collection<Long> excluded) {
         return jdbc.sql("""
                 SELECT evaluation_id, min(structure_id) AS structure_id
                 FROM network_stale
+                WHERE NOT (evaluation_id = ANY (CAST(:excluded AS bigint[])))
                 GROUP BY evaluation_id
                 ORDER BY min(since), evaluation_id
                 LIMIT :limit
                 """)
+                .param("excluded", excluded.toArray(Long[]::new))
                 .param("limit", limit)
                 .query((rs, row) -> new StaleEvaluation(rs.getLong("evaluation_id"), rs.getLong("structure_id")))
                 .list();
@@ -390,6 +393,18 @@ public class NetworkRepository {
                 INSERT INTO network_stale (evaluation_id, structure_id)
                 SELECT evaluation_id, structure_id FROM back
                 """)
+                .update();
+    }
+
+    /** Gives back the marks of one computation that failed: it is computed again later. */
+    public int giveBack(long evaluationId) {
+        return jdbc.sql("""
+                WITH back AS (DELETE FROM network_computing WHERE evaluation_id = :evaluation
+                              RETURNING evaluation_id, structure_id)
+                INSERT INTO network_stale (evaluation_id, structure_id)
+                SELECT evaluation_id, structure_id FROM back
+                """)
+                .param("evaluation", evaluationId)
                 .update();
     }
 
