@@ -12,4 +12,6 @@ ALTER TABLE app_user ADD COLUMN credentials_changed_at timestamptz;
 -- now, so that no script stops working on the day of the upgrade.
 ALTER TABLE api_token ADD COLUMN expires_at timestamptz;
 UPDATE api_token SET expires_at = greatest(created_at + interval '1 year', now() + interval '90 days');
+-- The application always names the expiry; the default (a year) serves rows written by hand.
+ALTER TABLE api_token ALTER COLUMN expires_at SET DEFAULT now() + interval '1 year';
 ALTER TABLE api_token ALTER COLUMN expires_at SET NOT NULL;
