@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import fr.maillon.TestUsers;
 
@@ -53,25 +54,21 @@ class AccountTests {
     }
 
     @Test
-    void locksTheAccountAfterFiveFailuresEvenForTheRightPassword() throws Exception {
+    void slowsFailuresDownPerAddressInsteadOfLockingTheAccount() throws Exception {
         String username = users.newUsername("lock");
         users.newUser(username);
         for (int i = 0; i < 5; i++) {
-            assertThat(mvc.perform(formLogin("/login").user(username).password("wrong-" + i)).andReturn()
-                    .getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+            assertThat(signIn(username, "wrong-" + i, "192.0.2.1").getRedirectedUrl()).isEqualTo("/login?error");
         }
-        assertThat(mvc.perform(formLogin("/login").user(username).password(TestUsers.PASSWORD)).andReturn()
-                .getResponse().getRedirectedUrl()).isEqualTo("/login?locked");
-        String page = mvc.perform(get("/login").param("locked", "")).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("verrouillé");
-        assertThat(mvc.perform(post("/api/v1/tokens").contentType("application/json")
+        MockHttpServletResponse refused = signIn(username, TestUsers.PASSWORD, "192.0.2.1");
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader("Retry-After")).isNotNull();
+        assertThat(mvc.perform(post("/api/v1/tokens").contentType("application/json").with(from("192.0.2.1"))
                 .content(tokenRequest(username, TestUsers.PASSWORD))).andReturn().getResponse().getStatus())
-                .isEqualTo(401);
+                .isEqualTo(429);
 
-        jdbc.sql("UPDATE app_user SET locked_until = now() - interval '1 second' WHERE username = :username")
-                .param("username", username).update();
-        assertThat(mvc.perform(formLogin("/login").user(username).password(TestUsers.PASSWORD)).andReturn()
-                .getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(signIn(username, TestUsers.PASSWORD, "192.0.2.2").getRedirectedUrl())
+                .as("not a lock: from another address the right password works").isEqualTo("/");
     }
 
     @Test
@@ -186,6 +183,18 @@ class AccountTests {
                 .getResponse();
         assertThat(htmx.getStatus()).isEqualTo(401);
         assertThat(htmx.getHeader("HX-Refresh")).isEqualTo("true");
+    }
+
+    private MockHttpServletResponse signIn(String username, String password, String address) throws Exception {
+        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
+                .with(from(address))).andReturn().getResponse();
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private static String tokenRequest(String username, String password) {

@@ -1,6 +1,7 @@
 package fr.maillon.account.internal;
 
 import java.io.Serial;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -15,7 +16,8 @@ import fr.maillon.account.CurrentUser;
 
 /**
  * What Spring Security keeps in the session for a signed-in person. Roles per organisation are
- * not authorities: the organisation module's access policy reads memberships.
+ * not authorities: the organisation module's access policy reads memberships. {@code signedInAt}
+ * dates the sign-in, so that a later password change ends the session.
  */
 public final class AccountPrincipal implements UserDetails, CredentialsContainer {
 
@@ -25,15 +27,30 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final CurrentUser user;
     private @Nullable String passwordHash;
     private final boolean locked;
+    private final boolean disabled;
+    private final @Nullable Instant signedInAt;
 
-    public AccountPrincipal(CurrentUser user, @Nullable String passwordHash, boolean locked) {
+    public AccountPrincipal(CurrentUser user, @Nullable String passwordHash, boolean locked, boolean disabled,
+            @Nullable Instant signedInAt) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.locked = locked;
+        this.disabled = disabled;
+        this.signedInAt = signedInAt;
     }
 
     public CurrentUser user() {
         return user;
+    }
+
+    /** When this person signed in (null in sessions kept from before this was recorded). */
+    public @Nullable Instant signedInAt() {
+        return signedInAt;
+    }
+
+    /** The same person, signed in again at {@code instant} (after she changed her password). */
+    public AccountPrincipal signedInAgainAt(Instant instant) {
+        return new AccountPrincipal(user, null, locked, disabled, instant);
     }
 
     @Override
@@ -55,6 +72,11 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     @Override
     public boolean isAccountNonLocked() {
         return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return !disabled;
     }
 
     @Override

@@ -2,6 +2,9 @@ package fr.maillon.account.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +23,8 @@ import fr.maillon.web.Problems;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} with a personal API token. The context is
- * for this request only: nothing is saved in a session. An unknown or revoked token answers 401.
+ * for this request only: nothing is saved in a session. An unknown, revoked or expired token, or
+ * one whose account is locked or disabled, answers 401.
  */
 public final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -31,10 +35,12 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenRepository tokens;
     private final UserRepository users;
+    private final Clock clock;
 
-    BearerTokenFilter(ApiTokenRepository tokens, UserRepository users) {
+    BearerTokenFilter(ApiTokenRepository tokens, UserRepository users, Clock clock) {
         this.tokens = tokens;
         this.users = users;
+        this.clock = clock;
     }
 
     static boolean hasBearer(HttpServletRequest request) {
@@ -50,17 +56,21 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(PREFIX.length()).trim();
-        var user = token.isEmpty() || token.length() > 200 ? java.util.Optional.<UserRow>empty()
-                : tokens.useActiveToken(Secrets.sha256(token)).flatMap(users::findById);
+        Instant now = clock.instant();
+        String tokenHash = token.isEmpty() || token.length() > 200 ? null : Secrets.sha256(token);
+        Optional<UserRow> user = tokenHash == null ? Optional.empty()
+                : tokens.findOwnerOfValidToken(tokenHash, now).flatMap(users::findById)
+                        .filter(row -> row.activeAt(now));
         if (user.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getOutputStream().write(Problems.json(401, "Unauthorized",
-                    "Jeton d'API inconnu ou révoqué.").getBytes(StandardCharsets.UTF_8));
+                    "Jeton d'API inconnu, révoqué ou expiré, ou compte suspendu.").getBytes(StandardCharsets.UTF_8));
             return;
         }
-        AccountPrincipal principal = new AccountPrincipal(user.get().toCurrentUser(), null, false);
+        tokens.markUsed(tokenHash, now);
+        AccountPrincipal principal = new AccountPrincipal(user.get().toCurrentUser(), null, false, false, null);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
                 principal, null, principal.getAuthorities());

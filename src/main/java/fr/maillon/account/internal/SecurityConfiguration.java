@@ -1,6 +1,7 @@
 package fr.maillon.account.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,6 +28,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -51,20 +53,29 @@ class SecurityConfiguration {
     /** Swagger UI sets inline styles; its pages alone may use them. Scripts stay 'self'. */
     private static final String SWAGGER_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
+    /** Argon2 (bcrypt hashes still read), with a bounded number of hashes at once. */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    BoundedPasswordEncoder passwordEncoder(PasswordHashing hashing) {
         Map<String, PasswordEncoder> encoders = Map.of(
                 "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                 "bcrypt", new BCryptPasswordEncoder());
-        return new DelegatingPasswordEncoder("argon2", encoders);
+        return new BoundedPasswordEncoder(new DelegatingPasswordEncoder("argon2", encoders), hashing);
     }
 
+    /**
+     * Spring Security's provider (which checks unknown usernames against a dummy hash) inside the
+     * throttle and the hashing bound. Whether the account is locked or disabled is checked after
+     * the password, and answered as a wrong password: nothing tells a stranger it exists.
+     */
     @Bean
     AuthenticationManager authenticationManager(AccountUserDetailsService userDetails, PasswordEncoder encoder,
-            ApplicationEventPublisher publisher) {
+            SignInThrottle throttle, PasswordHashing hashing, ApplicationEventPublisher publisher) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
         provider.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(provider);
+        provider.setPreAuthenticationChecks(user -> {
+        });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(provider, throttle, hashing));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(publisher));
         return manager;
     }
@@ -72,7 +83,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            ApiTokenRepository tokens, UserRepository users) throws Exception {
+            ApiTokenRepository tokens, UserRepository users, Clock clock) throws Exception {
         RequestMatcher tokenCreation = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens");
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
@@ -80,7 +91,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/docs", "/api/docs/**").permitAll()
                         .requestMatchers(tokenCreation).permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, users, clock), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SessionValidityFilter(users, clock), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !isSafe(request)
                         && !BearerTokenFilter.hasBearer(request) && request.getRequestedSessionId() != null))
                 .formLogin(form -> form.disable())
@@ -113,11 +125,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            UserRepository users, Clock clock) throws Exception {
         http.authenticationManager(authenticationManager)
+                .addFilterBefore(new SessionValidityFilter(users, clock), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/login", "/invitations/**", "/css/**", "/js/**", "/webjars/**",
-                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/readiness",
+                        .requestMatchers("/login", SignInRefusedException.PAGE, "/invitations/**", "/css/**", "/js/**",
+                                "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/readiness",
                                 "/actuator/health/liveness", "/swagger-ui/**")
                         .permitAll()
                         .anyRequest().authenticated())
@@ -165,15 +179,25 @@ class SecurityConfiguration {
         };
     }
 
-    /** Back to the form, with the name that was typed and why it failed. */
+    /**
+     * Back to the form, with the name that was typed: after a wrong password (or an unknown name,
+     * or an account not active: the same answer), by a redirect; when the attempt was refused
+     * before any check, the form again at once with 429, Retry-After and why.
+     */
     private static AuthenticationFailureHandler loginFailure() {
         return (request, response, ex) -> {
             String username = request.getParameter("username");
             if (username != null && username.length() <= 100) {
-                request.getSession().setAttribute(LoginAttempts.LAST_USERNAME, username);
+                request.getSession().setAttribute(SignInThrottle.LAST_USERNAME, username);
             }
-            response.sendRedirect(request.getContextPath()
-                    + (ex instanceof LockedException ? "/login?locked" : "/login?error"));
+            if (ex instanceof SignInRefusedException refused) {
+                response.setStatus(429);
+                response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
+                request.setAttribute(SignInRefusedException.REQUEST_ATTRIBUTE, refused);
+                request.getRequestDispatcher(SignInRefusedException.PAGE).forward(request, response);
+                return;
+            }
+            response.sendRedirect(request.getContextPath() + "/login?error");
         };
     }
 

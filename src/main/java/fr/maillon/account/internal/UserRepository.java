@@ -1,6 +1,7 @@
 package fr.maillon.account.internal;
 
-import java.time.Duration;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -14,17 +15,9 @@ import fr.maillon.account.UserAccount;
 public class UserRepository {
 
     private static final String SELECT_USER = """
-            SELECT id, username, display_name, password_hash, platform_admin, locked_until
+            SELECT id, username, display_name, password_hash, platform_admin, locked_until, disabled_at,
+                   credentials_changed_at
             FROM app_user
-            """;
-
-    private static final String RECORD_FAILURE = """
-            UPDATE app_user
-            SET failed_attempts = CASE WHEN failed_attempts + 1 >= :maxAttempts THEN 0 ELSE failed_attempts + 1 END,
-                locked_until = CASE WHEN failed_attempts + 1 >= :maxAttempts
-                                    THEN now() + make_interval(secs => :lockSeconds)
-                                    ELSE locked_until END
-            WHERE username = :username
             """;
 
     private final JdbcClient jdbc;
@@ -89,33 +82,20 @@ public class UserRepository {
         return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
     }
 
-    public void updatePassword(long id, String passwordHash) {
-        int updated = jdbc.sql("UPDATE app_user SET password_hash = :passwordHash WHERE id = :id")
+    /** A new password; sessions signed in before {@code changedAt} end. */
+    public void updatePassword(long id, String passwordHash, Instant changedAt) {
+        int updated = jdbc.sql("""
+                UPDATE app_user
+                SET password_hash = :passwordHash,
+                    credentials_changed_at = :changedAt
+                WHERE id = :id
+                """)
                 .param("passwordHash", passwordHash)
+                .param("changedAt", Timestamp.from(changedAt))
                 .param("id", id)
                 .update();
         if (updated != 1) {
             throw new IllegalStateException("No user " + id);
         }
-    }
-
-    /** Counts a failed sign-in; the one that reaches {@code maxAttempts} locks the account. */
-    public void recordFailure(String username, int maxAttempts, Duration lockDuration) {
-        jdbc.sql(RECORD_FAILURE)
-                .param("username", username)
-                .param("maxAttempts", maxAttempts)
-                .param("lockSeconds", (double) lockDuration.toSeconds())
-                .update();
-    }
-
-    public void recordSuccess(String username) {
-        jdbc.sql("""
-                UPDATE app_user
-                SET failed_attempts = 0, locked_until = NULL
-                WHERE username = :username
-                  AND (failed_attempts <> 0 OR locked_until IS NOT NULL)
-                """)
-                .param("username", username)
-                .update();
     }
 }

@@ -1,5 +1,7 @@
 package fr.maillon.account.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -13,6 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.account.AccountService;
 import fr.maillon.account.IssuedApiToken;
+import fr.maillon.account.ServerBusyException;
+import fr.maillon.account.internal.SignedInSessions;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -21,9 +25,11 @@ import fr.maillon.web.RuleViolationException;
 class AccountController {
 
     private final AccountService accounts;
+    private final SignedInSessions sessions;
 
-    AccountController(AccountService accounts) {
+    AccountController(AccountService accounts, SignedInSessions sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     @GetMapping("/account")
@@ -40,16 +46,22 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         if (!result.hasFieldErrors("newPassword") && !result.hasFieldErrors("confirmation")
                 && !form.newPassword().equals(form.confirmation())) {
             result.rejectValue("confirmation", "account.password.mismatch");
         }
         if (!result.hasErrors()) {
             try {
-                accounts.changePassword(form.currentPassword(), form.newPassword());
-                redirect.addFlashAttribute("flash", "account.password.changed");
+                accounts.changePassword(form.currentPassword(), form.newPassword(), form.revokesTokens());
+                sessions.keepCurrent(request, response);
+                redirect.addFlashAttribute("flash", form.revokesTokens() ? "account.password.changedAndTokensRevoked"
+                        : "account.password.changed");
                 return "redirect:/account";
+            }
+            catch (ServerBusyException ex) {
+                response.setStatus(429);
+                FormErrors.reject(result, ex);
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);
@@ -62,7 +74,8 @@ class AccountController {
     String createToken(@Valid @ModelAttribute("tokenForm") TokenForm form, BindingResult result, Model model) {
         if (!result.hasErrors()) {
             try {
-                IssuedApiToken issued = accounts.issueToken(accounts.currentUser(), form.label());
+                IssuedApiToken issued = accounts.issueToken(accounts.currentUser(), form.label(),
+                        form.expiresInDays());
                 model.addAttribute("issuedToken", issued);
                 model.addAttribute("tokenForm", TokenForm.empty());
             }

@@ -1,5 +1,6 @@
 package fr.maillon.account.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -7,9 +8,11 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 import fr.maillon.account.AccountService;
-import fr.maillon.account.internal.LoginAttempts;
+import fr.maillon.account.internal.SignInRefusedException;
+import fr.maillon.account.internal.SignInThrottle;
 
 @Controller
 class LoginController {
@@ -27,10 +30,25 @@ class LoginController {
         if (accounts.findCurrentUser().isPresent()) {
             return "redirect:/";
         }
-        Object lastUsername = session.getAttribute(LoginAttempts.LAST_USERNAME);
-        session.removeAttribute(LoginAttempts.LAST_USERNAME);
+        Object lastUsername = session.getAttribute(SignInThrottle.LAST_USERNAME);
+        session.removeAttribute(SignInThrottle.LAST_USERNAME);
         model.addAttribute("username", lastUsername == null ? "" : lastUsername);
         model.addAttribute("starting", availability.getReadinessState() == ReadinessState.REFUSING_TRAFFIC);
         return "account/login";
+    }
+
+    /**
+     * The form again when a sign-in was refused before any check (too many failures, or too many
+     * sign-ins at once): the sign-in filter forwards here, with status 429 already set.
+     */
+    @RequestMapping(SignInRefusedException.PAGE)
+    String refused(HttpServletRequest request, HttpSession session, Model model) {
+        if (!(request.getAttribute(SignInRefusedException.REQUEST_ATTRIBUTE) instanceof SignInRefusedException refused)) {
+            return "redirect:/login";
+        }
+        model.addAttribute("refusal", refused.reason() == SignInRefusedException.Reason.THROTTLED
+                ? "account.login.throttled" : "account.login.busy");
+        model.addAttribute("retryAfter", refused.retryAfterSeconds());
+        return loginForm(session, model);
     }
 }
