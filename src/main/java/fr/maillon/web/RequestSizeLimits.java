@@ -119,8 +119,8 @@ class RequestSizeLimits extends OncePerRequestFilter implements WebServerFactory
             long limit) throws IOException {
         String detail = status == HttpStatus.LENGTH_REQUIRED
                 ? "La requête doit annoncer sa taille (en-tête Content-Length). Rien n'a été modifié."
-                : "La requête dépasse la taille permise à cette adresse (" + kilobytes(limit)
-                        + " Ko). Rien n'a été modifié.";
+                : "La requête dépasse la taille permise à cette adresse (" + size(limit)
+                        + "). Rien n'a été modifié.";
         byte[] body;
         if (Problems.isApi(request)) {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -144,8 +144,9 @@ class RequestSizeLimits extends OncePerRequestFilter implements WebServerFactory
             <body><main id="main"><h1>Requête refusée</h1><p>%s</p><p><a href="/">Retour à l'accueil</a></p></main></body></html>
             """;
 
-    private static String kilobytes(long bytes) {
-        return String.format(java.util.Locale.FRENCH, "%,d", bytes / 1024);
+    /** {@code 16 Ko}, {@code 64 Mo}. */
+    static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " Mo" : bytes / 1024 + " Ko";
     }
 
     /** A body sent without its length, cut off with {@link RequestTooLargeException} past the limit. */

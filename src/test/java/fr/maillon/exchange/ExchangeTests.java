@@ -231,7 +231,7 @@ class ExchangeTests {
         MockHttpServletResponse response = mvc.perform(post("/api/v1/structures/{id}/evaluations/import",
                 editor.structureId()).with(users.as(editor.username())).contentType("application/json").content(huge))
                 .andReturn().getResponse();
-        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getContentAsString()).contains("64 Mo");
     }
 

@@ -10,6 +10,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import fr.maillon.TestUsers;
+import fr.maillon.web.PublicUrl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -27,6 +28,9 @@ class OrganisationPagesTests {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    PublicUrl publicUrl;
 
     @Autowired
     JdbcClient jdbc;
@@ -96,8 +100,8 @@ class OrganisationPagesTests {
                 .with(users.as(admin.username())).with(csrf()).param("invitee", "Samia, bénévole")
                 .param("role", "STRUCTURE_EDITOR")).andReturn().getResponse().getContentAsString();
         String link = page.replaceAll("(?s).*id=\"invitation-link\">([^<]+)<.*", "$1");
-        assertThat(link).startsWith("http://localhost/invitations/");
-        String path = link.substring("http://localhost".length());
+        assertThat(link).startsWith(publicUrl.link("/invitations/"));
+        String path = link.substring(publicUrl.base().length());
 
         String form = mvc.perform(get(path)).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("Samia, bénévole").contains("Contributrice / contributeur");

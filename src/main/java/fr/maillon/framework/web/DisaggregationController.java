@@ -63,6 +63,9 @@ class DisaggregationController {
     @PostMapping("/evaluations/{evaluationId}/disaggregations")
     String add(@PathVariable long evaluationId, @ModelAttribute("disaggregationForm") DisaggregationForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return listPage(evaluationId, model);
+        }
         try {
             disaggregations.addDisaggregation(evaluationId, form.name(), form.categoryList());
             redirect.addFlashAttribute("flash", "framework.disaggregation.saved");
@@ -86,6 +89,9 @@ class DisaggregationController {
             @ModelAttribute("disaggregationForm") DisaggregationForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         Disaggregation disaggregation = own(evaluationId, id);
+        if (result.hasErrors()) {
+            return editPage(evaluationId, disaggregation, model);
+        }
         try {
             disaggregations.updateDisaggregation(evaluationId, id, form.name(), form.categoryList(), form.version());
             redirect.addFlashAttribute("flash", "framework.disaggregation.saved");
