@@ -52,13 +52,13 @@ public class ContributionService {
 
     ContributionService(ChainService chains, FrameworkService framework, ObjectiveService objectives,
             EvidenceService evidence, AccessPolicy access, ContributionRepository repository, Revisions revisions) {
-        this.revisions = revisions;
         this.chains = chains;
         this.framework = framework;
         this.objectives = objectives;
         this.evidence = evidence;
         this.access = access;
         this.repository = repository;
+        this.revisions = revisions;
     }
 
     /** Each effect of the chain with its analysis, written or not. */

@@ -1,7 +1,6 @@
 package fr.maillon.survey.web;
 
 import java.time.Clock;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +51,12 @@ class SurveyController {
 
     SurveyController(SurveyService surveys, AnswerService answers, SurveyResultsService results,
             EvaluationService evaluations, FrameworkService framework, Clock clock) {
-        this.clock = clock;
         this.surveys = surveys;
         this.answers = answers;
         this.results = results;
         this.evaluations = evaluations;
         this.framework = framework;
+        this.clock = clock;
     }
 
     @ModelAttribute("audiences")
