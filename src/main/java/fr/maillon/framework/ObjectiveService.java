@@ -56,6 +56,17 @@ public class ObjectiveService {
     /** Sets the questions an indicator answers and the chain elements it is attached to. */
     @Transactional
     public void linkIndicator(long evaluationId, IndicatorLinks links) {
+        linkIndicator(evaluationId, links, null);
+    }
+
+    /**
+     * Sets an indicator's links over {@code version}, the indicator's version its editor read (the
+     * links are part of the indicator, and setting them raises its version): a
+     * {@link ConcurrentEditException} carrying the stored {@link IndicatorLinks} when someone saved
+     * the indicator meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void linkIndicator(long evaluationId, IndicatorLinks links, @Nullable Integer version) {
         ValueChain chain = editable(evaluationId);
         long structureId = chain.evaluation().structureId();
         if (objectives.indicatorLinks(structureId, evaluationId).stream()
@@ -74,6 +85,13 @@ public class ObjectiveService {
         }
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
+        }
+        if (!objectives.touchIndicator(structureId, evaluationId, links.indicatorId(),
+                revisions.edit(version, access.currentUserId()))) {
+            throw revisions.conflict("indicator", structureId, links.indicatorId(),
+                    () -> objectives.indicatorLinks(structureId, evaluationId).stream()
+                            .filter(existing -> existing.indicatorId() == links.indicatorId()).findFirst()
+                            .orElseThrow(() -> new IndicatorNotFoundException(links.indicatorId())));
         }
         objectives.replaceIndicatorLinks(structureId, evaluationId, new IndicatorLinks(links.indicatorId(),
                 new ArrayList<>(new LinkedHashSet<>(links.questionIds())),

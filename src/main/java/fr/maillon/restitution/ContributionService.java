@@ -30,7 +30,10 @@ import fr.maillon.framework.PeriodType;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
 import fr.maillon.restitution.internal.ContributionRepository;
+import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.NotFoundException;
+import fr.maillon.web.Revision;
+import fr.maillon.web.Revisions;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.RuleViolationException.Violation;
 import fr.maillon.web.Texts;
@@ -45,15 +48,17 @@ public class ContributionService {
     private final EvidenceService evidence;
     private final AccessPolicy access;
     private final ContributionRepository repository;
+    private final Revisions revisions;
 
     ContributionService(ChainService chains, FrameworkService framework, ObjectiveService objectives,
-            EvidenceService evidence, AccessPolicy access, ContributionRepository repository) {
+            EvidenceService evidence, AccessPolicy access, ContributionRepository repository, Revisions revisions) {
         this.chains = chains;
         this.framework = framework;
         this.objectives = objectives;
         this.evidence = evidence;
         this.access = access;
         this.repository = repository;
+        this.revisions = revisions;
     }
 
     /** Each effect of the chain with its analysis, written or not. */
@@ -80,13 +85,25 @@ public class ContributionService {
             contributions.add(new Contribution(effect, row == null ? null : row.claim(),
                     row == null ? null : row.otherFactors(), row == null ? null : Strength.valueOf(row.strength()),
                     row == null ? null : row.strengthReason(), path, indicators, allEvidence.stream()
-                            .filter(item -> item.effectIds().contains(effect.id())).toList()));
+                            .filter(item -> item.effectIds().contains(effect.id())).toList(),
+                    row == null ? 0 : row.version()));
         }
         return contributions;
     }
 
+    /** Writes an effect's analysis, whatever was saved before (imports, demo data). */
     @Transactional
     public void save(long evaluationId, long effectId, ContributionDraft draft) {
+        save(evaluationId, effectId, draft, null);
+    }
+
+    /**
+     * Writes an effect's analysis over {@code version}, the one its author read (0: none written
+     * yet): a {@link ConcurrentEditException} carrying the stored {@link ContributionDraft} when
+     * someone saved it meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public void save(long evaluationId, long effectId, ContributionDraft draft, @Nullable Integer version) {
         ValueChain chain = chains.chain(evaluationId);
         access.requireStructureRole(chain.evaluation().structureId(), Role.STRUCTURE_EDITOR);
         if (chain.element(effectId).filter(element -> element.kind() == ElementKind.EFFECT).isEmpty()) {
@@ -105,8 +122,16 @@ public class ContributionService {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
-        repository.save(chain.evaluation().structureId(), evaluationId, effectId, new ContributionDraft(claim, factors,
-                draft.strength(), reason));
+        long structureId = chain.evaluation().structureId();
+        if (!repository.save(structureId, evaluationId, effectId, new ContributionDraft(claim, factors,
+                draft.strength(), reason), revisions.edit(version, access.currentUserId()))) {
+            var stored = repository.stored(structureId, evaluationId, effectId);
+            Revision current = stored.map(now -> revisions.revision(now.row().version(), now.updatedBy(),
+                    now.updatedAt())).orElse(new Revision(0, null, null));
+            throw new ConcurrentEditException(current, stored.map(now -> new ContributionDraft(now.row().claim(),
+                    now.row().otherFactors(), Strength.valueOf(now.row().strength()), now.row().strengthReason()))
+                    .orElse(new ContributionDraft(null, null, null, null)));
+        }
     }
 
     /** The elements upstream of an effect through the chain's links (outputs, activities, resources), nearest first. */

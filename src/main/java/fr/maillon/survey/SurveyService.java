@@ -110,7 +110,8 @@ public class SurveyService {
         return new Survey(survey.id(), survey.structureId(), survey.evaluationId(), survey.title(), survey.titleEn(),
                 survey.introduction(), survey.audience(), survey.consentText(), survey.sections(), survey.questions(),
                 survey.waves().stream().map(wave -> new Wave(wave.id(), wave.surveyId(), wave.label(), "",
-                        wave.opensAt(), wave.closesAt(), wave.period(), wave.position())).toList(), survey.version());
+                        wave.opensAt(), wave.closesAt(), wave.period(), wave.position(), wave.version())).toList(),
+                survey.version());
     }
 
     /** Creates a survey with a first wave, reporting for the current year (or the evaluation's first). */
@@ -238,6 +239,16 @@ public class SurveyService {
     /** Adds (waveId null) or changes a wave; a new wave gets its own unguessable link. */
     @Transactional
     public long saveWave(long surveyId, @Nullable Long waveId, WaveDraft draft) {
+        return saveWave(surveyId, waveId, draft, null);
+    }
+
+    /**
+     * Adds a wave, or saves one over {@code version}, the one its editor read: a
+     * {@link ConcurrentEditException} carrying the stored {@link Wave} when someone saved it
+     * meanwhile ({@code null}: not checked).
+     */
+    @Transactional
+    public long saveWave(long surveyId, @Nullable Long waveId, WaveDraft draft, @Nullable Integer version) {
         Survey survey = editable(surveyId);
         Evaluation evaluation = evaluations.evaluation(survey.evaluationId());
         List<Violation> violations = new ArrayList<>();
@@ -265,7 +276,11 @@ public class SurveyService {
             return surveys.insertWave(survey.structureId(), surveyId, label, newToken(), opens, closes, period.code());
         }
         survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
-        surveys.updateWave(survey.structureId(), surveyId, waveId, label, opens, closes, period.code());
+        if (!surveys.updateWave(survey.structureId(), surveyId, waveId, label, opens, closes, period.code(),
+                edit(version))) {
+            throw revisions.conflict("survey_wave", survey.structureId(), waveId, () -> asSeen(survey(surveyId))
+                    .wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId)));
+        }
         return waveId;
     }
 

@@ -6,9 +6,12 @@ import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 
-/** One collection of a survey (before, after...): its public link's token, its dates, and the period it reports for. */
+/**
+ * One collection of a survey (before, after...): its public link's token, its dates, the period it
+ * reports for, and its version (raised by each save, for optimistic locking).
+ */
 public record Wave(long id, long surveyId, String label, String token, @Nullable Instant opensAt,
-        @Nullable Instant closesAt, String period, int position) {
+        @Nullable Instant closesAt, String period, int position, int version) {
 
     /** The first day it takes answers, in the given zone (the application's: {@code #zone} in templates). */
     public @Nullable LocalDate firstDay(ZoneId zone) {

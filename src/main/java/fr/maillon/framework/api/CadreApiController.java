@@ -127,13 +127,20 @@ class CadreApiController {
 
     @PutMapping("/indicators/{indicatorId}/links")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Set the questions an indicator answers and the chain elements it is attached to")
-    void link(@PathVariable long evaluationId, @PathVariable long indicatorId, @RequestBody Links links) {
+    @Operation(summary = "Set the questions an indicator answers and the chain elements it is attached to",
+            description = "The links are part of the indicator: `If-Match` carries the indicator's `version`, and "
+                    + "setting them raises it. " + Versions.PUT_DESCRIPTION)
+    @ApiResponse(responseCode = "409", description = Versions.CONFLICT_DESCRIPTION)
+    void link(@PathVariable long evaluationId, @PathVariable long indicatorId,
+            @Parameter(description = Versions.IF_MATCH_DESCRIPTION)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody Links links) {
         if ((links.questionIds() != null && links.questionIds().contains(null))
                 || (links.elementIds() != null && links.elementIds().contains(null))) {
             throw new RuleViolationException("$", "web.json.nullItem");
         }
-        objectives.linkIndicator(evaluationId, new IndicatorLinks(indicatorId, links.questionIds(), links.elementIds()));
+        objectives.linkIndicator(evaluationId, new IndicatorLinks(indicatorId, links.questionIds(), links.elementIds()),
+                Versions.fromIfMatch(ifMatch));
     }
 
     @GetMapping("/values")

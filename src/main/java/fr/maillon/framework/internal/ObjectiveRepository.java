@@ -218,6 +218,24 @@ public class ObjectiveRepository {
                 .toList();
     }
 
+    /**
+     * Raises an indicator's version for a change of its links, over the version its editor read;
+     * false, and nothing changed, when someone saved the indicator meanwhile.
+     */
+    public boolean touchIndicator(long structureId, long evaluationId, long indicatorId, Edit edit) {
+        return jdbc.sql("""
+                UPDATE indicator
+                SET version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
+                WHERE id = :id
+                  AND structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
+                """)
+                .paramSource(edit.addTo(new MapSqlParameterSource().addValue("id", indicatorId)
+                        .addValue("structureId", structureId).addValue("evaluationId", evaluationId)))
+                .update() == 1;
+    }
+
     public void replaceIndicatorLinks(long structureId, long evaluationId, IndicatorLinks links) {
         jdbc.sql("DELETE FROM indicator_question WHERE structure_id = :structureId AND indicator_id = :indicatorId")
                 .param("structureId", structureId).param("indicatorId", links.indicatorId()).update();

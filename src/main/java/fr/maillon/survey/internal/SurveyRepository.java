@@ -121,7 +121,7 @@ public class SurveyRepository {
                             choices.getOrDefault(id, List.of()), rs.getInt("version"));
                 }).list();
         List<Wave> waves = jdbc.sql("""
-                SELECT id, survey_id, label, token, opens_at, closes_at, period, position
+                SELECT id, survey_id, label, token, opens_at, closes_at, period, position, version
                 FROM survey_wave
                 WHERE structure_id = :structureId
                   AND survey_id = :surveyId
@@ -306,18 +306,23 @@ public class SurveyRepository {
                 .query(Long.class).single();
     }
 
-    public void updateWave(long structureId, long surveyId, long waveId, String label, @Nullable Instant opensAt,
-            @Nullable Instant closesAt, String period) {
+    /** Changes a wave over the version its editor read; false, and nothing written, when someone saved it meanwhile. */
+    public boolean updateWave(long structureId, long surveyId, long waveId, String label, @Nullable Instant opensAt,
+            @Nullable Instant closesAt, String period, Edit edit) {
         cache.forget(surveyId);
-        jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE survey_wave
-                SET label = :label, opens_at = :opensAt, closes_at = :closesAt, period = :period
+                SET label = :label, opens_at = :opensAt, closes_at = :closesAt, period = :period,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id AND survey_id = :surveyId AND structure_id = :structureId
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
                 """)
-                .param("structureId", structureId).param("surveyId", surveyId).param("id", waveId)
-                .param("label", label).param("opensAt", opensAt == null ? null : Timestamp.from(opensAt))
-                .param("closesAt", closesAt == null ? null : Timestamp.from(closesAt)).param("period", period)
-                .update();
+                .paramSource(edit.addTo(new MapSqlParameterSource().addValue("structureId", structureId)
+                        .addValue("surveyId", surveyId).addValue("id", waveId).addValue("label", label)
+                        .addValue("opensAt", opensAt == null ? null : Timestamp.from(opensAt))
+                        .addValue("closesAt", closesAt == null ? null : Timestamp.from(closesAt))
+                        .addValue("period", period)))
+                .update() == 1;
     }
 
     // --- feeds --------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package fr.maillon.survey.web;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import fr.maillon.survey.Survey;
 import fr.maillon.survey.SurveyNotFoundException;
 import fr.maillon.survey.SurveyResultsService;
 import fr.maillon.survey.SurveyService;
+import fr.maillon.survey.Wave;
 import fr.maillon.survey.web.SurveyForms.FeedForm;
 import fr.maillon.survey.web.SurveyForms.QuestionForm;
 import fr.maillon.survey.web.SurveyForms.SectionForm;
@@ -45,14 +47,16 @@ class SurveyController {
     private final SurveyResultsService results;
     private final EvaluationService evaluations;
     private final FrameworkService framework;
+    private final Clock clock;
 
     SurveyController(SurveyService surveys, AnswerService answers, SurveyResultsService results,
-            EvaluationService evaluations, FrameworkService framework) {
+            EvaluationService evaluations, FrameworkService framework, Clock clock) {
         this.surveys = surveys;
         this.answers = answers;
         this.results = results;
         this.evaluations = evaluations;
         this.framework = framework;
+        this.clock = clock;
     }
 
     @ModelAttribute("audiences")
@@ -85,7 +89,7 @@ class SurveyController {
         Survey survey = surveys.survey(surveyId);
         model.addAttribute("surveyForm", SurveyForm.of(survey));
         model.addAttribute("sectionForm", new SectionForm("", ""));
-        model.addAttribute("waveForm", new WaveForm("", null, null, ""));
+        model.addAttribute("waveForm", WaveForm.empty());
         model.addAttribute("feedForm", new FeedForm(null, null, null, "", null));
         return surveyPage(survey, model);
     }
@@ -126,17 +130,38 @@ class SurveyController {
         return attempt(surveyId, result, model, redirect, () -> surveys.saveWave(surveyId, null, form.toDraft()), Map.of());
     }
 
-    @PostMapping("/surveys/{surveyId}/waves/{waveId}")
-    String updateWave(@PathVariable long surveyId, @PathVariable long waveId, @ModelAttribute WaveForm form,
+    @GetMapping("/surveys/{surveyId}/waves/{waveId}/edit")
+    String waveForm(@PathVariable long surveyId, @PathVariable long waveId, Model model) {
+        Survey survey = surveys.survey(surveyId);
+        Wave wave = survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
+        model.addAttribute("waveForm", WaveForm.of(wave, clock.getZone()));
+        return wavePage(survey, wave, model);
+    }
+
+    /**
+     * Saves a wave over the version its editor read; when someone saved it meanwhile, its form again
+     * (200) with what was typed, the stored wave and who saved it when.
+     */
+    @PostMapping({ "/surveys/{surveyId}/waves/{waveId}", "/surveys/{surveyId}/waves/{waveId}/edit" })
+    String updateWave(@PathVariable long surveyId, @PathVariable long waveId,
+            @ModelAttribute("waveForm") WaveForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        try {
-            surveys.saveWave(surveyId, waveId, form.toDraft());
-            redirect.addFlashAttribute("flash", "survey.saved");
+        Survey survey = surveys.survey(surveyId);
+        Wave wave = survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
+        if (!result.hasErrors()) {
+            try {
+                surveys.saveWave(surveyId, waveId, form.toDraft(), form.version());
+                redirect.addFlashAttribute("flash", "survey.saved");
+                return "redirect:/surveys/" + surveyId + "#wave-" + waveId;
+            }
+            catch (ConcurrentEditException ex) {
+                FormErrors.conflict(result, model, ex, WaveForm.of(ex.stored(Wave.class), clock.getZone()));
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
         }
-        catch (RuleViolationException ex) {
-            redirect.addFlashAttribute("flash", ex.violations().get(0).code());
-        }
-        return "redirect:/surveys/" + surveyId + "#waves";
+        return wavePage(survey, wave, model);
     }
 
     @PostMapping("/surveys/{surveyId}/feeds")
@@ -259,7 +284,7 @@ class SurveyController {
                 model.addAttribute(form, switch (form) {
                     case "surveyForm" -> SurveyForm.of(survey);
                     case "sectionForm" -> new SectionForm("", "");
-                    case "waveForm" -> new WaveForm("", null, null, "");
+                    case "waveForm" -> WaveForm.empty();
                     default -> new FeedForm(null, null, null, "", null);
                 });
             }
@@ -285,6 +310,12 @@ class SurveyController {
                 .filter(indicator -> indicator.measure().numeric() && !indicator.computedByFormula()).toList());
         model.addAttribute("statistics", Statistic.values());
         return "survey/survey";
+    }
+
+    private String wavePage(Survey survey, Wave wave, Model model) {
+        model.addAttribute("survey", survey);
+        model.addAttribute("wave", wave);
+        return "survey/wave-form";
     }
 
     private String questionPage(Survey survey, Question question, Model model) {

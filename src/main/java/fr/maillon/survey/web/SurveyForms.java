@@ -2,6 +2,7 @@ package fr.maillon.survey.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ import fr.maillon.survey.QuestionKind;
 import fr.maillon.survey.Statistic;
 import fr.maillon.survey.Survey;
 import fr.maillon.survey.SurveyDraft;
+import fr.maillon.survey.Wave;
 import fr.maillon.survey.WaveDraft;
 
 /** The forms of the survey builder. */
@@ -104,7 +106,16 @@ public final class SurveyForms {
     public record WaveForm(@Nullable String label,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate opensOn,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate closesOn,
-            @Nullable String period) {
+            @Nullable String period, @Nullable Integer version) {
+
+        static WaveForm empty() {
+            return new WaveForm("", null, null, "", null);
+        }
+
+        /** The wave as stored, its days in the given zone (the application's). */
+        static WaveForm of(Wave wave, ZoneId zone) {
+            return new WaveForm(wave.label(), wave.firstDay(zone), wave.lastDay(zone), wave.period(), wave.version());
+        }
 
         WaveDraft toDraft() {
             return new WaveDraft(label, opensOn, closesOn, period);
