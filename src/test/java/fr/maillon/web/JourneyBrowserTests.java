@@ -143,7 +143,7 @@ class JourneyBrowserTests {
         driver.findElement(By.id("label")).sendKeys("Fête de fin d'année");
         driver.findElement(By.id("period")).sendKeys("2025");
         Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#waves form button[type=submit]")));
-        WebElement wave = driver.findElement(By.xpath("//section[@id='waves']//tr[th = \"Fête de fin d'année\"]"));
+        WebElement wave = driver.findElement(By.xpath("//section[@id='waves']//tr[th/span = \"Fête de fin d'année\"]"));
         assertThat(wave.getText()).contains("2025");
         String surveyUrl = driver.getCurrentUrl().replaceAll("#.*", "");
         String publicLink = wave.findElement(By.cssSelector("a.public-link")).getAttribute("href");
@@ -166,7 +166,7 @@ class JourneyBrowserTests {
         phone = null;
 
         driver.get(surveyUrl);
-        assertThat(driver.findElement(By.xpath("//section[@id='waves']//tr[th = \"Fête de fin d'année\"]/td[last()]"))
+        assertThat(driver.findElement(By.xpath("//section[@id='waves']//tr[th/span = \"Fête de fin d'année\"]/td[last()]"))
                 .getText()).isEqualTo("1");
         Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#main p.actions a[href$='/results']")));
         assertThat(driver.findElement(By.id("respondents")).getText()).isEqualTo("Une personne a répondu.");
