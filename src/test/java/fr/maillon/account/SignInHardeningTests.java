@@ -36,6 +36,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import fr.maillon.TestClock;
 import fr.maillon.TestUsers;
 import fr.maillon.account.internal.BoundedPasswordEncoder;
 import fr.maillon.account.internal.PasswordHashing;
@@ -478,9 +479,10 @@ class SignInHardeningTests {
         }
     }
 
-    /** The real time, moved forward by the tests. */
+    /** The suite's fixed start ({@link TestClock#START}), then real time, moved forward by the tests. */
     static final class MovableClock extends Clock {
 
+        private final long startNanos = System.nanoTime();
         private volatile Duration offset = Duration.ZERO;
 
         void advance(Duration duration) {
@@ -494,12 +496,28 @@ class SignInHardeningTests {
 
         @Override
         public Clock withZone(ZoneId zone) {
-            return Clock.offset(Clock.system(zone), offset);
+            MovableClock same = this;
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return zone;
+                }
+
+                @Override
+                public Clock withZone(ZoneId other) {
+                    return same.withZone(other);
+                }
+
+                @Override
+                public Instant instant() {
+                    return same.instant();
+                }
+            };
         }
 
         @Override
         public Instant instant() {
-            return Instant.now().plus(offset);
+            return TestClock.START.plusNanos(System.nanoTime() - startNanos).plus(offset);
         }
     }
 }

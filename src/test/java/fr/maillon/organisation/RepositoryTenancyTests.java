@@ -53,7 +53,7 @@ class RepositoryTenancyTests {
         assertThat(evaluations.find(a.structureId(), evaluation)).isPresent();
         assertThat(evaluations.findByStructure(b.structureId())).isEmpty();
         assertThat(evaluations.update(b.structureId(), evaluation, draft,
-                new Edit(null, b.userId(), OffsetDateTime.now()))).isFalse();
+                new Edit(null, b.userId(), OffsetDateTime.now(clock)))).isFalse();
 
         long share = shares.insert(a.structureId(), evaluation, b.structureId(), a.userId());
         assertThat(shares.findActive(b.structureId())).isEmpty();

@@ -29,7 +29,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * « modifié entre-temps par … » naming the first editor and when, her form shows both what she
  * typed and the version now stored, and nothing was overwritten; saving again from the stored
  * version goes through. The API answers 409 with the current version when {@code If-Match} is
- * stale, and still accepts a PUT that sends no version.
+ * stale, and still accepts a PUT that sends no version. The same holds for a contribution analysis
+ * (an upsert whose version starts at 1), a survey wave, and an indicator's links through the API.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -222,6 +223,94 @@ class ConcurrentEditTests {
                 "Question d'Alice");
     }
 
+    @Test
+    void secondSaveOfAContributionAnalysisIsRefusedEvenWhenBothWroteTheFirstOne() throws Exception {
+        long effect = effect("Alimentation digne");
+        String stored = "SELECT claim FROM contribution WHERE effect_id = " + effect;
+
+        secondSaveRefused("/evaluations/" + evaluation + "/contributions",
+                (claim, version) -> post("/evaluations/{e}/contributions/{id}", evaluation, effect)
+                        .param("claim", claim).param("strength", "MODERATE").param("otherFactors", "")
+                        .param("strengthReason", "").param("version", version),
+                stored, "Les ateliers y contribuent, selon Bérénice", "Contribution d'Alice");
+
+        assertThat(jdbc.sql("SELECT version FROM contribution WHERE effect_id = " + effect).query(Integer.class)
+                .single()).isEqualTo(2);
+    }
+
+    @Test
+    void aContributionIsWrittenAtVersionOneAndSavesWithoutVersionAsBefore() throws Exception {
+        long effect = effect("Lien social");
+        assertThat(versionIn(send(alice.username(), get("/evaluations/{e}/contributions", evaluation))
+                .getContentAsString())).isZero();
+        send(alice.username(), post("/evaluations/{e}/contributions/{id}", evaluation, effect)
+                .param("claim", "Premier texte").param("strength", "WEAK").param("version", "0"));
+        assertThat(jdbc.sql("SELECT version FROM contribution WHERE effect_id = " + effect).query(Integer.class)
+                .single()).isEqualTo(1);
+        assertThat(send(berenice, post("/evaluations/{e}/contributions/{id}", evaluation, effect)
+                .param("claim", "Sans version").param("strength", "WEAK")).getStatus()).isEqualTo(302);
+        assertThat(text("SELECT claim FROM contribution WHERE effect_id = " + effect)).isEqualTo("Sans version");
+    }
+
+    @Test
+    void secondSaveOfASurveyWaveIsRefused() throws Exception {
+        String location = send(alice.username(), post("/evaluations/{e}/surveys", evaluation)
+                .param("title", "Paroles d'habitants").param("audience", "HABITANTS")).getRedirectedUrl();
+        long survey = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        long wave = id("SELECT id FROM survey_wave WHERE survey_id = " + survey);
+        assertThat(send(alice.username(), get("/surveys/{s}", survey)).getContentAsString())
+                .contains("/surveys/" + survey + "/waves/" + wave + "/edit");
+
+        secondSaveRefused("/surveys/" + survey + "/waves/" + wave + "/edit",
+                (label, version) -> post("/surveys/{s}/waves/{w}/edit", survey, wave).param("label", label)
+                        .param("period", "2024").param("opensOn", "").param("closesOn", "")
+                        .param("version", version),
+                "SELECT label FROM survey_wave WHERE id = " + wave, "Avant l'action", "Vague d'Alice");
+
+        // a post without version (as the form before versions existed) is not checked
+        assertThat(send(berenice, post("/surveys/{s}/waves/{w}", survey, wave).param("label", "Après")
+                .param("period", "2024")).getStatus()).isEqualTo(302);
+        assertThat(text("SELECT label FROM survey_wave WHERE id = " + wave)).isEqualTo("Après");
+    }
+
+    @Test
+    void apiRefusesLinksOverAStaleIndicatorVersion() throws Exception {
+        long effect = effect("Mieux manger");
+        send(alice.username(), post("/evaluations/{e}/indicators/new", evaluation).param("code", "participants")
+                .param("name", "Participants").param("measure", "COUNT").param("source", "MANUAL")
+                .param("frequency", "YEAR").param("aggregation", "SUM").param("direction", "INCREASE"));
+        long indicator = id("SELECT id FROM indicator WHERE evaluation_id = " + evaluation);
+        int read = jdbc.sql("SELECT version FROM indicator WHERE id = " + indicator).query(Integer.class).single();
+        String path = "/api/v1/evaluations/" + evaluation + "/indicators/" + indicator + "/links";
+        String aliceToken = token(alice.username());
+        String linked = "{\"questionIds\":[],\"elementIds\":[" + effect + "]}";
+
+        assertThat(api(token(berenice), put(path), "\"" + read + "\"", linked).getStatus()).isEqualTo(204);
+        MockHttpServletResponse stale = api(aliceToken, put(path), "\"" + read + "\"",
+                "{\"questionIds\":[],\"elementIds\":[]}");
+
+        assertThat(stale.getStatus()).isEqualTo(409);
+        assertThat(stale.getHeader("ETag")).isEqualTo("\"" + (read + 1) + "\"");
+        assertThat(stale.getContentAsString()).contains("\"currentVersion\":" + (read + 1))
+                .contains("\"updatedBy\":\"Test " + berenice + "\"").contains("\"elementIds\":[" + effect + "]")
+                .contains("Modifié entre-temps par Test " + berenice);
+        assertThat(linkCount(indicator)).isEqualTo(1);
+
+        assertThat(api(aliceToken, put(path), "\"" + (read + 1) + "\"", "{\"questionIds\":[],\"elementIds\":[]}")
+                .getStatus()).isEqualTo(204);
+        assertThat(linkCount(indicator)).isZero();
+        assertThat(api(aliceToken, put(path), null, linked).getStatus()).isEqualTo(204);
+        assertThat(linkCount(indicator)).isEqualTo(1);
+        assertThat(api(aliceToken, put(path), "\"" + (read + 1) + "\"", "{\"questionIds\":[],\"elementIds\":[]}")
+                .getStatus()).isEqualTo(409);
+        assertThat(linkCount(indicator)).isEqualTo(1);
+    }
+
+    /**
+     * Both read the form at the same version; Bérénice saves {@code first}, then Alice's {@code second}
+     * is refused and shown with the stored version; Alice saves again from there and it goes through.
+     */
+
     // --- API ----------------------------------------------------------------------------------
 
     @Test
@@ -301,6 +390,18 @@ class ConcurrentEditTests {
     private MockHttpServletRequestBuilder evaluationForm(String path, String title, int version) {
         return post(path).param("title", title).param("scope", "PROJET_SOCIAL").param("periodStart", "2024-01-01")
                 .param("periodEnd", "2024-12-31").param("status", "FRAMING").param("version", String.valueOf(version));
+    }
+
+    private long effect(String name) throws Exception {
+        MockHttpServletResponse created = send(alice.username(), post("/evaluations/{e}/elements/new", evaluation)
+                .param("kind", "EFFECT").param("name", name).param("target", "HABITANTS"));
+        assertThat(created.getRedirectedUrl()).as(created.getContentAsString()).isNotNull();
+        return id("SELECT max(id) FROM chain_element WHERE evaluation_id = " + evaluation);
+    }
+
+    private int linkCount(long indicator) {
+        return jdbc.sql("SELECT count(*) FROM indicator_element WHERE indicator_id = " + indicator)
+                .query(Integer.class).single();
     }
 
     private MockHttpServletResponse send(String username, MockHttpServletRequestBuilder request) throws Exception {
