@@ -34,7 +34,7 @@ import fr.maillon.survey.Statistic;
 
 /**
  * Version 1 of the exchange format (see docs/exchange-format.md and
- * {@code exchange/evaluation-v1.schema.json}). Elements refer to each other by {@code ref}, never
+ * {@code exchange/evaluation-v2.schema.json}). Elements refer to each other by {@code ref}, never
  * by database id.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,7 +47,8 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
         @Nullable List<ReportPart> reports) {
 
     public static final String FORMAT = "maillon-evaluation";
-    public static final int VERSION = 1;
+    /** The version this instance writes; it reads every version up to it (version 2 only adds to version 1). */
+    public static final int VERSION = 2;
 
     public EvaluationDocument {
         stakeholders = stakeholders == null ? List.of() : List.copyOf(stakeholders);

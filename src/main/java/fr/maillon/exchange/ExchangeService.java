@@ -64,7 +64,7 @@ import fr.maillon.web.RuleViolationException;
 @Service
 public class ExchangeService {
 
-    public static final String SCHEMA = "exchange/evaluation-v1.schema.json";
+    public static final String SCHEMA = "exchange/evaluation-v2.schema.json";
 
     /** The largest document imported: room for the evidence's photos and documents. */
     public static final int MAX_BYTES = 64 * 1024 * 1024;
@@ -255,7 +255,7 @@ public class ExchangeService {
             return List.of(new ApiError("$.format", message("exchange.format.unknown", EvaluationDocument.FORMAT)));
         }
         JsonNode version = document.get("version");
-        if (version == null || !version.isInt() || version.asInt() != EvaluationDocument.VERSION) {
+        if (version == null || !version.isInt() || version.asInt() < 1 || version.asInt() > EvaluationDocument.VERSION) {
             return List.of(new ApiError("$.version", message("exchange.version.unknown",
                     version == null ? "—" : version.toString(), EvaluationDocument.VERSION)));
         }

@@ -90,8 +90,23 @@ class ExchangeTests {
     }
 
     @Test
+    void aVersion1DocumentStillImports() throws Exception {
+        String version1 = new ClassPathResource("exchange/conserverie-mobile-v1.json")
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(version1).contains("\"version\": 1,");
+        MockHttpServletResponse imported = importAs(editor.username(), version1);
+        assertThat(imported.getStatus()).isEqualTo(201);
+        assertThat(count("chain_element")).isEqualTo(27);
+        assertThat(count("chain_link")).isEqualTo(36);
+        String exported = mvc.perform(get("/api/v1/evaluations/{id}/export",
+                imported.getContentAsString().replaceAll("\\D", "")).with(users.as(editor.username())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(exported).contains("\"version\":2,");
+    }
+
+    @Test
     void refusesAnUnknownVersionOrFormat() throws Exception {
-        assertRefused(demo.replace("\"version\": 1", "\"version\": 2"), "$.version", "Version 2 inconnue");
+        assertRefused(demo.replace("\"version\": 2", "\"version\": 3"), "$.version", "Version 3 inconnue");
         assertRefused(demo.replace("maillon-evaluation", "autre-outil"), "$.format", "format");
         assertRefused("[1, 2]", "$", "objet JSON");
         assertRefused(demo.replace("\"periodEnd\": \"2021-12-31\"", "\"periodEnd\": \"2021-02-30\""),

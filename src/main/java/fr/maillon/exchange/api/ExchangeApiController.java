@@ -87,7 +87,7 @@ class ExchangeApiController {
     }
 
     @GetMapping(path = "/api/v1/exchange/schema", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The JSON Schema of the exchange format, version 1")
+    @Operation(summary = "The JSON Schema of the exchange format, version 2 (which also reads version 1 documents)")
     Resource schema() {
         return new ClassPathResource(ExchangeService.SCHEMA);
     }
