@@ -148,6 +148,12 @@ class DemoData implements ApplicationRunner {
                         + "que doublé ; leur satisfaction est mesurée par des entretiens annuels."));
         long report = reports.create(conserverie, ReportAudience.CAF, "Dossier d'agrément — la Conserverie Mobile "
                 + "et Solidaire");
+        reports.narrate(report, ReportAudience.Section.SYNTHESIS, "En quatre saisons, la Conserverie a transformé "
+                + "des invendus bio en bocaux partagés, avec des habitants des quartiers prioritaires qui sont devenus "
+                + "animateurs à leur tour. Les cibles de participation et de transformation sont atteintes ; le "
+                + "changement des habitudes de consommation est réel mais mesuré sans groupe de comparaison, et le "
+                + "modèle économique dépend encore des subventions. (Données de démonstration : les jugements sont "
+                + "illustratifs.)");
         reports.narrate(report, ReportAudience.Section.CONTEXT, "Trois maisons de quartier de Romans-sur-Isère ont "
                 + "lancé en 2018 une conserverie mobile et solidaire : des fruits et légumes bio invendus deviennent, "
                 + "en atelier, des bocaux partagés entre les habitants.");

@@ -2,13 +2,21 @@ package fr.maillon.restitution;
 
 import java.util.List;
 
-/** Who a report is for, and the sections it holds, in order. */
+/**
+ * Who a report is for, and the sections it holds, in order: the body (each evaluative question
+ * answered and argued) then the annexes. The inhabitants' report is written in plain words.
+ */
 public enum ReportAudience {
-    CAF(List.of(Section.values())),
-    ASSEMBLEE(List.of(Section.CONTEXT, Section.CHAIN, Section.RESULTS, Section.BALANCES, Section.RENEWAL,
-            Section.SURVEYS, Section.CONTRIBUTION, Section.TESTIMONIES, Section.CHANGES)),
-    PARTENAIRES(List.of(Section.CONTEXT, Section.CHAIN, Section.BALANCES, Section.CONTRIBUTION, Section.TESTIMONIES,
-            Section.CHANGES)),
+    /** The full file for the agrément: opened by a note de synthèse of at most 4 pages. */
+    CAF(List.of(Section.SYNTHESIS, Section.CONTEXT, Section.RESULTS, Section.CONTRIBUTION, Section.CHANGES,
+            Section.CHAIN, Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.TESTIMONIES,
+            Section.FRAMEWORK)),
+    FEDERATION(List.of(Section.SYNTHESIS, Section.CONTEXT, Section.RESULTS, Section.CONTRIBUTION, Section.CHANGES,
+            Section.CHAIN, Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.FRAMEWORK)),
+    ASSEMBLEE(List.of(Section.CONTEXT, Section.RESULTS, Section.CONTRIBUTION, Section.TESTIMONIES, Section.CHANGES,
+            Section.CHAIN, Section.BALANCES, Section.RENEWAL, Section.SURVEYS)),
+    PARTENAIRES(List.of(Section.SYNTHESIS, Section.CONTEXT, Section.RESULTS, Section.CONTRIBUTION,
+            Section.TESTIMONIES, Section.CHANGES, Section.CHAIN, Section.BALANCES)),
     HABITANTS(List.of(Section.CONTEXT, Section.RESULTS, Section.SURVEYS, Section.TESTIMONIES, Section.CHANGES));
 
     private final List<Section> sections;
@@ -21,8 +29,30 @@ public enum ReportAudience {
         return sections;
     }
 
+    /** The sections of the report's body, before its annexes. */
+    public List<Section> body() {
+        return plainWords() ? sections : sections.stream().filter(section -> !section.annex()).toList();
+    }
+
+    /** Its annexes, in order (none for a report in plain words). */
+    public List<Section> annexes() {
+        return plainWords() ? List.of() : sections.stream().filter(Section::annex).toList();
+    }
+
+    /** Whether the report speaks to everyone in plain words: whole numbers, no codes, no jargon. */
+    public boolean plainWords() {
+        return this == HABITANTS;
+    }
+
     /** The sections of a report, filled from the model; each takes the authors' narrative. */
     public enum Section {
-        CONTEXT, CHAIN, FRAMEWORK, RESULTS, BALANCES, RENEWAL, SURVEYS, CONTRIBUTION, TESTIMONIES, CHANGES
+        SYNTHESIS, CONTEXT, CHAIN, FRAMEWORK, RESULTS, BALANCES, RENEWAL, SURVEYS, CONTRIBUTION, TESTIMONIES,
+        CHANGES;
+
+        /** Whether the section is an annex of the argued report: the evidence behind the answers. */
+        public boolean annex() {
+            return this == CHAIN || this == FRAMEWORK || this == BALANCES || this == RENEWAL || this == SURVEYS
+                    || this == TESTIMONIES;
+        }
     }
 }

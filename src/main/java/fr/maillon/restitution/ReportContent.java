@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,59 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
     public record ObjectiveLine(String target, String title) {
     }
 
-    public record QuestionBlock(String criterion, String text, List<String> indicators) {
+    /**
+     * An evaluative question answered: its verdict (a {@code Verdict} scale's name, null while none is
+     * written), the argument and the evidence behind it; {@code indicators} are the codes of the
+     * indicators the cadre links to it.
+     */
+    public record QuestionBlock(String criterion, String text, List<String> indicators, @Nullable String verdict,
+            @Nullable String argument, List<EvidenceLine> evidence) {
+
+        public QuestionBlock {
+            indicators = indicators == null ? List.of() : List.copyOf(indicators);
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** The indicators it shows or cites: those of the cadre, then those given as evidence. */
+        public List<String> indicatorCodes() {
+            List<String> codes = new ArrayList<>(indicators);
+            evidence.stream().map(EvidenceLine::indicator).filter(code -> code != null && !codes.contains(code))
+                    .forEach(codes::add);
+            return codes;
+        }
+
+        /** A verdict with no evidence behind it. */
+        public boolean unsupported() {
+            return verdict != null && evidence.isEmpty();
+        }
+    }
+
+    /**
+     * A piece of evidence behind a verdict, as the report cites it: its kind (INDICATOR, SURVEY_QUESTION,
+     * TESTIMONY, CONTRIBUTION), what it is and what it says (the figure with its n, the quote…), and
+     * for an indicator its code, to point to its figures.
+     */
+    public record EvidenceLine(String kind, String label, @Nullable String detail, @Nullable String indicator) {
+    }
+
+    /** The number (from 1) of the first question that shows the indicator, 0 when none does. */
+    public int questionShowing(String code) {
+        for (int i = 0; i < questions.size(); i++) {
+            if (questions.get(i).indicatorCodes().contains(code)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** The indicators no question shows, to give them after the questions. */
+    public List<IndicatorBlock> indicatorsWithoutQuestion() {
+        return indicators.stream().filter(indicator -> questionShowing(indicator.code()) == 0).toList();
+    }
+
+    /** The indicator of this code, if the report holds it. */
+    public @Nullable IndicatorBlock indicator(String code) {
+        return indicators.stream().filter(indicator -> indicator.code().equals(code)).findFirst().orElse(null);
     }
 
     public record Point(String period, @Nullable BigDecimal value, @Nullable BigDecimal target,

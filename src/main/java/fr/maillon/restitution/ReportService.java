@@ -76,6 +76,9 @@ public class ReportService {
 
     private static final Locale FRENCH = Locale.FRENCH;
 
+    /** The note de synthèse's own text: about a page, so that the note stays within four. */
+    private static final int SYNTHESIS_LIMIT = 3_000;
+
     private final EvaluationService evaluations;
     private final ChainService chains;
     private final DiagramService diagrams;
@@ -214,8 +217,9 @@ public class ReportService {
             throw new RuleViolationException("section", "restitution.report.section");
         }
         String text = narrative == null ? "" : narrative.strip();
-        if (text.length() > 20_000 || Texts.hasControlCharacters(text)) {
-            throw new RuleViolationException("narrative", "restitution.text.invalid", 20_000);
+        int limit = section == ReportAudience.Section.SYNTHESIS ? SYNTHESIS_LIMIT : 20_000;
+        if (text.length() > limit || Texts.hasControlCharacters(text)) {
+            throw new RuleViolationException("narrative", "restitution.text.invalid", limit);
         }
         if (!reports.saveNarrative(report.structureId(), reportId, section.name(), text,
                 revisions.edit(version, access.currentUserId()))) {
@@ -395,7 +399,8 @@ public class ReportService {
                 result -> result.indicator().code()));
         return overview.questions().stream().map(question -> new ReportContent.QuestionBlock(
                 criteria.get(question.criterionId()).label(), question.text(), overview.indicatorsAnswering(
-                        question.id()).stream().filter(codes::containsKey).map(codes::get).toList())).toList();
+                        question.id()).stream().filter(codes::containsKey).map(codes::get).toList(), null, null,
+                List.of())).toList();
     }
 
     /** The diagram as a report shows it: its nodes do not link to the application's pages. */

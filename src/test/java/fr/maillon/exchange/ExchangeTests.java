@@ -84,7 +84,7 @@ class ExchangeTests {
                 .with(users.as("coope"))).andReturn().getResponse().getContentAsString());
         ObjectNode shared = (ObjectNode) mapper.readTree(mvc.perform(get("/api/v1/evaluations/{id}/export",
                 conserverie).with(users.as("federation26"))).andReturn().getResponse().getContentAsString());
-        assertThat(own.get("reports").get(0).get("narratives").size()).isEqualTo(3);
+        assertThat(own.get("reports").get(0).get("narratives").size()).isEqualTo(4);
         assertThat(shared.get("reports").get(0).has("narratives")).isFalse();
         assertThat(shared.get("reports").get(0).get("versions")).isEqualTo(own.get("reports").get(0).get("versions"));
     }

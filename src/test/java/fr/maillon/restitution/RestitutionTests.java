@@ -87,7 +87,7 @@ class RestitutionTests {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Dossier d'agrément — la Conserverie")
                     .contains("Contexte et parties prenantes").contains("La chaîne de valeur")
-                    .contains("Les résultats, question par question").contains("La contribution propre de la structure")
+                    .contains("Les réponses aux questions évaluatives").contains("La contribution propre de la structure")
                     .contains("Témoignages").contains("Version finale 1")
                     .contains("Producteurs bio locaux").contains("77572 €")
                     .contains("Trois maisons de quartier de Romans-sur-Isère")
