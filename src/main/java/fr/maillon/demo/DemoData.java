@@ -162,7 +162,16 @@ class DemoData implements ApplicationRunner {
         reports.narrate(report, ReportAudience.Section.CHANGES, "Ouvrir un atelier le samedi, former de nouveaux "
                 + "bénévoles animateurs, et mesurer mieux les changements de consommation avec un groupe de "
                 + "comparaison.");
-        return reports.finalise(report);
+        long version = reports.finalise(report);
+        long inhabitants = reports.create(conserverie, ReportAudience.HABITANTS, "Ce que la Conserverie a changé");
+        reports.narrate(inhabitants, ReportAudience.Section.CONTEXT, "En 2018, trois maisons de quartier de Romans "
+                + "ont ouvert une conserverie. Des paysans bio nous donnent les fruits et les légumes qu'ils ne vendent "
+                + "pas. Avec vous, nous en faisons des bocaux. Nous voulions savoir ce que cela a changé.");
+        reports.narrate(inhabitants, ReportAudience.Section.RESULTS, "Vous êtes plus nombreux à venir aux ateliers. "
+                + "Beaucoup d'entre vous savent faire des bocaux chez eux. Certains montrent à leur tour comment faire.");
+        reports.narrate(inhabitants, ReportAudience.Section.CHANGES, "Nous allons ouvrir un atelier le samedi. Nous "
+                + "allons former de nouveaux bénévoles. Venez nous dire ce que vous en pensez.");
+        return version;
     }
 
     private void contribution(ValueChain chain, String effectName, ContributionDraft draft) {

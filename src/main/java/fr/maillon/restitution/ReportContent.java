@@ -46,11 +46,11 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
 
     /**
      * An evaluative question answered: its verdict (a {@code Verdict} scale's name, null while none is
-     * written), the argument and the evidence behind it; {@code indicators} are the codes of the
-     * indicators the cadre links to it.
+     * written), the argument and the evidence behind it, and what it says in plain words for the
+     * inhabitants; {@code indicators} are the codes of the indicators the cadre links to it.
      */
     public record QuestionBlock(String criterion, String text, List<String> indicators, @Nullable String verdict,
-            @Nullable String argument, List<EvidenceLine> evidence) {
+            @Nullable String argument, List<EvidenceLine> evidence, @Nullable String plainMessage) {
 
         public QuestionBlock {
             indicators = indicators == null ? List.of() : List.copyOf(indicators);

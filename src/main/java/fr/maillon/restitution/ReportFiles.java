@@ -11,11 +11,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import fr.maillon.web.PdfRenderer;
+import fr.maillon.web.QrCodes;
 import fr.maillon.web.Texts;
 
 /** A report's files: the PDF, drawn from the same template as its page, and the workbook of its figures. */
@@ -49,13 +51,45 @@ public class ReportFiles {
      * @param baseUri where the page's relative links point
      */
     public byte[] pdf(ReportContent content, @Nullable ImportMark importMark, String baseUri) {
+        return pdf.render(html(content, importMark), baseUri);
+    }
+
+    /**
+     * How easy the report's text is to read, as its PDF shows it: for the report in plain words, which
+     * must read easily (short sentences, a good score, no jargon, no decimals).
+     */
+    public Readability readability(ReportContent content) {
+        String text = html(content, null).replaceAll("(?s)<head>.*?</head>", "")
+                .replaceAll("(?i)</?(p|h[1-6]|li|ul|ol|div|section|article|blockquote|tr|td|th|br)\\b[^>]*>", "\n")
+                .replaceAll("<[^>]*>", "");
+        return Readability.of(HtmlUtils.htmlUnescape(text));
+    }
+
+    /**
+     * The inhabitants' poster (A3): the report's key messages and figures in plain words, and the QR
+     * code of a survey to answer.
+     * @param survey the public link of a survey the poster invites to answer (null: none)
+     */
+    public byte[] poster(ReportContent content, @Nullable String survey, String baseUri) {
+        Context context = context(content, null);
+        context.setVariable("survey", survey);
+        context.setVariable("qr", survey == null ? null : QrCodes.svg(survey));
+        return pdf.render(templates.process("report/poster", context), baseUri);
+    }
+
+    private String html(ReportContent content, @Nullable ImportMark importMark) {
+        return templates.process(content.audience().plainWords() ? "report/plain" : "report/document",
+                context(content, importMark));
+    }
+
+    private Context context(ReportContent content, @Nullable ImportMark importMark) {
         Context context = new Context(Locale.FRENCH);
         context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(application, null));
         context.setVariable("content", content);
         context.setVariable("reportCss", css);
         context.setVariable("importMark", importMark);
-        return pdf.render(templates.process("report/document", context), baseUri);
+        return context;
     }
 
     public byte[] workbook(ReportContent content) {

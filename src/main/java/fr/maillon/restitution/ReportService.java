@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,6 +166,21 @@ public class ReportService {
                 .map(imported -> new ImportMark(imported.importedAt().atZone(clock.getZone()),
                         content.structure().isBlank() ? null : content.structure().strip()))
                 .orElse(null);
+    }
+
+    /**
+     * The path of the survey wave the inhabitants' poster invites to answer ({@code /s/…}): one open
+     * now, else the next to open, among the surveys whose links the caller hands out; null if none.
+     */
+    public @Nullable String posterSurveyPath(long reportId) {
+        Report report = report(reportId);
+        Instant now = clock.instant();
+        return surveys.surveys(report.evaluationId()).stream().filter(surveys::canDistribute)
+                .flatMap(survey -> survey.waves().stream())
+                .filter(wave -> wave.closesAt() == null || wave.closesAt().isAfter(now))
+                .min(Comparator.comparing(wave -> wave.opensAt() == null || !wave.opensAt().isAfter(now)
+                        ? Instant.MIN : wave.opensAt()))
+                .map(wave -> "/s/" + wave.token()).orElse(null);
     }
 
     /** Whether the caller belongs to the report's structure: drafts and reviews are for its members. */
@@ -400,7 +416,7 @@ public class ReportService {
         return overview.questions().stream().map(question -> new ReportContent.QuestionBlock(
                 criteria.get(question.criterionId()).label(), question.text(), overview.indicatorsAnswering(
                         question.id()).stream().filter(codes::containsKey).map(codes::get).toList(), null, null,
-                List.of())).toList();
+                List.of(), null)).toList();
     }
 
     /** The diagram as a report shows it: its nodes do not link to the application's pages. */

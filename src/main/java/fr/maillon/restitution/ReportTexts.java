@@ -71,6 +71,36 @@ public class ReportTexts {
                 .sorted(Comparator.comparingLong(ReportContent.Highlight::answered).reversed()).limit(max).toList();
     }
 
+    /**
+     * An indicator's last figure in plain words: "Participants aux ateliers : 150 personnes." or, for
+     * a percentage, "Part des participants … : 6 sur 10." — a whole number, no code, no decimals.
+     */
+    public String plainFigure(ReportContent.IndicatorBlock indicator) {
+        BigFigure figure = bigFigure(indicator);
+        return figure.figure().isEmpty() ? figure.label() + "." : figure.label() + " : " + figure.figure() + ".";
+    }
+
+    /** The inhabitants' poster's big figures: those of the key indicators, at most {@code max}. */
+    public List<BigFigure> bigFigures(ReportContent content, int max) {
+        return keyIndicators(content, max).stream().map(this::bigFigure).toList();
+    }
+
+    private BigFigure bigFigure(ReportContent.IndicatorBlock indicator) {
+        ReportContent.Point last = indicator.last();
+        String name = indicator.name().replaceAll("\\s*\\((%|€|nombre|n)\\)\\s*$", "").strip();
+        if (last == null || last.value() == null) {
+            return new BigFigure("", name);
+        }
+        String unit = indicator.unit() == null ? "" : indicator.unit().strip();
+        boolean percent = unit.equals("%") || indicator.name().strip().endsWith("(%)");
+        return new BigFigure(percent ? outOfTen(last.value()) + " sur 10"
+                : whole(last.value()) + (unit.isEmpty() ? "" : " " + unit), name);
+    }
+
+    /** A figure in plain words ("6 sur 10", "150 personnes") and what it counts. */
+    public record BigFigure(String figure, String label) {
+    }
+
     /** A share in plain words: how many out of ten, rounded ("7"), for "7 personnes sur 10". */
     public long outOfTen(BigDecimal percent) {
         return percent.divide(BigDecimal.TEN, 0, RoundingMode.HALF_UP).longValue();

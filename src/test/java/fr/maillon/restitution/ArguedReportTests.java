@@ -2,9 +2,13 @@ package fr.maillon.restitution;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
+import fr.maillon.TestFiles;
 import fr.maillon.TestUsers;
+import fr.maillon.exchange.ExchangeService;
+import fr.maillon.organisation.Role;
+import fr.maillon.survey.Survey;
+import fr.maillon.survey.SurveyService;
+import fr.maillon.survey.WaveDraft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,9 +48,98 @@ class ArguedReportTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    SurveyService surveys;
+
+    @Autowired
+    ExchangeService exchange;
+
+    @Autowired
+    Clock clock;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void theDemoInhabitantsReportReadsEasilyInPlainWords() throws Exception {
+        long report = jdbc.sql("SELECT min(id) FROM report WHERE audience = 'HABITANTS' AND title = 'Ce que la "
+                + "Conserverie a changé'").query(Long.class).single();
+        byte[] pdf = mvc.perform(get("/reports/{id}/report.pdf", report).with(users.as("coope"))).andReturn()
+                .getResponse().getContentAsByteArray();
+        Files.write(Path.of("target", "demo-habitants-draft.pdf"), pdf);
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(document);
+        }
+        Readability readability = Readability.of(text);
+        assertThat(text).contains("Ce que vous nous avez dit").contains("personnes sur 10")
+                .doesNotContain("Note de synthèse").doesNotContain("Annexes");
+        assertThat(readability.words()).as("words read").isGreaterThan(150);
+        assertThat(readability.sentenceWords()).as("words per sentence").isLessThanOrEqualTo(15);
+        assertThat(readability.score()).as("Kandel–Moles score").isGreaterThanOrEqualTo(60);
+        assertThat(readability.jargon()).as("jargon").isEmpty();
+        assertThat(readability.decimals()).as("decimals and percentages").isEmpty();
+        // no indicator code either (those that are not words of their own: "participants" may be written)
+        List<String> codes = jdbc.sql("SELECT code FROM indicator WHERE evaluation_id = (SELECT evaluation_id FROM "
+                + "report WHERE id = :id)").param("id", report).query(String.class).list().stream().filter(code -> code.matches(".*[_0-9].*")).toList();
+        assertThat(codes).isNotEmpty().allSatisfy(code -> assertThat(text).doesNotContain(code));
+
+        // the draft's page says how easy it reads
+        String page = mvc.perform(get("/reports/{id}", report).with(users.as("coope"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"readability\"").contains("Le texte se lit facilement.");
+    }
+
+    @Test
+    void theReadabilityScoreTellsPlainWordsFromJargon() {
+        Readability plain = Readability.of("Vous êtes plus nombreux à venir aux ateliers. Beaucoup savent faire des "
+                + "bocaux chez eux.\nEt maintenant ?");
+        assertThat(plain.sentences()).isEqualTo(3);
+        assertThat(plain.score()).isGreaterThan(60);
+        assertThat(plain.plain()).isTrue();
+        Readability jargon = Readability.of("L'indicateur d'efficience de la chaîne de valeur mobilisée par les "
+                + "parties prenantes institutionnelles atteint 54,5455 % de la cible opérationnelle pluriannuelle "
+                + "définie conjointement avec les partenaires financeurs du territoire d'intervention.");
+        assertThat(jargon.sentenceWords()).isGreaterThan(15);
+        assertThat(jargon.score()).isLessThan(60);
+        assertThat(jargon.jargon()).contains("indicateur", "efficience", "chaîne de valeur", "parties prenantes",
+                "cible", "opérationnel");
+        assertThat(jargon.decimals()).containsExactly("54,5455 %");
+        assertThat(Readability.syllables("bocaux")).isEqualTo(2);
+        assertThat(Readability.syllables("conserverie")).isEqualTo(4);
+        assertThat(Readability.syllables("habitantes")).isEqualTo(3);
+    }
+
+    @Test
+    void theInhabitantsPosterIsAnA3PageWithTheSurveysQrCode() throws Exception {
+        TestUsers.Created editor = users.structureWithMember(Role.STRUCTURE_EDITOR);
+        users.signIn(editor.username());
+        long evaluation = exchange.importEvaluation(editor.structureId(), TestFiles.demoDocument());
+        Survey survey = surveys.surveys(evaluation).get(0);
+        LocalDate today = LocalDate.now(clock);
+        surveys.saveWave(survey.id(), null, new WaveDraft("Printemps", today.minusDays(1), today.plusDays(30),
+                survey.waves().get(survey.waves().size() - 1).period()));
+        long report = reports.create(evaluation, ReportAudience.HABITANTS, "Ce que la Conserverie a changé");
+        SecurityContextHolder.clearContext();
+        byte[] pdf = mvc.perform(get("/reports/{id}/poster.pdf", report).with(users.as(editor.username())))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            PDRectangle size = document.getPage(0).getMediaBox();
+            assertThat(Math.round(size.getWidth() / 72 * 25.4)).isEqualTo(297);
+            assertThat(Math.round(size.getHeight() / 72 * 25.4)).isEqualTo(420);
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Donnez votre avis").contains("/s/").contains("sur 10");
+        }
+        // a reader from outside gets no survey link on it
+        String page = mvc.perform(get("/reports/{id}", report).with(users.as(editor.username()))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("id=\"poster\"");
     }
 
     @Test

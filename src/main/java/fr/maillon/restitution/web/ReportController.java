@@ -97,6 +97,10 @@ class ReportController {
         model.addAttribute("reviewExpiry", reviews.defaultReviewExpiry());
         model.addAttribute("comments", reviews.comments(reportId));
         model.addAttribute("shares", reviews.shares(reportId));
+        ReportContent content = (ReportContent) model.getAttribute("doc");
+        if (content.audience().plainWords() && version == 0 && canEdit) {
+            model.addAttribute("readability", files.readability(content));
+        }
         return "report/report";
     }
 
@@ -135,6 +139,15 @@ class ReportController {
         ReportContent content = reports.content(reportId, version);
         return Downloads.attachment(files.pdf(content, reports.importMark(reportId, version), publicUrl.base()),
                 MediaType.APPLICATION_PDF, ReportFiles.filename(content, "pdf"));
+    }
+
+    /** The inhabitants' poster (A3), with the QR code of a survey to answer when the caller hands one out. */
+    @GetMapping("/reports/{reportId}/poster.pdf")
+    ResponseEntity<byte[]> poster(@PathVariable long reportId, @RequestParam(defaultValue = "0") int version) {
+        ReportContent content = reports.content(reportId, version);
+        String survey = reports.posterSurveyPath(reportId);
+        return Downloads.attachment(files.poster(content, survey == null ? null : publicUrl.link(survey),
+                publicUrl.base()), MediaType.APPLICATION_PDF, ReportFiles.filename(content, "affiche.pdf"));
     }
 
     @GetMapping("/reports/{reportId}/report.xlsx")

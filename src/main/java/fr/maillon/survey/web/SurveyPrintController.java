@@ -21,6 +21,7 @@ import fr.maillon.survey.SurveyService;
 import fr.maillon.survey.Wave;
 import fr.maillon.web.PdfRenderer;
 import fr.maillon.web.PublicUrl;
+import fr.maillon.web.QrCodes;
 import fr.maillon.web.Texts;
 
 /** What a survey gives to print: the QR code of a wave's link, and the questionnaire on paper. */

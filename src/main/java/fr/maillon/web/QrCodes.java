@@ -1,4 +1,4 @@
-package fr.maillon.survey.web;
+package fr.maillon.web;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -15,15 +15,15 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** QR codes of a survey's public link, for posters and flyers: PNG to print, SVG to scale. */
-final class QrCodes {
+/** QR codes of a public link (a survey wave's), for posters and flyers: PNG to print, SVG to scale. */
+public final class QrCodes {
 
     private static final int QUIET_ZONE = 4;
 
     private QrCodes() {
     }
 
-    static byte[] png(String text, int modulePixels) {
+    public static byte[] png(String text, int modulePixels) {
         BitMatrix matrix = matrix(text);
         int size = matrix.getWidth() * modulePixels;
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
@@ -42,7 +42,7 @@ final class QrCodes {
     }
 
     /** One path of unit squares, in a viewBox of the matrix's size. */
-    static String svg(String text) {
+    public static String svg(String text) {
         BitMatrix matrix = matrix(text);
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < matrix.getHeight(); y++) {
