@@ -152,6 +152,24 @@ class ArguedReportTests {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Note de synthèse").contains("Annexes");
+            // the note de synthèse: from its page to the page before the next section's, 4 pages at most
+            int synthesis = firstPage(document, "Note de synthèse", 2);
+            int context = firstPage(document, "Contexte et parties prenantes", synthesis + 1);
+            assertThat(synthesis).isEqualTo(2);
+            assertThat(context - synthesis).as("pages of the note de synthèse").isBetween(1, 4);
         }
+    }
+
+    /** The first page (from 1) at or after {@code from} whose text holds {@code text}, 0 if none. */
+    private static int firstPage(PDDocument document, String text, int from) throws Exception {
+        PDFTextStripper stripper = new PDFTextStripper();
+        for (int page = from; page <= document.getNumberOfPages(); page++) {
+            stripper.setStartPage(page);
+            stripper.setEndPage(page);
+            if (stripper.getText(document).contains(text)) {
+                return page;
+            }
+        }
+        return 0;
     }
 }
