@@ -127,6 +127,20 @@ public class VerdictService {
                 || catalogue.consented.contains(item.id())).toList();
     }
 
+    /**
+     * The form of a question's verdict: the question and its verdict, the evidence it may cite, and
+     * the indicators linked to the question. For the structure's editors (403 for readers); 404 when
+     * the question is not the evaluation's.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public VerdictEditing editing(long evaluationId, long questionId) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
+        FrameworkOverview overview = objectives.overview(evaluationId);
+        QuestionVerdict verdict = verdict(evaluationId, questionId);
+        return new VerdictEditing(verdict, choices(evaluationId), Set.copyOf(overview.indicatorsAnswering(questionId)));
+    }
+
     /** Whether the caller writes the evaluation's verdicts (its structure's editors). */
     public boolean canEdit(long evaluationId) {
         return access.hasStructureRole(evaluations.evaluation(evaluationId).structureId(), Role.STRUCTURE_EDITOR);
@@ -157,12 +171,12 @@ public class VerdictService {
         if (draft.verdict() == null) {
             violations.add(new Violation("verdict", "restitution.verdict.verdict.required"));
         }
-        String argument = draft.argument() == null ? "" : draft.argument().strip();
+        String argument = draft.argument() == null ? "" : draft.argument().replace("\r\n", "\n").strip();
         if (argument.isEmpty()) {
             violations.add(new Violation("argument", "restitution.verdict.argument.required"));
         }
         else if (argument.length() > MAX_ARGUMENT || Texts.hasControlCharacters(argument)) {
-            violations.add(new Violation("argument", "restitution.text.invalid", MAX_ARGUMENT));
+            violations.add(new Violation("argument", "restitution.verdict.argument.tooLong", MAX_ARGUMENT));
         }
         List<NewCited> cited = evidence(evaluation, draft.evidence() == null ? List.of() : draft.evidence(),
                 violations);
