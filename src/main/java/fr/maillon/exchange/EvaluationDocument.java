@@ -27,6 +27,8 @@ import fr.maillon.framework.Measure;
 import fr.maillon.framework.PeriodType;
 import fr.maillon.restitution.ReportAudience;
 import fr.maillon.restitution.Strength;
+import fr.maillon.restitution.Verdict;
+import fr.maillon.restitution.VerdictEvidenceKind;
 import fr.maillon.survey.Audience;
 import fr.maillon.survey.Choice;
 import fr.maillon.survey.QuestionKind;
@@ -39,12 +41,12 @@ import fr.maillon.survey.Statistic;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "format", "version", "evaluation", "stakeholders", "elements", "links", "interactions",
-        "framework", "surveys", "evidence", "contributions", "reports" })
+        "framework", "surveys", "evidence", "contributions", "reports", "verdicts" })
 public record EvaluationDocument(String format, int version, EvaluationPart evaluation,
         List<StakeholderPart> stakeholders, List<ElementPart> elements, List<LinkPart> links,
         List<InteractionPart> interactions, @Nullable FrameworkPart framework, @Nullable List<SurveyPart> surveys,
         @Nullable List<EvidencePart> evidence, @Nullable List<ContributionPart> contributions,
-        @Nullable List<ReportPart> reports) {
+        @Nullable List<ReportPart> reports, @Nullable List<VerdictPart> verdicts) {
 
     public static final String FORMAT = "maillon-evaluation";
     /** The version this instance writes; it reads every version up to it (version 2 only adds to version 1). */
@@ -218,5 +220,22 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
     }
 
     public record VersionPart(int version, Instant finalisedAt, JsonNode content) {
+    }
+
+    /** Version 2: the verdict of an evaluative question, named by its ref, and the evidence it cites. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record VerdictPart(String question, Verdict verdict, String argument,
+            @Nullable List<VerdictEvidencePart> evidence) {
+    }
+
+    /**
+     * A piece of evidence a verdict cites: an indicator by its {@code code}; a survey question by
+     * its survey's place in {@code surveys} (from 0), its {@code question} code and optionally its
+     * {@code wave}'s ref; a testimony by its place in {@code evidence} (from 0); the contribution
+     * analysis of an {@code effect}, by the effect's ref.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VerdictEvidencePart(VerdictEvidenceKind kind, @Nullable String indicator, @Nullable Integer survey,
+            @Nullable String question, @Nullable String wave, @Nullable Integer testimony, @Nullable String effect) {
     }
 }

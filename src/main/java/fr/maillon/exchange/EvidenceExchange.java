@@ -1,5 +1,6 @@
 package fr.maillon.exchange;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,12 @@ class EvidenceExchange {
                 item.effectIds().stream().map(elementRefs::get).toList())).toList();
     }
 
-    void write(long evaluationId, List<EvidencePart> parts, Map<String, Long> elementIds, List<ApiError> errors) {
+    /** Writes the evidence; returns the id of each part, in the document's order (null for one refused). */
+    List<@Nullable Long> write(long evaluationId, List<EvidencePart> parts, Map<String, Long> elementIds,
+            List<ApiError> errors) {
+        List<@Nullable Long> ids = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
+            ids.add(null);
             EvidencePart part = parts.get(i);
             String path = "$.evidence[" + i + "]";
             List<String> refs = part.effects() == null ? List.of() : part.effects();
@@ -59,9 +64,9 @@ class EvidenceExchange {
                 continue;
             }
             try {
-                evidence.add(evaluationId, new EvidenceDraft(part.kind(), part.title(), part.body(), part.source(),
-                        part.collectedOn(), part.consent(), refs.stream().map(elementIds::get).toList(),
-                        part.fileName(), content));
+                ids.set(i, evidence.add(evaluationId, new EvidenceDraft(part.kind(), part.title(), part.body(),
+                        part.source(), part.collectedOn(), part.consent(), refs.stream().map(elementIds::get).toList(),
+                        part.fileName(), content)));
             }
             catch (RuleViolationException ex) {
                 ex.violations().forEach(violation -> errors.add(new ApiError(violation.field().isEmpty() ? path
@@ -69,6 +74,7 @@ class EvidenceExchange {
                                 LocaleContextHolder.getLocale()))));
             }
         }
+        return ids;
     }
 
     private String message(String code) {

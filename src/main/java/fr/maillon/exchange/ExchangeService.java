@@ -144,7 +144,8 @@ public class ExchangeService {
                         evaluation.periodStart(), evaluation.periodEnd(), evaluation.status()),
                 stakeholders, elements, links, interactions, frameworks.export(evaluationId, elementRefs),
                 surveys.export(evaluationId), evidence.export(evaluationId, elementRefs),
-                restitution.exportContributions(evaluationId, elementRefs), restitution.exportReports(evaluationId));
+                restitution.exportContributions(evaluationId, elementRefs), restitution.exportReports(evaluationId),
+                restitution.exportVerdicts(evaluationId, elementRefs));
     }
 
     private static final Map<ElementKind, String> REF_PREFIX = Map.of(ElementKind.RESOURCE, "res-",
@@ -384,11 +385,15 @@ public class ExchangeService {
         if (errors.isEmpty() && document.surveys() != null) {
             surveys.write(evaluationId, document.surveys(), errors);
         }
+        List<Long> evidenceIds = List.of();
         if (errors.isEmpty() && document.evidence() != null) {
-            evidence.write(evaluationId, document.evidence(), ids, errors);
+            evidenceIds = evidence.write(evaluationId, document.evidence(), ids, errors);
         }
         if (errors.isEmpty()) {
             restitution.write(evaluationId, document.contributions(), document.reports(), ids, errors);
+        }
+        if (errors.isEmpty()) {
+            restitution.writeVerdicts(evaluationId, document, ids, evidenceIds, errors);
         }
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);

@@ -22,6 +22,7 @@ import fr.maillon.restitution.ReportContent;
 import fr.maillon.restitution.ReportFiles;
 import fr.maillon.restitution.ReportService;
 import fr.maillon.restitution.ReviewService;
+import fr.maillon.restitution.VerdictService;
 import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.Downloads;
 import fr.maillon.web.FormErrors;
@@ -37,9 +38,11 @@ class ReportController {
     private final ReportFiles files;
     private final ReviewService reviews;
     private final PublicUrl publicUrl;
+    private final VerdictService verdicts;
 
     ReportController(ReportService reports, EvaluationService evaluations, ReportFiles files, ReviewService reviews,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl, VerdictService verdicts) {
+        this.verdicts = verdicts;
         this.reviews = reviews;
         this.publicUrl = publicUrl;
         this.files = files;
@@ -51,6 +54,7 @@ class ReportController {
     String dashboard(@PathVariable long evaluationId, Model model) {
         model.addAttribute("page", evaluations.page(evaluationId));
         model.addAttribute("doc", reports.dashboard(evaluationId));
+        model.addAttribute("verdicts", verdicts.verdicts(evaluationId));
         return "report/dashboard";
     }
 
