@@ -1,6 +1,7 @@
 package fr.maillon.restitution;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,6 +62,7 @@ import fr.maillon.survey.SurveyResults;
 import fr.maillon.survey.SurveyResultsService;
 import fr.maillon.survey.SurveyService;
 import fr.maillon.web.ConcurrentEditException;
+import fr.maillon.web.Decimals;
 import fr.maillon.web.NotFoundException;
 import fr.maillon.web.Revision;
 import fr.maillon.web.Revisions;
@@ -97,12 +99,16 @@ public class ReportService {
     private final JsonMapper json;
     private final Revisions revisions;
     private final Clock clock;
+    private final VerdictService verdicts;
+    private final ReportTexts texts;
 
     ReportService(EvaluationService evaluations, ChainService chains, DiagramService diagrams, BalanceService balances,
             ObjectiveService objectives, FrameworkService framework, RenewalService renewals, SurveyService surveys,
             SurveyResultsService surveyResults, ContributionService contributions, EvidenceService evidence,
             AccessPolicy access, ReportRepository reports, MessageSource messages, JsonMapper json,
-            Revisions revisions, Clock clock) {
+            Revisions revisions, Clock clock, VerdictService verdicts, ReportTexts texts) {
+        this.verdicts = verdicts;
+        this.texts = texts;
         this.revisions = revisions;
         this.evaluations = evaluations;
         this.chains = chains;
@@ -386,7 +392,7 @@ public class ReportService {
                         "", FRENCH)) : "",
                 overview.objectives().stream().map(objective -> new ReportContent.ObjectiveLine(
                         label("chain.target." + objective.target()), objective.title())).toList(),
-                results ? questions(overview, figures) : List.of(), indicators,
+                results ? questions(evaluationId, overview, figures, indicators, consented) : List.of(), indicators,
                 balanced ? balances.balances(evaluationId).stream().map(balance -> new BalanceLine(
                         balance.stakeholder().name(), String.join(" ; ", balance.brings()),
                         String.join(" ; ", balance.gets()), balance.bringsEur(), balance.getsEur())).toList()
@@ -406,17 +412,107 @@ public class ReportService {
                         item.title(), item.body(), item.source(), item.collectedOn())).toList());
     }
 
-    /** Each evaluative question with the codes of the indicators that answer it. */
-    private static List<ReportContent.QuestionBlock> questions(FrameworkOverview overview,
-            List<IndicatorResults> figures) {
+    /**
+     * Each evaluative question with the codes of the indicators the cadre links to it, and its verdict
+     * with the evidence it cites, each piece saying what it shows (a figure with its target, a survey
+     * share with its n, a quote, a contribution's strength).
+     */
+    private List<ReportContent.QuestionBlock> questions(long evaluationId, FrameworkOverview overview,
+            List<IndicatorResults> figures, List<IndicatorBlock> indicators, List<Evidence> consented) {
         Map<Long, Criterion> criteria = overview.criteria().stream()
                 .collect(Collectors.toMap(Criterion::id, Function.identity()));
-        Map<Long, String> codes = figures.stream().collect(Collectors.toMap(result -> result.indicator().id(),
-                result -> result.indicator().code()));
-        return overview.questions().stream().map(question -> new ReportContent.QuestionBlock(
-                criteria.get(question.criterionId()).label(), question.text(), overview.indicatorsAnswering(
-                        question.id()).stream().filter(codes::containsKey).map(codes::get).toList(), null, null,
-                List.of(), null)).toList();
+        Map<Long, QuestionVerdict> judged = verdicts.verdicts(evaluationId).stream()
+                .collect(Collectors.toMap(QuestionVerdict::questionId, Function.identity()));
+        Map<Long, IndicatorBlock> byId = new LinkedHashMap<>();
+        for (int i = 0; i < figures.size(); i++) {
+            byId.put(figures.get(i).indicator().id(), indicators.get(i));
+        }
+        EvidenceDetails details = new EvidenceDetails(evaluationId, byId, consented);
+        return overview.questions().stream().map(question -> {
+            QuestionVerdict verdict = judged.get(question.id());
+            return new ReportContent.QuestionBlock(criteria.get(question.criterionId()).label(), question.text(),
+                    overview.indicatorsAnswering(question.id()).stream().filter(byId::containsKey)
+                            .map(id -> byId.get(id).code()).toList(),
+                    verdict == null || verdict.verdict() == null ? null : verdict.verdict().name(),
+                    verdict == null ? null : verdict.argument(),
+                    verdict == null ? List.of() : verdict.evidence().stream().map(details::line).toList(),
+                    null);
+        }).toList();
+    }
+
+    /** What each piece of evidence shows, as the report cites it. */
+    private final class EvidenceDetails {
+
+        private final long evaluationId;
+        private final Map<Long, IndicatorBlock> indicators;
+        private final Map<Long, Evidence> testimonies = new LinkedHashMap<>();
+        private final Map<String, SurveyResults> results = new LinkedHashMap<>();
+        private @Nullable List<Survey> surveyList;
+
+        EvidenceDetails(long evaluationId, Map<Long, IndicatorBlock> indicators, List<Evidence> consented) {
+            this.evaluationId = evaluationId;
+            this.indicators = indicators;
+            consented.forEach(item -> testimonies.put(item.id(), item));
+        }
+
+        ReportContent.EvidenceLine line(CitedEvidence cited) {
+            String kind = cited.kind().name();
+            return switch (cited.kind()) {
+                case INDICATOR -> {
+                    IndicatorBlock indicator = indicators.get(cited.id());
+                    Point last = indicator == null ? null : indicator.last();
+                    yield new ReportContent.EvidenceLine(kind, cited.label(), last == null ? null
+                            : describe(indicator, last), indicator == null ? null : indicator.code());
+                }
+                case SURVEY_QUESTION -> new ReportContent.EvidenceLine(kind, (cited.surveyTitle() == null ? ""
+                        : cited.surveyTitle() + " — ") + cited.label(), survey(cited), null);
+                case TESTIMONY -> {
+                    Evidence item = testimonies.get(cited.id());
+                    yield new ReportContent.EvidenceLine(kind, cited.label(), item == null || item.body() == null
+                            ? null : "« " + texts.firstSentences(item.body(), 200) + " »", null);
+                }
+                case CONTRIBUTION -> new ReportContent.EvidenceLine(kind, cited.label(), null, null);
+            };
+        }
+
+        private String describe(IndicatorBlock indicator, Point last) {
+            String value = Decimals.plain(last.value()).replace('.', ',')
+                    + (indicator.unit() == null ? "" : " " + indicator.unit());
+            return last.target() == null ? messages.getMessage("restitution.evidence.value", new Object[] { value,
+                    last.period() }, FRENCH) : messages.getMessage("restitution.evidence.valueTarget", new Object[] {
+                            value, last.period(), Decimals.plain(last.target()).replace('.', ',') }, FRENCH);
+        }
+
+        /** A survey question's statistic in its wave (or all): the share who agree or say yes, with its n. */
+        private @Nullable String survey(CitedEvidence cited) {
+            if (surveyList == null) {
+                surveyList = surveys.surveys(evaluationId);
+            }
+            Optional<Survey> survey = surveyList.stream().filter(candidate -> candidate.question(cited.id())
+                    .isPresent()).findFirst();
+            if (survey.isEmpty()) {
+                return null;
+            }
+            SurveyResults shown = results.computeIfAbsent(survey.get().id() + ":" + cited.waveId(),
+                    ignored -> surveyResults.results(survey.get().id(), cited.waveId(), null, null, FRENCH));
+            String wave = cited.waveLabel() == null ? messages.getMessage("restitution.evidence.allWaves", null, FRENCH)
+                    : cited.waveLabel();
+            return shown.questions().stream().filter(question -> question.question().id() == cited.id()).findFirst()
+                    .map(question -> {
+                        QuestionKind questionKind = question.question().kind();
+                        if (question.answered() > 0 && (questionKind == QuestionKind.AGREEMENT
+                                || questionKind == QuestionKind.YES_NO)) {
+                            BigDecimal share = question.shares().stream().filter(share(questionKind)::apply)
+                                    .map(SurveyResults.Share::percent).filter(percent -> percent != null)
+                                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+                            return messages.getMessage("restitution.evidence.share", new Object[] {
+                                    Decimals.plain(share.setScale(1, RoundingMode.HALF_UP)).replace('.', ','),
+                                    question.answered(), wave }, FRENCH);
+                        }
+                        return messages.getMessage("restitution.evidence.answered", new Object[] {
+                                question.answered(), wave }, FRENCH);
+                    }).orElse(null);
+        }
     }
 
     /** The diagram as a report shows it: its nodes do not link to the application's pages. */

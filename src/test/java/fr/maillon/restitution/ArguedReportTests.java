@@ -111,7 +111,7 @@ class ArguedReportTests {
                 "cible", "opérationnel");
         assertThat(jargon.decimals()).containsExactly("54,5455 %");
         assertThat(Readability.syllables("bocaux")).isEqualTo(2);
-        assertThat(Readability.syllables("conserverie")).isEqualTo(4);
+        assertThat(Readability.syllables("conserverie")).isEqualTo(3);
         assertThat(Readability.syllables("habitantes")).isEqualTo(3);
     }
 
