@@ -127,7 +127,7 @@ public class ReviewRepository {
                 ORDER BY comment.created_at, comment.id
                 """)
                 .param("structureId", structureId).param("reportId", reportId)
-                .param("since", since == null ? null : Timestamp.from(since), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("since", since == null ? null : Timestamp.from(since), java.sql.Types.TIMESTAMP)
                 .query(COMMENT).list();
     }
 
