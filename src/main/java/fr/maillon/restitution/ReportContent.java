@@ -20,7 +20,13 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         Map<String, String> narratives, List<StakeholderLine> stakeholders, ChainCounts chain, String diagramSvg,
         List<ObjectiveLine> objectives, List<QuestionBlock> questions, List<IndicatorBlock> indicators,
         List<BalanceLine> balances, BigDecimal valuationEur, List<RenewalLine> renewal, List<SupportLine> support,
-        List<SurveyBlock> surveys, List<ContributionBlock> contributions, List<TestimonyLine> testimonies) {
+        List<SurveyBlock> surveys, List<ContributionBlock> contributions, List<TestimonyLine> testimonies,
+        List<ReviewLine> reviewTrail) {
+
+    /** Versions kept before the review trail was (and the live draft) have none. */
+    public ReportContent {
+        reviewTrail = reviewTrail == null ? List.of() : List.copyOf(reviewTrail);
+    }
 
     /** When it was drawn up, in the given zone (the application's: {@code #zone} in templates). */
     public LocalDateTime drawnUp(ZoneId zone) {
@@ -33,6 +39,42 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
 
     public boolean has(ReportAudience.Section section) {
         return audience.sections().contains(section);
+    }
+
+    // --- review trail and finalising checks (see ReportChecks) ---------------------------------
+
+    /**
+     * Whether the section has nothing to show, neither the authors' text nor figures: a finalised
+     * version leaves it out rather than print its heading alone.
+     */
+    public boolean empty(ReportAudience.Section section) {
+        return ReportChecks.empty(this, section);
+    }
+
+    /** The sections of the report's body it shows: a finalised version leaves out the empty ones. */
+    public List<ReportAudience.Section> shownBody() {
+        return audience.body().stream().filter(this::shown).toList();
+    }
+
+    /** The annexes it shows: a finalised version leaves out the empty ones. */
+    public List<ReportAudience.Section> shownAnnexes() {
+        return audience.annexes().stream().filter(this::shown).toList();
+    }
+
+    /** Whether the report has annexes to show: sections, or what the stakeholders said of the draft. */
+    public boolean hasAnnexes() {
+        return !shownAnnexes().isEmpty() || !reviewTrail.isEmpty();
+    }
+
+    private boolean shown(ReportAudience.Section section) {
+        return version == 0 || !empty(section);
+    }
+
+    /** The same content, with what the stakeholders said of the draft. */
+    public ReportContent withReviewTrail(List<ReviewLine> trail) {
+        return new ReportContent(reportId, version, audience, title, structure, commune, evaluationTitle, periodStart,
+                periodEnd, generatedAt, narratives, stakeholders, chain, diagramSvg, objectives, questions, indicators,
+                balances, valuationEur, renewal, support, surveys, contributions, testimonies, trail);
     }
 
     public record StakeholderLine(String name, String type, boolean communityMember) {
@@ -139,5 +181,13 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
 
     public record TestimonyLine(String title, @Nullable String body, @Nullable String source,
             @Nullable LocalDate collectedOn) {
+    }
+
+    /**
+     * What a stakeholder said of a section of the draft (agree, disagree, or a comment), and the
+     * authors' answer, kept with the version finalised after it.
+     */
+    public record ReviewLine(String reviewer, String section, Opinion opinion, @Nullable String text,
+            Instant createdAt, @Nullable String answer, @Nullable String answeredBy, @Nullable Instant answeredAt) {
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -28,8 +29,11 @@ public class ReportFiles {
     private final PdfRenderer pdf;
     private final ApplicationContext application;
     private final String css;
+    /** The workbook writes the review trail's days in the configured zone. */
+    private final Clock clock;
 
-    ReportFiles(TemplateEngine templates, PdfRenderer pdf, ApplicationContext application) {
+    ReportFiles(TemplateEngine templates, PdfRenderer pdf, ApplicationContext application, Clock clock) {
+        this.clock = clock;
         this.templates = templates;
         this.pdf = pdf;
         this.application = application;
@@ -93,7 +97,7 @@ public class ReportFiles {
     }
 
     public byte[] workbook(ReportContent content) {
-        return ReportWorkbook.write(content);
+        return ReportWorkbook.write(content, clock.getZone());
     }
 
     /** The file's name: the title's slug and the version (or "brouillon"). */

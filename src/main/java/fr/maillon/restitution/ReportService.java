@@ -101,14 +101,16 @@ public class ReportService {
     private final Clock clock;
     private final VerdictService verdicts;
     private final ReportTexts texts;
+    private final ReportChecks checks;
 
     ReportService(EvaluationService evaluations, ChainService chains, DiagramService diagrams, BalanceService balances,
             ObjectiveService objectives, FrameworkService framework, RenewalService renewals, SurveyService surveys,
             SurveyResultsService surveyResults, ContributionService contributions, EvidenceService evidence,
             AccessPolicy access, ReportRepository reports, MessageSource messages, JsonMapper json,
-            Revisions revisions, Clock clock, VerdictService verdicts, ReportTexts texts) {
+            Revisions revisions, Clock clock, VerdictService verdicts, ReportTexts texts, ReportChecks checks) {
         this.verdicts = verdicts;
         this.texts = texts;
+        this.checks = checks;
         this.revisions = revisions;
         this.evaluations = evaluations;
         this.chains = chains;
@@ -253,12 +255,52 @@ public class ReportService {
         }
     }
 
-    /** Freezes the draft as it is now: a new version, numbered after the last. */
+    /**
+     * Saves the sections' texts as the draft page posts them, all together: a text left as the page
+     * showed it, or equal to the one stored, is not touched; the others are written over the version
+     * their author read. All or nothing: when someone saved one of them meanwhile, none is written
+     * and a {@link NarrativesConflictException} names each; a refused text names its section.
+     * @return how many texts were written
+     */
+    @Transactional
+    public int narrate(long reportId, List<NarrativeEdit> edits) {
+        Report report = editable(reportId);
+        Map<String, String> stored = reports.narratives(report.structureId(), reportId);
+        List<NarrativesConflictException.Conflict> conflicts = new ArrayList<>();
+        int written = 0;
+        for (NarrativeEdit edit : edits) {
+            String text = NarrativeEdit.normalised(edit.text());
+            if (edit.untouched() || text.equals(NarrativeEdit.normalised(stored.get(edit.section().name())))) {
+                continue;
+            }
+            try {
+                narrate(reportId, edit.section(), text, edit.version());
+                written++;
+            }
+            catch (ConcurrentEditException ex) {
+                conflicts.add(new NarrativesConflictException.Conflict(ex.stored(Narrative.class), ex.current()));
+            }
+            catch (RuleViolationException ex) {
+                throw new RuleViolationException("narratives." + edit.section(), ex.violations().get(0).code(),
+                        ex.violations().get(0).arguments());
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new NarrativesConflictException(conflicts);
+        }
+        return written;
+    }
+
+    /**
+     * Freezes the draft as it is now, with what the stakeholders said of it: a new version, numbered
+     * after the last; refused (naming each) while a text is a placeholder or a "pas d'accord" has no
+     * answer (see {@link ReportChecks}).
+     */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public int finalise(long reportId) {
         Report report = editable(reportId);
         int version = report.lastVersion() + 1;
-        ReportContent content = content(report, version);
+        ReportContent content = checks.finalisable(report, content(report, version));
         reports.insertVersion(report.structureId(), reportId, version, json.writeValueAsString(content),
                 access.currentUserId(), content.generatedAt());
         return version;
@@ -409,7 +451,7 @@ public class ReportService {
                 audience.sections().contains(ReportAudience.Section.CONTRIBUTION)
                         ? contributions(evaluationId, consented) : List.of(),
                 consented.stream().filter(item -> item.body() != null).map(item -> new ReportContent.TestimonyLine(
-                        item.title(), item.body(), item.source(), item.collectedOn())).toList());
+                        item.title(), item.body(), item.source(), item.collectedOn())).toList(), List.of());
     }
 
     /**

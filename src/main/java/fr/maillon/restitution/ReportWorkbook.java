@@ -1,6 +1,12 @@
 package fr.maillon.restitution;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -12,15 +18,16 @@ import static fr.maillon.web.SpreadsheetCells.workbook;
 
 /**
  * Every figure of a report in a workbook, one sheet per kind: indicators by period, stakeholder
- * balances, renewal of resources, survey headlines, contributions. Texts that a spreadsheet would
- * read as a formula are written as text, with a leading apostrophe.
+ * balances, renewal of resources, survey headlines, contributions, and a finalised version's review
+ * trail. Texts that a spreadsheet would read as a formula are written as text, with a leading
+ * apostrophe.
  */
 final class ReportWorkbook {
 
     private ReportWorkbook() {
     }
 
-    static byte[] write(ReportContent content) {
+    static byte[] write(ReportContent content, ZoneId zone) {
         return workbook(book -> {
             if (content.has(ReportAudience.Section.RESULTS)) {
                 indicators(book.createSheet("Indicateurs"), content);
@@ -36,6 +43,9 @@ final class ReportWorkbook {
             }
             if (content.has(ReportAudience.Section.CONTRIBUTION)) {
                 contributions(book.createSheet("Contribution"), content);
+            }
+            if (!content.reviewTrail().isEmpty()) {
+                reviewTrail(book.createSheet("Relecture"), content, zone);
             }
         });
     }
@@ -99,5 +109,23 @@ final class ReportWorkbook {
                     block.path()), String.join(" · ", block.indicators()), String.join(" · ", block.evidence()),
                     block.otherFactors(), block.strength(), block.strengthReason());
         }
+    }
+
+    /** What the stakeholders said of the draft, and the answers: the version's review trail. */
+    private static void reviewTrail(Sheet trail, ReportContent content, ZoneId zone) {
+        texts(trail, 0, "Personne", "Partie", "Avis", "Commentaire", "Le", "Réponse des auteurs", "Réponse de",
+                "Répondu le");
+        int line = 1;
+        for (ReportContent.ReviewLine review : content.reviewTrail()) {
+            texts(trail, line++, review.reviewer(), review.section(), OPINIONS.get(review.opinion()), review.text(),
+                    day(review.createdAt(), zone), review.answer(), review.answeredBy(), day(review.answeredAt(), zone));
+        }
+    }
+
+    private static final Map<Opinion, String> OPINIONS = Map.of(Opinion.AGREE, "D'accord", Opinion.DISAGREE,
+            "Pas d'accord", Opinion.COMMENT, "Commentaire");
+
+    private static @Nullable String day(@Nullable Instant instant, ZoneId zone) {
+        return instant == null ? null : LocalDate.ofInstant(instant, zone).toString();
     }
 }

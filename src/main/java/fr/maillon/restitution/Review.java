@@ -19,8 +19,15 @@ public final class Review {
         }
     }
 
+    /** An opinion on a section, with the authors' answer, who gave it (her name, if still known) and when. */
     public record Comment(long id, String reviewer, ReportAudience.Section section, Opinion opinion,
-            @Nullable String text, Instant createdAt, @Nullable String answer) {
+            @Nullable String text, Instant createdAt, @Nullable String answer, @Nullable String answeredBy,
+            @Nullable Instant answeredAt) {
+
+        /** A "pas d'accord" the authors have not answered yet: finalising waits for a written answer. */
+        public boolean unansweredDisagreement() {
+            return opinion == Opinion.DISAGREE && answer == null;
+        }
     }
 
     public record Share(long id, int version, LocalDate expiresOn, boolean revoked, Instant createdAt) {

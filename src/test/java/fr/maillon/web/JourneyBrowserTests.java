@@ -225,8 +225,8 @@ class JourneyBrowserTests {
         String reportUrl = driver.getCurrentUrl();
         String narrative = "Le jardin partagé réunit chaque mois les habitants du quartier.";
         driver.findElement(By.id("narrative-CONTEXT")).sendKeys(narrative);
-        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("form[action$='/sections/CONTEXT'] button")));
-        assertThat(flash()).isEqualTo("Le texte est enregistré.");
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#narratives-form button[value=CONTEXT]")));
+        assertThat(flash()).isEqualTo("Les textes sont enregistrés.");
         assertThat(driver.findElement(By.cssSelector("#section-CONTEXT .narrative")).getText()).isEqualTo(narrative);
         Browser.clickAndWait(driver, driver.findElement(By.cssSelector("form[action$='/finalise'] button[type=submit]")));
         assertThat(driver.getCurrentUrl()).isEqualTo(reportUrl + "?version=1");

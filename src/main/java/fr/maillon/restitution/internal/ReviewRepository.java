@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -95,9 +96,10 @@ public class ReviewRepository {
     public List<Review.Comment> comments(long structureId, long reportId, @Nullable Long reviewerId) {
         return jdbc.sql("""
                 SELECT comment.id, reviewer.name, comment.section, comment.opinion, comment.text, comment.created_at,
-                       comment.answer
+                       comment.answer, author.display_name AS answered_by, comment.answered_at
                 FROM review_comment comment
                 JOIN report_reviewer reviewer ON reviewer.id = comment.reviewer_id
+                LEFT JOIN app_user author ON author.id = comment.answered_by
                 WHERE comment.structure_id = :structureId
                   AND comment.report_id = :reportId
                   AND (CAST(:reviewerId AS bigint) IS NULL OR comment.reviewer_id = :reviewerId)
@@ -105,12 +107,35 @@ public class ReviewRepository {
                 """)
                 .param("structureId", structureId).param("reportId", reportId)
                 .param("reviewerId", reviewerId, java.sql.Types.BIGINT)
-                .query((rs, row) -> new Review.Comment(rs.getLong("id"), rs.getString("name"),
-                        ReportAudience.Section.valueOf(rs.getString("section")),
-                        Opinion.valueOf(rs.getString("opinion")), rs.getString("text"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getString("answer")))
-                .list();
+                .query(COMMENT).list();
     }
+
+    /**
+     * The comments made through links made since {@code since} (every link when null): those on the
+     * draft that the next version freezes, oldest first.
+     */
+    public List<Review.Comment> commentsSince(long structureId, long reportId, @Nullable Instant since) {
+        return jdbc.sql("""
+                SELECT comment.id, reviewer.name, comment.section, comment.opinion, comment.text, comment.created_at,
+                       comment.answer, author.display_name AS answered_by, comment.answered_at
+                FROM review_comment comment
+                JOIN report_reviewer reviewer ON reviewer.id = comment.reviewer_id
+                LEFT JOIN app_user author ON author.id = comment.answered_by
+                WHERE comment.structure_id = :structureId
+                  AND comment.report_id = :reportId
+                  AND (CAST(:since AS timestamptz) IS NULL OR reviewer.created_at >= :since)
+                ORDER BY comment.created_at, comment.id
+                """)
+                .param("structureId", structureId).param("reportId", reportId)
+                .param("since", since == null ? null : Timestamp.from(since), java.sql.Types.TIMESTAMP)
+                .query(COMMENT).list();
+    }
+
+    private static final RowMapper<Review.Comment> COMMENT = (rs, row) -> new Review.Comment(rs.getLong("id"),
+            rs.getString("name"), ReportAudience.Section.valueOf(rs.getString("section")),
+            Opinion.valueOf(rs.getString("opinion")), rs.getString("text"), rs.getTimestamp("created_at").toInstant(),
+            rs.getString("answer"), rs.getString("answered_by"),
+            rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant());
 
     public boolean answer(long structureId, long reportId, long commentId, String answer, long userId, Instant now) {
         return jdbc.sql("""

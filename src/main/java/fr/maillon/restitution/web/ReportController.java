@@ -1,49 +1,41 @@
 package fr.maillon.restitution.web;
 
-import java.util.Map;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.chain.EvaluationService;
-import fr.maillon.restitution.Narrative;
 import fr.maillon.restitution.Report;
 import fr.maillon.restitution.ReportAudience;
 import fr.maillon.restitution.ReportContent;
 import fr.maillon.restitution.ReportFiles;
 import fr.maillon.restitution.ReportService;
-import fr.maillon.restitution.ReviewService;
 import fr.maillon.restitution.VerdictService;
-import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.Downloads;
-import fr.maillon.web.FormErrors;
 import fr.maillon.web.PublicUrl;
 import fr.maillon.web.RuleViolationException;
 
-/** Reports: the list and creation, a version as a page, a PDF and a workbook, narratives and finalising. */
+/** Reports: the list and creation, a version as a page, a PDF and a workbook, and finalising (texts: NarrativeController). */
 @Controller
 class ReportController {
 
     private final ReportService reports;
     private final EvaluationService evaluations;
     private final ReportFiles files;
-    private final ReviewService reviews;
+    private final ReportPage page;
     private final PublicUrl publicUrl;
     private final VerdictService verdicts;
 
-    ReportController(ReportService reports, EvaluationService evaluations, ReportFiles files, ReviewService reviews,
+    ReportController(ReportService reports, EvaluationService evaluations, ReportFiles files, ReportPage page,
             PublicUrl publicUrl, VerdictService verdicts) {
         this.verdicts = verdicts;
-        this.reviews = reviews;
+        this.page = page;
         this.publicUrl = publicUrl;
         this.files = files;
         this.reports = reports;
@@ -85,57 +77,24 @@ class ReportController {
         if (version == 0 && !reports.isMember(report) && report.lastVersion() > 0) {
             return "redirect:/reports/" + reportId + "?version=" + report.lastVersion();
         }
-        return reportPage(report, version, model);
-    }
-
-    private String reportPage(Report report, int version, Model model) {
-        long reportId = report.id();
-        boolean canEdit = reports.canEdit(report);
-        model.addAttribute("narrativeVersions", canEdit && version == 0 ? reports.narrativeVersions(reportId) : Map.of());
-        model.addAttribute("report", report);
-        model.addAttribute("doc", reports.content(reportId, version));
-        model.addAttribute("importMark", reports.importMark(reportId, version));
-        model.addAttribute("canEdit", canEdit);
-        model.addAttribute("reviewers", reviews.reviewers(reportId));
-        model.addAttribute("today", reviews.today());
-        model.addAttribute("reviewExpiry", reviews.defaultReviewExpiry());
-        model.addAttribute("comments", reviews.comments(reportId));
-        model.addAttribute("shares", reviews.shares(reportId));
-        ReportContent content = (ReportContent) model.getAttribute("doc");
-        if (content.audience().plainWords() && version == 0 && canEdit) {
-            model.addAttribute("readability", files.readability(content));
-        }
-        return "report/report";
+        return page.show(report, version, model);
     }
 
     /**
-     * Saves a section's narrative; when someone saved it meanwhile, the report page again (200) with
-     * that section's form showing what was typed, the stored text and who saved it when.
+     * Freezes the draft; while a text is a placeholder or a "pas d'accord" has no answer, refused:
+     * the draft page lists them, with a box to answer each disagreement.
      */
-    @PostMapping("/reports/{reportId}/sections/{section}")
-    String narrate(@PathVariable long reportId, @PathVariable ReportAudience.Section section,
-            @ModelAttribute("narrativeForm") NarrativeForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        try {
-            reports.narrate(reportId, section, form.narrative(), form.version());
-            redirect.addFlashAttribute("flash", "restitution.report.narrativeSaved");
-        }
-        catch (ConcurrentEditException ex) {
-            FormErrors.conflict(result, model, ex, NarrativeForm.of(ex.stored(Narrative.class)));
-            model.addAttribute("conflictSection", section);
-            return reportPage(reports.report(reportId), 0, model);
-        }
-        catch (RuleViolationException ex) {
-            redirect.addFlashAttribute("flash", "restitution.report.narrativeRefused");
-        }
-        return "redirect:/reports/" + reportId + "#section-" + section;
-    }
-
     @PostMapping("/reports/{reportId}/finalise")
     String finalise(@PathVariable long reportId, RedirectAttributes redirect) {
-        int version = reports.finalise(reportId);
-        redirect.addFlashAttribute("flash", "restitution.report.finalised");
-        return "redirect:/reports/" + reportId + "?version=" + version;
+        try {
+            int version = reports.finalise(reportId);
+            redirect.addFlashAttribute("flash", "restitution.report.finalised");
+            return "redirect:/reports/" + reportId + "?version=" + version;
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("flash", "restitution.finalise.refused");
+            return "redirect:/reports/" + reportId + "#checklist";
+        }
     }
 
     @GetMapping("/reports/{reportId}/report.pdf")
