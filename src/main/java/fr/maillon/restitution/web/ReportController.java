@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.chain.EvaluationService;
+import fr.maillon.framework.FrameworkCycleService;
 import fr.maillon.restitution.Narrative;
 import fr.maillon.restitution.Report;
 import fr.maillon.restitution.ReportAudience;
@@ -37,9 +38,11 @@ class ReportController {
     private final ReportFiles files;
     private final ReviewService reviews;
     private final PublicUrl publicUrl;
+    private final FrameworkCycleService cycles;
 
     ReportController(ReportService reports, EvaluationService evaluations, ReportFiles files, ReviewService reviews,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl, FrameworkCycleService cycles) {
+        this.cycles = cycles;
         this.reviews = reviews;
         this.publicUrl = publicUrl;
         this.files = files;
@@ -51,6 +54,7 @@ class ReportController {
     String dashboard(@PathVariable long evaluationId, Model model) {
         model.addAttribute("page", evaluations.page(evaluationId));
         model.addAttribute("doc", reports.dashboard(evaluationId));
+        model.addAttribute("previousCycle", cycles.previousCycle(evaluationId).orElse(null));
         return "report/dashboard";
     }
 
