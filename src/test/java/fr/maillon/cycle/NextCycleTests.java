@@ -79,13 +79,8 @@ class NextCycleTests {
         String before = export(previous);
         Map<String, Long> counts = COPIED.stream().collect(java.util.stream.Collectors.toMap(table -> table,
                 table -> count(table, previous)));
-        assertThat(counts.get("chain_element")).isEqualTo(27);
-        assertThat(counts.get("chain_link")).isEqualTo(36);
-        assertThat(counts.get("interaction")).isEqualTo(13);
-        assertThat(counts.get("stakeholder")).isEqualTo(11);
-        assertThat(counts.get("objective")).isEqualTo(3);
-        assertThat(counts.get("evaluative_question")).isEqualTo(5);
-        assertThat(counts.get("indicator")).isEqualTo(16);
+        // the demo as loaded (other tests may add to it): 27 elements, 36 links, 13 interactions, 11 stakeholders…
+        assertThat(counts.values()).allMatch(count -> count > 0);
         assertThat(count("data_value", previous)).isPositive();
 
         MockHttpServletResponse started = start(previous, NEXT, editor.username());
@@ -106,7 +101,7 @@ class NextCycleTests {
                 .single()).isEqualTo("FRAMING");
 
         // the same chain, link by link, and the same interactions, by name
-        assertThat(links(next)).containsExactlyInAnyOrderElementsOf(links(previous)).hasSize(36);
+        assertThat(links(next)).containsExactlyInAnyOrderElementsOf(links(previous));
         assertThat(interactions(next)).containsExactlyInAnyOrderElementsOf(interactions(previous));
         assertThat(objectiveEffects(next)).containsExactlyInAnyOrderElementsOf(objectiveEffects(previous));
         assertThat(indicatorLinks(next)).containsExactlyInAnyOrderElementsOf(indicatorLinks(previous));
@@ -118,7 +113,8 @@ class NextCycleTests {
                 JOIN evaluative_question p ON p.id = q.previous_question_id
                 WHERE q.evaluation_id = :next AND p.evaluation_id = :previous AND p.text = q.text
                   AND p.criterion_id = q.criterion_id
-                """).param("next", next).param("previous", previous).query(Long.class).single()).isEqualTo(5);
+                """).param("next", next).param("previous", previous).query(Long.class).single())
+                .isEqualTo(counts.get("evaluative_question"));
         assertThat(jdbc.sql("""
                 SELECT count(*)
                 FROM indicator i
@@ -127,7 +123,8 @@ class NextCycleTests {
                   AND p.formula IS NOT DISTINCT FROM i.formula
                   AND p.disaggregation_id IS NOT DISTINCT FROM i.disaggregation_id
                   AND p.library_indicator_id IS NOT DISTINCT FROM i.library_indicator_id
-                """).param("next", next).param("previous", previous).query(Long.class).single()).isEqualTo(16);
+                """).param("next", next).param("previous", previous).query(Long.class).single())
+                .isEqualTo(counts.get("indicator"));
 
         // targets moved on: cumulative ones restart their trajectory, the others keep the last level
         assertThat(targets(next, "kg_transformes")).containsExactly(
@@ -137,13 +134,13 @@ class NextCycleTests {
         assertThat(targets(previous, "kg_transformes")).containsExactly(
                 "2018=400", "2019=800", "2020=1300", "2021=1800");
 
-        // the figures of the last cycle are the new baselines: 21 volunteers at the end of 2021
+        // the figures of the last cycle are the new baselines: the volunteers of 2021 (21 in the demo)
         assertThat(jdbc.sql("""
                 SELECT baseline_value, baseline_date
                 FROM indicator
                 WHERE evaluation_id = :next AND code = 'benevoles'
                 """).param("next", next).query((row, n) -> row.getBigDecimal(1).stripTrailingZeros().toPlainString()
-                        + " " + row.getDate(2).toLocalDate()).single()).isEqualTo("21 2021-12-31");
+                        + " " + row.getDate(2).toLocalDate()).single()).isEqualTo(volunteers2021() + " 2021-12-31");
 
         // the previous evaluation is unchanged, and an evaluation has one next cycle at most
         assertThat(export(previous)).isEqualTo(before);
@@ -173,13 +170,15 @@ class NextCycleTests {
 
         long oldQuestion = jdbc.sql("SELECT min(id) FROM evaluative_question WHERE evaluation_id = :id")
                 .param("id", previous).query(Long.class).single();
+        long questions = jdbc.sql("SELECT count(*) FROM evaluative_question WHERE evaluation_id = :id")
+                .param("id", previous).query(Long.class).single();
         String cadre = page("/evaluations/" + next + "/framework");
         assertThat(cadre).contains("Point de départ : le cycle précédent")
-                .contains("5 questions évaluatives reprises du cycle précédent")
+                .contains(questions + " questions évaluatives reprises du cycle précédent")
                 .contains("/evaluations/" + previous + "/framework#question-" + oldQuestion)
-                .contains("Bénévoles actifs").contains("21 personnes (2021)");
+                .contains("Bénévoles actifs").contains(volunteers2021() + " personnes (2021)");
         String dashboard = page("/evaluations/" + next + "/dashboard");
-        assertThat(dashboard).contains("id=\"previous-cycle\"").contains("21 personnes (2021)")
+        assertThat(dashboard).contains("id=\"previous-cycle\"").contains(volunteers2021() + " personnes (2021)")
                 .contains("cumul : ");
         assertThat(page("/evaluations/" + previous + "/dashboard")).doesNotContain("id=\"previous-cycle\"");
     }
@@ -227,7 +226,7 @@ class NextCycleTests {
         assertThat(page).contains("Le cycle suivant commence après la fin du précédent (le 31/12/2021).")
                 .contains("value=\"Suite\"");
         assertThat(count("evaluation", 0)).isEqualTo(1);
-        assertThat(count("stakeholder", 0)).isEqualTo(11);
+        assertThat(count("stakeholder", 0)).isEqualTo(count("stakeholder", previous));
     }
 
     @Test
@@ -260,6 +259,16 @@ class NextCycleTests {
                 .extracting(IndicatorTarget::period).containsExactly("2022Q1", "2022Q2");
         assertThat(MovedTargets.moveOn(9, true, List.of(), date("2021-01-01"), date("2021-12-31"),
                 date("2022-01-01"), date("2022-12-31"))).isEmpty();
+    }
+
+    /** The demo's last figure of its volunteers (21), as the previous evaluation holds it. */
+    private String volunteers2021() {
+        return jdbc.sql("""
+                SELECT trim_scale(v.value)
+                FROM data_value v
+                JOIN indicator i ON i.id = v.indicator_id
+                WHERE v.evaluation_id = :id AND i.code = 'benevoles' AND v.period = '2021' AND v.category = ''
+                """).param("id", previous).query(String.class).single();
     }
 
     private void assertRefused(String body, String path, String message) throws Exception {
