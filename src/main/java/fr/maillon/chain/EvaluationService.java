@@ -1,5 +1,6 @@
 package fr.maillon.chain;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +11,12 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.account.CurrentUser;
+import fr.maillon.chain.internal.ChainCopyRepository;
 import fr.maillon.chain.internal.EvaluationRepository;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.OrganisationService;
@@ -35,9 +38,11 @@ public class EvaluationService {
     private final OrganisationService organisations;
     private final EvaluationRepository evaluations;
     private final Revisions revisions;
+    private final ChainCopyRepository copies;
 
     EvaluationService(AccessPolicy access, OrganisationService organisations, EvaluationRepository evaluations,
-            Revisions revisions) {
+            Revisions revisions, ChainCopyRepository copies) {
+        this.copies = copies;
         this.access = access;
         this.organisations = organisations;
         this.evaluations = evaluations;
@@ -150,6 +155,62 @@ public class EvaluationService {
                     () -> evaluations.find(structureId, evaluationId)
                             .orElseThrow(() -> new EvaluationNotFoundException(evaluationId)));
         }
+    }
+
+    // --- the next cycle -----------------------------------------------------------------------
+
+    /** The evaluation this one was started from, and the one started from it, among those the caller may read. */
+    public EvaluationCycles cycles(long evaluationId) {
+        Evaluation evaluation = evaluation(evaluationId);
+        long structureId = evaluation.structureId();
+        Evaluation previous = evaluation.previousEvaluationId() == null ? null
+                : evaluations.find(structureId, evaluation.previousEvaluationId())
+                        .filter(found -> access.canReadEvaluation(structureId, found.id())).orElse(null);
+        Evaluation next = evaluations.findNext(structureId, evaluationId)
+                .filter(found -> access.canReadEvaluation(structureId, found.id())).orElse(null);
+        return new EvaluationCycles(previous, next);
+    }
+
+    /** What the next-cycle form proposes for an evaluation the caller may edit (see {@link NextCycleDraft#after}). */
+    public NextCycleDraft nextCycleProposal(long evaluationId) {
+        return NextCycleDraft.after(editable(evaluationId).evaluation());
+    }
+
+    /**
+     * Starts the next cycle of an evaluation: a new evaluation of the same structure and scope, in framing, over a
+     * period that starts after the previous one ends, with a copy of the previous chain (stakeholders, elements,
+     * links, interactions). The previous evaluation is not changed. An evaluation has one next cycle at most.
+     * Called by the next-cycle service, which copies the rest in the same transaction.
+     */
+    @Transactional
+    public ChainCopy startNextCycle(long evaluationId, NextCycleDraft draft) {
+        Evaluation previous = evaluation(evaluationId);
+        long structureId = previous.structureId();
+        access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
+        EvaluationDraft valid = validate(new EvaluationDraft(draft.title(), previous.scope(), previous.actionName(),
+                draft.periodStart(), draft.periodEnd(), EvaluationStatus.FRAMING));
+        if (!valid.periodStart().isAfter(previous.periodEnd())) {
+            throw new RuleViolationException("periodStart", "chain.nextCycle.startsTooEarly",
+                    DateTimeFormatter.ofPattern("dd/MM/yyyy").format(previous.periodEnd()));
+        }
+        Optional<Evaluation> existing = evaluations.findNext(structureId, evaluationId);
+        if (existing.isPresent()) {
+            throw new RuleViolationException("", "chain.nextCycle.exists", existing.get().title());
+        }
+        long id;
+        try {
+            id = evaluations.insertNext(structureId, evaluationId, valid);
+        }
+        catch (DuplicateKeyException ex) {
+            // started by someone else meanwhile
+            throw new RuleViolationException("", "chain.nextCycle.exists", valid.title());
+        }
+        Map<Long, Long> stakeholders = copies.copyStakeholders(structureId, evaluationId, id);
+        Map<Long, Long> elements = copies.copyElements(structureId, evaluationId, id, stakeholders);
+        copies.copyLinks(structureId, evaluationId, id, elements);
+        copies.copyInteractions(structureId, evaluationId, id, stakeholders, elements);
+        Evaluation next = evaluations.find(structureId, id).orElseThrow(() -> new EvaluationNotFoundException(id));
+        return new ChainCopy(previous, next, stakeholders, elements);
     }
 
     /** For background work that decides itself what it shows (the network's results): no caller to check. */

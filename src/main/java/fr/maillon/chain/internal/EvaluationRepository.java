@@ -16,7 +16,8 @@ import fr.maillon.web.Edit;
 public class EvaluationRepository {
 
     private static final String SELECT_EVALUATION = """
-            SELECT id, structure_id, title, scope, action_name, period_start, period_end, status, version
+            SELECT id, structure_id, title, scope, action_name, period_start, period_end, status, version,
+                   previous_evaluation_id
             FROM evaluation
             """;
 
@@ -75,6 +76,31 @@ public class EvaluationRepository {
                 RETURNING id
                 """)
                 .paramSource(parameters(structureId, 0, draft))
+                .query(Long.class)
+                .single();
+    }
+
+    /** The next cycle of an evaluation: the one started from it, if any. */
+    public Optional<Evaluation> findNext(long structureId, long previousId) {
+        return jdbc.sql(SELECT_EVALUATION + """
+                WHERE structure_id = :structureId
+                  AND previous_evaluation_id = :previousId
+                """)
+                .param("structureId", structureId)
+                .param("previousId", previousId)
+                .query(Evaluation.class)
+                .optional();
+    }
+
+    /** Inserts the next cycle of {@code previousId}, in the same structure. */
+    public long insertNext(long structureId, long previousId, EvaluationDraft draft) {
+        return jdbc.sql("""
+                INSERT INTO evaluation (structure_id, title, scope, action_name, period_start, period_end, status,
+                                        previous_evaluation_id)
+                VALUES (:structureId, :title, :scope, :actionName, :periodStart, :periodEnd, :status, :previousId)
+                RETURNING id
+                """)
+                .paramSource(parameters(structureId, 0, draft).addValue("previousId", previousId))
                 .query(Long.class)
                 .single();
     }

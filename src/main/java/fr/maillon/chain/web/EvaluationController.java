@@ -62,6 +62,7 @@ class EvaluationController {
     @GetMapping("/evaluations/{evaluationId}")
     String show(@PathVariable long evaluationId, Model model) {
         model.addAttribute("page", evaluations.page(evaluationId));
+        model.addAttribute("cycles", evaluations.cycles(evaluationId));
         model.addAttribute("chain", chains.chain(evaluationId));
         model.addAttribute("kinds", ElementKind.values());
         model.addAttribute("dimensionLabels", chains.dimensions(evaluationId).stream()

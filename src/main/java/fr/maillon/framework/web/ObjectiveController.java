@@ -17,6 +17,7 @@ import fr.maillon.chain.ChainService;
 import fr.maillon.chain.EffectTarget;
 import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.ValueChain;
+import fr.maillon.framework.FrameworkCycleService;
 import fr.maillon.framework.FrameworkItemNotFoundException;
 import fr.maillon.framework.FrameworkOverview;
 import fr.maillon.framework.FrameworkService;
@@ -33,8 +34,11 @@ class ObjectiveController {
     private final ObjectiveService objectives;
     private final ChainService chains;
     private final FrameworkService framework;
+    private final FrameworkCycleService cycles;
 
-    ObjectiveController(ObjectiveService objectives, ChainService chains, FrameworkService framework) {
+    ObjectiveController(ObjectiveService objectives, ChainService chains, FrameworkService framework,
+            FrameworkCycleService cycles) {
+        this.cycles = cycles;
         this.objectives = objectives;
         this.chains = chains;
         this.framework = framework;
@@ -47,6 +51,7 @@ class ObjectiveController {
         model.addAttribute("overview", objectives.overview(evaluationId));
         model.addAttribute("targets", EffectTarget.values());
         model.addAttribute("canEdit", framework.canEdit(evaluationId));
+        model.addAttribute("previousCycle", cycles.previousCycle(evaluationId).orElse(null));
         model.addAttribute("effectNames", chain.elements(ElementKind.EFFECT).stream()
                 .collect(Collectors.toMap(ChainElement::id, ChainElement::name)));
         return "framework/framework";

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.chain.EvaluationService;
+import fr.maillon.framework.FrameworkCycleService;
 import fr.maillon.restitution.Report;
 import fr.maillon.restitution.ReportAudience;
 import fr.maillon.restitution.ReportContent;
@@ -31,10 +32,12 @@ class ReportController {
     private final ReportPage page;
     private final PublicUrl publicUrl;
     private final VerdictService verdicts;
+    private final FrameworkCycleService cycles;
 
     ReportController(ReportService reports, EvaluationService evaluations, ReportFiles files, ReportPage page,
-            PublicUrl publicUrl, VerdictService verdicts) {
+            PublicUrl publicUrl, VerdictService verdicts, FrameworkCycleService cycles) {
         this.verdicts = verdicts;
+        this.cycles = cycles;
         this.page = page;
         this.publicUrl = publicUrl;
         this.files = files;
@@ -47,6 +50,7 @@ class ReportController {
         model.addAttribute("page", evaluations.page(evaluationId));
         model.addAttribute("doc", reports.dashboard(evaluationId));
         model.addAttribute("verdicts", verdicts.verdicts(evaluationId));
+        model.addAttribute("previousCycle", cycles.previousCycle(evaluationId).orElse(null));
         return "report/dashboard";
     }
 
