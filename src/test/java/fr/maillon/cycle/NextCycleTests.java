@@ -14,6 +14,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 import fr.maillon.TestUsers;
 import fr.maillon.chain.Evaluation;
@@ -180,6 +181,11 @@ class NextCycleTests {
         String dashboard = page("/evaluations/" + next + "/dashboard");
         assertThat(dashboard).contains("id=\"previous-cycle\"").contains(volunteers2021() + " personnes (2021)")
                 .contains("cumul : ");
+        // the previous cycle's verdicts are the starting point of the new one's
+        String verdict = jdbc.sql("SELECT argument FROM verdict WHERE question_id = :q").param("q", oldQuestion)
+                .query(String.class).single();
+        assertThat(dashboard).contains("id=\"previous-verdicts\"")
+                .contains(HtmlUtils.htmlEscape(verdict.substring(0, 40)));
         assertThat(page("/evaluations/" + previous + "/dashboard")).doesNotContain("id=\"previous-cycle\"");
     }
 

@@ -50,7 +50,10 @@ class ReportController {
         model.addAttribute("page", evaluations.page(evaluationId));
         model.addAttribute("doc", reports.dashboard(evaluationId));
         model.addAttribute("verdicts", verdicts.verdicts(evaluationId));
-        model.addAttribute("previousCycle", cycles.previousCycle(evaluationId).orElse(null));
+        cycles.previousCycle(evaluationId).ifPresent(previous -> {
+            model.addAttribute("previousCycle", previous);
+            model.addAttribute("previousVerdicts", verdicts.verdicts(previous.evaluation().id()));
+        });
         return "report/dashboard";
     }
 
