@@ -603,15 +603,22 @@ public class FrameworkService {
                 break;
             }
         }
+        Integer precision = draft.displayPrecision();
+        if (precision != null && (precision < 0 || precision > 4)) {
+            violations.add(new Violation("displayPrecision", "framework.indicator.precision.invalid"));
+        }
+        // a percentage, a ratio or a level is never summed over time: its mean, unless its last value is asked
+        Aggregation aggregation = draft.aggregation() == null || (draft.aggregation() == Aggregation.SUM
+                && !measure.summable()) ? (measure.summable() ? Aggregation.SUM : Aggregation.AVERAGE)
+                        : draft.aggregation();
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
         return new IndicatorDraft(code, name, description, measure, unit, levels, draft.baselineValue(),
                 draft.baselineDate(), draft.direction() == null ? Direction.INCREASE : draft.direction(),
-                draft.frequency() == null ? PeriodType.YEAR : draft.frequency(),
-                draft.aggregation() == null ? Aggregation.SUM : draft.aggregation(),
+                draft.frequency() == null ? PeriodType.YEAR : draft.frequency(), aggregation,
                 Boolean.TRUE.equals(draft.cumulativeTargets()), source, formula, collector, minimum, maximum,
-                disaggregation);
+                disaggregation, precision == null ? measure.defaultPrecision(unit) : precision);
     }
 
     /** What a cell holds once read: a number, a text, or the code of what is wrong with it. */

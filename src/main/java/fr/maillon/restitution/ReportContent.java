@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import fr.maillon.web.Decimals;
+
 /**
  * Everything a report shows, as plain values: the page, the PDF and the workbook are drawn from it,
  * and a finalised version keeps it as it was (version 0 is the live draft).
@@ -19,7 +21,13 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         Map<String, String> narratives, List<StakeholderLine> stakeholders, ChainCounts chain, String diagramSvg,
         List<ObjectiveLine> objectives, List<QuestionBlock> questions, List<IndicatorBlock> indicators,
         List<BalanceLine> balances, BigDecimal valuationEur, List<RenewalLine> renewal, List<SupportLine> support,
-        List<SurveyBlock> surveys, List<ContributionBlock> contributions, List<TestimonyLine> testimonies) {
+        List<SurveyBlock> surveys, List<ContributionBlock> contributions, List<TestimonyLine> testimonies,
+        List<Reconciliation> reconciliations) {
+
+    public ReportContent {
+        // versions finalised before reconciliations were kept have none
+        reconciliations = reconciliations == null ? List.of() : List.copyOf(reconciliations);
+    }
 
     /** When it was drawn up, in the given zone (the application's: {@code #zone} in templates). */
     public LocalDateTime drawnUp(ZoneId zone) {
@@ -46,11 +54,47 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
     public record QuestionBlock(String criterion, String text, List<String> indicators) {
     }
 
+    /**
+     * A period's figures; {@code cumulative} is the value since the first period (summed for counts
+     * and amounts, averaged or last for ratios: see {@link IndicatorBlock#aggregation}), null in
+     * versions finalised before it was kept.
+     */
     public record Point(String period, @Nullable BigDecimal value, @Nullable BigDecimal target,
-            @Nullable BigDecimal percentOfTarget) {
+            @Nullable BigDecimal percentOfTarget, @Nullable BigDecimal cumulative) {
+
+        public Point(String period, @Nullable BigDecimal value, @Nullable BigDecimal target,
+                @Nullable BigDecimal percentOfTarget) {
+            this(period, value, target, percentOfTarget, null);
+        }
+
+        /** What the target is compared with: the cumulative value for cumulative targets, else the value. */
+        public @Nullable BigDecimal compared(boolean cumulativeTargets) {
+            return cumulativeTargets ? cumulative : value;
+        }
     }
 
-    public record IndicatorBlock(String code, String name, @Nullable String unit, List<Point> points, String chartSvg) {
+    /**
+     * An indicator's figures. {@code precision} is the decimals shown and {@code unit} the unit written
+     * after its values; {@code cumulativeTargets} says its targets are compared with the cumulative
+     * value; {@code aggregation} how values add up over time (SUM, AVERAGE, LAST). Versions finalised
+     * before these were kept read null, false and null: shown with up to two decimals.
+     */
+    public record IndicatorBlock(String code, String name, @Nullable String unit, List<Point> points, String chartSvg,
+            @Nullable Integer precision, boolean cumulativeTargets, @Nullable String aggregation) {
+
+        public IndicatorBlock(String code, String name, @Nullable String unit, List<Point> points, String chartSvg) {
+            this(code, name, unit, points, chartSvg, null, false, null);
+        }
+
+        /** The decimals its values are shown with (two for versions that did not keep it). */
+        public int decimals() {
+            return precision == null ? 2 : precision;
+        }
+
+        /** A value as people read it: "1 347 230 €", "66,7 %". */
+        public String show(@Nullable BigDecimal value) {
+            return value == null ? "—" : Decimals.format(value, decimals(), unit);
+        }
 
         /** The last period with a value. */
         public @Nullable Point last() {
@@ -75,8 +119,24 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
     public record SurveyBlock(String title, long respondents, List<Highlight> highlights) {
     }
 
-    /** A closed question's headline: the share of agreement (or of yes) among those who answered. */
+    /**
+     * A closed question's headline: the share of agreement (or of yes) among those who answered, the
+     * structure's true figure; none when fewer than five answered (see docs/guide.md).
+     */
     public record Highlight(String question, long answered, @Nullable BigDecimal share) {
+
+        /** "66,7 % (n = 12)". */
+        public String shown() {
+            return Decimals.share(share, answered, java.util.Locale.FRENCH);
+        }
+    }
+
+    /**
+     * Where the stakeholder balance and an indicator value the same resource differently: both
+     * figures and what each counts, so that a reader sees why they differ.
+     */
+    public record Reconciliation(String resource, BigDecimal balanceEur, String balanceBasis, String indicator,
+            @Nullable BigDecimal indicatorValue, @Nullable String indicatorUnit, String indicatorBasis) {
     }
 
     public record ContributionBlock(String effect, String target, @Nullable String claim, List<String> path,
