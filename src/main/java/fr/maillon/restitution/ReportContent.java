@@ -110,7 +110,16 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
     public record BalanceLine(String stakeholder, String brings, String gets, BigDecimal bringsEur, BigDecimal getsEur) {
     }
 
-    public record RenewalLine(String resource, String indicator, List<Point> points) {
+    /** {@code precision}: the indicator's decimals (null in versions that did not keep it: two). */
+    public record RenewalLine(String resource, String indicator, List<Point> points, @Nullable Integer precision) {
+
+        public RenewalLine(String resource, String indicator, List<Point> points) {
+            this(resource, indicator, points, null);
+        }
+
+        public int decimals() {
+            return precision == null ? 2 : precision;
+        }
     }
 
     public record SupportLine(String measure, List<Point> points) {

@@ -387,7 +387,8 @@ public class ReportService {
                 valuation != null ? valuation.totalEur() : BigDecimal.ZERO,
                 renewal.resources().stream().map(line -> new ReportContent.RenewalLine(line.resource(),
                         line.indicator().name(), line.points().stream().map(point -> new Point(point.period().code(),
-                                point.value(), null, point.changePercent())).toList())).toList(),
+                                point.value(), null, point.changePercent())).toList(),
+                        line.indicator().displayPrecision())).toList(),
                 renewal.support().stream().map(line -> new ReportContent.SupportLine(
                         label("framework.renewal.support." + line.measure()), line.points().stream().map(point ->
                                 new Point(point.period().code(), point.support(), point.primary(), point.sharePercent()))
