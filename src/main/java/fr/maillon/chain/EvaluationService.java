@@ -182,6 +182,12 @@ public class EvaluationService {
         return evaluations.insert(structureId, validate(draft));
     }
 
+    /** Marks an evaluation's figures as illustrative without checking the caller, for the demo's loading. */
+    @Transactional
+    public void markIllustrativeUnchecked(long structureId, long evaluationId) {
+        evaluations.markIllustrative(structureId, evaluationId, true);
+    }
+
     /** Shares one evaluation of the structure, or all of them (null), with a federation or a CAF. */
     @Transactional
     public long share(long structureId, @Nullable Long evaluationId, long recipientId) {

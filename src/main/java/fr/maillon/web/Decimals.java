@@ -57,14 +57,20 @@ public class Decimals {
         return format(value, 0, "€", locale());
     }
 
-    /** A survey share with how many answered: "66,7 % (n = 12)"; "—" without a share. */
+    /**
+     * A survey share with how many answered: "66,7 % (n = 12)"; without a share "— (n = 3)", or "—"
+     * when how many answered is not known either (masked).
+     */
     public String share(@Nullable BigDecimal percent, long answered) {
         return share(percent, answered, locale());
     }
 
     public static String share(@Nullable BigDecimal percent, long answered, Locale locale) {
-        String n = "(n" + BEFORE_UNIT + "=" + BEFORE_UNIT + format(BigDecimal.valueOf(answered), 0, null, locale) + ")";
-        return percent == null ? "—" + BEFORE_UNIT + n : format(percent, PERCENT_PRECISION, "%", locale) + " " + n;
+        if (percent == null && answered <= 0) {
+            return "—";
+        }
+        String n = "(n = " + format(BigDecimal.valueOf(answered), 0, null, locale) + ")";
+        return percent == null ? "— " + n : format(percent, PERCENT_PRECISION, "%", locale) + " " + n;
     }
 
     /** French, at most {@code precision} decimals, no unit. */
