@@ -57,14 +57,15 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
     /**
      * A period's figures; {@code cumulative} is the value since the first period (summed for counts
      * and amounts, averaged or last for ratios: see {@link IndicatorBlock#aggregation}), null in
-     * versions finalised before it was kept.
+     * versions finalised before it was kept; {@code answered}, for a value a survey gives, how many
+     * answered (its n).
      */
     public record Point(String period, @Nullable BigDecimal value, @Nullable BigDecimal target,
-            @Nullable BigDecimal percentOfTarget, @Nullable BigDecimal cumulative) {
+            @Nullable BigDecimal percentOfTarget, @Nullable BigDecimal cumulative, @Nullable Long answered) {
 
         public Point(String period, @Nullable BigDecimal value, @Nullable BigDecimal target,
                 @Nullable BigDecimal percentOfTarget) {
-            this(period, value, target, percentOfTarget, null);
+            this(period, value, target, percentOfTarget, null, null);
         }
 
         /** What the target is compared with: the cumulative value for cumulative targets, else the value. */
@@ -94,6 +95,12 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         /** A value as people read it: "1 347 230 €", "66,7 %". */
         public String show(@Nullable BigDecimal value) {
             return value == null ? "—" : Decimals.format(value, decimals(), unit);
+        }
+
+        /** A period's value with, when a survey gives it, how many answered: "66,7 % (n = 12)". */
+        public String showValue(Point point) {
+            return point.answered() == null || point.value() == null ? show(point.value())
+                    : show(point.value()) + " (n = " + Decimals.format(BigDecimal.valueOf(point.answered()), 0) + ")";
         }
 
         /** The last period with a value. */

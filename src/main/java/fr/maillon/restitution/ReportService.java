@@ -42,7 +42,6 @@ import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.Indicator;
 import fr.maillon.framework.IndicatorResults;
 import fr.maillon.framework.ObjectiveService;
-import fr.maillon.framework.PeriodResult;
 import fr.maillon.framework.PeriodType;
 import fr.maillon.framework.Renewal;
 import fr.maillon.framework.RenewalService;
@@ -421,15 +420,12 @@ public class ReportService {
 
     private static IndicatorBlock block(IndicatorResults result) {
         Indicator indicator = result.indicator();
-        List<Point> points = result.periods().stream().map(ReportService::point).toList();
+        List<Point> points = result.periods().stream().map(period -> new Point(period.period().code(), period.value(),
+                period.target(), period.percentOfTarget(), period.cumulative(), result.answered(period.period())))
+                .toList();
         return new IndicatorBlock(indicator.code(), indicator.name(), indicator.displayUnit(), points,
                 Charts.bars(indicator.name(), points, indicator.displayPrecision(), indicator.cumulativeTargets()),
                 indicator.displayPrecision(), indicator.cumulativeTargets(), indicator.timeAggregation().name());
-    }
-
-    private static Point point(PeriodResult result) {
-        return new Point(result.period().code(), result.value(), result.target(), result.percentOfTarget(),
-                result.cumulative());
     }
 
     /**
