@@ -63,14 +63,33 @@ public class EvaluationService {
     public EvaluationPage page(long evaluationId) {
         Evaluation evaluation = evaluation(evaluationId);
         return new EvaluationPage(evaluation, organisations.structure(evaluation.structureId()),
-                access.hasStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR));
+                access.hasStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR),
+                evaluations.illustrative(evaluation.structureId(), evaluationId));
     }
 
     /** An evaluation that the caller may edit (403 when she only reads it). */
     public EvaluationPage editable(long evaluationId) {
         Evaluation evaluation = evaluation(evaluationId);
         access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
-        return new EvaluationPage(evaluation, organisations.structure(evaluation.structureId()), true);
+        return new EvaluationPage(evaluation, organisations.structure(evaluation.structureId()), true,
+                evaluations.illustrative(evaluation.structureId(), evaluationId));
+    }
+
+    /**
+     * Marks the evaluation's figures as illustrative (the demo's), or not: its pages then carry a
+     * banner; its reports, drafts and finalised versions, carry no such marker.
+     */
+    @Transactional
+    public void markIllustrative(long evaluationId, boolean illustrative) {
+        Evaluation evaluation = evaluation(evaluationId);
+        access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
+        evaluations.markIllustrative(evaluation.structureId(), evaluationId, illustrative);
+    }
+
+    /** Whether the evaluation's figures are illustrative, for whoever reads it. */
+    public boolean illustrative(long evaluationId) {
+        Evaluation evaluation = evaluation(evaluationId);
+        return evaluations.illustrative(evaluation.structureId(), evaluationId);
     }
 
     /** The structure in which the caller is about to create an evaluation: editors and admins only. */
@@ -222,6 +241,12 @@ public class EvaluationService {
     @Transactional
     public long createUnchecked(long structureId, EvaluationDraft draft) {
         return evaluations.insert(structureId, validate(draft));
+    }
+
+    /** Marks an evaluation's figures as illustrative without checking the caller, for the demo's loading. */
+    @Transactional
+    public void markIllustrativeUnchecked(long structureId, long evaluationId) {
+        evaluations.markIllustrative(structureId, evaluationId, true);
     }
 
     /** Shares one evaluation of the structure, or all of them (null), with a federation or a CAF. */

@@ -122,6 +122,7 @@ class DemoData implements ApplicationRunner {
         long projetSocial = evaluations.createUnchecked(cooperation, new EvaluationDraft("Projet social 2022–2025",
                 EvaluationScope.PROJET_SOCIAL, null, LocalDate.of(2022, 1, 1), LocalDate.of(2025, 12, 31),
                 EvaluationStatus.FRAMING));
+        evaluations.markIllustrativeUnchecked(cooperation, projetSocial);
         organisations.shareUnchecked(cooperation, conserverie, federation, admin);
         organisations.shareUnchecked(cooperation, conserverie, caf, admin);
         network.load(cooperation, projetSocial, federation, caf, admin, PASSWORD);

@@ -92,6 +92,7 @@ class DemoNetwork {
         organisations.addMemberUnchecked(structure, account, Role.STRUCTURE_ADMIN);
         long evaluation = evaluations.createUnchecked(structure, new EvaluationDraft("Projet social 2022–2025",
                 EvaluationScope.PROJET_SOCIAL, null, LocalDate.of(2022, 1, 1), LocalDate.of(2025, 12, 31), status));
+        evaluations.markIllustrativeUnchecked(structure, evaluation);
         measure(username, evaluation, figures);
         organisations.shareUnchecked(structure, null, federation, sharedBy);
         organisations.shareUnchecked(structure, null, caf, sharedBy);

@@ -61,7 +61,13 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EvaluationPart(String title, EvaluationScope scope, @Nullable String actionName,
-            LocalDate periodStart, LocalDate periodEnd, @Nullable EvaluationStatus status) {
+            LocalDate periodStart, LocalDate periodEnd, @Nullable EvaluationStatus status,
+            @Nullable Boolean illustrative) {
+
+        public EvaluationPart(String title, EvaluationScope scope, @Nullable String actionName, LocalDate periodStart,
+                LocalDate periodEnd, @Nullable EvaluationStatus status) {
+            this(title, scope, actionName, periodStart, periodEnd, status, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -140,7 +146,7 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
             @Nullable String formula, @Nullable String collector, @Nullable BigDecimal minimum,
             @Nullable BigDecimal maximum, @Nullable String disaggregation, @Nullable LibraryRef library,
             @Nullable List<String> questions, @Nullable List<String> elements, @Nullable List<TargetPart> targets,
-            @Nullable List<ValuePart> values) {
+            @Nullable List<ValuePart> values, @Nullable Integer displayPrecision) {
     }
 
     /** The library entry an indicator was copied from: a library's code (caf, drome, socle...) and the entry's. */

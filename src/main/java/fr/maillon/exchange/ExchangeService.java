@@ -141,7 +141,8 @@ public class ExchangeService {
         Evaluation evaluation = chain.evaluation();
         return new EvaluationDocument(EvaluationDocument.FORMAT, EvaluationDocument.VERSION,
                 new EvaluationPart(evaluation.title(), evaluation.scope(), evaluation.actionName(),
-                        evaluation.periodStart(), evaluation.periodEnd(), evaluation.status()),
+                        evaluation.periodStart(), evaluation.periodEnd(), evaluation.status(),
+                        evaluations.illustrative(evaluationId) ? true : null),
                 stakeholders, elements, links, interactions, frameworks.export(evaluationId, elementRefs),
                 surveys.export(evaluationId), evidence.export(evaluationId, elementRefs),
                 restitution.exportContributions(evaluationId, elementRefs), restitution.exportReports(evaluationId),
@@ -329,6 +330,9 @@ public class ExchangeService {
             throw new ImportRejectedException(errors);
         }
         long evaluationId = created[0];
+        if (Boolean.TRUE.equals(part.illustrative())) {
+            evaluations.markIllustrative(evaluationId, true);
+        }
         Map<String, Long> ids = new HashMap<>();
         for (int i = 0; i < document.stakeholders().size(); i++) {
             StakeholderPart stakeholder = document.stakeholders().get(i);

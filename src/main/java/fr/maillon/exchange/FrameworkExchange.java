@@ -145,7 +145,8 @@ class FrameworkExchange {
                     indicator.libraryEntryId() == null ? null : libraryRefs.get(indicator.libraryEntryId()),
                     links.questionIds().stream().map(questionRefs::get).toList(),
                     links.elementIds().stream().map(elementRefs::get).toList(),
-                    targets.getOrDefault(indicator.id(), List.of()), values.getOrDefault(indicator.id(), List.of())));
+                    targets.getOrDefault(indicator.id(), List.of()), values.getOrDefault(indicator.id(), List.of()),
+                    indicator.displayPrecision()));
         }
         return new FrameworkPart(criterionParts, disaggregationParts, periods, objectiveParts, questionParts,
                 indicatorParts);
@@ -268,7 +269,7 @@ class FrameworkExchange {
                     indicator.measure(), indicator.unit(), indicator.scaleLevels(), indicator.baselineValue(),
                     indicator.baselineDate(), indicator.direction(), indicator.frequency(), indicator.aggregation(),
                     indicator.cumulativeTargets(), indicator.source(), indicator.formula(), indicator.collector(),
-                    indicator.minimum(), indicator.maximum(), disaggregation);
+                    indicator.minimum(), indicator.maximum(), disaggregation, indicator.displayPrecision());
             Long entry = indicator.library() == null ? null
                     : entries.get(indicator.library().library() + ":" + indicator.library().entry());
             attempt(path, errors, () -> {

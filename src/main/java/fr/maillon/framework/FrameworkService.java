@@ -228,10 +228,16 @@ public class FrameworkService {
             people.add(change.replacedBy());
         });
         Map<Long, String> names = names(people);
+        List<ValueLog.SurveyValue> fromSurveys = new ArrayList<>();
+        computed.forEach(source -> source.values(evaluation.structureId(), evaluationId).stream()
+                .filter(value -> value.indicatorId() == indicatorId && value.value() != null)
+                .forEach(value -> fromSurveys.add(new ValueLog.SurveyValue(value.period(), value.category(),
+                        value.value(), ComputedValues.answered(value)))));
         return new ValueLog(indicator, values.stream().map(value -> entry(value, names)).toList(),
                 history.stream().map(change -> new ValueLog.Change(change.period(), change.category(), change.value(),
                         change.textValue(), change.source(), change.comment(), names.get(change.enteredBy()),
-                        change.enteredAt(), names.get(change.replacedBy()), change.replacedAt())).toList());
+                        change.enteredAt(), names.get(change.replacedBy()), change.replacedAt())).toList(),
+                fromSurveys);
     }
 
     /** Every indicator with its values, who entered them and when (without their history). */
@@ -443,7 +449,25 @@ public class FrameworkService {
         Map<Long, String> codes = numeric.stream().collect(Collectors.toMap(Indicator::id, Indicator::code));
         Map<String, Map<String, Map<Period, BigDecimal>>> valuesByCategory = new HashMap<>();
         List<DataValue> recorded = new ArrayList<>(indicators.values(evaluation.structureId(), evaluationId));
-        computed.forEach(source -> recorded.addAll(source.values(evaluation.structureId(), evaluationId)));
+        // a value typed for a period a survey also gives is kept and shown, but the survey's counts
+        Map<Long, Map<String, BigDecimal>> typedTotals = new HashMap<>();
+        recorded.stream().filter(value -> value.value() != null && value.category().isEmpty()).forEach(value ->
+                typedTotals.computeIfAbsent(value.indicatorId(), id -> new HashMap<>()).put(value.period(), value.value()));
+        Map<Long, Map<String, BigDecimal>> typedReplaced = new HashMap<>();
+        Map<Long, Map<String, Long>> answered = new HashMap<>();
+        computed.forEach(source -> source.values(evaluation.structureId(), evaluationId).forEach(value -> {
+            recorded.add(value);
+            if (value.category().isEmpty() && value.value() != null) {
+                BigDecimal typed = typedTotals.getOrDefault(value.indicatorId(), Map.of()).get(value.period());
+                if (typed != null) {
+                    typedReplaced.computeIfAbsent(value.indicatorId(), id -> new HashMap<>()).put(value.period(), typed);
+                }
+                Long count = ComputedValues.answered(value);
+                if (count != null) {
+                    answered.computeIfAbsent(value.indicatorId(), id -> new HashMap<>()).put(value.period(), count);
+                }
+            }
+        }));
         for (DataValue value : recorded) {
             if (value.value() != null && codes.containsKey(value.indicatorId())) {
                 Period.parse(value.period()).ifPresent(period -> valuesByCategory
@@ -482,7 +506,8 @@ public class FrameworkService {
             Map<String, List<PeriodResult>> computed = byCategory.getOrDefault(indicator.code(), Map.of());
             categories.getOrDefault(indicator.id(), List.of()).forEach(category -> ordered.put(category,
                     computed.get(category)));
-            results.add(new IndicatorResults(indicator, totals.get(i).periods(), ordered));
+            results.add(new IndicatorResults(indicator, totals.get(i).periods(), ordered,
+                    answered.getOrDefault(indicator.id(), Map.of()), typedReplaced.getOrDefault(indicator.id(), Map.of())));
         }
         return results;
     }
@@ -603,15 +628,22 @@ public class FrameworkService {
                 break;
             }
         }
+        Integer precision = draft.displayPrecision();
+        if (precision != null && (precision < 0 || precision > 4)) {
+            violations.add(new Violation("displayPrecision", "framework.indicator.precision.invalid"));
+        }
+        // a percentage, a ratio or a level is never summed over time: its mean, unless its last value is asked
+        Aggregation aggregation = draft.aggregation() == null || (draft.aggregation() == Aggregation.SUM
+                && !measure.summable()) ? (measure.summable() ? Aggregation.SUM : Aggregation.AVERAGE)
+                        : draft.aggregation();
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
         return new IndicatorDraft(code, name, description, measure, unit, levels, draft.baselineValue(),
                 draft.baselineDate(), draft.direction() == null ? Direction.INCREASE : draft.direction(),
-                draft.frequency() == null ? PeriodType.YEAR : draft.frequency(),
-                draft.aggregation() == null ? Aggregation.SUM : draft.aggregation(),
+                draft.frequency() == null ? PeriodType.YEAR : draft.frequency(), aggregation,
                 Boolean.TRUE.equals(draft.cumulativeTargets()), source, formula, collector, minimum, maximum,
-                disaggregation);
+                disaggregation, precision == null ? measure.defaultPrecision(unit) : precision);
     }
 
     /** What a cell holds once read: a number, a text, or the code of what is wrong with it. */

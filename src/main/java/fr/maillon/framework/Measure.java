@@ -1,5 +1,7 @@
 package fr.maillon.framework;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an indicator measures: a count, a percentage, a ratio, euros, hours (quantitative), a
  * level on an ordinal scale with labelled levels, or a text (qualitative).
@@ -9,6 +11,47 @@ public enum Measure {
 
     public boolean numeric() {
         return this != TEXT;
+    }
+
+    /**
+     * Whether values of successive periods may be summed (counts, euros, hours): a percentage, a
+     * ratio or a level never is; over time it is averaged, or its last value taken.
+     */
+    public boolean summable() {
+        return additive();
+    }
+
+    /**
+     * The decimals shown by default: euros, hours, people and other counts whole; percentages and
+     * levels one decimal; ratios and rates in € ("€/h") two. The unit decides first ("%" one
+     * decimal, "€" whole).
+     */
+    public int defaultPrecision(@Nullable String unit) {
+        String written = unit == null ? "" : unit.strip().toLowerCase(java.util.Locale.ROOT);
+        if (written.equals("%")) {
+            return 1;
+        }
+        if (written.equals("€") || written.equals("eur") || written.equals("euro") || written.equals("euros")) {
+            return 0;
+        }
+        if (this == EUR && written.contains("/")) {
+            return 2; // a rate in € per hour, per person...: cents matter
+        }
+        return switch (this) {
+            case PERCENTAGE, ORDINAL -> 1;
+            case RATIO -> 2;
+            default -> 0;
+        };
+    }
+
+    /** The unit written after a value when the indicator names none: "%", "€", "h". */
+    public @Nullable String defaultUnit() {
+        return switch (this) {
+            case PERCENTAGE -> "%";
+            case EUR -> "€";
+            case HOURS -> "h";
+            default -> null;
+        };
     }
 
     /** Whether the categories of a disaggregation add up to the total (20 women + 15 men = 35). */

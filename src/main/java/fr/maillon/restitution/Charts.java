@@ -23,9 +23,17 @@ final class Charts {
     }
 
     static String bars(String title, List<ReportContent.Point> points) {
+        return bars(title, points, Decimals.MAX_PRECISION, false);
+    }
+
+    /**
+     * Bars of the values, labelled with {@code precision} decimals at most; with cumulative targets,
+     * bars of the cumulative values, which are what the targets are compared with.
+     */
+    static String bars(String title, List<ReportContent.Point> points, int precision, boolean cumulativeTargets) {
         BigDecimal max = BigDecimal.ZERO;
         for (ReportContent.Point point : points) {
-            max = max(max, point.value());
+            max = max(max, point.compared(cumulativeTargets));
             max = max(max, point.target());
         }
         StringBuilder svg = new StringBuilder();
@@ -39,16 +47,17 @@ final class Charts {
         double scale = max.signum() == 0 ? 0 : (HEIGHT - BOTTOM - TOP) / max.doubleValue();
         for (int i = 0; i < points.size(); i++) {
             ReportContent.Point point = points.get(i);
+            BigDecimal value = point.compared(cumulativeTargets);
             int x = LEFT + i * slot + slot / 5;
             int width = Math.max(4, slot * 3 / 5);
-            if (point.value() != null && point.value().signum() >= 0) {
-                int height = (int) Math.round(point.value().doubleValue() * scale);
+            if (value != null && value.signum() >= 0) {
+                int height = (int) Math.round(value.doubleValue() * scale);
                 svg.append("<rect x=\"").append(x).append("\" y=\"").append(HEIGHT - BOTTOM - height)
                         .append("\" width=\"").append(width).append("\" height=\"").append(height)
                         .append("\" fill=\"#0b5a55\"/>");
                 svg.append("<text x=\"").append(x + width / 2).append("\" y=\"").append(HEIGHT - BOTTOM - height - 4)
                         .append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"#111\">")
-                        .append(escape(Decimals.plain(point.value()).replace('.', ','))).append("</text>");
+                        .append(escape(Decimals.format(value, precision))).append("</text>");
             }
             if (point.target() != null && point.target().signum() >= 0) {
                 int y = HEIGHT - BOTTOM - (int) Math.round(point.target().doubleValue() * scale);

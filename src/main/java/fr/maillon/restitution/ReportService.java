@@ -1,7 +1,6 @@
 package fr.maillon.restitution;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +32,7 @@ import fr.maillon.chain.DiagramService;
 import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.EvaluationPage;
 import fr.maillon.chain.EvaluationService;
+import fr.maillon.chain.ResourceValuation;
 import fr.maillon.chain.ValueChain;
 import fr.maillon.chain.ChainService;
 import fr.maillon.evidence.Evidence;
@@ -40,9 +40,9 @@ import fr.maillon.evidence.EvidenceService;
 import fr.maillon.framework.Criterion;
 import fr.maillon.framework.FrameworkOverview;
 import fr.maillon.framework.FrameworkService;
+import fr.maillon.framework.Indicator;
 import fr.maillon.framework.IndicatorResults;
 import fr.maillon.framework.ObjectiveService;
-import fr.maillon.framework.PeriodResult;
 import fr.maillon.framework.PeriodType;
 import fr.maillon.framework.Renewal;
 import fr.maillon.framework.RenewalService;
@@ -396,7 +396,7 @@ public class ReportService {
     public ReportContent dashboard(long evaluationId) {
         long structureId = evaluations.evaluation(evaluationId).structureId();
         return content(new Report(0, structureId, evaluationId, ReportAudience.CAF, label("restitution.dashboard.title"),
-                List.of()), 0);
+                List.of()), 0, true);
     }
 
     private Report editable(long reportId) {
@@ -407,8 +407,17 @@ public class ReportService {
 
     // --- content ------------------------------------------------------------------------------
 
-    /** Fills the sections the report's audience reads; the others stay empty. */
     private ReportContent content(Report report, int version) {
+        return content(report, version, false);
+    }
+
+    /**
+     * Fills the sections the report's audience reads; the others stay empty. A structure's own report
+     * and dashboard read its true figures (survey results unmasked); outsiders reading the dashboard
+     * get the survey results as they are shown outside. A report (not the dashboard) gives no survey
+     * share from fewer than five answers.
+     */
+    private ReportContent content(Report report, int version, boolean dashboard) {
         long evaluationId = report.evaluationId();
         ReportAudience audience = report.audience();
         EvaluationPage page = evaluations.page(evaluationId);
@@ -416,12 +425,14 @@ public class ReportService {
         boolean results = audience.sections().contains(ReportAudience.Section.RESULTS)
                 || audience.sections().contains(ReportAudience.Section.FRAMEWORK);
         FrameworkOverview overview = objectives.overview(evaluationId);
-        List<IndicatorResults> figures = results ? framework.results(evaluationId, PeriodType.YEAR) : List.of();
-        List<IndicatorBlock> indicators = figures.stream().map(ReportService::block).toList();
+        boolean balanced = audience.sections().contains(ReportAudience.Section.BALANCES);
+        List<IndicatorResults> figures = results || balanced ? framework.results(evaluationId, PeriodType.YEAR)
+                : List.of();
+        List<IndicatorBlock> indicators = results ? figures.stream().map(ReportService::block).toList() : List.of();
+        ResourceValuation valuation = balanced ? balances.valuation(evaluationId) : null;
         List<Evidence> consented = evidence.evidence(evaluationId).stream().filter(Evidence::consent).toList();
         Renewal renewal = audience.sections().contains(ReportAudience.Section.RENEWAL)
                 ? renewals.renewal(evaluationId, PeriodType.YEAR) : new Renewal(List.of(), List.of(), List.of());
-        boolean balanced = audience.sections().contains(ReportAudience.Section.BALANCES);
         return new ReportContent(report.id(), version, audience, report.title(), page.structure().name(),
                 page.structure().commune(), page.evaluation().title(), page.evaluation().periodStart(),
                 page.evaluation().periodEnd(), clock.instant(), reports.narratives(report.structureId(), report.id()),
@@ -439,19 +450,22 @@ public class ReportService {
                         balance.stakeholder().name(), String.join(" ; ", balance.brings()),
                         String.join(" ; ", balance.gets()), balance.bringsEur(), balance.getsEur())).toList()
                         : List.of(),
-                balanced ? balances.valuation(evaluationId).totalEur() : BigDecimal.ZERO,
+                valuation != null ? valuation.totalEur() : BigDecimal.ZERO,
                 renewal.resources().stream().map(line -> new ReportContent.RenewalLine(line.resource(),
                         line.indicator().name(), line.points().stream().map(point -> new Point(point.period().code(),
-                                point.value(), null, point.changePercent())).toList())).toList(),
+                                point.value(), null, point.changePercent())).toList(),
+                        line.indicator().displayPrecision())).toList(),
                 renewal.support().stream().map(line -> new ReportContent.SupportLine(
                         label("framework.renewal.support." + line.measure()), line.points().stream().map(point ->
                                 new Point(point.period().code(), point.support(), point.primary(), point.sharePercent()))
                                 .toList())).toList(),
-                audience.sections().contains(ReportAudience.Section.SURVEYS) ? surveys(evaluationId) : List.of(),
+                audience.sections().contains(ReportAudience.Section.SURVEYS) ? surveys(evaluationId, !dashboard)
+                        : List.of(),
                 audience.sections().contains(ReportAudience.Section.CONTRIBUTION)
                         ? contributions(evaluationId, consented) : List.of(),
                 consented.stream().filter(item -> item.body() != null).map(item -> new ReportContent.TestimonyLine(
-                        item.title(), item.body(), item.source(), item.collectedOn())).toList(), List.of());
+                        item.title(), item.body(), item.source(), item.collectedOn())).toList(), List.of(),
+                valuation != null ? Reconciliations.of(valuation, overview, figures, messages) : List.of());
     }
 
     /**
@@ -518,11 +532,10 @@ public class ReportService {
         }
 
         private String describe(IndicatorBlock indicator, Point last) {
-            String value = Decimals.plain(last.value()).replace('.', ',')
-                    + (indicator.unit() == null ? "" : " " + indicator.unit());
+            String value = indicator.showValue(last);
             return last.target() == null ? messages.getMessage("restitution.evidence.value", new Object[] { value,
                     last.period() }, FRENCH) : messages.getMessage("restitution.evidence.valueTarget", new Object[] {
-                            value, last.period(), Decimals.plain(last.target()).replace('.', ',') }, FRENCH);
+                            value, last.period(), indicator.show(last.target()) }, FRENCH);
         }
 
         /** A survey question's statistic in its wave (or all): the share who agree or say yes, with its n. */
@@ -542,14 +555,9 @@ public class ReportService {
             return shown.questions().stream().filter(question -> question.question().id() == cited.id()).findFirst()
                     .map(question -> {
                         QuestionKind questionKind = question.question().kind();
-                        if (question.answered() > 0 && (questionKind == QuestionKind.AGREEMENT
-                                || questionKind == QuestionKind.YES_NO)) {
-                            BigDecimal share = question.shares().stream().filter(share(questionKind)::apply)
-                                    .map(SurveyResults.Share::percent).filter(percent -> percent != null)
-                                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-                            return messages.getMessage("restitution.evidence.share", new Object[] {
-                                    Decimals.plain(share.setScale(1, RoundingMode.HALF_UP)).replace('.', ','),
-                                    question.answered(), wave }, FRENCH);
+                        if (questionKind == QuestionKind.AGREEMENT || questionKind == QuestionKind.YES_NO) {
+                            return messages.getMessage("restitution.evidence.share", new Object[] { Decimals.share(
+                                    headline(question, true), question.answered(), FRENCH), wave }, FRENCH);
                         }
                         return messages.getMessage("restitution.evidence.answered", new Object[] {
                                 question.answered(), wave }, FRENCH);
@@ -563,34 +571,51 @@ public class ReportService {
     }
 
     private static IndicatorBlock block(IndicatorResults result) {
-        List<Point> points = result.periods().stream().map(ReportService::point).toList();
-        return new IndicatorBlock(result.indicator().code(), result.indicator().name(), result.indicator().unit(),
-                points, Charts.bars(result.indicator().name(), points));
+        Indicator indicator = result.indicator();
+        List<Point> points = result.periods().stream().map(period -> new Point(period.period().code(), period.value(),
+                period.target(), period.percentOfTarget(), period.cumulative(), result.answered(period.period())))
+                .toList();
+        return new IndicatorBlock(indicator.code(), indicator.name(), indicator.displayUnit(), points,
+                Charts.bars(indicator.name(), points, indicator.displayPrecision(), indicator.cumulativeTargets()),
+                indicator.displayPrecision(), indicator.cumulativeTargets(), indicator.timeAggregation().name());
     }
 
-    private static Point point(PeriodResult result) {
-        return new Point(result.period().code(), result.value(), result.target(), result.percentOfTarget());
-    }
-
-    private List<ReportContent.SurveyBlock> surveys(long evaluationId) {
+    /**
+     * Each survey's headlines, from the structure's own results (unmasked) when the reader is one of
+     * its members, as outsiders see them otherwise; in a report, no share from fewer than five answers.
+     */
+    private List<ReportContent.SurveyBlock> surveys(long evaluationId, boolean report) {
         List<ReportContent.SurveyBlock> blocks = new ArrayList<>();
         for (Survey survey : surveys.surveys(evaluationId)) {
-            SurveyResults results = surveyResults.publicResults(survey.id(), FRENCH);
+            SurveyResults results = surveyResults.results(survey.id(), null, null, null, FRENCH);
             List<Highlight> highlights = new ArrayList<>();
             for (SurveyResults.QuestionResult question : results.questions()) {
                 QuestionKind kind = question.question().kind();
                 if (kind != QuestionKind.AGREEMENT && kind != QuestionKind.YES_NO) {
                     continue;
                 }
-                BigDecimal share = question.shares().stream().filter(share(kind)::apply)
-                        .map(SurveyResults.Share::percent).filter(percent -> percent != null)
-                        .reduce(BigDecimal.ZERO, BigDecimal::add);
                 highlights.add(new Highlight(question.question().label(), question.answered(),
-                        question.answered() == 0 ? null : share));
+                        headline(question, report)));
             }
             blocks.add(new ReportContent.SurveyBlock(survey.title(), results.respondents(), highlights));
         }
         return blocks;
+    }
+
+    /**
+     * The share who agree (or say yes), from the counts rather than rounded shares; null when it is
+     * masked (unknown, never 0) or, in a report, when fewer than five answered.
+     */
+    private static @Nullable BigDecimal headline(SurveyResults.QuestionResult question, boolean report) {
+        List<SurveyResults.Share> counted = question.shares().stream().filter(share(question.question().kind())::apply)
+                .toList();
+        boolean masked = question.hidden() || counted.stream().anyMatch(SurveyResults.Share::hidden);
+        long agreeing = counted.stream().mapToLong(SurveyResults.Share::count).sum();
+        if (masked || question.answered() == 0 || (report && question.answered() < SurveyResults.MINIMUM_GROUP)) {
+            return null;
+        }
+        return BigDecimal.valueOf(agreeing * 100).divide(BigDecimal.valueOf(question.answered()), 4,
+                java.math.RoundingMode.HALF_UP);
     }
 
     /** The answers a headline counts: agree or strongly agree, or yes. */

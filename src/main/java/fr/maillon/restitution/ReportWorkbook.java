@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
+import fr.maillon.web.Decimals;
+
 import static fr.maillon.web.SpreadsheetCells.number;
 import static fr.maillon.web.SpreadsheetCells.text;
 import static fr.maillon.web.SpreadsheetCells.texts;
@@ -51,15 +53,20 @@ final class ReportWorkbook {
     }
 
     private static void indicators(Sheet indicators, ReportContent content) {
-        texts(indicators, 0, "Code", "Indicateur", "Unité", "Période", "Valeur", "Cible", "% de la cible");
+        texts(indicators, 0, "Code", "Indicateur", "Unité", "Période", "Valeur", "Cible", "% de la cible",
+                "Cumul depuis le début", "Cibles cumulées");
         int line = 1;
         for (ReportContent.IndicatorBlock indicator : content.indicators()) {
+            // the true value in the cell, shown with the indicator's precision
+            int precision = indicator.decimals();
             for (ReportContent.Point point : indicator.points()) {
                 Row row = texts(indicators, line++, indicator.code(), indicator.name(), indicator.unit(),
                         point.period());
-                number(row, 4, point.value());
-                number(row, 5, point.target());
-                number(row, 6, point.percentOfTarget());
+                number(row, 4, point.value(), precision);
+                number(row, 5, point.target(), precision);
+                number(row, 6, point.percentOfTarget(), 0);
+                number(row, 7, point.cumulative(), precision);
+                text(row, 8, indicator.cumulativeTargets() ? "oui" : "non");
             }
         }
     }
@@ -69,8 +76,8 @@ final class ReportWorkbook {
         int line = 1;
         for (ReportContent.BalanceLine balance : content.balances()) {
             Row row = texts(balances, line++, balance.stakeholder(), balance.brings(), balance.gets());
-            number(row, 3, balance.bringsEur());
-            number(row, 4, balance.getsEur());
+            number(row, 3, balance.bringsEur(), 0);
+            number(row, 4, balance.getsEur(), 0);
         }
     }
 
@@ -80,8 +87,8 @@ final class ReportWorkbook {
         for (ReportContent.RenewalLine resource : content.renewal()) {
             for (ReportContent.Point point : resource.points()) {
                 Row row = texts(renewal, line++, resource.resource(), resource.indicator(), point.period());
-                number(row, 3, point.value());
-                number(row, 4, point.percentOfTarget());
+                number(row, 3, point.value(), resource.decimals());
+                number(row, 4, point.percentOfTarget(), 0);
             }
         }
     }
@@ -92,10 +99,10 @@ final class ReportWorkbook {
         for (ReportContent.SurveyBlock survey : content.surveys()) {
             for (ReportContent.Highlight highlight : survey.highlights()) {
                 Row row = texts(surveys, line++, survey.title());
-                number(row, 1, BigDecimal.valueOf(survey.respondents()));
+                number(row, 1, BigDecimal.valueOf(survey.respondents()), 0);
                 text(row, 2, highlight.question());
-                number(row, 3, BigDecimal.valueOf(highlight.answered()));
-                number(row, 4, highlight.share());
+                number(row, 3, BigDecimal.valueOf(highlight.answered()), 0);
+                number(row, 4, highlight.share(), Decimals.PERCENT_PRECISION);
             }
         }
     }

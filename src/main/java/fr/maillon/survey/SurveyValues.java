@@ -68,7 +68,7 @@ class SurveyValues implements ComputedValues {
                     String category = group.isEmpty() || breakdown == null ? ""
                             : breakdown.choiceLabel(group, Locale.FRENCH);
                     values.add(new DataValue(feed.indicatorId(), period, category, value, null, DataSource.SURVEY,
-                            null));
+                            ComputedValues.withAnswered(tally.answered)));
                 }
             });
         }

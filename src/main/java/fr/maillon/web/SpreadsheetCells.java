@@ -4,11 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
@@ -46,6 +51,37 @@ public final class SpreadsheetCells {
     public static void number(Row row, int column, @Nullable BigDecimal value) {
         if (value != null) {
             row.createCell(column).setCellValue(value.doubleValue());
+        }
+    }
+
+    /**
+     * A number kept whole in the cell (the spreadsheet computes on the true value), shown with
+     * {@code precision} decimals (0 to 4) and thousands separators, as {@link Decimals} writes it.
+     */
+    public static void number(Row row, int column, @Nullable BigDecimal value, int precision) {
+        if (value != null) {
+            var cell = row.createCell(column);
+            cell.setCellValue(value.doubleValue());
+            cell.setCellStyle(numberStyle(row.getSheet().getWorkbook(), precision));
+        }
+    }
+
+    /** The format of numbers with {@code precision} decimals: "#,##0" or "#,##0.0…" (the reader's separators). */
+    public static String numberFormat(int precision) {
+        int bounded = Math.max(0, Math.min(Decimals.MAX_PRECISION, precision));
+        return bounded == 0 ? "#,##0" : "#,##0." + "0".repeat(bounded);
+    }
+
+    private static final Map<Workbook, Map<Integer, CellStyle>> STYLES = new WeakHashMap<>();
+
+    /** One style per workbook and precision (a workbook holds a limited number of styles). */
+    private static CellStyle numberStyle(Workbook book, int precision) {
+        synchronized (STYLES) {
+            return STYLES.computeIfAbsent(book, key -> new HashMap<>()).computeIfAbsent(precision, key -> {
+                CellStyle style = book.createCellStyle();
+                style.setDataFormat(book.createDataFormat().getFormat(numberFormat(precision)));
+                return style;
+            });
         }
     }
 

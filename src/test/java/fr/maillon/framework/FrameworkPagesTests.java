@@ -71,7 +71,8 @@ class FrameworkPagesTests {
                 .param("cell_" + qpv + "_2019", "0")).getRedirectedUrl()).contains("/data?frequency=YEAR");
         String results = mvc.perform(get("/evaluations/{e}/results", evaluation).with(users.as(editor.username())))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(results).contains("Part des QPV").contains("<span>65</span>")
+        assertThat(results).contains("Part des QPV").contains("<span>65\u00a0%</span>")
+                .contains("Moyenne depuis le début")
                 .contains("pas de valeur : division par zéro").contains("pas de donnée");
         String grid = mvc.perform(get("/evaluations/{e}/data", evaluation).with(users.as(editor.username())))
                 .andReturn().getResponse().getContentAsString();

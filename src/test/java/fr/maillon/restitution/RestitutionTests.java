@@ -89,7 +89,10 @@ class RestitutionTests {
                     .contains("Contexte et parties prenantes").contains("La chaîne de valeur")
                     .contains("Les réponses aux questions évaluatives").contains("La contribution propre de la structure")
                     .contains("Témoignages").contains("Version finale 1")
-                    .contains("Producteurs bio locaux").contains("77572 €")
+                    .contains("Producteurs bio locaux").contains("77\u202f572 €")
+                    // the balance's volunteer time and the indicator in € are reconciled, not left apart
+                    .contains("Réconciliation").contains("15\u202f375\u00a0€")
+                    .doesNotContain("illustratif")
                     .contains("Trois maisons de quartier de Romans-sur-Isère")
                     .doesNotContain("Une habitante, sans accord de diffusion");
             assertThat(document.getNumberOfPages()).isGreaterThan(4);
@@ -135,7 +138,7 @@ class RestitutionTests {
             assertThat(value).isEqualTo(15375);
             String dashboard = mvc.perform(get("/evaluations/{e}/dashboard", conserverie).with(users.as("coope")))
                     .andReturn().getResponse().getContentAsString();
-            assertThat(dashboard).contains("id=\"key-valeur_benevolat\"").contains("<strong>15375 €</strong>");
+            assertThat(dashboard).contains("id=\"key-valeur_benevolat\"").contains("<strong>15\u202f375\u00a0€</strong>");
         }
     }
 

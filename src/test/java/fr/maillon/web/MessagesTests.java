@@ -77,6 +77,8 @@ class MessagesTests {
             Map.entry("framework.frequency", names(PeriodType.values())),
             Map.entry("framework.aggregation", names(Aggregation.values())),
             Map.entry("framework.direction", names(Direction.values())),
+            Map.entry("framework.results.aggregate", names(Aggregation.values())),
+            Map.entry("restitution.cumulative", names(Aggregation.values())),
             Map.entry("framework.noValue", names(NoValue.Reason.values())),
             Map.entry("framework.renewal.support", List.of("EUR", "HOURS")),
             Map.entry("survey.audience", names(fr.maillon.survey.Audience.values())),

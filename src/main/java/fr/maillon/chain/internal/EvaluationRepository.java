@@ -69,6 +69,29 @@ public class EvaluationRepository {
                 .list();
     }
 
+    /** Whether the evaluation's figures are illustrative (the demo's): its pages say so. */
+    public boolean illustrative(long structureId, long id) {
+        return jdbc.sql("""
+                SELECT illustrative
+                FROM evaluation
+                WHERE structure_id = :structureId
+                  AND id = :id
+                """)
+                .param("structureId", structureId).param("id", id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    public boolean markIllustrative(long structureId, long id, boolean illustrative) {
+        return jdbc.sql("""
+                UPDATE evaluation
+                SET illustrative = :illustrative
+                WHERE structure_id = :structureId
+                  AND id = :id
+                """)
+                .param("structureId", structureId).param("id", id).param("illustrative", illustrative)
+                .update() == 1;
+    }
+
     public long insert(long structureId, EvaluationDraft draft) {
         return jdbc.sql("""
                 INSERT INTO evaluation (structure_id, title, scope, action_name, period_start, period_end, status)

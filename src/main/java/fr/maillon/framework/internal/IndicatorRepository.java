@@ -36,7 +36,7 @@ public class IndicatorRepository {
     private static final String SELECT_INDICATOR = """
             SELECT id, evaluation_id, code, name, description, measure, unit, scale_levels, baseline_value,
                    baseline_date, direction, frequency, aggregation, cumulative_targets, source, formula, collector,
-                   minimum, maximum, position, disaggregation_id, library_indicator_id, version
+                   minimum, maximum, position, disaggregation_id, library_indicator_id, version, display_precision
             FROM indicator
             WHERE structure_id = :structureId
               AND evaluation_id = :evaluationId
@@ -53,7 +53,7 @@ public class IndicatorRepository {
                 rs.getBoolean("cumulative_targets"), DataSource.valueOf(rs.getString("source")), rs.getString("formula"),
                 rs.getString("collector"), rs.getBigDecimal("minimum"), rs.getBigDecimal("maximum"), rs.getInt("position"),
                 rs.getObject("disaggregation_id", Long.class), rs.getObject("library_indicator_id", Long.class),
-                rs.getInt("version"));
+                rs.getInt("version"), rs.getInt("display_precision"));
     };
 
     private final JdbcClient jdbc;
@@ -73,10 +73,11 @@ public class IndicatorRepository {
                 INSERT INTO indicator (structure_id, evaluation_id, code, name, description, measure, unit, scale_levels,
                                        baseline_value, baseline_date, direction, frequency, aggregation,
                                        cumulative_targets, source, formula, collector, minimum, maximum,
-                                       disaggregation_id, library_indicator_id, position)
+                                       disaggregation_id, library_indicator_id, display_precision, position)
                 VALUES (:structureId, :evaluationId, :code, :name, :description, :measure, :unit, :scaleLevels,
                         :baselineValue, :baselineDate, :direction, :frequency, :aggregation, :cumulativeTargets,
                         :source, :formula, :collector, :minimum, :maximum, :disaggregationId, :libraryEntryId,
+                        :displayPrecision,
                         (SELECT coalesce(max(position), 0) + 1 FROM indicator
                          WHERE structure_id = :structureId AND evaluation_id = :evaluationId))
                 RETURNING id
@@ -96,7 +97,7 @@ public class IndicatorRepository {
                     direction = :direction, frequency = :frequency, aggregation = :aggregation,
                     cumulative_targets = :cumulativeTargets, source = :source, formula = :formula,
                     collector = :collector, minimum = :minimum, maximum = :maximum,
-                    disaggregation_id = :disaggregationId,
+                    disaggregation_id = :disaggregationId, display_precision = :displayPrecision,
                     version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
                   AND structure_id = :structureId
@@ -336,6 +337,8 @@ public class IndicatorRepository {
                 .addValue("collector", draft.collector())
                 .addValue("minimum", draft.minimum())
                 .addValue("maximum", draft.maximum())
-                .addValue("disaggregationId", draft.disaggregationId(), Types.BIGINT);
+                .addValue("disaggregationId", draft.disaggregationId(), Types.BIGINT)
+                .addValue("displayPrecision", draft.displayPrecision() == null
+                        ? draft.measure().defaultPrecision(draft.unit()) : draft.displayPrecision());
     }
 }

@@ -25,11 +25,11 @@ public record IndicatorForm(@Nullable String code, @Nullable String name, @Nulla
         @Nullable Direction direction, @Nullable PeriodType frequency, @Nullable Aggregation aggregation,
         @Nullable Boolean cumulativeTargets, @Nullable DataSource source, @Nullable String formula,
         @Nullable String collector, @Nullable BigDecimal minimum, @Nullable BigDecimal maximum,
-        @Nullable Long disaggregationId, @Nullable Integer version) {
+        @Nullable Long disaggregationId, @Nullable Integer displayPrecision, @Nullable Integer version) {
 
     public static IndicatorForm empty() {
         return new IndicatorForm("", "", "", Measure.COUNT, "", "", null, null, Direction.INCREASE, PeriodType.YEAR,
-                Aggregation.SUM, false, DataSource.MANUAL, "", "", null, null, null, null);
+                Aggregation.SUM, false, DataSource.MANUAL, "", "", null, null, null, null, null);
     }
 
     public static IndicatorForm of(Indicator indicator) {
@@ -37,7 +37,8 @@ public record IndicatorForm(@Nullable String code, @Nullable String name, @Nulla
                 indicator.unit(), indicator.scaleLevels() == null ? "" : String.join("\n", indicator.scaleLevels()),
                 indicator.baselineValue(), indicator.baselineDate(), indicator.direction(), indicator.frequency(),
                 indicator.aggregation(), indicator.cumulativeTargets(), indicator.source(), indicator.formula(),
-                indicator.collector(), indicator.minimum(), indicator.maximum(), indicator.disaggregationId(), indicator.version());
+                indicator.collector(), indicator.minimum(), indicator.maximum(), indicator.disaggregationId(),
+                indicator.displayPrecision(), indicator.version());
     }
 
     public IndicatorDraft toDraft() {
@@ -45,6 +46,6 @@ public record IndicatorForm(@Nullable String code, @Nullable String name, @Nulla
                 : Arrays.stream(scaleLevels.split("\\R")).toList();
         return new IndicatorDraft(code, name, description, measure, unit, levels, baselineValue, baselineDate,
                 direction, frequency, aggregation, cumulativeTargets, source, formula, collector, minimum, maximum,
-                disaggregationId);
+                disaggregationId, displayPrecision);
     }
 }
