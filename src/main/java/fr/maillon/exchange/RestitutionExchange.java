@@ -29,10 +29,10 @@ import fr.maillon.exchange.EvaluationDocument.WavePart;
 import fr.maillon.framework.EvaluativeQuestion;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.ObjectiveService;
-import fr.maillon.restitution.QuestionVerdict;
 import fr.maillon.restitution.Contribution;
 import fr.maillon.restitution.ContributionDraft;
 import fr.maillon.restitution.ContributionService;
+import fr.maillon.restitution.QuestionVerdict;
 import fr.maillon.restitution.ReportArchive;
 import fr.maillon.restitution.ReportContent;
 import fr.maillon.restitution.ReportService;
@@ -189,7 +189,7 @@ class RestitutionExchange {
                             testimonies.get(cited.id()), null);
                     case CONTRIBUTION -> new VerdictEvidencePart(cited.kind(), null, null, null, null, null,
                             elementRefs.get(cited.id()));
-                }).toList())).toList();
+                }).filter(RestitutionExchange::named).toList())).toList();
     }
 
     /**
@@ -243,6 +243,11 @@ class RestitutionExchange {
                         part.argument(), references)));
             }
         }
+    }
+
+    /** Whether an exported piece of evidence names what it cites (a testimony the export leaves out does not). */
+    private static boolean named(VerdictEvidencePart part) {
+        return part.indicator() != null || part.question() != null || part.testimony() != null || part.effect() != null;
     }
 
     /** What a piece of evidence names in the document, as written on import; null when it names nothing. */

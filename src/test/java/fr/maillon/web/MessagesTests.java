@@ -91,7 +91,9 @@ class MessagesTests {
             Map.entry("restitution.audience", names(fr.maillon.restitution.ReportAudience.values())),
             Map.entry("restitution.section", names(fr.maillon.restitution.ReportAudience.Section.values())),
             Map.entry("restitution.plain.verdict", names(fr.maillon.restitution.Verdict.values())),
-            Map.entry("restitution.answer.kind", names(fr.maillon.restitution.VerdictEvidenceKind.values())),
+            Map.entry("restitution.verdict.scale", names(fr.maillon.restitution.Verdict.values())),
+            Map.entry("restitution.verdict.kind", names(fr.maillon.restitution.VerdictEvidenceKind.values())),
+            Map.entry("restitution.verdict.group", names(fr.maillon.restitution.VerdictEvidenceKind.values())),
             Map.entry("error", List.of("400.title", "400.message", "403.title", "403.message", "404.title",
                     "404.message", "405.title", "405.message", "500.title", "500.message")));
 
