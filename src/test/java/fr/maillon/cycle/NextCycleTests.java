@@ -184,8 +184,8 @@ class NextCycleTests {
         // the previous cycle's verdicts are the starting point of the new one's
         String verdict = jdbc.sql("SELECT argument FROM verdict WHERE question_id = :q").param("q", oldQuestion)
                 .query(String.class).single();
-        assertThat(dashboard).contains("id=\"previous-verdicts\"")
-                .contains(HtmlUtils.htmlEscape(verdict.substring(0, 40)));
+        assertThat(HtmlUtils.htmlUnescape(dashboard)).contains("id=\"previous-verdicts\"")
+                .contains(verdict.substring(0, 40));
         assertThat(page("/evaluations/" + previous + "/dashboard")).doesNotContain("id=\"previous-cycle\"");
     }
 
