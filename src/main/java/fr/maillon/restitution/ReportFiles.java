@@ -55,6 +55,8 @@ public class ReportFiles {
         context.setVariable("content", content);
         context.setVariable("reportCss", css);
         context.setVariable("importMark", importMark);
+        // the PDF lays the diagram's texts over it as real text, on landscape pages of their own
+        context.setVariable("print", true);
         return pdf.render(templates.process("report/document", context), baseUri);
     }
 

@@ -32,6 +32,7 @@ import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.EvaluationPage;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.chain.ValueChain;
+import fr.maillon.chain.ChainElement;
 import fr.maillon.chain.ChainService;
 import fr.maillon.evidence.Evidence;
 import fr.maillon.evidence.EvidenceService;
@@ -311,7 +312,8 @@ public class ReportService {
                 throw new RuleViolationException(path + ".content.audience", "restitution.version.audience");
             }
             if (!Pictures.safe(content.diagramSvg()) || content.indicators().stream()
-                    .anyMatch(indicator -> !Pictures.safe(indicator.chartSvg()))) {
+                    .anyMatch(indicator -> !Pictures.safe(indicator.chartSvg()))
+                    || content.diagramPages().stream().anyMatch(page -> !Pictures.safe(page.svg()))) {
                 throw new RuleViolationException(path + ".content", "restitution.version.picture");
             }
             ObjectNode stored = json.valueToTree(content);
@@ -383,7 +385,17 @@ public class ReportService {
                 audience.sections().contains(ReportAudience.Section.CONTRIBUTION)
                         ? contributions(evaluationId, consented) : List.of(),
                 consented.stream().filter(item -> item.body() != null).map(item -> new ReportContent.TestimonyLine(
-                        item.title(), item.body(), item.source(), item.collectedOn())).toList());
+                        item.title(), item.body(), item.source(), item.collectedOn())).toList(),
+                audience.sections().contains(ReportAudience.Section.CHAIN) ? diagramPages(evaluationId) : List.of());
+    }
+
+    /** The diagram as printed: A4 or A3 landscape pages, their texts at least 7 pt. */
+    private List<ReportContent.DiagramPrint> diagramPages(long evaluationId) {
+        return diagrams.printable(evaluationId, FRENCH).stream().map(page -> new ReportContent.DiagramPrint(
+                page.paper().name(), page.widthMm(), page.heightMm(), page.target() == null ? null
+                        : label("chain.target." + page.target()), page.svg(), page.texts().stream().map(text ->
+                                new ReportContent.PrintedText(text.leftMm(), text.topMm(), text.sizePt(), text.bold(),
+                                        text.colour(), text.text())).toList())).toList();
     }
 
     /** Each evaluative question with the codes of the indicators that answer it. */
@@ -450,7 +462,9 @@ public class ReportService {
                 contribution.evidence().stream().filter(item -> titles.containsKey(item.id())).map(Evidence::title)
                         .toList(), contribution.otherFactors(), contribution.strength() == null ? null
                                 : label("restitution.strength." + contribution.strength()),
-                contribution.strengthReason())).toList();
+                contribution.strengthReason(), contribution.steps().stream().map(step -> label(step.stage()) + " : "
+                        + step.elements().stream().map(ChainElement::name).collect(Collectors.joining(", "))).toList()))
+                .toList();
     }
 
     private String label(String code) {
