@@ -168,7 +168,7 @@ public class DiagramRenderer {
         // the name of each target heads its group of effects, as a box of its own that ELK makes room for
         chain.elements().stream().map(ChainElement::target).filter(target -> target != null).distinct()
                 .forEach(target -> boxes.add(new Box("t" + target.ordinal(), wrap(labels.targets().get(target),
-                        textWidth, TEXT, true), true, "", 5, "", "", target, true)));
+                        style.nodeWidth(), TEXT, true), true, "", 5, "", "", target, true)));
         Map<String, Integer> columns = new HashMap<>();
         boxes.forEach(box -> columns.put(box.id(), box.column()));
         List<Edge> edges = new ArrayList<>();
