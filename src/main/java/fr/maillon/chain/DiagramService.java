@@ -2,6 +2,7 @@ package fr.maillon.chain;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -41,8 +42,9 @@ public class DiagramService {
     private static final List<String> COLUMNS = List.of("chain.stakeholder.list", "chain.kind.RESOURCE.plural",
             "chain.diagram.support", "chain.diagram.primary", "chain.kind.OUTPUT.plural", "chain.kind.EFFECT.plural");
     /** Boxes as wide as an A4 landscape page holds six columns of; wider ones take fewer lines (on A3). */
-    private static final Style NARROW = new Style(170, false, true);
-    private static final Style WIDE = new Style(230, false, true);
+    private static final Style NARROW = new Style(170, false, true, false);
+    private static final Style NARROW_COMPACT = new Style(170, false, true, true);
+    private static final Style WIDE_COMPACT = new Style(230, false, true, true);
 
     private final ChainService chains;
     private final DiagramRenderer renderer;
@@ -65,9 +67,9 @@ public class DiagramService {
 
     /**
      * The diagram as printed, each page on its own landscape sheet: the whole chain on A4 when its
-     * smallest text is then at least {@value #MINIMUM_PRINTED_TEXT_PT} pt, else on A3; when even A3
-     * would print smaller text, one page per effect target (its effects and what leads to them), each
-     * on A4 or A3 by the same rule. A part still too large keeps A3 and says its text size
+     * smallest text is then at least {@value #MINIMUM_PRINTED_TEXT_PT} pt, else on A3 (its columns
+     * stacked tight if need be); when even A3 would print smaller text, one page per effect target
+     * (its effects and what leads to them), each on A4 or A3 by the same rule. A part still too large keeps A3 and says its text size
      * ({@link DiagramPage#smallestTextPt()}). Boxes do not link to the application's pages.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -87,22 +89,28 @@ public class DiagramService {
     }
 
     /**
-     * A4 if the chain is readable on it with narrow boxes; else A3, with wider boxes (fewer lines)
-     * when the page's height is what limits the scale and they print larger text.
+     * The smallest paper on which the chain is readable: A4 then A3, each first with edges kept
+     * straight, then with columns stacked tight; on A3 also with wider boxes (fewer lines) when the
+     * page's height is what limits the scale. When none is readable, the largest text found.
      */
     private DiagramPage fit(ValueChain chain, Labels labels, @Nullable EffectTarget target) {
-        Drawing narrow = renderer.draw(chain, "", labels, NARROW);
-        DiagramPage a4 = page(Paper.A4, narrow, target);
-        if (a4.smallestTextPt() >= MINIMUM_PRINTED_TEXT_PT) {
-            return a4;
+        Drawing straight = renderer.draw(chain, "", labels, NARROW);
+        DiagramPage page = page(Paper.A4, straight, target);
+        if (page.smallestTextPt() >= MINIMUM_PRINTED_TEXT_PT) {
+            return page;
         }
-        DiagramPage a3 = page(Paper.A3, narrow, target);
-        boolean heightLimited = Paper.A3.heightMm() / narrow.height() < Paper.A3.widthMm() / narrow.width();
-        if (!heightLimited) {
-            return a3;
+        Drawing compact = renderer.draw(chain, "", labels, NARROW_COMPACT);
+        List<DiagramPage> candidates = new ArrayList<>(List.of(page(Paper.A4, compact, target),
+                page(Paper.A3, straight, target), page(Paper.A3, compact, target)));
+        for (DiagramPage candidate : candidates) {
+            if (candidate.smallestTextPt() >= MINIMUM_PRINTED_TEXT_PT) {
+                return candidate;
+            }
         }
-        DiagramPage wider = page(Paper.A3, renderer.draw(chain, "", labels, WIDE), target);
-        return wider.smallestTextPt() > a3.smallestTextPt() ? wider : a3;
+        if (Paper.A3.heightMm() / compact.height() < Paper.A3.widthMm() / compact.width()) {
+            candidates.add(page(Paper.A3, renderer.draw(chain, "", labels, WIDE_COMPACT), target));
+        }
+        return candidates.stream().max(Comparator.comparingDouble(DiagramPage::smallestTextPt)).orElseThrow();
     }
 
     /** The drawing scaled to fit the paper (never beyond {@value #LARGEST_PRINTED_TEXT_PT} pt text), its texts placed. */

@@ -21,6 +21,7 @@ import org.eclipse.elk.alg.layered.options.CycleBreakingStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.LayeringStrategy;
+import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.options.CoreOptions;
@@ -109,11 +110,13 @@ public class DiagramRenderer {
 
     /**
      * How to draw: the width of a box (the text wraps within it), whether boxes link to their edit
-     * pages, and whether the title is written at the top (in print; a page has its own heading).
+     * pages, whether the title is written at the top (in print; a page has its own heading), and
+     * whether each column is stacked tight (compact: shorter, the edges bend more) rather than placed
+     * to keep edges straight.
      */
-    public record Style(double nodeWidth, boolean links, boolean visibleTitle) {
+    public record Style(double nodeWidth, boolean links, boolean visibleTitle, boolean compact) {
 
-        public static final Style SCREEN = new Style(170, true, false);
+        public static final Style SCREEN = new Style(170, true, false, false);
     }
 
     /** A text as drawn: at x, on the baseline y, in the drawing's units. */
@@ -213,6 +216,9 @@ public class DiagramRenderer {
         if (forceOrder) {
             // Each column keeps the order of the y coordinates given below.
             root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, CrossingMinimizationStrategy.INTERACTIVE);
+        }
+        if (style.compact()) {
+            root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.SIMPLE);
         }
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, NODE_SPACING);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_SPACING);
