@@ -39,6 +39,10 @@ public class ChainService {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
     /** A workshop text longer than this is refused: a session types a few hundred lines. */
     public static final int MAX_WORKSHOP_TEXT = 50_000;
+    /** A link's justification: a few sentences. */
+    public static final int MAX_JUSTIFICATION = 1000;
+    /** A link's evidence: the indicators, testimonies and documents it rests on, named in a paragraph. */
+    public static final int MAX_EVIDENCE = 2000;
 
     private final EvaluationService evaluations;
     private final AccessPolicy access;
@@ -204,7 +208,7 @@ public class ChainService {
         if (target == null) {
             violations.add(new Violation("targetId", "chain.link.target.invalid"));
         }
-        String rationale = text(draft.rationale(), 1000, "rationale", violations);
+        LinkDraft clean = validate(draft, violations);
         if (source != null && target != null) {
             if (source.id() == target.id()) {
                 violations.add(new Violation("targetId", "chain.link.self"));
@@ -220,11 +224,51 @@ public class ChainService {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
-        long id = chains.insertLink(evaluation.structureId(), evaluationId, source.id(), target.id(), rationale);
+        long id = chains.insertLink(evaluation.structureId(), evaluationId, source.id(), target.id(), clean);
         if (id == 0) {
             throw new RuleViolationException("targetId", "chain.link.duplicate");
         }
         return id;
+    }
+
+    /**
+     * Saves a link's rationale and hypothesis (status, justification, evidence) over {@code version},
+     * the one its editor read: a {@link ConcurrentEditException} when someone saved it meanwhile
+     * ({@code null}: not checked). Its ends stay: a draft naming other ends is refused.
+     */
+    @Transactional
+    public void updateLink(long evaluationId, long linkId, LinkDraft draft, @Nullable Integer version) {
+        Evaluation evaluation = editable(evaluationId);
+        Link link = linkOf(load(evaluation), linkId);
+        List<Violation> violations = new ArrayList<>();
+        if (draft.sourceId() != null && draft.sourceId() != link.sourceId()) {
+            violations.add(new Violation("sourceId", "chain.link.endsFixed"));
+        }
+        if (draft.targetId() != null && draft.targetId() != link.targetId()) {
+            violations.add(new Violation("targetId", "chain.link.endsFixed"));
+        }
+        LinkDraft clean = validate(draft, violations);
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        long structureId = evaluation.structureId();
+        if (!chains.updateLink(structureId, evaluationId, linkId, clean, edit(version))) {
+            throw revisions.conflict("chain_link", structureId, linkId, () -> linkOf(load(evaluation), linkId));
+        }
+    }
+
+    /** One link of the evaluation (a {@link ChainElementNotFoundException} when it is not one of its links). */
+    public Link link(long evaluationId, long linkId) {
+        return linkOf(chain(evaluationId), linkId);
+    }
+
+    /** The rationale and hypothesis, stripped and bounded; the ends as given. */
+    private static LinkDraft validate(LinkDraft draft, List<Violation> violations) {
+        String rationale = text(draft.rationale(), 1000, "rationale", violations);
+        String justification = text(draft.justification(), MAX_JUSTIFICATION, "justification", violations);
+        String evidence = text(draft.evidence(), MAX_EVIDENCE, "evidence", violations);
+        return new LinkDraft(draft.sourceId(), draft.targetId(), rationale,
+                draft.hypothesis() == null ? HypothesisStatus.NON_TESTEE : draft.hypothesis(), justification, evidence);
     }
 
     @Transactional
@@ -411,6 +455,11 @@ public class ChainService {
 
     private static Stakeholder stakeholderOf(ValueChain chain, long id) {
         return chain.stakeholder(id).orElseThrow(() -> new ChainElementNotFoundException(id));
+    }
+
+    private static Link linkOf(ValueChain chain, long id) {
+        return chain.links().stream().filter(link -> link.id() == id).findFirst()
+                .orElseThrow(() -> new ChainElementNotFoundException(id));
     }
 
     private static Interaction interactionOf(ValueChain chain, long id) {

@@ -16,6 +16,7 @@ import fr.maillon.chain.EffectTarget;
 import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationStatus;
+import fr.maillon.chain.HypothesisStatus;
 import fr.maillon.chain.ResourceKind;
 import fr.maillon.chain.StakeholderType;
 import fr.maillon.chain.SupportCategory;
@@ -87,8 +88,14 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
     public record DimensionPart(String referential, String code) {
     }
 
+    /** A link, with (since version 2, optional) the hypothesis it states: status, justification, evidence. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LinkPart(String source, String target, @Nullable String rationale) {
+    public record LinkPart(String source, String target, @Nullable String rationale,
+            @Nullable HypothesisStatus hypothesis, @Nullable String justification, @Nullable String evidence) {
+
+        public LinkPart(String source, String target, @Nullable String rationale) {
+            this(source, target, rationale, null, null, null);
+        }
     }
 
     public record InteractionPart(String stakeholder, String activity, Exchange cost, Exchange benefit) {

@@ -131,7 +131,8 @@ public class ExchangeService {
                     dimension == null ? null : new DimensionPart(dimension.referentialCode(), dimension.code())));
         }
         List<LinkPart> links = chain.links().stream().map(link -> new LinkPart(elementRefs.get(link.sourceId()),
-                elementRefs.get(link.targetId()), link.rationale())).toList();
+                elementRefs.get(link.targetId()), link.rationale(), link.hypothesis(), link.justification(),
+                link.evidence())).toList();
         List<InteractionPart> interactions = chain.interactions().stream().map(interaction -> new InteractionPart(
                 stakeholderRefs.get(interaction.stakeholderId()), elementRefs.get(interaction.activityId()),
                 new Exchange(interaction.cost(), interaction.costQuantity(), interaction.costUnit(),
@@ -368,7 +369,8 @@ public class ExchangeService {
             if (ids.containsKey(link.source()) && ids.containsKey(link.target())) {
                 attempt("$.links[" + i + "]", field -> LINK_FIELDS.getOrDefault(field, field), errors,
                         () -> chains.addLink(evaluationId, new LinkDraft(ids.get(link.source()),
-                                ids.get(link.target()), link.rationale())));
+                                ids.get(link.target()), link.rationale(), link.hypothesis(), link.justification(),
+                                link.evidence())));
             }
         }
         for (int i = 0; i < document.interactions().size(); i++) {

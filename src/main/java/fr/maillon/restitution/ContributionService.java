@@ -2,6 +2,7 @@ package fr.maillon.restitution;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -134,11 +135,15 @@ public class ContributionService {
         }
     }
 
-    /** The elements upstream of an effect through the chain's links (outputs, activities, resources), nearest first. */
+    /**
+     * The elements from which the chain's links lead to the effect (outputs, activities, resources;
+     * not the effects that renew a resource), ordered from the resources to the effect: resources,
+     * support activities, primary activities, outputs, each in the chain's order. An element that no
+     * link leads from to the effect is not on its path, whatever its kind.
+     */
     static List<ChainElement> path(ValueChain chain, ChainElement effect) {
         Map<Long, ChainElement> elements = chain.elements().stream()
                 .collect(Collectors.toMap(ChainElement::id, Function.identity()));
-        List<ChainElement> path = new ArrayList<>();
         Set<Long> seen = new HashSet<>(Set.of(effect.id()));
         Deque<Long> queue = new ArrayDeque<>(List.of(effect.id()));
         while (!queue.isEmpty()) {
@@ -147,12 +152,12 @@ public class ContributionService {
                 ChainElement source = elements.get(link.sourceId());
                 if (link.targetId() == target && source != null && source.kind() != ElementKind.EFFECT
                         && seen.add(source.id())) {
-                    path.add(source);
                     queue.add(source.id());
                 }
             }
         }
-        return path;
+        return chain.elements().stream().filter(element -> element.id() != effect.id() && seen.contains(element.id()))
+                .sorted(Comparator.comparingInt(Contribution::stage)).toList();
     }
 
     private static @Nullable String text(@Nullable String text, int max, String field, List<Violation> violations) {

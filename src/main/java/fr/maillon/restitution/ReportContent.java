@@ -23,12 +23,16 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         List<ObjectiveLine> objectives, List<QuestionBlock> questions, List<IndicatorBlock> indicators,
         List<BalanceLine> balances, BigDecimal valuationEur, List<RenewalLine> renewal, List<SupportLine> support,
         List<SurveyBlock> surveys, List<ContributionBlock> contributions, List<TestimonyLine> testimonies,
-        List<ReviewLine> reviewTrail, List<Reconciliation> reconciliations) {
+        List<ReviewLine> reviewTrail, List<Reconciliation> reconciliations, List<DiagramPrint> diagramPages) {
 
-    /** Versions kept before the review trail or the reconciliations were (and the live draft) have none. */
+    /**
+     * Versions kept before the review trail, the reconciliations or the diagram's printed pages were
+     * (and the live draft) have none (their PDF draws {@code diagramSvg}).
+     */
     public ReportContent {
         reviewTrail = reviewTrail == null ? List.of() : List.copyOf(reviewTrail);
         reconciliations = reconciliations == null ? List.of() : List.copyOf(reconciliations);
+        diagramPages = diagramPages == null ? List.of() : List.copyOf(diagramPages);
     }
 
     /** When it was drawn up, in the given zone (the application's: {@code #zone} in templates). */
@@ -78,7 +82,7 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         return new ReportContent(reportId, version, audience, title, structure, commune, evaluationTitle, periodStart,
                 periodEnd, generatedAt, narratives, stakeholders, chain, diagramSvg, objectives, questions, indicators,
                 balances, valuationEur, renewal, support, surveys, contributions, testimonies, trail,
-                reconciliations);
+                reconciliations, diagramPages);
     }
 
     public record StakeholderLine(String name, String type, boolean communityMember) {
@@ -246,9 +250,45 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
             @Nullable BigDecimal indicatorValue, @Nullable String indicatorUnit, String indicatorBasis) {
     }
 
+    /**
+     * A contribution analysis: {@code path} names the elements leading to the effect, and
+     * {@code steps} the same by stage from the resources to the effect ("Ressources : A, B"); versions
+     * finalised before steps existed have none, and their path reads from the effect back (nearest first).
+     */
     public record ContributionBlock(String effect, String target, @Nullable String claim, List<String> path,
             List<String> indicators, List<String> evidence, @Nullable String otherFactors, @Nullable String strength,
-            @Nullable String strengthReason) {
+            @Nullable String strengthReason, List<String> steps) {
+
+        public ContributionBlock {
+            steps = steps == null ? List.of() : List.copyOf(steps);
+        }
+    }
+
+    /**
+     * One printed page of the chain's diagram, on its own landscape sheet ({@code A4} or {@code A3}):
+     * the drawing's size on it in millimetres, the effect target it shows when the chain was split
+     * (null: the whole chain), the SVG, and its texts, which a PDF lays over the drawing as real text.
+     */
+    public record DiagramPrint(String paper, double widthMm, double heightMm, @Nullable String part, String svg,
+            List<PrintedText> texts) {
+
+        public DiagramPrint {
+            paper = "A4".equals(paper) ? "A4" : "A3";
+            texts = texts == null ? List.of() : List.copyOf(texts);
+        }
+
+        /** The drawing without its texts, laid as real text over it in a PDF (Batik would draw them as outlines). */
+        public String shapes() {
+            return svg.replaceAll("<text\\b[^>]*>[^<]*</text>", "");
+        }
+    }
+
+    /** A text of a printed diagram: its line box's top left corner from the drawing's (mm), size (pt), weight, colour. */
+    public record PrintedText(double left, double top, double size, boolean bold, String colour, String text) {
+
+        public PrintedText {
+            colour = colour != null && colour.matches("#[0-9a-fA-F]{6}") ? colour : "#1d2433";
+        }
     }
 
     public record TestimonyLine(String title, @Nullable String body, @Nullable String source,

@@ -55,7 +55,7 @@ public class ReportFiles {
      * @param baseUri where the page's relative links point
      */
     public byte[] pdf(ReportContent content, @Nullable ImportMark importMark, String baseUri) {
-        return pdf.render(html(content, importMark), baseUri);
+        return pdf.render(html(content, importMark, true), baseUri);
     }
 
     /**
@@ -63,7 +63,7 @@ public class ReportFiles {
      * must read easily (short sentences, a good score, no jargon, no decimals).
      */
     public Readability readability(ReportContent content) {
-        String text = html(content, null).replaceAll("(?s)<head>.*?</head>", "")
+        String text = html(content, null, true).replaceAll("(?s)<head>.*?</head>", "")
                 .replaceAll("(?i)</?(p|h[1-6]|li|ul|ol|div|section|article|blockquote|tr|td|th|br)\\b[^>]*>", "\n")
                 .replaceAll("<[^>]*>", "");
         return Readability.of(HtmlUtils.htmlUnescape(text));
@@ -81,9 +81,13 @@ public class ReportFiles {
         return pdf.render(templates.process("report/poster", context), baseUri);
     }
 
-    private String html(ReportContent content, @Nullable ImportMark importMark) {
-        return templates.process(content.audience().plainWords() ? "report/plain" : "report/document",
-                context(content, importMark));
+    /** @param print whether for the PDF: the diagram's texts laid over it as real text, on landscape pages of their own */
+    private String html(ReportContent content, @Nullable ImportMark importMark, boolean print) {
+        Context context = context(content, importMark);
+        if (print) {
+            context.setVariable("print", true);
+        }
+        return templates.process(content.audience().plainWords() ? "report/plain" : "report/document", context);
     }
 
     private Context context(ReportContent content, @Nullable ImportMark importMark) {

@@ -34,6 +34,7 @@ import fr.maillon.chain.EvaluationPage;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.chain.ResourceValuation;
 import fr.maillon.chain.ValueChain;
+import fr.maillon.chain.ChainElement;
 import fr.maillon.chain.ChainService;
 import fr.maillon.evidence.Evidence;
 import fr.maillon.evidence.EvidenceService;
@@ -379,7 +380,8 @@ public class ReportService {
                 throw new RuleViolationException(path + ".content.audience", "restitution.version.audience");
             }
             if (!Pictures.safe(content.diagramSvg()) || content.indicators().stream()
-                    .anyMatch(indicator -> !Pictures.safe(indicator.chartSvg()))) {
+                    .anyMatch(indicator -> !Pictures.safe(indicator.chartSvg()))
+                    || content.diagramPages().stream().anyMatch(page -> !Pictures.safe(page.svg()))) {
                 throw new RuleViolationException(path + ".content", "restitution.version.picture");
             }
             ObjectNode stored = json.valueToTree(content);
@@ -465,7 +467,17 @@ public class ReportService {
                         ? contributions(evaluationId, consented) : List.of(),
                 consented.stream().filter(item -> item.body() != null).map(item -> new ReportContent.TestimonyLine(
                         item.title(), item.body(), item.source(), item.collectedOn())).toList(), List.of(),
-                valuation != null ? Reconciliations.of(valuation, overview, figures, messages) : List.of());
+                valuation != null ? Reconciliations.of(valuation, overview, figures, messages) : List.of(),
+                audience.sections().contains(ReportAudience.Section.CHAIN) ? diagramPages(evaluationId) : List.of());
+    }
+
+    /** The diagram as printed: A4 or A3 landscape pages, their texts at least 7 pt. */
+    private List<ReportContent.DiagramPrint> diagramPages(long evaluationId) {
+        return diagrams.printable(evaluationId, FRENCH).stream().map(page -> new ReportContent.DiagramPrint(
+                page.paper().name(), page.widthMm(), page.heightMm(), page.target() == null ? null
+                        : label("chain.target." + page.target()), page.svg(), page.texts().stream().map(text ->
+                                new ReportContent.PrintedText(text.leftMm(), text.topMm(), text.sizePt(), text.bold(),
+                                        text.colour(), text.text())).toList())).toList();
     }
 
     /**
@@ -634,7 +646,9 @@ public class ReportService {
                 contribution.evidence().stream().filter(item -> titles.containsKey(item.id())).map(Evidence::title)
                         .toList(), contribution.otherFactors(), contribution.strength() == null ? null
                                 : label("restitution.strength." + contribution.strength()),
-                contribution.strengthReason())).toList();
+                contribution.strengthReason(), contribution.steps().stream().map(step -> label(step.stage()) + " : "
+                        + step.elements().stream().map(ChainElement::name).collect(Collectors.joining(", "))).toList()))
+                .toList();
     }
 
     private String label(String code) {

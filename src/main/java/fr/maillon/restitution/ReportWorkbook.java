@@ -112,8 +112,8 @@ final class ReportWorkbook {
                 "Autres facteurs", "Force", "Raison");
         int line = 1;
         for (ReportContent.ContributionBlock block : content.contributions()) {
-            texts(contributions, line++, block.effect(), block.target(), block.claim(), String.join(" ← ",
-                    block.path()), String.join(" · ", block.indicators()), String.join(" · ", block.evidence()),
+            texts(contributions, line++, block.effect(), block.target(), block.claim(), block.steps().isEmpty()
+                    ? String.join(" ← ", block.path()) : String.join(" → ", block.steps()), String.join(" · ", block.indicators()), String.join(" · ", block.evidence()),
                     block.otherFactors(), block.strength(), block.strengthReason());
         }
     }

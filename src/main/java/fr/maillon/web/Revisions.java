@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Revisions {
 
-    /** The tables whose rows carry {@code version}, {@code updated_by} and {@code updated_at} (V15). */
+    /** The tables whose rows carry {@code version}, {@code updated_by} and {@code updated_at} (V15; chain_link since V18). */
     private static final Set<String> VERSIONED = Set.of("structure", "evaluation", "stakeholder", "chain_element",
             "interaction", "indicator", "objective", "evaluative_question", "disaggregation", "survey",
-            "survey_question", "survey_wave", "contribution");
+            "survey_question", "survey_wave", "contribution", "chain_link");
 
     private static final String SELECT_REVISION = """
             SELECT t.version, u.display_name AS updated_by, t.updated_at

@@ -124,16 +124,16 @@ class ExchangeTests {
 
     @Test
     void refusesDanglingReferencesAndForbiddenLinks() throws Exception {
-        String dangling = demo.replace("{ \"source\": \"res-4\", \"target\": \"act-6\" }",
-                "{ \"source\": \"res-99\", \"target\": \"act-6\" }")
+        String dangling = demo.replace("\"source\": \"res-4\", \"target\": \"act-6\"",
+                "\"source\": \"res-99\", \"target\": \"act-6\"")
                 .replace("\"stakeholder\": \"sh-11\"", "\"stakeholder\": \"sh-42\"")
                 .replace("\"provider\": \"sh-3\"", "\"provider\": \"sh-33\"");
         String body = assertRefused(dangling, "$.links[5].source", "res-99");
         assertThat(body).contains("$.interactions[12].stakeholder").contains("$.elements[2].provider");
 
-        String forbidden = demo.replace("{ \"source\": \"act-1\", \"target\": \"act-5\" }",
-                "{ \"source\": \"act-5\", \"target\": \"act-1\" }")
-                .replace("{ \"source\": \"out-1\", \"target\": \"eff-1\" }", "{ \"source\": \"out-1\", \"target\": \"res-3\" }");
+        String forbidden = demo.replace("\"source\": \"act-1\", \"target\": \"act-5\"",
+                "\"source\": \"act-5\", \"target\": \"act-1\"")
+                .replace("\"source\": \"out-1\", \"target\": \"eff-1\"", "\"source\": \"out-1\", \"target\": \"res-3\"");
         String forbiddenBody = assertRefused(forbidden, "$.links[12].target", "pas prévu par la méthode");
         assertThat(forbiddenBody).contains("$.links[25].target");
 
@@ -252,8 +252,8 @@ class ExchangeTests {
 
     @Test
     void aStructureArchiveImportsEveryDocumentOrNone() throws Exception {
-        String dangling = demo.replace("{ \"source\": \"res-4\", \"target\": \"act-6\" }",
-                "{ \"source\": \"res-99\", \"target\": \"act-6\" }");
+        String dangling = demo.replace("\"source\": \"res-4\", \"target\": \"act-6\"",
+                "\"source\": \"res-99\", \"target\": \"act-6\"");
         long before = jdbc.sql("SELECT count(*) FROM evaluation").query(Long.class).single();
         MockHttpServletResponse refused = importArchive(zip("01-bon.json", demo, "02-mauvais.json", dangling));
         assertThat(refused.getStatus()).isEqualTo(422);

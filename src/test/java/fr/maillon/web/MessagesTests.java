@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.maillon.chain.ActivityType;
 import fr.maillon.chain.EffectTarget;
+import fr.maillon.chain.HypothesisStatus;
 import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationStatus;
@@ -70,6 +71,7 @@ class MessagesTests {
             Map.entry("chain.activityType", names(ActivityType.values())),
             Map.entry("chain.supportCategory", names(SupportCategory.values())),
             Map.entry("chain.target", names(EffectTarget.values())),
+            Map.entry("chain.hypothesis", names(HypothesisStatus.values())),
             Map.entry("chain.kind", Arrays.stream(ElementKind.values())
                     .flatMap(kind -> Stream.of(kind + ".plural", kind + ".new", kind + ".edit")).toList()),
             Map.entry("framework.measure", names(Measure.values())),

@@ -32,6 +32,7 @@ import fr.maillon.chain.ChainElementDraft;
 import fr.maillon.chain.ChainService;
 import fr.maillon.chain.DiagramService;
 import fr.maillon.chain.InteractionDraft;
+import fr.maillon.chain.Link;
 import fr.maillon.chain.LinkDraft;
 import fr.maillon.chain.ResourceValuation;
 import fr.maillon.chain.StakeholderBalance;
@@ -113,9 +114,28 @@ class ChainApiController {
 
     @PostMapping("/links")
     @Operation(summary = "Link two elements (resource→activity, support→primary activity, activity→output, "
-            + "activity→effect, output→effect, effect→resource)")
+            + "activity→effect, output→effect, effect→resource), optionally with its hypothesis")
     ResponseEntity<Map<String, Long>> addLink(@PathVariable long evaluationId, @RequestBody LinkDraft draft) {
         return created(evaluationId, chains.addLink(evaluationId, draft));
+    }
+
+    @GetMapping("/links/{linkId}")
+    @Operation(summary = "A link with its hypothesis (status, justification, evidence) and its version")
+    ResponseEntity<Link> link(@PathVariable long evaluationId, @PathVariable long linkId) {
+        Link link = chains.link(evaluationId, linkId);
+        return ResponseEntity.ok().eTag(Versions.etag(link.version())).body(link);
+    }
+
+    @PutMapping("/links/{linkId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change a link's rationale and hypothesis: status (CONFIRMEE, EN_PARTIE, NON_CONFIRMEE, "
+            + "NON_TESTEE), justification, evidence; its ends stay", description = Versions.PUT_DESCRIPTION)
+    @ApiResponse(responseCode = "409", description = Versions.CONFLICT_DESCRIPTION)
+    void updateLink(@PathVariable long evaluationId, @PathVariable long linkId,
+            @Parameter(description = Versions.IF_MATCH_DESCRIPTION)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody LinkDraft draft) {
+        chains.updateLink(evaluationId, linkId, draft, Versions.fromIfMatch(ifMatch));
     }
 
     @DeleteMapping("/links/{linkId}")

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Repository;
 import fr.maillon.chain.ChainElement;
 import fr.maillon.chain.ChainElementDraft;
 import fr.maillon.chain.Dimension;
+import fr.maillon.chain.HypothesisStatus;
 import fr.maillon.chain.Interaction;
 import fr.maillon.chain.InteractionDraft;
 import fr.maillon.chain.Link;
+import fr.maillon.chain.LinkDraft;
 import fr.maillon.chain.Stakeholder;
 import fr.maillon.chain.StakeholderDraft;
 import fr.maillon.web.Edit;
@@ -41,7 +43,7 @@ public class ValueChainRepository {
             """;
 
     private static final String SELECT_LINKS = """
-            SELECT id, evaluation_id, source_id, target_id, rationale
+            SELECT id, evaluation_id, source_id, target_id, rationale, hypothesis, justification, evidence, version
             FROM chain_link
             WHERE structure_id = :structureId
               AND evaluation_id = :evaluationId
@@ -231,18 +233,36 @@ public class ValueChainRepository {
 
     // --- links and interactions ---------------------------------------------------------------
 
-    public long insertLink(long structureId, long evaluationId, long sourceId, long targetId, String rationale) {
+    public long insertLink(long structureId, long evaluationId, long sourceId, long targetId, LinkDraft draft) {
         return jdbc.sql("""
-                INSERT INTO chain_link (structure_id, evaluation_id, source_id, target_id, rationale)
-                VALUES (:structureId, :evaluationId, :sourceId, :targetId, :rationale)
+                INSERT INTO chain_link (structure_id, evaluation_id, source_id, target_id, rationale, hypothesis,
+                                        justification, evidence)
+                VALUES (:structureId, :evaluationId, :sourceId, :targetId, :rationale, :hypothesis, :justification,
+                        :evidence)
                 ON CONFLICT (source_id, target_id) DO NOTHING
                 RETURNING id
                 """)
-                .params(scope(structureId, evaluationId))
-                .param("sourceId", sourceId).param("targetId", targetId).param("rationale", rationale)
+                .paramSource(linkParameters(structureId, evaluationId, draft)
+                        .addValue("sourceId", sourceId).addValue("targetId", targetId))
                 .query(Long.class)
                 .optional()
                 .orElse(0L);
+    }
+
+    /** Saves the link's rationale and hypothesis over the version the editor read; false when someone saved meanwhile. */
+    public boolean updateLink(long structureId, long evaluationId, long id, LinkDraft draft, Edit edit) {
+        return jdbc.sql("""
+                UPDATE chain_link
+                SET rationale = :rationale, hypothesis = :hypothesis, justification = :justification,
+                    evidence = :evidence,
+                    version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
+                WHERE id = :id
+                  AND structure_id = :structureId
+                  AND evaluation_id = :evaluationId
+                  AND (CAST(:version AS integer) IS NULL OR version = :version)
+                """)
+                .paramSource(edit.addTo(linkParameters(structureId, evaluationId, draft).addValue("id", id)))
+                .update() == 1;
     }
 
     public boolean deleteLink(long structureId, long evaluationId, long id) {
@@ -338,6 +358,15 @@ public class ValueChainRepository {
                 .addValue("supportCategory", name(draft.supportCategory()))
                 .addValue("target", name(draft.target()))
                 .addValue("dimensionId", draft.dimensionId());
+    }
+
+    private static MapSqlParameterSource linkParameters(long structureId, long evaluationId, LinkDraft draft) {
+        return base(structureId, evaluationId)
+                .addValue("rationale", draft.rationale())
+                .addValue("hypothesis", draft.hypothesis() == null ? HypothesisStatus.NON_TESTEE.name()
+                        : draft.hypothesis().name())
+                .addValue("justification", draft.justification())
+                .addValue("evidence", draft.evidence());
     }
 
     private static MapSqlParameterSource interactionParameters(long structureId, long evaluationId,

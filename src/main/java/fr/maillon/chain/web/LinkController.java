@@ -1,5 +1,7 @@
 package fr.maillon.chain.web;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -12,13 +14,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.chain.ChainElementNotFoundException;
 import fr.maillon.chain.ChainService;
-import fr.maillon.chain.Interaction;
+import fr.maillon.chain.HypothesisStatus;
+import fr.maillon.chain.Link;
 import fr.maillon.chain.ValueChain;
 import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
-/** Links between elements, and stakeholders' interactions with activities. */
+/** Links between elements, with the hypothesis each states. */
 @Controller
 class LinkController {
 
@@ -30,9 +33,8 @@ class LinkController {
 
     @GetMapping("/evaluations/{evaluationId}/links/new")
     String newLinkForm(@PathVariable long evaluationId, @RequestParam(required = false) Long sourceId, Model model) {
-        model.addAttribute("linkForm", new LinkForm(sourceId, null, ""));
-        model.addAttribute("chain", chains.editableChain(evaluationId));
-        return "chain/link-form";
+        model.addAttribute("linkForm", LinkForm.from(sourceId));
+        return linkPage(chains.editableChain(evaluationId), null, model);
     }
 
     @PostMapping("/evaluations/{evaluationId}/links/new")
@@ -49,8 +51,36 @@ class LinkController {
                 FormErrors.reject(result, ex);
             }
         }
-        model.addAttribute("chain", chain);
-        return "chain/link-form";
+        return linkPage(chain, null, model);
+    }
+
+    @GetMapping("/evaluations/{evaluationId}/links/{linkId}/edit")
+    String editLinkForm(@PathVariable long evaluationId, @PathVariable long linkId, Model model) {
+        ValueChain chain = chains.editableChain(evaluationId);
+        Link link = link(chain, linkId);
+        model.addAttribute("linkForm", LinkForm.of(link));
+        return linkPage(chain, link, model);
+    }
+
+    @PostMapping("/evaluations/{evaluationId}/links/{linkId}/edit")
+    String updateLink(@PathVariable long evaluationId, @PathVariable long linkId,
+            @ModelAttribute("linkForm") LinkForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        ValueChain chain = chains.editableChain(evaluationId);
+        Link link = link(chain, linkId);
+        if (!result.hasErrors()) {
+            try {
+                chains.updateLink(evaluationId, linkId, form.toDraft(), form.version());
+                redirect.addFlashAttribute("flash", "chain.link.saved");
+                return "redirect:/evaluations/" + evaluationId + "#link-" + linkId;
+            }
+            catch (ConcurrentEditException ex) {
+                FormErrors.conflict(result, model, ex, LinkForm.of(ex.stored(Link.class)));
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        return linkPage(chain, link, model);
     }
 
     @PostMapping("/evaluations/{evaluationId}/links/{linkId}/delete")
@@ -60,76 +90,15 @@ class LinkController {
         return "redirect:/evaluations/" + evaluationId + "#links";
     }
 
-    @GetMapping("/evaluations/{evaluationId}/interactions/new")
-    String newInteractionForm(@PathVariable long evaluationId, Model model) {
-        model.addAttribute("interactionForm", InteractionForm.empty());
-        return interactionPage(chains.editableChain(evaluationId), null, model);
+    private static Link link(ValueChain chain, long linkId) {
+        return chain.links().stream().filter(link -> link.id() == linkId).findFirst()
+                .orElseThrow(() -> new ChainElementNotFoundException(linkId));
     }
 
-    @PostMapping("/evaluations/{evaluationId}/interactions/new")
-    String createInteraction(@PathVariable long evaluationId,
-            @ModelAttribute("interactionForm") InteractionForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        ValueChain chain = chains.editableChain(evaluationId);
-        if (!result.hasErrors()) {
-            try {
-                chains.addInteraction(evaluationId, form.toDraft());
-                redirect.addFlashAttribute("flash", "chain.interaction.created");
-                return "redirect:/evaluations/" + evaluationId + "#interactions";
-            }
-            catch (RuleViolationException ex) {
-                FormErrors.reject(result, ex);
-            }
-        }
-        return interactionPage(chain, null, model);
-    }
-
-    @GetMapping("/evaluations/{evaluationId}/interactions/{interactionId}/edit")
-    String editInteractionForm(@PathVariable long evaluationId, @PathVariable long interactionId, Model model) {
-        ValueChain chain = chains.editableChain(evaluationId);
-        Interaction interaction = interaction(chain, interactionId);
-        model.addAttribute("interactionForm", InteractionForm.of(interaction));
-        return interactionPage(chain, interaction, model);
-    }
-
-    @PostMapping("/evaluations/{evaluationId}/interactions/{interactionId}/edit")
-    String updateInteraction(@PathVariable long evaluationId, @PathVariable long interactionId,
-            @ModelAttribute("interactionForm") InteractionForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        ValueChain chain = chains.editableChain(evaluationId);
-        Interaction interaction = interaction(chain, interactionId);
-        if (!result.hasErrors()) {
-            try {
-                chains.updateInteraction(evaluationId, interactionId, form.toDraft(), form.version());
-                redirect.addFlashAttribute("flash", "chain.interaction.saved");
-                return "redirect:/evaluations/" + evaluationId + "#interactions";
-            }
-            catch (ConcurrentEditException ex) {
-                FormErrors.conflict(result, model, ex, InteractionForm.of(ex.stored(Interaction.class)));
-            }
-            catch (RuleViolationException ex) {
-                FormErrors.reject(result, ex);
-            }
-        }
-        return interactionPage(chain, interaction, model);
-    }
-
-    @PostMapping("/evaluations/{evaluationId}/interactions/{interactionId}/delete")
-    String deleteInteraction(@PathVariable long evaluationId, @PathVariable long interactionId,
-            RedirectAttributes redirect) {
-        chains.deleteInteraction(evaluationId, interactionId);
-        redirect.addFlashAttribute("flash", "chain.deleted");
-        return "redirect:/evaluations/" + evaluationId + "#interactions";
-    }
-
-    private static Interaction interaction(ValueChain chain, long interactionId) {
-        return chain.interactions().stream().filter(interaction -> interaction.id() == interactionId).findFirst()
-                .orElseThrow(() -> new ChainElementNotFoundException(interactionId));
-    }
-
-    private static String interactionPage(ValueChain chain, Interaction interaction, Model model) {
+    private static String linkPage(ValueChain chain, @Nullable Link link, Model model) {
         model.addAttribute("chain", chain);
-        model.addAttribute("interaction", interaction);
-        return "chain/interaction-form";
+        model.addAttribute("link", link);
+        model.addAttribute("statuses", HypothesisStatus.values());
+        return "chain/link-form";
     }
 }

@@ -46,7 +46,9 @@ public final class Pictures {
                     Pattern.compile("auto")), Map.entry("role", Pattern.compile("img")), Map.entry("text-anchor",
                             Pattern.compile("start|middle|end")), Map.entry("font-weight", Pattern.compile("bold")),
             Map.entry("font-family", Pattern.compile("[A-Za-z ,-]{1,60}")), Map.entry("class", WORDS),
-            Map.entry("data-id", Pattern.compile("[a-z]?\\d{1,19}")), Map.entry("aria-label", LABEL));
+            Map.entry("data-id", Pattern.compile("[a-z]?\\d{1,19}")), Map.entry("aria-label", LABEL),
+            Map.entry("data-column", Pattern.compile("\\d")), Map.entry("data-hypothesis", Pattern.compile("[A-Z_]{1,20}")),
+            Map.entry("data-target", Pattern.compile("[A-Z_]{1,20}")));
 
     private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
 
