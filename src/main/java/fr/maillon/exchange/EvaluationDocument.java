@@ -238,7 +238,7 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
     /** Version 2: the verdict of an evaluative question, named by its ref, and the evidence it cites. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record VerdictPart(String question, Verdict verdict, String argument,
-            @Nullable List<VerdictEvidencePart> evidence) {
+            @Nullable List<VerdictEvidencePart> evidence, @Nullable String plainMessage) {
     }
 
     /**

@@ -189,7 +189,7 @@ class RestitutionExchange {
                             testimonies.get(cited.id()), null);
                     case CONTRIBUTION -> new VerdictEvidencePart(cited.kind(), null, null, null, null, null,
                             elementRefs.get(cited.id()));
-                }).filter(RestitutionExchange::named).toList())).toList();
+                }).filter(RestitutionExchange::named).toList(), verdict.plainMessage())).toList();
     }
 
     /**
@@ -240,7 +240,7 @@ class RestitutionExchange {
             }
             if (references.size() == cited.size()) {
                 attempt(path, errors, () -> verdicts.save(evaluationId, question, new VerdictDraft(part.verdict(),
-                        part.argument(), references)));
+                        part.argument(), references, part.plainMessage())));
             }
         }
     }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record QuestionVerdict(long questionId, String question, long criterionId, String criterion,
         @Nullable Verdict verdict, @Nullable String argument, List<CitedEvidence> evidence, int version,
-        @Nullable String updatedBy, @Nullable OffsetDateTime updatedAt) {
+        @Nullable String updatedBy, @Nullable OffsetDateTime updatedAt, @Nullable String plainMessage) {
 
     public QuestionVerdict {
         evidence = List.copyOf(evidence);

@@ -504,7 +504,7 @@ public class ReportService {
                     verdict == null || verdict.verdict() == null ? null : verdict.verdict().name(),
                     verdict == null ? null : verdict.argument(),
                     verdict == null ? List.of() : verdict.evidence().stream().map(details::line).toList(),
-                    null);
+                    verdict == null ? null : verdict.plainMessage());
         }).toList();
     }
 

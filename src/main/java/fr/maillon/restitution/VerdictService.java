@@ -62,6 +62,9 @@ public class VerdictService {
     /** The most evidence one verdict cites. */
     public static final int MAX_EVIDENCE = 50;
 
+    /** What a verdict says in plain words, for the inhabitants: one or two short sentences. */
+    public static final int MAX_PLAIN_MESSAGE = 300;
+
     private final EvaluationService evaluations;
     private final ChainService chains;
     private final ObjectiveService objectives;
@@ -178,13 +181,18 @@ public class VerdictService {
         else if (argument.length() > MAX_ARGUMENT || Texts.hasControlCharacters(argument)) {
             violations.add(new Violation("argument", "restitution.verdict.argument.tooLong", MAX_ARGUMENT));
         }
+        String plain = draft.plainMessage() == null ? "" : draft.plainMessage().replaceAll("\\s+", " ").strip();
+        if (plain.length() > MAX_PLAIN_MESSAGE || Texts.hasControlCharacters(plain)) {
+            violations.add(new Violation("plainMessage", "restitution.verdict.plainMessage.tooLong",
+                    MAX_PLAIN_MESSAGE));
+        }
         List<NewCited> cited = evidence(evaluation, draft.evidence() == null ? List.of() : draft.evidence(),
                 violations);
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
         Optional<Long> saved = repository.save(structureId, evaluationId, questionId, draft.verdict(), argument,
-                revisions.edit(version, access.currentUserId()));
+                plain.isEmpty() ? null : plain, revisions.edit(version, access.currentUserId()));
         if (saved.isEmpty()) {
             throw conflict(evaluation, questionId);
         }
@@ -333,7 +341,8 @@ public class VerdictService {
             verdicts.add(new QuestionVerdict(question.id(), question.text(), question.criterionId(),
                     criterion == null ? "" : criterion.label(), row == null ? null : row.verdict(),
                     row == null ? null : row.argument(), evidenceByQuestion.getOrDefault(question.id(), List.of()),
-                    revision.version(), revision.updatedBy(), revision.updatedAt()));
+                    revision.version(), revision.updatedBy(), revision.updatedAt(),
+                    row == null ? null : row.plainMessage()));
         }
         return verdicts;
     }
@@ -351,7 +360,7 @@ public class VerdictService {
                 .orElse(new Revision(0, null, null));
         VerdictDraft draft = stored.map(row -> new VerdictDraft(row.verdict(), row.argument(),
                 repository.cited(evaluation.structureId(), evaluation.id(), questionId).stream()
-                        .map(Cited::evidence).toList()))
+                        .map(Cited::evidence).toList(), row.plainMessage()))
                 .orElse(new VerdictDraft(null, null, List.of()));
         return new ConcurrentEditException(current, draft);
     }

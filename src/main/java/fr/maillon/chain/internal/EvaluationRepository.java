@@ -119,8 +119,11 @@ public class EvaluationRepository {
     public long insertNext(long structureId, long previousId, EvaluationDraft draft) {
         return jdbc.sql("""
                 INSERT INTO evaluation (structure_id, title, scope, action_name, period_start, period_end, status,
-                                        previous_evaluation_id)
-                VALUES (:structureId, :title, :scope, :actionName, :periodStart, :periodEnd, :status, :previousId)
+                                        previous_evaluation_id, illustrative)
+                SELECT :structureId, :title, :scope, :actionName, :periodStart, :periodEnd, :status, :previousId,
+                       previous.illustrative
+                FROM evaluation previous
+                WHERE previous.id = :previousId AND previous.structure_id = :structureId
                 RETURNING id
                 """)
                 .paramSource(parameters(structureId, 0, draft).addValue("previousId", previousId))

@@ -123,14 +123,14 @@ public class CadreCopyRepository {
                                        baseline_value, baseline_date,
                                        code, name, description, measure, scale_levels, unit, direction, frequency,
                                        aggregation, cumulative_targets, source, formula, collector, minimum, maximum,
-                                       position, disaggregation_id, library_indicator_id)
+                                       position, disaggregation_id, library_indicator_id, display_precision)
                 OVERRIDING SYSTEM VALUE
                 SELECT ids.new_id, i.structure_id, :toId, i.id,
                        CASE WHEN b.indicator_id IS NULL THEN i.baseline_value ELSE b.value END,
                        CASE WHEN b.indicator_id IS NULL THEN i.baseline_date ELSE b.date END,
                        i.code, i.name, i.description, i.measure, i.scale_levels, i.unit, i.direction, i.frequency,
                        i.aggregation, i.cumulative_targets, i.source, i.formula, i.collector, i.minimum, i.maximum,
-                       i.position, i.disaggregation_id, i.library_indicator_id
+                       i.position, i.disaggregation_id, i.library_indicator_id, i.display_precision
                 FROM indicator i
                 JOIN ids ON ids.old_id = i.id
                 LEFT JOIN baselines b ON b.indicator_id = i.id

@@ -51,7 +51,7 @@ class VerdictApiController {
      * for a contribution analysis, the id of its effect) and, optionally, the version read.
      */
     record VerdictBody(@Nullable Verdict verdict, @Nullable String argument, @Nullable List<VerdictEvidence> evidence,
-            @Nullable Integer version) {
+            @Nullable Integer version, @Nullable String plainMessage) {
     }
 
     @PutMapping("/questions/{questionId}/verdict")
@@ -70,7 +70,8 @@ class VerdictApiController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody VerdictBody body) {
         Integer version = Versions.fromIfMatch(ifMatch);
-        verdicts.save(evaluationId, questionId, new VerdictDraft(body.verdict(), body.argument(), body.evidence()),
+        verdicts.save(evaluationId, questionId, new VerdictDraft(body.verdict(), body.argument(), body.evidence(),
+                body.plainMessage()),
                 version != null ? version : body.version());
         QuestionVerdict saved = verdicts.verdict(evaluationId, questionId);
         return ResponseEntity.ok().eTag(Versions.etag(saved.version())).body(saved);

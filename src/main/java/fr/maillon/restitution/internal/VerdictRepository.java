@@ -22,7 +22,7 @@ public class VerdictRepository {
 
     /** A written verdict, with who saved it last (her name) and when. */
     public record Row(long id, long questionId, Verdict verdict, String argument, int version,
-            @Nullable String updatedBy, @Nullable OffsetDateTime updatedAt) {
+            @Nullable String updatedBy, @Nullable OffsetDateTime updatedAt, @Nullable String plainMessage) {
     }
 
     /** A piece of evidence a verdict cites, at its place in the verdict's list. */
@@ -34,7 +34,8 @@ public class VerdictRepository {
     }
 
     private static final String SELECT_VERDICT = """
-            SELECT v.id, v.question_id, v.verdict, v.argument, v.version, u.display_name AS updated_by, v.updated_at
+            SELECT v.id, v.question_id, v.verdict, v.argument, v.version, u.display_name AS updated_by, v.updated_at,
+                   v.plain_message
             FROM verdict v
             LEFT JOIN app_user u ON u.id = v.updated_by
             WHERE v.structure_id = :structureId
@@ -43,7 +44,7 @@ public class VerdictRepository {
 
     private static final RowMapper<Row> ROW = (rs, row) -> new Row(rs.getLong("id"), rs.getLong("question_id"),
             Verdict.valueOf(rs.getString("verdict")), rs.getString("argument"), rs.getInt("version"),
-            rs.getString("updated_by"), rs.getObject("updated_at", OffsetDateTime.class));
+            rs.getString("updated_by"), rs.getObject("updated_at", OffsetDateTime.class), rs.getString("plain_message"));
 
     private static final String SELECT_CITED = """
             SELECT v.question_id, e.position, e.kind, e.indicator_id, e.survey_question_id, e.survey_wave_id,
@@ -105,18 +106,21 @@ public class VerdictRepository {
      * meanwhile.
      */
     public Optional<Long> save(long structureId, long evaluationId, long questionId, Verdict verdict, String argument,
-            Edit edit) {
+            @Nullable String plainMessage, Edit edit) {
         MapSqlParameterSource parameters = edit.addTo(new MapSqlParameterSource().addValue("structureId", structureId)
                 .addValue("evaluationId", evaluationId).addValue("questionId", questionId)
-                .addValue("verdict", verdict.name()).addValue("argument", argument));
+                .addValue("verdict", verdict.name()).addValue("argument", argument)
+                .addValue("plainMessage", plainMessage));
         return jdbc.sql("""
-                INSERT INTO verdict (structure_id, evaluation_id, question_id, verdict, argument, version, updated_by,
-                                     updated_at)
-                SELECT :structureId, :evaluationId, :questionId, :verdict, :argument, 1, :updatedBy, :updatedAt
+                INSERT INTO verdict (structure_id, evaluation_id, question_id, verdict, argument, plain_message, version,
+                                     updated_by, updated_at)
+                SELECT :structureId, :evaluationId, :questionId, :verdict, :argument, :plainMessage, 1, :updatedBy,
+                       :updatedAt
                 WHERE coalesce(CAST(:version AS integer), 0) = 0
                    OR EXISTS (SELECT 1 FROM verdict WHERE evaluation_id = :evaluationId AND question_id = :questionId)
                 ON CONFLICT (evaluation_id, question_id) DO UPDATE
-                SET verdict = EXCLUDED.verdict, argument = EXCLUDED.argument, version = verdict.version + 1,
+                SET verdict = EXCLUDED.verdict, argument = EXCLUDED.argument, plain_message = EXCLUDED.plain_message,
+                    version = verdict.version + 1,
                     updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
                 WHERE verdict.structure_id = :structureId
                   AND (CAST(:version AS integer) IS NULL OR verdict.version = :version)

@@ -15,16 +15,16 @@ import fr.maillon.restitution.VerdictEvidence;
  * values {@code KIND:id[:waveId]}), and the version its author read (0: none written yet).
  */
 public record VerdictForm(@Nullable Verdict verdict, @Nullable String argument, @Nullable List<String> evidence,
-        @Nullable Integer version) {
+        @Nullable Integer version, @Nullable String plainMessage) {
 
     public static VerdictForm of(QuestionVerdict verdict) {
         return new VerdictForm(verdict.verdict(), verdict.argument(), verdict.evidence().stream()
-                .map(cited -> cited.token()).toList(), verdict.version());
+                .map(cited -> cited.token()).toList(), verdict.version(), verdict.plainMessage());
     }
 
     public static VerdictForm of(VerdictDraft draft, int version) {
         return new VerdictForm(draft.verdict(), draft.argument(), draft.evidence() == null ? List.of()
-                : draft.evidence().stream().map(VerdictEvidence::token).toList(), version);
+                : draft.evidence().stream().map(VerdictEvidence::token).toList(), version, draft.plainMessage());
     }
 
     /** The evidence ticked, or null when a value is not one the form offers. */
@@ -42,6 +42,6 @@ public record VerdictForm(@Nullable Verdict verdict, @Nullable String argument, 
     }
 
     VerdictDraft draft(List<VerdictEvidence> references) {
-        return new VerdictDraft(verdict, argument, references);
+        return new VerdictDraft(verdict, argument, references, plainMessage);
     }
 }
