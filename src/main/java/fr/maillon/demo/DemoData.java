@@ -153,8 +153,7 @@ class DemoData implements ApplicationRunner {
                 + "des invendus bio en bocaux partagés, avec des habitants des quartiers prioritaires qui sont devenus "
                 + "animateurs à leur tour. Les cibles de participation et de transformation sont atteintes ; le "
                 + "changement des habitudes de consommation est réel mais mesuré sans groupe de comparaison, et le "
-                + "modèle économique dépend encore des subventions. (Données de démonstration : les jugements sont "
-                + "illustratifs.)");
+                + "modèle économique dépend encore des subventions.");
         reports.narrate(report, ReportAudience.Section.CONTEXT, "Trois maisons de quartier de Romans-sur-Isère ont "
                 + "lancé en 2018 une conserverie mobile et solidaire : des fruits et légumes bio invendus deviennent, "
                 + "en atelier, des bocaux partagés entre les habitants.");

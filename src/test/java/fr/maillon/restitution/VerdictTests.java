@@ -129,7 +129,7 @@ class VerdictTests {
                 .getContentAsString();
         assertThat(count(form, "<form") - count(form, "action=\"/logout\"")).as("one form on the page of a question")
                 .isEqualTo(1);
-        assertThat(count(form, "<textarea")).isEqualTo(1);
+        assertThat(count(form, "<textarea")).as("the argument and the message in plain words").isEqualTo(2);
         assertThat(form).contains("value=\"ATTEINT\"").contains("On ne peut pas encore dire")
                 .contains("value=\"INDICATOR:" + indicator + "\"").contains("répond à cette question")
                 .contains("Saison 2021").contains("Nadia, participante des ateliers depuis 2019")
@@ -388,7 +388,7 @@ class VerdictTests {
         assertThat(demo).hasSize(5).allSatisfy(verdict -> {
             assertThat(verdict.answered()).isTrue();
             assertThat(verdict.unsupported()).isFalse();
-            assertThat(verdict.argument()).contains("illustratif").hasSizeBetween(100, 800);
+            assertThat(verdict.argument()).doesNotContain("illustratif").hasSizeBetween(100, 800);
         });
         assertThat(demo).extracting(QuestionVerdict::verdict).containsExactly(Verdict.ATTEINT, Verdict.EN_PARTIE,
                 Verdict.EN_PARTIE, Verdict.EN_PARTIE, Verdict.ATTEINT);
@@ -399,7 +399,8 @@ class VerdictTests {
         String page = mvc.perform(get("/evaluations/{e}/verdicts", conserverie).with(users.as("coope")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Chaque question évaluative a son jugement.")
-                .contains("(Jugement illustratif, données de démonstration.)").doesNotContain("non étayé</span>");
+                .contains("id=\"illustrative-banner\"").contains("jugements évaluatifs et hypothèses illustratifs")
+                .doesNotContain("non étayé</span>");
     }
 
     // --- helpers ------------------------------------------------------------------------------
