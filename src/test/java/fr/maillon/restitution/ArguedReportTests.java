@@ -96,6 +96,17 @@ class ArguedReportTests {
     }
 
     @Test
+    void performanceIsAmongTheDefaultCriteria() throws Exception {
+        assertThat(jdbc.sql("SELECT code FROM criterion WHERE structure_id IS NULL ORDER BY position")
+                .query(String.class).list()).containsExactly("pertinence", "coherence", "efficacite", "efficience",
+                        "impact", "durabilite", "performance");
+        long conserverie = jdbc.sql("SELECT min(evaluation_id) FROM report WHERE title LIKE 'Dossier d''agrément%'")
+                .query(Long.class).single();
+        assertThat(mvc.perform(get("/evaluations/{id}/questions/new", conserverie).with(users.as("coope")))
+                .andReturn().getResponse().getContentAsString()).contains(">Performance<");
+    }
+
+    @Test
     void theReadabilityScoreTellsPlainWordsFromJargon() {
         Readability plain = Readability.of("Vous êtes plus nombreux à venir aux ateliers. Beaucoup savent faire des "
                 + "bocaux chez eux.\nEt maintenant ?");
