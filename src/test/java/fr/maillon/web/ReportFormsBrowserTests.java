@@ -67,6 +67,34 @@ class ReportFormsBrowserTests {
         assertThat(browser.findElement(By.id("checklist")).getText()).contains("Avant de finaliser");
     }
 
+    /** The reviewer's page has a form per section: sending one keeps what was typed in another. */
+    @Test
+    void aReviewerSendingOneOpinionKeepsWhatWasTypedForAnother() throws Exception {
+        browser = Browser.start(1280, 900);
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("coope");
+        browser.findElement(By.id("password")).sendKeys("maillon-demo");
+        Browser.clickAndWait(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
+        browser.get(url("/evaluations/1/reports"));
+        browser.findElement(By.id("title")).sendKeys("Relecture — deux avis");
+        new Select(browser.findElement(By.id("audience"))).selectByVisibleText("Partenaires");
+        Browser.clickAndWait(browser, browser.findElement(By.cssSelector("main section form button[type=submit]")));
+        browser.findElement(By.id("reviewer-name")).sendKeys("Karim, Accorderie");
+        Browser.clickAndWait(browser, browser.findElement(By.cssSelector("#review form button[type=submit]")));
+        String link = browser.findElement(By.cssSelector("#new-review-link a")).getAttribute("href");
+        browser.manage().deleteAllCookies();
+
+        browser.get(link);
+        String later = "Il manque les heures échangées par les membres.";
+        browser.findElement(By.id("text-BALANCES")).sendKeys(later);
+        browser.findElement(By.cssSelector("#opinion-CONTEXT input[value=AGREE]")).click();
+        browser.findElement(By.id("text-CONTEXT")).sendKeys("Bien résumé.");
+        Browser.clickAndWait(browser, browser.findElement(By.cssSelector("#opinion-CONTEXT button[type=submit]")));
+        assertThat(browser.findElement(By.id("my-comments")).getText()).contains("Bien résumé.");
+        assertThat(browser.findElement(By.id("text-BALANCES")).getAttribute("value")).isEqualTo(later);
+        assertThat(browser.findElement(By.id("text-CONTEXT")).getAttribute("value")).isEmpty();
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
