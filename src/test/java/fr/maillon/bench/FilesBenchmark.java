@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -83,7 +82,7 @@ class FilesBenchmark {
         users.signIn("coope");
         long reportId = jdbc.sql("SELECT min(id) FROM report").query(Long.class).single();
         ReportContent content = reports.content(reportId, 1);
-        double[] pdf = time(5, 20, () -> files.pdf(content, "http://localhost"));
+        double[] pdf = Timing.time(5, 20, () -> files.pdf(content, "http://localhost"));
         line("demo CAF report as PDF (%d bytes), warm: median %.0f ms, worst %.0f ms", files.pdf(content,
                 "http://localhost").length, pdf[0], pdf[1]);
 
@@ -125,10 +124,10 @@ class FilesBenchmark {
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
         // the same 100,000 values as a workbook, beside reading them alone (its baseline)
-        double[] read = time(2, 5, () -> framework.valueLogs(evaluation));
+        double[] read = Timing.time(2, 5, () -> framework.valueLogs(evaluation));
         System.gc();
         resetPeaks();
-        double[] xlsx = time(2, 5, () -> valuesWorkbook.workbook(evaluation));
+        double[] xlsx = Timing.time(2, 5, () -> valuesWorkbook.workbook(evaluation));
         line("XLSX export of %d values (%d bytes), warm: median %.0f ms, worst %.0f ms (reading the values alone: "
                 + "median %.0f ms); heap: at most %d MB used", jdbc.sql("SELECT count(*) FROM data_value WHERE "
                         + "evaluation_id = :e").param("e", evaluation).query(Long.class).single(),
@@ -145,20 +144,6 @@ class FilesBenchmark {
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }
 
-    /** Median and worst in milliseconds, after a warm-up. */
-    private static double[] time(int warmUp, int runs, Runnable work) {
-        for (int i = 0; i < warmUp; i++) {
-            work.run();
-        }
-        double[] times = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long began = System.nanoTime();
-            work.run();
-            times[i] = (System.nanoTime() - began) / 1e6;
-        }
-        Arrays.sort(times);
-        return new double[] { times[runs / 2], times[runs - 1] };
-    }
 
     private void line(String format, Object... arguments) {
         String line = String.format(Locale.ROOT, format, arguments);

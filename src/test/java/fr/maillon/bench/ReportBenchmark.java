@@ -3,7 +3,6 @@ package fr.maillon.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -63,13 +62,13 @@ class ReportBenchmark {
     void reports() throws Exception {
         users.signIn("coope");
         long demo = jdbc.sql("SELECT min(id) FROM report WHERE audience = 'CAF'").query(Long.class).single();
-        time("the demo's CAF file", demo);
+        measure("the demo's CAF file", demo);
 
         TestUsers.Created owner = users.structureWithMember(Role.STRUCTURE_ADMIN);
         users.signIn(owner.username());
         long evaluation = exchange.importEvaluation(owner.structureId(), json.writeValueAsBytes(grown(200)));
         long large = reports.create(evaluation, ReportAudience.CAF, "Dossier d'une chaîne de 200 éléments");
-        time("the CAF file of a 200-node chain", large);
+        measure("the CAF file of a 200-node chain", large);
         Files.write(Path.of("target/bench-reports.txt"), report);
     }
 
@@ -101,35 +100,21 @@ class ReportBenchmark {
         return document;
     }
 
-    private void time(String what, long reportId) throws Exception {
+    private void measure(String what, long reportId) throws Exception {
         ReportContent content = reports.content(reportId, 0);
         byte[] pdf = files.pdf(content, "http://localhost");
         int pages;
         try (PDDocument document = Loader.loadPDF(pdf)) {
             pages = document.getNumberOfPages();
         }
-        double[] drawn = time(2, 9, () -> reports.content(reportId, 0));
-        double[] printed = time(2, 9, () -> files.pdf(content, "http://localhost"));
-        double[] whole = time(1, 5, () -> files.pdf(reports.content(reportId, 0), "http://localhost"));
+        double[] drawn = Timing.time(2, 9, () -> reports.content(reportId, 0));
+        double[] printed = Timing.time(2, 9, () -> files.pdf(content, "http://localhost"));
+        double[] whole = Timing.time(1, 5, () -> files.pdf(reports.content(reportId, 0), "http://localhost"));
         line("%s (%d pages, %d KB): drawn from the model median %.0f ms; PDF median %.0f ms, worst %.0f ms; "
                 + "both, median %.0f ms, worst %.0f ms", what, pages, pdf.length / 1024, drawn[0], printed[0],
                 printed[1], whole[0], whole[1]);
     }
 
-    /** Median and worst in milliseconds, after a warm-up. */
-    private static double[] time(int warmUp, int runs, Runnable work) {
-        for (int i = 0; i < warmUp; i++) {
-            work.run();
-        }
-        double[] times = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long began = System.nanoTime();
-            work.run();
-            times[i] = (System.nanoTime() - began) / 1e6;
-        }
-        Arrays.sort(times);
-        return new double[] { times[runs / 2], times[runs - 1] };
-    }
 
     private void line(String format, Object... arguments) {
         String line = String.format(Locale.ROOT, format, arguments);

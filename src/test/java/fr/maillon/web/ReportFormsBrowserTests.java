@@ -34,12 +34,7 @@ class ReportFormsBrowserTests {
 
     @Test
     void savingOneSectionKeepsWhatWasTypedInAnother() throws Exception {
-        browser = Browser.start(1280, 900);
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("coope");
-        browser.findElement(By.id("password")).sendKeys("maillon-demo");
-        Browser.clickAndWait(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
-        browser.get(url("/evaluations/1/reports"));
+        signInToTheReports();
         browser.findElement(By.id("title")).sendKeys("Dossier CAF — deux textes");
         new Select(browser.findElement(By.id("audience"))).selectByVisibleText("Dossier d'agrément pour la CAF");
         Browser.clickAndWait(browser, browser.findElement(By.cssSelector("main section form button[type=submit]")));
@@ -70,12 +65,7 @@ class ReportFormsBrowserTests {
     /** The reviewer's page has a form per section: sending one keeps what was typed in another. */
     @Test
     void aReviewerSendingOneOpinionKeepsWhatWasTypedForAnother() throws Exception {
-        browser = Browser.start(1280, 900);
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("coope");
-        browser.findElement(By.id("password")).sendKeys("maillon-demo");
-        Browser.clickAndWait(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
-        browser.get(url("/evaluations/1/reports"));
+        signInToTheReports();
         browser.findElement(By.id("title")).sendKeys("Relecture — deux avis");
         new Select(browser.findElement(By.id("audience"))).selectByVisibleText("Partenaires");
         Browser.clickAndWait(browser, browser.findElement(By.cssSelector("main section form button[type=submit]")));
@@ -93,6 +83,16 @@ class ReportFormsBrowserTests {
         assertThat(browser.findElement(By.id("my-comments")).getText()).contains("Bien résumé.");
         assertThat(browser.findElement(By.id("text-BALANCES")).getAttribute("value")).isEqualTo(later);
         assertThat(browser.findElement(By.id("text-CONTEXT")).getAttribute("value")).isEmpty();
+    }
+
+    /** coope signs in and opens the reports of the demo's Conserverie. */
+    private void signInToTheReports() throws Exception {
+        browser = Browser.start(1280, 900);
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("coope");
+        browser.findElement(By.id("password")).sendKeys("maillon-demo");
+        Browser.clickAndWait(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
+        browser.get(url("/evaluations/1/reports"));
     }
 
     private String url(String path) {
