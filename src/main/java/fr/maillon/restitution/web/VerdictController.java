@@ -71,11 +71,13 @@ class VerdictController {
             @ModelAttribute("verdictForm") VerdictForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         VerdictEditing editing = verdicts.editing(evaluationId, questionId);
+        if (result.hasErrors()) {
+            // a field that could not be read (a version that is not a number…): the form again, as typed
+            return form(evaluationId, editing, model);
+        }
         List<VerdictEvidence> references = form.references();
         if (references == null) {
             result.rejectValue("evidence", "restitution.verdict.evidence.invalid");
-        }
-        if (result.hasErrors()) {
             return form(evaluationId, editing, model);
         }
         try {
