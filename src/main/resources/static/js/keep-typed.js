@@ -27,7 +27,7 @@
     }
     Object.keys(kept).forEach(function (id) {
       var box = document.getElementById(id);
-      if (box && box.tagName === 'TEXTAREA' && box.value === '') {
+      if (box && box.tagName === 'TEXTAREA') {
         box.value = kept[id];
       }
     });

@@ -25,6 +25,21 @@ public enum ReportAudience {
         this.sections = sections;
     }
 
+    /** Its sections in the order versions finalised before the reports were built around the questions show. */
+    public List<Section> legacySections() {
+        return switch (this) {
+            case CAF, FEDERATION -> List.of(Section.CONTEXT, Section.CHAIN, Section.FRAMEWORK, Section.RESULTS,
+                    Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.CONTRIBUTION, Section.TESTIMONIES,
+                    Section.CHANGES);
+            case ASSEMBLEE -> List.of(Section.CONTEXT, Section.CHAIN, Section.RESULTS, Section.BALANCES,
+                    Section.RENEWAL, Section.SURVEYS, Section.CONTRIBUTION, Section.TESTIMONIES, Section.CHANGES);
+            case PARTENAIRES -> List.of(Section.CONTEXT, Section.CHAIN, Section.BALANCES, Section.CONTRIBUTION,
+                    Section.TESTIMONIES, Section.CHANGES);
+            case HABITANTS -> List.of(Section.CONTEXT, Section.RESULTS, Section.SURVEYS, Section.TESTIMONIES,
+                    Section.CHANGES);
+        };
+    }
+
     public List<Section> sections() {
         return sections;
     }

@@ -23,7 +23,8 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         List<ObjectiveLine> objectives, List<QuestionBlock> questions, List<IndicatorBlock> indicators,
         List<BalanceLine> balances, BigDecimal valuationEur, List<RenewalLine> renewal, List<SupportLine> support,
         List<SurveyBlock> surveys, List<ContributionBlock> contributions, List<TestimonyLine> testimonies,
-        List<ReviewLine> reviewTrail, List<Reconciliation> reconciliations, List<DiagramPrint> diagramPages) {
+        List<ReviewLine> reviewTrail, List<Reconciliation> reconciliations, List<DiagramPrint> diagramPages,
+        @Nullable List<ReportAudience.Section> sections) {
 
     /**
      * Versions kept before the review trail, the reconciliations or the diagram's printed pages were
@@ -45,7 +46,7 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
     }
 
     public boolean has(ReportAudience.Section section) {
-        return audience.sections().contains(section);
+        return layout().contains(section);
     }
 
     // --- review trail and finalising checks (see ReportChecks) ---------------------------------
@@ -58,14 +59,35 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         return ReportChecks.empty(this, section);
     }
 
+    /**
+     * Whether this version was finalised before reports were built around the evaluative questions
+     * (it kept no {@code sections}): it is shown as it was then, its sections in their old order, with
+     * no note de synthèse, no annexes and no verdicts.
+     */
+    public boolean legacy() {
+        return sections == null;
+    }
+
+    /** Its sections in order, as its audience had them when it was drawn up. */
+    public List<ReportAudience.Section> layout() {
+        return sections == null ? audience.legacySections() : sections;
+    }
+
+    /** Whether it speaks in plain words (versions finalised before had the common layout). */
+    public boolean plainWords() {
+        return audience.plainWords() && !legacy();
+    }
+
     /** The sections of the report's body it shows: a finalised version leaves out the empty ones. */
     public List<ReportAudience.Section> shownBody() {
-        return audience.body().stream().filter(this::shown).toList();
+        return layout().stream().filter(section -> legacy() || plainWords() || !section.annex()).filter(this::shown)
+                .toList();
     }
 
     /** The annexes it shows: a finalised version leaves out the empty ones. */
     public List<ReportAudience.Section> shownAnnexes() {
-        return audience.annexes().stream().filter(this::shown).toList();
+        return legacy() || plainWords() ? List.of()
+                : layout().stream().filter(ReportAudience.Section::annex).filter(this::shown).toList();
     }
 
     /** Whether the report has annexes to show: sections, or what the stakeholders said of the draft. */
@@ -82,7 +104,7 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         return new ReportContent(reportId, version, audience, title, structure, commune, evaluationTitle, periodStart,
                 periodEnd, generatedAt, narratives, stakeholders, chain, diagramSvg, objectives, questions, indicators,
                 balances, valuationEur, renewal, support, surveys, contributions, testimonies, trail,
-                reconciliations, diagramPages);
+                reconciliations, diagramPages, sections);
     }
 
     public record StakeholderLine(String name, String type, boolean communityMember) {
@@ -176,10 +198,11 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
      * before these were kept read null, false and null: shown with up to two decimals.
      */
     public record IndicatorBlock(String code, String name, @Nullable String unit, List<Point> points, String chartSvg,
-            @Nullable Integer precision, boolean cumulativeTargets, @Nullable String aggregation) {
+            @Nullable Integer precision, Boolean cumulativeTargets, @Nullable String aggregation) {
 
-        public IndicatorBlock(String code, String name, @Nullable String unit, List<Point> points, String chartSvg) {
-            this(code, name, unit, points, chartSvg, null, false, null);
+        /** A version stored before cumulative targets were kept has none (Jackson reads the missing field as null). */
+        public IndicatorBlock {
+            cumulativeTargets = Boolean.TRUE.equals(cumulativeTargets);
         }
 
         /** The decimals its values are shown with (two for versions that did not keep it). */
@@ -214,10 +237,6 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
 
     /** {@code precision}: the indicator's decimals (null in versions that did not keep it: two). */
     public record RenewalLine(String resource, String indicator, List<Point> points, @Nullable Integer precision) {
-
-        public RenewalLine(String resource, String indicator, List<Point> points) {
-            this(resource, indicator, points, null);
-        }
 
         public int decimals() {
             return precision == null ? 2 : precision;

@@ -87,7 +87,7 @@ public class ReportFiles {
         if (print) {
             context.setVariable("print", true);
         }
-        return templates.process(content.audience().plainWords() ? "report/plain" : "report/document", context);
+        return templates.process(content.plainWords() ? "report/plain" : "report/document", context);
     }
 
     private Context context(ReportContent content, @Nullable ImportMark importMark) {

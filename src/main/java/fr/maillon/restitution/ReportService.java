@@ -57,6 +57,7 @@ import fr.maillon.restitution.ReportContent.Point;
 import fr.maillon.restitution.internal.Pictures;
 import fr.maillon.restitution.internal.ReportRepository;
 import fr.maillon.restitution.internal.ReportRepository.StoredNarrative;
+import fr.maillon.survey.Audience;
 import fr.maillon.survey.QuestionKind;
 import fr.maillon.survey.Survey;
 import fr.maillon.survey.SurveyResults;
@@ -179,12 +180,14 @@ public class ReportService {
 
     /**
      * The path of the survey wave the inhabitants' poster invites to answer ({@code /s/…}): one open
-     * now, else the next to open, among the surveys whose links the caller hands out; null if none.
+     * now, else the next to open, among the inhabitants' surveys whose links the caller hands out;
+     * null if none.
      */
     public @Nullable String posterSurveyPath(long reportId) {
         Report report = report(reportId);
         Instant now = clock.instant();
-        return surveys.surveys(report.evaluationId()).stream().filter(surveys::canDistribute)
+        return surveys.surveys(report.evaluationId()).stream()
+                .filter(survey -> survey.audience() == Audience.HABITANTS && surveys.canDistribute(survey))
                 .flatMap(survey -> survey.waves().stream())
                 .filter(wave -> wave.closesAt() == null || wave.closesAt().isAfter(now))
                 .min(Comparator.comparing(wave -> wave.opensAt() == null || !wave.opensAt().isAfter(now)
@@ -301,21 +304,31 @@ public class ReportService {
     public int finalise(long reportId) {
         Report report = editable(reportId);
         int version = report.lastVersion() + 1;
-        ReportContent content = checks.finalisable(report, content(report, version));
+        ReportContent content = checks.finalisable(report, content(report, version, false, true));
         reports.insertVersion(report.structureId(), reportId, version, json.writeValueAsString(content),
                 access.currentUserId(), content.generatedAt());
         return version;
     }
 
-    /** The content of a version (0: the live draft, for the structure's members only). */
+    /** The content of a version (0: the live draft, for the structure's members only), as a page shows it. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ReportContent content(long reportId, int version) {
+        return content(reportId, version, false);
+    }
+
+    /** The content of a version to print: a draft's also holds the diagram's printed pages, longer to draw. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ReportContent printed(long reportId, int version) {
+        return content(reportId, version, true);
+    }
+
+    private ReportContent content(long reportId, int version, boolean print) {
         Report report = report(reportId);
         if (version == 0) {
             if (!isMember(report)) {
                 throw new NotFoundException("restitution.report.notFound", reportId);
             }
-            return content(report, 0);
+            return content(report, 0, false, print);
         }
         String stored = reports.version(report.structureId(), reportId, version)
                 .orElseThrow(() -> new NotFoundException("restitution.report.notFound", reportId));
@@ -398,7 +411,7 @@ public class ReportService {
     public ReportContent dashboard(long evaluationId) {
         long structureId = evaluations.evaluation(evaluationId).structureId();
         return content(new Report(0, structureId, evaluationId, ReportAudience.CAF, label("restitution.dashboard.title"),
-                List.of()), 0, true);
+                List.of()), 0, true, false);
     }
 
     private Report editable(long reportId) {
@@ -409,17 +422,14 @@ public class ReportService {
 
     // --- content ------------------------------------------------------------------------------
 
-    private ReportContent content(Report report, int version) {
-        return content(report, version, false);
-    }
 
     /**
      * Fills the sections the report's audience reads; the others stay empty. A structure's own report
      * and dashboard read its true figures (survey results unmasked); outsiders reading the dashboard
      * get the survey results as they are shown outside. A report (not the dashboard) gives no survey
-     * share from fewer than five answers.
+     * share from fewer than five answers. The diagram's printed pages are drawn only to {@code print}.
      */
-    private ReportContent content(Report report, int version, boolean dashboard) {
+    private ReportContent content(Report report, int version, boolean dashboard, boolean print) {
         long evaluationId = report.evaluationId();
         ReportAudience audience = report.audience();
         EvaluationPage page = evaluations.page(evaluationId);
@@ -468,7 +478,9 @@ public class ReportService {
                 consented.stream().filter(item -> item.body() != null).map(item -> new ReportContent.TestimonyLine(
                         item.title(), item.body(), item.source(), item.collectedOn())).toList(), List.of(),
                 valuation != null ? Reconciliations.of(valuation, overview, figures, messages) : List.of(),
-                audience.sections().contains(ReportAudience.Section.CHAIN) ? diagramPages(evaluationId) : List.of());
+                print && audience.sections().contains(ReportAudience.Section.CHAIN) ? diagramPages(evaluationId)
+                        : List.of(),
+                audience.sections());
     }
 
     /** The diagram as printed: A4 or A3 landscape pages, their texts at least 7 pt. */
@@ -544,7 +556,9 @@ public class ReportService {
         }
 
         private String describe(IndicatorBlock indicator, Point last) {
-            String value = indicator.showValue(last);
+            boolean cumulative = Boolean.TRUE.equals(indicator.cumulativeTargets()) && last.cumulative() != null;
+            String value = cumulative ? messages.getMessage("restitution.evidence.cumulative", new Object[] {
+                    indicator.show(last.cumulative()) }, FRENCH) : indicator.showValue(last);
             return last.target() == null ? messages.getMessage("restitution.evidence.value", new Object[] { value,
                     last.period() }, FRENCH) : messages.getMessage("restitution.evidence.valueTarget", new Object[] {
                             value, last.period(), indicator.show(last.target()) }, FRENCH);

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
+import fr.maillon.web.Decimals;
+
 /**
  * What the templates of a report draw from its content ({@code ${@reportTexts…}}): the note de
  * synthèse's excerpts and key figures, and the plain words of the inhabitants' report.
@@ -101,14 +103,18 @@ public class ReportTexts {
     public record BigFigure(String figure, String label) {
     }
 
-    /** A share in plain words: how many out of ten, rounded ("7"), for "7 personnes sur 10". */
+    /**
+     * A share in plain words: how many out of ten, rounded ("7"), for "7 personnes sur 10"; never
+     * "10 sur 10" unless everyone, nor "0 sur 10" unless no one.
+     */
     public long outOfTen(BigDecimal percent) {
-        return percent.divide(BigDecimal.TEN, 0, RoundingMode.HALF_UP).longValue();
+        long tenths = percent.divide(BigDecimal.TEN, 0, RoundingMode.HALF_UP).longValue();
+        return percent.compareTo(BigDecimal.valueOf(100)) < 0 ? Math.min(9, Math.max(tenths,
+                percent.signum() > 0 ? 1 : 0)) : 10;
     }
 
     /** A figure in plain words: a whole number, with its thousands separated ("1 250"). */
     public String whole(BigDecimal value) {
-        return String.format(FRENCH, "%,d", value.setScale(0, RoundingMode.HALF_UP).longValue()).replace('\u202f', ' ')
-                .replace('\u00a0', ' ');
+        return Decimals.format(value, 0);
     }
 }

@@ -66,7 +66,7 @@ final class ReportWorkbook {
                 number(row, 5, point.target(), precision);
                 number(row, 6, point.percentOfTarget(), 0);
                 number(row, 7, point.cumulative(), precision);
-                text(row, 8, indicator.cumulativeTargets() ? "oui" : "non");
+                text(row, 8, Boolean.TRUE.equals(indicator.cumulativeTargets()) ? "oui" : "non");
             }
         }
     }

@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 import fr.maillon.TestFiles;
 import fr.maillon.TestUsers;
 import fr.maillon.exchange.ExchangeService;
@@ -60,6 +63,12 @@ class ArguedReportTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    ReportFiles files;
+
+    @Autowired
+    JsonMapper json;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -93,6 +102,34 @@ class ArguedReportTests {
         String page = mvc.perform(get("/reports/{id}", report).with(users.as("coope"))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).contains("id=\"readability\"").contains("Le texte se lit facilement.");
+    }
+
+    @Test
+    void aVersionFinalisedBeforeStillReadsAndShowsAsItWas() throws Exception {
+        long report = jdbc.sql("SELECT min(id) FROM report WHERE title LIKE 'Dossier d''agrément%'").query(Long.class)
+                .single();
+        ObjectNode stored = (ObjectNode) json.readTree(jdbc.sql("SELECT content::text FROM report_version WHERE "
+                + "report_id = :r AND version = 1").param("r", report).query(String.class).single());
+        // what a version kept before reports were built around the questions (d6733c6)
+        stored.remove(List.of("sections", "reviewTrail", "reconciliations", "diagramPages"));
+        stored.withArray("questions").forEach(question -> ((ObjectNode) question).remove(List.of("verdict",
+                "argument", "evidence", "plainMessage")));
+        stored.withArray("indicators").forEach(indicator -> {
+            ((ObjectNode) indicator).remove(List.of("precision", "cumulativeTargets", "aggregation"));
+            indicator.withArray("points").forEach(point -> ((ObjectNode) point).remove(List.of("cumulative",
+                    "answered")));
+        });
+        stored.withArray("renewal").forEach(line -> ((ObjectNode) line).remove("precision"));
+        stored.withArray("contributions").forEach(block -> ((ObjectNode) block).remove("steps"));
+        ReportContent old = json.readValue(stored.toString(), ReportContent.class);
+        assertThat(old.legacy()).isTrue();
+        try (PDDocument document = Loader.loadPDF(files.pdf(old, "http://localhost"))) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Contexte et parties prenantes").contains("Les réponses aux questions")
+                    .doesNotContain("Note de synthèse").doesNotContain("Annexes")
+                    .doesNotContain("Pas encore de jugement");
+        }
+        assertThat(files.workbook(old)).isNotEmpty();
     }
 
     @Test

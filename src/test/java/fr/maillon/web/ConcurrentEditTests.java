@@ -192,8 +192,9 @@ class ConcurrentEditTests {
 
     @Test
     void secondSaveOfAReportSectionIsRefused() throws Exception {
-        String location = send(alice.username(), post("/evaluations/{e}/reports", evaluation).param("audience", "CAF")
-                .param("title", "Rapport")).getRedirectedUrl();
+        // the general assembly's report: its first text is the context's, whose version the form is read for
+        String location = send(alice.username(), post("/evaluations/{e}/reports", evaluation)
+                .param("audience", "ASSEMBLEE").param("title", "Rapport")).getRedirectedUrl();
         long report = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         secondSaveRefused("/reports/" + report,
                 (narrative, version) -> post("/reports/{r}/sections/CONTEXT", report).param("narrative", narrative)

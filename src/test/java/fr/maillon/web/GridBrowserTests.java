@@ -149,8 +149,8 @@ class GridBrowserTests {
         driver.get(url("/evaluations/" + evaluation + "/results"));
         WebElement result = driver.findElement(By.id("result-benevoles"));
         assertThat(result.getText()).contains("15").contains("11");
-        assertThat(driver.findElement(By.id("categories-benevoles")).getText()).contains("Femmes 9 11")
-                .contains("Hommes 6 —");
+        assertThat(driver.findElement(By.id("categories-benevoles")).getText().replace('\u00a0', ' '))
+                .contains("Femmes 9 personnes 11 personnes").contains("Hommes 6 personnes —");
     }
 
     private void type(String selector, String text) {

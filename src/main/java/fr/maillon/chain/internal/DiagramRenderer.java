@@ -301,7 +301,7 @@ public class DiagramRenderer {
         Canvas canvas = new Canvas();
         canvas.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
-                        + "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"%s\" "
+                        + "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"group\" aria-label=\"%s\" "
                         + "font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"12\">%n<title>%s</title>%n",
                 width, height, width, height, escape(labels.title()), escape(labels.title())));
         canvas.append("<defs>");

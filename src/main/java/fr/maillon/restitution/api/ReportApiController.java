@@ -43,7 +43,8 @@ class ReportApiController {
     @GetMapping("/api/v1/reports/{reportId}.pdf")
     @Operation(summary = "A report as a PDF: its last finalised version, or the one asked (0: the draft, members only)")
     ResponseEntity<byte[]> pdf(@PathVariable long reportId, @RequestParam(required = false) Integer version) {
-        ReportContent content = content(reportId, version);
+        ReportContent content = reports.printed(reportId, version != null ? version
+                : reports.report(reportId).lastVersion());
         return Downloads.attachment(files.pdf(content, reports.importMark(reportId, content.version()), publicUrl.base()),
                 MediaType.APPLICATION_PDF, ReportFiles.filename(content, "pdf"));
     }

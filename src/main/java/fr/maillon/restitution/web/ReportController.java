@@ -19,6 +19,7 @@ import fr.maillon.restitution.ReportFiles;
 import fr.maillon.restitution.ReportService;
 import fr.maillon.restitution.VerdictService;
 import fr.maillon.web.Downloads;
+import fr.maillon.web.NotFoundException;
 import fr.maillon.web.PublicUrl;
 import fr.maillon.web.RuleViolationException;
 
@@ -106,7 +107,7 @@ class ReportController {
 
     @GetMapping("/reports/{reportId}/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long reportId, @RequestParam(defaultValue = "0") int version) {
-        ReportContent content = reports.content(reportId, version);
+        ReportContent content = reports.printed(reportId, version);
         return Downloads.attachment(files.pdf(content, reports.importMark(reportId, version), publicUrl.base()),
                 MediaType.APPLICATION_PDF, ReportFiles.filename(content, "pdf"));
     }
@@ -115,9 +116,13 @@ class ReportController {
     @GetMapping("/reports/{reportId}/poster.pdf")
     ResponseEntity<byte[]> poster(@PathVariable long reportId, @RequestParam(defaultValue = "0") int version) {
         ReportContent content = reports.content(reportId, version);
+        if (!content.plainWords()) {
+            throw new NotFoundException("restitution.report.notFound", reportId);
+        }
         String survey = reports.posterSurveyPath(reportId);
         return Downloads.attachment(files.poster(content, survey == null ? null : publicUrl.link(survey),
-                publicUrl.base()), MediaType.APPLICATION_PDF, ReportFiles.filename(content, "affiche.pdf"));
+                publicUrl.base()), MediaType.APPLICATION_PDF, ReportFiles.filename(content, "pdf")
+                        .replaceFirst("\\.pdf$", "-affiche.pdf"));
     }
 
     @GetMapping("/reports/{reportId}/report.xlsx")

@@ -58,7 +58,7 @@ class ReportPage {
         model.addAttribute("reviewExpiry", reviews.defaultReviewExpiry());
         model.addAttribute("comments", reviews.comments(reportId));
         model.addAttribute("shares", reviews.shares(reportId));
-        if (doc.audience().plainWords() && version == 0 && canEdit) {
+        if (doc.plainWords() && version == 0 && canEdit) {
             model.addAttribute("readability", files.readability(doc));
         }
         return "report/report";
