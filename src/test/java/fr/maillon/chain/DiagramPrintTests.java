@@ -190,7 +190,7 @@ class DiagramPrintTests {
         assertThat(pages.get(0).heightMm()).isLessThanOrEqualTo(pages.get(0).paper().heightMm());
 
         long report = reports.create(evaluation, ReportAudience.CAF, "Dossier CAF");
-        byte[] pdf = files.pdf(reports.content(report, 0), "/");
+        byte[] pdf = files.pdf(reports.printed(report, 0), "/");
         Assumptions.assumeTrue(new File("/usr/bin/pdftotext").canExecute() || "true".equals(System.getenv("CI")),
                 "poppler-utils is not installed");
         Path file = Files.createTempFile("maillon-diagram", ".pdf");

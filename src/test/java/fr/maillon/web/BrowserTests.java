@@ -130,8 +130,9 @@ class BrowserTests {
         signIn("coope", "maillon-demo");
         driver.get(url("/structures/1"));
         Browser.clickAndWait(driver, driver.findElement(By.linkText("Se comparer")));
-        String peers = driver.findElement(By.id("comparison-heures_benevoles")).getText();
-        assertThat(peers).contains("2024 3500 3 1833,3333 masqué masqué masqué");
+        String peers = driver.findElement(By.id("comparison-heures_benevoles")).getText().replace('\u202f', ' ');
+        // the peers' average to one decimal, thousands separated
+        assertThat(peers).contains("2024 3 500 3 1 833,3 masqué masqué masqué");
         assertFitsAndAccessible("/structures/peers");
     }
 

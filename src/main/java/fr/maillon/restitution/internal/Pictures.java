@@ -43,7 +43,7 @@ public final class Pictures {
             Map.entry("d", Pattern.compile("[MLZz0-9., -]{1,10000}")), Map.entry("fill", COLOUR),
             Map.entry("stroke", COLOUR), Map.entry("id", ID),
             Map.entry("marker-end", Pattern.compile("url\\(#" + ID.pattern() + "\\)")), Map.entry("orient",
-                    Pattern.compile("auto")), Map.entry("role", Pattern.compile("img")), Map.entry("text-anchor",
+                    Pattern.compile("auto")), Map.entry("role", Pattern.compile("img|group")), Map.entry("text-anchor",
                             Pattern.compile("start|middle|end")), Map.entry("font-weight", Pattern.compile("bold")),
             Map.entry("font-family", Pattern.compile("[A-Za-z ,-]{1,60}")), Map.entry("class", WORDS),
             Map.entry("data-id", Pattern.compile("[a-z]?\\d{1,19}")), Map.entry("aria-label", LABEL),
