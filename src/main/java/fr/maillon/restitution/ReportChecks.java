@@ -28,12 +28,13 @@ public class ReportChecks {
 
     /** What stands between the draft and its finalised version. */
     public record Checklist(List<ReportAudience.Section> empty, List<Placeholder> placeholders,
-            List<Review.Comment> unanswered) {
+            List<Review.Comment> unanswered, List<String> unjudged) {
 
         public Checklist {
             empty = List.copyOf(empty);
             placeholders = List.copyOf(placeholders);
             unanswered = List.copyOf(unanswered);
+            unjudged = List.copyOf(unjudged);
         }
 
         /** Nothing blocks finalising (empty sections are left out of the version). */
@@ -43,7 +44,7 @@ public class ReportChecks {
 
         /** Nothing to point out at all. */
         public boolean clear() {
-            return ready() && empty.isEmpty();
+            return ready() && empty.isEmpty() && unjudged.isEmpty();
         }
     }
 
@@ -74,7 +75,7 @@ public class ReportChecks {
     /** The draft's checklist, for the structure's members (others see an empty one). */
     public Checklist checklist(Report report, ReportContent draft) {
         if (!access.isMember(report.structureId())) {
-            return new Checklist(List.of(), List.of(), List.of());
+            return new Checklist(List.of(), List.of(), List.of(), List.of());
         }
         List<ReportAudience.Section> empty = new ArrayList<>();
         List<Placeholder> placeholders = new ArrayList<>();
@@ -88,8 +89,12 @@ public class ReportChecks {
                 empty.add(section);
             }
         }
+        // the questions a report answers with no verdict yet: printed « pas encore de jugement »
+        List<String> unjudged = draft.has(ReportAudience.Section.RESULTS) ? draft.questions().stream()
+                .filter(question -> question.verdict() == null).map(ReportContent.QuestionBlock::text).toList()
+                : List.of();
         return new Checklist(empty, placeholders, comments(report).stream()
-                .filter(Review.Comment::unansweredDisagreement).toList());
+                .filter(Review.Comment::unansweredDisagreement).toList(), unjudged);
     }
 
     /**

@@ -67,6 +67,9 @@ class ArguedReportTests {
     ReportFiles files;
 
     @Autowired
+    ReportChecks checks;
+
+    @Autowired
     JsonMapper json;
 
     @AfterEach
@@ -130,6 +133,24 @@ class ArguedReportTests {
                     .doesNotContain("Pas encore de jugement");
         }
         assertThat(files.workbook(old)).isNotEmpty();
+    }
+
+    @Test
+    void theChecklistBeforeFinalisingNamesTheQuestionsWithoutAVerdict() throws Exception {
+        TestUsers.Created editor = users.structureWithMember(Role.STRUCTURE_EDITOR);
+        users.signIn(editor.username());
+        long evaluation = exchange.importEvaluation(editor.structureId(), TestFiles.demoDocument());
+        String question = jdbc.sql("SELECT text FROM evaluative_question WHERE evaluation_id = :e ORDER BY position "
+                + "LIMIT 1").param("e", evaluation).query(String.class).single();
+        jdbc.sql("DELETE FROM verdict WHERE evaluation_id = :e AND question_id = (SELECT id FROM evaluative_question "
+                + "WHERE evaluation_id = :e ORDER BY position LIMIT 1)").param("e", evaluation).update();
+        long report = reports.create(evaluation, ReportAudience.CAF, "Dossier CAF");
+        ReportChecks.Checklist checklist = checks.checklist(reports.report(report), reports.content(report, 0));
+        assertThat(checklist.unjudged()).containsExactly(question);
+        assertThat(checklist.ready()).as("listed, not blocking").isTrue();
+        SecurityContextHolder.clearContext();
+        assertThat(mvc.perform(get("/reports/{id}", report).with(users.as(editor.username()))).andReturn()
+                .getResponse().getContentAsString()).contains("id=\"checklist-unjudged\"");
     }
 
     @Test
