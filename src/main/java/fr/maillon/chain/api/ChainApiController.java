@@ -129,7 +129,9 @@ class ChainApiController {
     @PutMapping("/links/{linkId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Change a link's rationale and hypothesis: status (CONFIRMEE, EN_PARTIE, NON_CONFIRMEE, "
-            + "NON_TESTEE), justification, evidence; its ends stay", description = Versions.PUT_DESCRIPTION)
+            + "NON_TESTEE), justification, evidence; its ends stay", description = "The link as a whole: a field left "
+                    + "out is emptied (no status: NON_TESTEE), so send what GET gave with your changes. "
+                    + Versions.PUT_DESCRIPTION)
     @ApiResponse(responseCode = "409", description = Versions.CONFLICT_DESCRIPTION)
     void updateLink(@PathVariable long evaluationId, @PathVariable long linkId,
             @Parameter(description = Versions.IF_MATCH_DESCRIPTION)
