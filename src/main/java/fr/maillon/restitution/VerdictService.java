@@ -144,11 +144,6 @@ public class VerdictService {
         return new VerdictEditing(verdict, choices(evaluationId), Set.copyOf(overview.indicatorsAnswering(questionId)));
     }
 
-    /** Whether the caller writes the evaluation's verdicts (its structure's editors). */
-    public boolean canEdit(long evaluationId) {
-        return access.hasStructureRole(evaluations.evaluation(evaluationId).structureId(), Role.STRUCTURE_EDITOR);
-    }
-
     /** Writes a question's verdict, whatever was saved before (imports, demo data). */
     @Transactional
     public void save(long evaluationId, long questionId, VerdictDraft draft) {
