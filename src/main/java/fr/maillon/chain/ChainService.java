@@ -239,7 +239,7 @@ public class ChainService {
     @Transactional
     public void updateLink(long evaluationId, long linkId, LinkDraft draft, @Nullable Integer version) {
         Evaluation evaluation = editable(evaluationId);
-        Link link = linkOf(load(evaluation), linkId);
+        Link link = load(evaluation).link(linkId);
         List<Violation> violations = new ArrayList<>();
         if (draft.sourceId() != null && draft.sourceId() != link.sourceId()) {
             violations.add(new Violation("sourceId", "chain.link.endsFixed"));
@@ -253,13 +253,13 @@ public class ChainService {
         }
         long structureId = evaluation.structureId();
         if (!chains.updateLink(structureId, evaluationId, linkId, clean, edit(version))) {
-            throw revisions.conflict("chain_link", structureId, linkId, () -> linkOf(load(evaluation), linkId));
+            throw revisions.conflict("chain_link", structureId, linkId, () -> load(evaluation).link(linkId));
         }
     }
 
     /** One link of the evaluation (a {@link ChainElementNotFoundException} when it is not one of its links). */
     public Link link(long evaluationId, long linkId) {
-        return linkOf(chain(evaluationId), linkId);
+        return chain(evaluationId).link(linkId);
     }
 
     /** The rationale and hypothesis, stripped and bounded; the ends as given. */
@@ -455,11 +455,6 @@ public class ChainService {
 
     private static Stakeholder stakeholderOf(ValueChain chain, long id) {
         return chain.stakeholder(id).orElseThrow(() -> new ChainElementNotFoundException(id));
-    }
-
-    private static Link linkOf(ValueChain chain, long id) {
-        return chain.links().stream().filter(link -> link.id() == id).findFirst()
-                .orElseThrow(() -> new ChainElementNotFoundException(id));
     }
 
     private static Interaction interactionOf(ValueChain chain, long id) {

@@ -28,6 +28,12 @@ public record ValueChain(Evaluation evaluation, List<Stakeholder> stakeholders, 
         return elements(ElementKind.ACTIVITY);
     }
 
+    /** One of its links; {@link ChainElementNotFoundException} when it is not the chain's. */
+    public Link link(long id) {
+        return links.stream().filter(link -> link.id() == id).findFirst()
+                .orElseThrow(() -> new ChainElementNotFoundException(id));
+    }
+
     public Optional<Stakeholder> stakeholder(long id) {
         return stakeholders.stream().filter(stakeholder -> stakeholder.id() == id).findFirst();
     }

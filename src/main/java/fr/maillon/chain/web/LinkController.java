@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import fr.maillon.chain.ChainElementNotFoundException;
 import fr.maillon.chain.ChainService;
 import fr.maillon.chain.HypothesisStatus;
 import fr.maillon.chain.Link;
@@ -57,7 +56,7 @@ class LinkController {
     @GetMapping("/evaluations/{evaluationId}/links/{linkId}/edit")
     String editLinkForm(@PathVariable long evaluationId, @PathVariable long linkId, Model model) {
         ValueChain chain = chains.editableChain(evaluationId);
-        Link link = link(chain, linkId);
+        Link link = chain.link(linkId);
         model.addAttribute("linkForm", LinkForm.of(link));
         return linkPage(chain, link, model);
     }
@@ -66,7 +65,7 @@ class LinkController {
     String updateLink(@PathVariable long evaluationId, @PathVariable long linkId,
             @ModelAttribute("linkForm") LinkForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         ValueChain chain = chains.editableChain(evaluationId);
-        Link link = link(chain, linkId);
+        Link link = chain.link(linkId);
         if (!result.hasErrors()) {
             try {
                 chains.updateLink(evaluationId, linkId, form.toDraft(), form.version());
@@ -88,11 +87,6 @@ class LinkController {
         chains.deleteLink(evaluationId, linkId);
         redirect.addFlashAttribute("flash", "chain.deleted");
         return "redirect:/evaluations/" + evaluationId + "#links";
-    }
-
-    private static Link link(ValueChain chain, long linkId) {
-        return chain.links().stream().filter(link -> link.id() == linkId).findFirst()
-                .orElseThrow(() -> new ChainElementNotFoundException(linkId));
     }
 
     private static String linkPage(ValueChain chain, @Nullable Link link, Model model) {
