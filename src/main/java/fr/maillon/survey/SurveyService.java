@@ -128,6 +128,46 @@ public class SurveyService {
         return id;
     }
 
+    /** What a questionnaire read from another tool became: the survey, and what it could not keep. */
+    public record Created(long surveyId, List<String> notKept) {
+
+        public Created {
+            notKept = List.copyOf(notKept);
+        }
+    }
+
+    /**
+     * Creates a survey from a questionnaire read from another tool, in its order, in one
+     * transaction. (First version: top-level groups become sections, questions keep their kind,
+     * labels and choices; conditions and constraints are listed as not kept.)
+     */
+    @Transactional
+    public Created createFrom(long evaluationId, FormDefinition form) {
+        long surveyId = create(evaluationId, new SurveyDraft(form.title(), form.titleEn(), null, Audience.HABITANTS,
+                null));
+        List<String> notKept = new ArrayList<>();
+        createItems(surveyId, null, form.items(), notKept);
+        return new Created(surveyId, notKept);
+    }
+
+    private void createItems(long surveyId, @Nullable Long sectionId, List<FormDefinition.Item> items,
+            List<String> notKept) {
+        for (FormDefinition.Item item : items) {
+            if (item instanceof FormDefinition.Group group) {
+                createItems(surveyId, sectionId != null ? sectionId : addSection(surveyId, group.title(),
+                        group.titleEn()), group.items(), notKept);
+                continue;
+            }
+            FormDefinition.Field field = (FormDefinition.Field) item;
+            if (field.relevant() != null || field.constraint() != null) {
+                notKept.add(field.name());
+            }
+            saveQuestion(surveyId, null, new QuestionDraft(sectionId, field.name(), field.kind(), field.label(),
+                    field.labelEn(), field.hint(), field.hintEn(), field.required(), false, field.minimum(),
+                    field.maximum(), null, null, field.choices()));
+        }
+    }
+
     @Transactional
     public void update(long surveyId, SurveyDraft draft) {
         update(surveyId, draft, null);
