@@ -88,10 +88,12 @@ final class FormReading {
                 return language;
             }
         }
-        if (byDefault != null && languages.contains(byDefault)) {
+        if (byDefault != null && languages.contains(byDefault) && !byDefault.equalsIgnoreCase("default")) {
             return byDefault;
         }
-        return languages.isEmpty() ? null : languages.get(0);
+        // pyxform's "default" language holds the texts written without a language: the last resort
+        return languages.stream().filter(language -> !language.equalsIgnoreCase("default")).findFirst()
+                .orElse(languages.isEmpty() ? null : languages.get(0));
     }
 
     /** The English language among a file's, unless it leads. */

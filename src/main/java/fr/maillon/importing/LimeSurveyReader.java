@@ -310,7 +310,7 @@ public class LimeSurveyReader {
                 }
                 case "G" -> {
                     kind = QuestionKind.SINGLE;
-                    choices = List.of(new Choice("F", "Féminin", "Female"), new Choice("M", "Masculin", "Male"));
+                    choices = List.of(fixed("F", "Féminin", "Female"), fixed("M", "Masculin", "Male"));
                 }
                 case "F", "H", "A", "B", "C", "E" -> {
                     matrix(question, items);
@@ -365,10 +365,10 @@ public class LimeSurveyReader {
             List<Choice> scale = switch (question.type) {
                 case "A" -> scale(1, 5);
                 case "B" -> scale(1, 10);
-                case "C" -> List.of(new Choice("Y", "Oui", "Yes"), new Choice("U", "Incertain", "Uncertain"),
-                        new Choice("N", "Non", "No"));
-                case "E" -> List.of(new Choice("I", "Augmente", "Increase"), new Choice("S", "Pareil", "Same"),
-                        new Choice("D", "Diminue", "Decrease"));
+                case "C" -> List.of(fixed("Y", "Oui", "Yes"), fixed("U", "Incertain", "Uncertain"),
+                        fixed("N", "Non", "No"));
+                case "E" -> List.of(fixed("I", "Augmente", "Increase"), fixed("S", "Pareil", "Same"),
+                        fixed("D", "Diminue", "Decrease"));
                 default -> answers(question.qid, "0");
             };
             List<Row> rowsOfArray = subquestions.getOrDefault(question.qid, List.of()).stream()
@@ -437,6 +437,12 @@ public class LimeSurveyReader {
                                 labelEn == null ? null : bounded(FormReading.plain(labelEn))));
                     });
             return choices;
+        }
+
+        /** A choice LimeSurvey names itself, in French when French leads, else in English. */
+        private Choice fixed(String code, String french, String english) {
+            return lead != null && FormReading.french(lead) ? new Choice(code, french, english)
+                    : new Choice(code, english, null);
         }
 
         private static List<Choice> scale(int from, int to) {

@@ -216,7 +216,9 @@ public class XFormReader {
             if (repeat != null) {
                 reading.notKept(line, name, "import.form.repeat");
             }
-            List<FormDefinition.Item> children = items(element, groupPath);
+            List<FormDefinition.Item> children = repeat != null && repeat != element
+                    ? items(repeat, ref(repeat, groupPath) == null ? groupPath : ref(repeat, groupPath))
+                    : items(element, groupPath);
             if (children.isEmpty()) {
                 return;
             }
@@ -446,7 +448,11 @@ public class XFormReader {
             String ref = element.getAttribute("ref").strip();
             if (ref.startsWith("jr:itext(")) {
                 String id = ref.substring(9, ref.length() - 1).strip().replaceAll("^['\"]|['\"]$", "");
-                return new Texts(itext(id, lead, context), itext(id, english, context));
+                String text = itext(id, lead, context);
+                for (String language : translations.keySet()) {
+                    text = text != null ? text : itext(id, language, context);
+                }
+                return new Texts(text, itext(id, english, context));
             }
             String text = render(element, context);
             return new Texts(text.isEmpty() ? null : text, null);
@@ -480,7 +486,8 @@ public class XFormReader {
                 }
             }
             String rendered = chosen == null ? "" : render(chosen, context);
-            return rendered.isEmpty() ? null : rendered;
+            // pyxform writes "-" for a text missing in a language
+            return rendered.isEmpty() || rendered.equals("-") ? null : rendered;
         }
 
         /** An element's text, an {@code <output value="..."/>} written as {@code ${name}}. */
