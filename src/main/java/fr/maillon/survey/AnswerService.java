@@ -32,6 +32,8 @@ import fr.maillon.survey.internal.Throttle;
 public class AnswerService {
 
     private static final String TOKEN = "[A-Za-z0-9_-]{20,64}";
+    /** The form field of a respondent's personal code. */
+    public static final String RESPONDENT = "respondent";
 
     private final SurveyRepository surveys;
     private final ResponseRepository responses;
@@ -67,6 +69,12 @@ public class AnswerService {
         return new PublicSurvey(survey, wave, state);
     }
 
+    /** The link of the survey's wave open now, if there is one: a closed wave's link leads there. */
+    public Optional<String> openWave(PublicSurvey target) {
+        Instant now = clock.instant();
+        return target.survey().waves().stream().filter(wave -> wave.openAt(now)).map(Wave::token).findFirst();
+    }
+
     /**
      * Stores an anonymous response if the wave is open, the client has not posted too many, and
      * every answer is right; otherwise gives the answers back with what is wrong, storing nothing.
@@ -84,7 +92,7 @@ public class AnswerService {
         }
         Answers answers = AnswerReader.read(target.survey(), form, consent);
         if (answers.valid()) {
-            store(target.survey(), target.wave(), key(submissionKey), "WEB", answers, null);
+            store(target.survey(), target.wave(), key(submissionKey), "WEB", answers, null, null, form);
         }
         return answers;
     }
@@ -97,7 +105,7 @@ public class AnswerService {
         Wave wave = survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
         Answers answers = AnswerReader.read(survey, form, consent);
         if (answers.valid()) {
-            store(survey, wave, key(submissionKey), "PAPER", answers, access.currentUserId());
+            store(survey, wave, key(submissionKey), "PAPER", answers, access.currentUserId(), null, form);
         }
         return answers;
     }
@@ -113,7 +121,7 @@ public class AnswerService {
         Wave wave = survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
         Answers answers = AnswerReader.read(survey, form, consent);
         if (answers.valid()) {
-            store(survey, wave, key, source, answers, access.currentUserId(), submittedAt);
+            store(survey, wave, key, source, answers, access.currentUserId(), submittedAt, form);
         }
         return answers;
     }
@@ -146,16 +154,15 @@ public class AnswerService {
         return node.isNumber() ? node.decimalValue() : node.isBoolean() ? node.booleanValue() : node.asString();
     }
 
-    private void store(Survey survey, Wave wave, UUID key, String source, Answers answers, @Nullable Long enteredBy) {
-        store(survey, wave, key, source, answers, enteredBy, null);
-    }
-
+    /** Stores a response; its form's {@value #RESPONDENT} field, when the survey follows respondents, links it to theirs. */
     private void store(Survey survey, Wave wave, UUID key, String source, Answers answers, @Nullable Long enteredBy,
-            @Nullable Instant submittedAt) {
+            @Nullable Instant submittedAt, Map<String, List<String>> form) {
         Map<String, Object> byId = new LinkedHashMap<>();
         answers.values().forEach((question, value) -> byId.put(String.valueOf(question), value));
+        List<String> code = form.getOrDefault(RESPONDENT, List.of());
         responses.insert(survey.structureId(), survey.id(), wave.id(), key, source, answers.consent(),
-                json.writeValueAsString(byId), enteredBy, submittedAt != null ? submittedAt : clock.instant());
+                json.writeValueAsString(byId), enteredBy, submittedAt != null ? submittedAt : clock.instant(),
+                builder.respondentKey(survey, code.isEmpty() ? null : code.get(0)));
     }
 
     /** The form's submission key; a missing or malformed one gets a fresh key (the response is stored). */

@@ -7,10 +7,14 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-/** A survey with its sections, questions (in order) and waves. */
+/**
+ * A survey with its sections, questions (in order) and waves; one that {@code followsRespondents}
+ * asks for a personal code that links a person's answers from one wave to the next.
+ */
 public record Survey(long id, long structureId, long evaluationId, String title, @Nullable String titleEn,
         @Nullable String introduction, Audience audience, @Nullable String consentText, List<Section> sections,
-        List<Question> questions, List<Wave> waves, int version) {
+        List<Question> questions, List<Wave> waves, int version,
+        boolean followsRespondents) {
 
     public Survey {
         sections = List.copyOf(sections);

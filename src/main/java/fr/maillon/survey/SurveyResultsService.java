@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -31,7 +33,10 @@ import fr.maillon.survey.internal.ResponseRepository;
 import fr.maillon.survey.internal.ResponseRepository.Filter;
 import fr.maillon.survey.internal.ResponseRepository.GroupCount;
 import fr.maillon.survey.internal.ResponseRepository.NumberSummary;
+import fr.maillon.survey.internal.ResponseRepository.PairedCount;
 import fr.maillon.survey.internal.ResponseRepository.StoredResponse;
+import fr.maillon.survey.internal.ResponseRepository.WaveMean;
+import fr.maillon.web.RuleViolationException;
 
 /**
  * The results of a survey, counted in the database: for the structure's members in full; for a
@@ -128,6 +133,97 @@ public class SurveyResultsService {
         return new SurveyResults(survey, wave, filter == null ? null : filterQuestion,
                 filter == null ? null : filterValue, suppressed && !group.equals(Group.ALL) ? 0 : respondents,
                 outsider, suppressed, questions);
+    }
+
+    /**
+     * How the same people's answers changed between two waves (by default the first and the last),
+     * for a survey that follows its respondents; empty when it does not, or has a single wave.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<PairedChanges> pairedChanges(long surveyId, @Nullable Long fromWaveId, @Nullable Long toWaveId) {
+        Survey survey = surveys.survey(surveyId);
+        if (!survey.followsRespondents() || survey.waves().size() < 2) {
+            return Optional.empty();
+        }
+        Wave from = fromWaveId == null ? survey.waves().get(0) : survey.wave(fromWaveId)
+                .orElseThrow(() -> new SurveyNotFoundException(fromWaveId));
+        Wave to = toWaveId == null ? survey.waves().get(survey.waves().size() - 1) : survey.wave(toWaveId)
+                .orElseThrow(() -> new SurveyNotFoundException(toWaveId));
+        if (from.id() == to.id()) {
+            throw new RuleViolationException("to", "survey.paired.sameWave");
+        }
+        boolean outsider = !access.isMember(survey.structureId());
+        Map<String, PairedCount> pairs = new HashMap<>();
+        responses.pairedCounts(survey.structureId(), surveyId, from.id(), to.id())
+                .forEach(count -> pairs.put(count.question(), count));
+        Map<String, WaveMean> before = new HashMap<>();
+        responses.waveMeans(survey.structureId(), surveyId, from.id()).forEach(mean -> before.put(mean.question(), mean));
+        Map<String, WaveMean> after = new HashMap<>();
+        responses.waveMeans(survey.structureId(), surveyId, to.id()).forEach(mean -> after.put(mean.question(), mean));
+        List<PairedChanges.Change> changes = new ArrayList<>();
+        for (Question question : survey.questions()) {
+            String key = String.valueOf(question.id());
+            boolean measured = question.kind() == QuestionKind.NUMBER || question.kind() == QuestionKind.AGREEMENT
+                    || question.kind() == QuestionKind.YES_NO;
+            if (!measured || outsider && question.personalData()) {
+                continue;
+            }
+            PairedCount paired = pairs.get(key);
+            long count = paired == null ? 0 : paired.pairs();
+            long unpairedBefore = before.containsKey(key) ? before.get(key).count() : 0;
+            long unpairedAfter = after.containsKey(key) ? after.get(key).count() : 0;
+            boolean hidden = outsider && (count < SurveyResults.MINIMUM_GROUP
+                    || tooFew(unpairedBefore - count) || tooFew(unpairedAfter - count)
+                    || unpairedBefore < SurveyResults.MINIMUM_GROUP || unpairedAfter < SurveyResults.MINIMUM_GROUP);
+            if (hidden) {
+                changes.add(new PairedChanges.Change(question, 0, null, null, null, null, null, null, null, null, true));
+                continue;
+            }
+            BigDecimal scale = question.kind() == QuestionKind.YES_NO ? HUNDRED : BigDecimal.ONE;
+            BigDecimal meanBefore = paired == null ? null : paired.meanBefore().multiply(scale);
+            BigDecimal meanAfter = paired == null ? null : paired.meanAfter().multiply(scale);
+            Long[] distribution = paired == null ? new Long[3] : distribution(outsider, paired.decreased(),
+                    paired.unchanged(), paired.increased());
+            changes.add(new PairedChanges.Change(question, count, round(meanBefore), round(meanAfter),
+                    meanBefore == null ? null : round(meanAfter.subtract(meanBefore)), distribution[0],
+                    distribution[1], distribution[2], unpaired(before.get(key), scale),
+                    unpaired(after.get(key), scale), false));
+        }
+        return Optional.of(new PairedChanges(from, to, changes));
+    }
+
+    /** A difference of groups that could tell about fewer than five people (none is fine). */
+    private static boolean tooFew(long people) {
+        return people > 0 && people < SurveyResults.MINIMUM_GROUP;
+    }
+
+    /** Down, same, up; outside the structure a count under five is hidden, and the next smallest with it. */
+    private static Long[] distribution(boolean outsider, long decreased, long unchanged, long increased) {
+        Long[] counts = { decreased, unchanged, increased };
+        if (!outsider) {
+            return counts;
+        }
+        List<Integer> small = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            if (counts[i] < SurveyResults.MINIMUM_GROUP) {
+                small.add(i);
+            }
+        }
+        if (small.size() == 1) {
+            int other = -1;
+            for (int i = 0; i < 3; i++) {
+                if (i != small.get(0) && (other < 0 || counts[i] < counts[other])) {
+                    other = i;
+                }
+            }
+            small.add(other);
+        }
+        small.forEach(i -> counts[i] = null);
+        return counts;
+    }
+
+    private static PairedChanges.@Nullable Unpaired unpaired(@Nullable WaveMean mean, BigDecimal scale) {
+        return mean == null ? null : new PairedChanges.Unpaired(mean.count(), Objects.requireNonNull(round(mean.mean().multiply(scale))));
     }
 
     /** What outsiders may be shown of the survey's answers, from every response (read once per request). */

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +44,8 @@ import fr.maillon.web.Texts;
 public class SurveyService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Cards printed at once, at most. */
+    public static final int MAX_CARDS = 400;
     private static final BigDecimal MAX = new BigDecimal("99999999999999");
 
     private final EvaluationService evaluations;
@@ -111,7 +114,7 @@ public class SurveyService {
                 survey.introduction(), survey.audience(), survey.consentText(), survey.sections(), survey.questions(),
                 survey.waves().stream().map(wave -> new Wave(wave.id(), wave.surveyId(), wave.label(), "",
                         wave.opensAt(), wave.closesAt(), wave.period(), wave.position(), wave.version())).toList(),
-                survey.version());
+                survey.version(), survey.followsRespondents());
     }
 
     /** Creates a survey with a first wave, reporting for the current year (or the evaluation's first). */
@@ -324,6 +327,19 @@ public class SurveyService {
         return waveId;
     }
 
+    /** Deletes a wave no one has answered yet; the survey keeps at least one wave. */
+    @Transactional
+    public void deleteWave(long surveyId, long waveId) {
+        Survey survey = editable(surveyId);
+        survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
+        if (survey.waves().size() == 1) {
+            throw new RuleViolationException("wave", "survey.wave.deleteLast");
+        }
+        if (!surveys.deleteEmptyWave(survey.structureId(), surveyId, waveId)) {
+            throw new RuleViolationException("wave", "survey.wave.deleteAnswered");
+        }
+    }
+
     // --- indicators fed by questions ----------------------------------------------------------
 
     public List<Feed> feeds(long evaluationId) {
@@ -369,6 +385,37 @@ public class SurveyService {
     }
 
     // --- rules --------------------------------------------------------------------------------
+
+    /** Follows the same respondents from one wave to the next through their personal codes, or stops. */
+    @Transactional
+    public void followRespondents(long surveyId, boolean follow) {
+        Survey survey = editable(surveyId);
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        surveys.followRespondents(survey.structureId(), surveyId, follow, secret);
+    }
+
+    /** The codes of cards {@code from} to {@code from + count - 1}, for those who hand out the survey's links. */
+    public List<String> cardCodes(long surveyId, int from, int count) {
+        Survey survey = distributable(surveyId);
+        byte[] secret = survey.followsRespondents() ? surveys.respondentSecret(survey.structureId(), surveyId)
+                .orElse(null) : null;
+        if (secret == null) {
+            throw new RuleViolationException("respondent", "survey.respondent.notFollowed");
+        }
+        if (from < 1 || from > 100_000 || count < 1 || count > MAX_CARDS) {
+            throw new RuleViolationException("count", "survey.respondent.cards.range", MAX_CARDS);
+        }
+        return IntStream.range(from, from + count)
+                .mapToObj(number -> RespondentCodes.card(secret, number)).toList();
+    }
+
+    /** What a response of the survey keeps of a typed code: null when none, or the survey does not follow. */
+    @Nullable String respondentKey(Survey survey, @Nullable String typed) {
+        String code = survey.followsRespondents() ? RespondentCodes.normalise(typed) : null;
+        return code == null ? null : surveys.respondentSecret(survey.structureId(), survey.id())
+                .map(secret -> RespondentCodes.key(secret, code)).orElse(null);
+    }
 
     Survey editable(long surveyId) {
         Survey survey = survey(surveyId);

@@ -45,18 +45,19 @@ public class ResponseRepository {
 
     /** Stores a response once: a second submission with the same key changes nothing and gives false. */
     public boolean insert(long structureId, long surveyId, long waveId, UUID submissionKey, String source,
-            boolean consent, String answersJson, @Nullable Long enteredBy, Instant submittedAt) {
+            boolean consent, String answersJson, @Nullable Long enteredBy, Instant submittedAt,
+            @Nullable String respondentKey) {
         return jdbc.sql("""
                 INSERT INTO survey_response (wave_id, survey_id, structure_id, submission_key, source, consent, answers,
-                                             entered_by, submitted_at)
+                                             entered_by, submitted_at, respondent_key)
                 VALUES (:waveId, :surveyId, :structureId, :submissionKey, :source, :consent, CAST(:answers AS jsonb),
-                        :enteredBy, :submittedAt)
+                        :enteredBy, :submittedAt, :respondentKey)
                 ON CONFLICT (wave_id, submission_key) DO NOTHING
                 """)
                 .param("structureId", structureId).param("surveyId", surveyId).param("waveId", waveId)
                 .param("submissionKey", submissionKey).param("source", source).param("consent", consent)
                 .param("answers", answersJson).param("enteredBy", enteredBy)
-                .param("submittedAt", Timestamp.from(submittedAt))
+                .param("submittedAt", Timestamp.from(submittedAt)).param("respondentKey", respondentKey)
                 .update() == 1;
     }
 
@@ -74,6 +75,71 @@ public class ResponseRepository {
                 """)
                 .param("structureId", structureId).param("surveyId", surveyId)
                 .query(StoredResponse.class).list();
+    }
+
+    /**
+     * For each question answered with a number, a level or yes/no (as 1/0) in both waves by the same
+     * people (their latest response in each wave, linked by their code): how many pairs, the means
+     * before and after, and how many went down, stayed and went up.
+     */
+    public record PairedCount(String question, long pairs, BigDecimal meanBefore, BigDecimal meanAfter,
+            long decreased, long unchanged, long increased) {
+    }
+
+    public List<PairedCount> pairedCounts(long structureId, long surveyId, long fromWaveId, long toWaveId) {
+        return jdbc.sql("""
+                WITH latest AS (
+                    SELECT DISTINCT ON (wave_id, respondent_key) wave_id, respondent_key, answers
+                    FROM survey_response
+                    WHERE structure_id = :structureId
+                      AND survey_id = :surveyId
+                      AND wave_id IN (:fromWave, :toWave)
+                      AND respondent_key IS NOT NULL
+                    ORDER BY wave_id, respondent_key, submitted_at DESC, id DESC),
+                values AS (
+                    SELECT answer.key AS question,
+                           CASE jsonb_typeof(answer.value) WHEN 'number' THEN answer.value::text::numeric
+                                ELSE (answer.value = 'true'::jsonb)::int END AS before,
+                           CASE jsonb_typeof(after.answers -> answer.key) WHEN 'number'
+                                THEN (after.answers ->> answer.key)::numeric
+                                ELSE (after.answers -> answer.key = 'true'::jsonb)::int END AS after
+                    FROM latest before
+                    JOIN latest after ON after.respondent_key = before.respondent_key AND after.wave_id = :toWave
+                    CROSS JOIN LATERAL jsonb_each(before.answers) AS answer
+                    WHERE before.wave_id = :fromWave
+                      AND jsonb_typeof(answer.value) IN ('number', 'boolean')
+                      AND jsonb_typeof(after.answers -> answer.key) = jsonb_typeof(answer.value))
+                SELECT question, count(*) AS pairs, avg(before) AS mean_before, avg(after) AS mean_after,
+                       count(*) FILTER (WHERE after < before) AS decreased,
+                       count(*) FILTER (WHERE after = before) AS unchanged,
+                       count(*) FILTER (WHERE after > before) AS increased
+                FROM values
+                GROUP BY question
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).param("fromWave", fromWaveId)
+                .param("toWave", toWaveId)
+                .query(PairedCount.class).list();
+    }
+
+    /** For each question answered with a number, a level or yes/no (as 1/0) in a wave: how many answered, their mean. */
+    public record WaveMean(String question, long count, BigDecimal mean) {
+    }
+
+    public List<WaveMean> waveMeans(long structureId, long surveyId, long waveId) {
+        return jdbc.sql("""
+                SELECT answer.key AS question, count(*) AS count,
+                       avg(CASE jsonb_typeof(answer.value) WHEN 'number' THEN answer.value::text::numeric
+                                ELSE (answer.value = 'true'::jsonb)::int END) AS mean
+                FROM survey_response
+                CROSS JOIN LATERAL jsonb_each(answers) AS answer
+                WHERE structure_id = :structureId
+                  AND survey_id = :surveyId
+                  AND wave_id = :waveId
+                  AND jsonb_typeof(answer.value) IN ('number', 'boolean')
+                GROUP BY answer.key
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).param("waveId", waveId)
+                .query(WaveMean.class).list();
     }
 
     public List<WaveCount> responsesPerWave(long structureId, long surveyId) {

@@ -34,7 +34,8 @@ import fr.maillon.web.Edit;
 public class SurveyRepository {
 
     private record SurveyRow(long id, long structureId, long evaluationId, String title, @Nullable String titleEn,
-            @Nullable String introduction, String audience, @Nullable String consentText, int version) {
+            @Nullable String introduction, String audience, @Nullable String consentText, int version,
+            boolean followsRespondents) {
     }
 
     private record ChoiceRow(long questionId, String code, String label, @Nullable String labelEn) {
@@ -50,7 +51,8 @@ public class SurveyRepository {
 
     public List<Survey> surveys(long structureId, long evaluationId) {
         return jdbc.sql("""
-                SELECT id, structure_id, evaluation_id, title, title_en, introduction, audience, consent_text, version
+                SELECT id, structure_id, evaluation_id, title, title_en, introduction, audience, consent_text, version,
+                       follows_respondents
                 FROM survey
                 WHERE structure_id = :structureId
                   AND evaluation_id = :evaluationId
@@ -63,7 +65,8 @@ public class SurveyRepository {
     /** A survey, whoever asks: the caller checks access to its structure. */
     public Optional<Survey> find(long surveyId) {
         return jdbc.sql("""
-                SELECT id, structure_id, evaluation_id, title, title_en, introduction, audience, consent_text, version
+                SELECT id, structure_id, evaluation_id, title, title_en, introduction, audience, consent_text, version,
+                       follows_respondents
                 FROM survey
                 WHERE id = :id
                 """)
@@ -131,7 +134,35 @@ public class SurveyRepository {
                 .query(Wave.class).list();
         return new Survey(row.id(), row.structureId(), row.evaluationId(), row.title(), row.titleEn(),
                 row.introduction(), Audience.valueOf(row.audience()), row.consentText(), sections, questions, waves,
-                row.version());
+                row.version(), row.followsRespondents());
+    }
+
+    /** Follows respondents across waves or stops; the survey's secret for their codes is made once and kept. */
+    public void followRespondents(long structureId, long surveyId, boolean follow, byte[] newSecret) {
+        jdbc.sql("""
+                UPDATE survey
+                SET follows_respondents = :follow,
+                    respondent_secret = coalesce(respondent_secret, :secret)
+                WHERE structure_id = :structureId
+                  AND id = :surveyId
+                """)
+                .param("follow", follow).param("secret", newSecret)
+                .param("structureId", structureId).param("surveyId", surveyId)
+                .update();
+        cache.forget(surveyId);
+    }
+
+    /** The survey's secret for its respondents' codes; none until it first followed them. */
+    public Optional<byte[]> respondentSecret(long structureId, long surveyId) {
+        return jdbc.sql("""
+                SELECT respondent_secret
+                FROM survey
+                WHERE structure_id = :structureId
+                  AND id = :surveyId
+                  AND respondent_secret IS NOT NULL
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId)
+                .query(byte[].class).optional();
     }
 
     public long insert(long structureId, long evaluationId, SurveyDraft draft) {
@@ -170,6 +201,21 @@ public class SurveyRepository {
         cache.forget(surveyId);
         jdbc.sql("DELETE FROM survey WHERE id = :id AND structure_id = :structureId")
                 .param("structureId", structureId).param("id", surveyId).update();
+    }
+
+    /** Deletes a wave that no response belongs to; false when it has some (or is not the survey's). */
+    public boolean deleteEmptyWave(long structureId, long surveyId, long waveId) {
+        cache.forget(surveyId);
+        return jdbc.sql("""
+                DELETE FROM survey_wave wave
+                WHERE wave.structure_id = :structureId
+                  AND wave.survey_id = :surveyId
+                  AND wave.id = :waveId
+                  AND NOT EXISTS (SELECT 1 FROM survey_response response
+                                  WHERE response.wave_id = wave.id AND response.survey_id = :surveyId)
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).param("waveId", waveId)
+                .update() == 1;
     }
 
     public long insertSection(long structureId, long surveyId, String title, @Nullable String titleEn) {

@@ -1,8 +1,12 @@
 package fr.maillon.survey.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +29,7 @@ import fr.maillon.survey.Answers;
 import fr.maillon.survey.PublicSurvey;
 import fr.maillon.survey.SurveyClosedException;
 import fr.maillon.survey.TooManyAnswersException;
+import fr.maillon.web.RuleViolationException;
 
 /**
  * The public pages of a survey, for anyone with its link: light, without JavaScript needed,
@@ -43,14 +48,26 @@ class PublicSurveyController {
         this.pages = pages;
     }
 
+    /**
+     * The form; with a respondent's code (from a printed card's QR code) the code is already typed,
+     * and a closed wave's link leads to the survey's open wave, so one card serves every wave.
+     */
     @GetMapping("/s/{token}")
-    Object form(@PathVariable String token, Model model, Locale locale, HttpServletRequest request,
-            HttpServletResponse response) {
+    Object form(@PathVariable String token, @RequestParam(required = false) String code, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         PublicSurvey survey = answers.open(token);
         model.addAttribute("target", survey);
+        String typed = code == null || !survey.survey().followsRespondents() || code.length() > 100 ? null : code;
         if (!survey.open()) {
+            Optional<String> open = typed == null ? Optional.empty() : answers.openWave(survey);
+            if (open.isPresent()) {
+                return "redirect:/s/" + open.get() + "?code=" + URLEncoder.encode(typed, StandardCharsets.UTF_8);
+            }
             response.setStatus(HttpStatus.GONE.value());
             return "survey/closed";
+        }
+        if (typed != null) {
+            return form(survey, new FilledForm(Map.of(AnswerService.RESPONDENT, List.of(typed))), Map.of(), model);
         }
         form(survey, FilledForm.empty(), Map.of(), model);
         return ResponseEntity.ok().contentType(HTML).body(pages.emptyForm(survey.survey(), token, locale,
@@ -61,8 +78,15 @@ class PublicSurveyController {
     String answer(@PathVariable String token, @RequestParam MultiValueMap<String, String> fields,
             HttpServletRequest request, Model model) {
         boolean consent = "true".equals(fields.getFirst("consent"));
-        Answers given = answers.answer(token, fields, consent, fields.getFirst("submission"),
-                request.getRemoteAddr() + "|" + token);
+        Answers given;
+        try {
+            given = answers.answer(token, fields, consent, fields.getFirst("submission"),
+                    request.getRemoteAddr() + "|" + token);
+        }
+        catch (RuleViolationException ex) {
+            return form(answers.open(token), new FilledForm(fields), Map.of(AnswerService.RESPONDENT,
+                    ex.violations().get(0).code()), model);
+        }
         if (given.valid()) {
             return "redirect:/s/" + token + "/merci";
         }

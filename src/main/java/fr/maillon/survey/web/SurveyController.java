@@ -130,6 +130,27 @@ class SurveyController {
         return attempt(surveyId, result, model, redirect, () -> surveys.saveWave(surveyId, null, form.toDraft()), Map.of());
     }
 
+    @PostMapping("/surveys/{surveyId}/waves/{waveId}/delete")
+    String deleteWave(@PathVariable long surveyId, @PathVariable long waveId, RedirectAttributes redirect) {
+        try {
+            surveys.deleteWave(surveyId, waveId);
+            redirect.addFlashAttribute("flash", "chain.deleted");
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("flash", ex.violations().get(0).code());
+        }
+        return "redirect:/surveys/" + surveyId + "#waves";
+    }
+
+    /** Follows the same respondents from one wave to the next (a personal code on the form), or stops. */
+    @PostMapping("/surveys/{surveyId}/respondents")
+    String followRespondents(@PathVariable long surveyId, @RequestParam(defaultValue = "false") boolean follow,
+            RedirectAttributes redirect) {
+        surveys.followRespondents(surveyId, follow);
+        redirect.addFlashAttribute("flash", "survey.saved");
+        return "redirect:/surveys/" + surveyId + "#respondents";
+    }
+
     @GetMapping("/surveys/{surveyId}/waves/{waveId}/edit")
     String waveForm(@PathVariable long surveyId, @PathVariable long waveId, Model model) {
         Survey survey = surveys.survey(surveyId);
@@ -249,8 +270,15 @@ class SurveyController {
     @PostMapping("/surveys/{surveyId}/paper")
     String enterPaper(@PathVariable long surveyId, @RequestParam long wave,
             @RequestParam MultiValueMap<String, String> fields, Model model, RedirectAttributes redirect) {
-        Answers given = answers.enterPaper(surveyId, wave, fields, "true".equals(fields.getFirst("consent")),
-                fields.getFirst("submission"));
+        Answers given;
+        try {
+            given = answers.enterPaper(surveyId, wave, fields, "true".equals(fields.getFirst("consent")),
+                    fields.getFirst("submission"));
+        }
+        catch (RuleViolationException ex) {
+            return paperPage(surveys.survey(surveyId), wave, new FilledForm(fields), Map.of(AnswerService.RESPONDENT,
+                    ex.violations().get(0).code()), model);
+        }
         if (given.valid()) {
             redirect.addFlashAttribute("flash", "survey.paper.saved");
             return "redirect:/surveys/" + surveyId + "/paper?wave=" + wave;

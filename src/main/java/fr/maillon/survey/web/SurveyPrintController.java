@@ -1,7 +1,10 @@
 package fr.maillon.survey.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.springframework.http.ContentDisposition;
@@ -70,6 +73,35 @@ class SurveyPrintController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(Texts.slug(survey.title(), 60) + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(pdf.render(xhtml, publicUrl.base()));
+    }
+
+    /**
+     * Cards to hand out to the people a survey follows: each with its code, and a QR code opening the
+     * wave's form with the code already typed (a closed wave's link leads to the open one).
+     */
+    @GetMapping("/surveys/{surveyId}/cards.pdf")
+    ResponseEntity<byte[]> cards(@PathVariable long surveyId, @RequestParam(required = false) Long wave,
+            @RequestParam(defaultValue = "1") int from, @RequestParam(defaultValue = "24") int count, Locale locale) {
+        Survey survey = surveys.distributable(surveyId);
+        Wave chosen = wave == null ? survey.waves().get(0) : survey.wave(wave)
+                .orElseThrow(() -> new SurveyNotFoundException(wave));
+        List<String> codes = surveys.cardCodes(surveyId, from, count);
+        List<Map<String, Object>> cards = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String link = link(chosen) + "?code=" + codes.get(i).replace("-", "");
+            cards.add(Map.of("number", from + i, "code", codes.get(i), "qr", "data:image/png;base64,"
+                    + Base64.getEncoder().encodeToString(QrCodes.png(link, 3))));
+        }
+        Context context = new Context(locale);
+        context.setVariable("survey", survey);
+        context.setVariable("link", link(chosen));
+        context.setVariable("cards", cards);
+        String xhtml = templates.process("survey/cards", context);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(Texts.slug(survey.title(), 60) + "-cartes.pdf", StandardCharsets.UTF_8).build()
+                        .toString())
                 .body(pdf.render(xhtml, publicUrl.base()));
     }
 

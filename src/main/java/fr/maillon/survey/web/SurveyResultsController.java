@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.survey.SurveyResults;
 import fr.maillon.survey.SurveyResultsService;
+import fr.maillon.web.RuleViolationException;
 
 /** A survey's results, by wave and for the respondents who gave an answer to a question. */
 @Controller
@@ -27,7 +28,8 @@ class SurveyResultsController {
     /** @param filter a question's id and an answer, as {@code 12:value} */
     @GetMapping("/surveys/{surveyId}/results")
     String results(@PathVariable long surveyId, @RequestParam(required = false) Long wave,
-            @RequestParam(required = false) String filter, Locale locale, Model model) {
+            @RequestParam(required = false) String filter, @RequestParam(required = false) Long from,
+            @RequestParam(required = false) Long to, Locale locale, Model model) {
         Long filterQuestion = null;
         String filterValue = null;
         if (filter != null && filter.matches("\\d{1,18}:.{1,60}")) {
@@ -38,6 +40,12 @@ class SurveyResultsController {
         model.addAttribute("results", survey);
         model.addAttribute("page", evaluations.page(survey.survey().evaluationId()));
         model.addAttribute("labels", results);
+        try {
+            model.addAttribute("paired", results.pairedChanges(surveyId, from, to).orElse(null));
+        }
+        catch (RuleViolationException ex) {
+            model.addAttribute("pairedError", ex.violations().get(0).code());
+        }
         return "survey/results";
     }
 }
