@@ -536,6 +536,9 @@ public final class XlsFormReader {
             int name = choiceColumns.single("name");
             Map<String, ChoiceList> lists = new LinkedHashMap<>();
             if (list < 0 || name < 0) {
+                if (choices.rows().isEmpty()) {
+                    return lists;
+                }
                 notKept(1, "choices", "import.xlsform.choicesSheet", String.join(", ", choices.headers()));
                 return lists;
             }
