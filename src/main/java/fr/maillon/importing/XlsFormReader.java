@@ -46,6 +46,7 @@ public final class XlsFormReader {
     static final int MAX_DEPTH = 30;
     private static final int MAX_TITLE = 200;
 
+    private static final java.util.regex.Pattern CHOICE_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,60}");
     private static final Set<String> YES = Set.of("yes", "true", "true()", "1", "oui", "vrai");
     private static final Set<String> NO = Set.of("no", "false", "false()", "0", "non", "faux", "");
     private static final Set<String> METADATA = Set.of("start", "end", "today", "deviceid", "imei", "username",
@@ -557,9 +558,20 @@ public final class XlsFormReader {
                     notKept(row.line(), value, "import.xlsform.choiceTwice", listName);
                     continue;
                 }
+                String code = value;
+                if (!CHOICE_CODE.matcher(value).matches()) {
+                    // a survey's choice codes are letters, digits, _ . and -: the name is rewritten, and said so
+                    String base = value.replaceAll("[^A-Za-z0-9_.-]", "_");
+                    base = base.length() > 55 ? base.substring(0, 55) : base;
+                    code = base;
+                    for (int suffix = 2; !choiceList.codes.add(code); suffix++) {
+                        code = base + "_" + suffix;
+                    }
+                    notKept(row.line(), value, "import.xlsform.choiceCode", value, code);
+                }
                 String label = choiceText(row, choiceColumns, lead);
                 String labelEn = english == null ? null : nullIfEmpty(choiceText(row, choiceColumns, english));
-                choiceList.choices.add(new Choice(value, cut(row.line(), value, label.isEmpty() ? value : label,
+                choiceList.choices.add(new Choice(code, cut(row.line(), value, label.isEmpty() ? value : label,
                         MAX_TEXT), labelEn == null ? null : cut(row.line(), value, labelEn, MAX_TEXT)));
             }
             return lists;
