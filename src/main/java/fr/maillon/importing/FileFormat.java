@@ -113,7 +113,7 @@ public enum FileFormat {
         if (first.lines().anyMatch(line -> line.startsWith("|survey|") || line.startsWith("|survey"))) {
             return XLSFORM_MARKDOWN;
         }
-        if (first.lines().anyMatch(line -> line.matches("\"?survey\"?[,;\t].*"))
+        if (first.lines().anyMatch(line -> line.matches("\"?survey\"?([,;\t].*)?"))
                 && first.lines().anyMatch(line -> line.matches("[,;\t]+\"?type\"?[,;\t].*"))) {
             return XLSFORM_CSV;
         }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -61,6 +62,15 @@ class FileFormatTests {
     void theMarkdownLayoutIsToldByItsSurveyTableNotOnlyByItsName() throws Exception {
         byte[] markdown = Files.readAllBytes(TestFiles.FIXTURES.resolve("xlsform/group.md"));
         assertThat(FileFormat.detect(markdown, "formulaire.txt")).isEqualTo(FileFormat.XLSFORM_MARKDOWN);
+    }
+
+    @Test
+    void pyxformsCsvLayoutIsToldWhateverItsSeparatorAndWhetherItsSheetRowHasCells() {
+        for (String csv : List.of("survey\n,type,name,label\n,text,a,A\n", "survey;;;\n;type;name;label\n;text;a;A\n",
+                "\"survey\",,,\n,\"type\",\"name\",\"label\"\n")) {
+            assertThat(FileFormat.detect(csv.getBytes(StandardCharsets.UTF_8), "form.csv")).as(csv)
+                    .isEqualTo(FileFormat.XLSFORM_CSV);
+        }
     }
 
     @Test
