@@ -651,6 +651,7 @@ public final class XlsFormReader {
         private final Map<String, Integer> singles = new LinkedHashMap<>();
         private final Map<String, Map<String, Integer>> translations = new LinkedHashMap<>();
         private final Map<Integer, String> uses = new LinkedHashMap<>();
+        private final Map<String, java.util.Optional<Integer>> columnsByLanguage = new java.util.HashMap<>();
 
         Columns(Table table) {
             this.table = table;
@@ -716,13 +717,18 @@ public final class XlsFormReader {
 
         /** The column of a text field in a language (spellings of one language match), or null. */
         @Nullable Integer column(String field, String language) {
+            return columnsByLanguage.computeIfAbsent(field + "\u0000" + language, cached -> find(field, language))
+                    .orElse(null);
+        }
+
+        private java.util.Optional<Integer> find(String field, String language) {
             String key = FormReaders.languageKey(language);
             for (Map.Entry<String, Integer> entry : translations(field).entrySet()) {
                 if (!entry.getKey().isEmpty() && FormReaders.languageKey(entry.getKey()).equals(key)) {
-                    return entry.getValue();
+                    return java.util.Optional.of(entry.getValue());
                 }
             }
-            return null;
+            return java.util.Optional.empty();
         }
 
         /** What a column is used for: "used", a column read apart (appearance…), "ignored", or null (none). */
