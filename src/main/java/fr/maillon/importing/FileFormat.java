@@ -54,9 +54,11 @@ public enum FileFormat {
         boolean workbook = false;
         boolean lss = false;
         boolean lsr = false;
+        int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             ZipEntry entry;
             for (int count = 0; count < MAX_ENTRIES && (entry = zip.getNextEntry()) != null; count++) {
+                entries++;
                 String name = entry.getName().toLowerCase(Locale.ROOT);
                 if (name.equals("mimetype") && new String(zip.readNBytes(100), StandardCharsets.US_ASCII)
                         .contains("opendocument.spreadsheet")) {
@@ -68,9 +70,11 @@ public enum FileFormat {
             }
         }
         catch (IOException | IllegalArgumentException ex) {
-            return BINARY;
+            // cut short or damaged: what its first entries said it is, for its reader to refuse clearly
+            return lss || lsr ? LIMESURVEY_LSA : workbook ? XLSX : BINARY;
         }
-        return lss || lsr ? LIMESURVEY_LSA : workbook ? XLSX : ZIP;
+        // no entry at all: not an archive anyone made, a damaged one
+        return lss || lsr ? LIMESURVEY_LSA : workbook ? XLSX : entries == 0 ? BINARY : ZIP;
     }
 
     private static FileFormat xml(String text) {
@@ -109,7 +113,7 @@ public enum FileFormat {
         if (first.lines().anyMatch(line -> line.startsWith("|survey|") || line.startsWith("|survey"))) {
             return XLSFORM_MARKDOWN;
         }
-        if (first.lines().anyMatch(line -> line.matches("\"?survey\"?[,;\t].*"))
+        if (first.lines().anyMatch(line -> line.matches("\"?survey\"?([,;\t].*)?"))
                 && first.lines().anyMatch(line -> line.matches("[,;\t]+\"?type\"?[,;\t].*"))) {
             return XLSFORM_CSV;
         }

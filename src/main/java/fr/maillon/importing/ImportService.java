@@ -15,6 +15,7 @@ import fr.maillon.importing.internal.ImportFileRepository;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
 import fr.maillon.web.NotFoundException;
+import fr.maillon.web.RuleViolationException;
 
 /** Files uploaded for imports, kept for their preview and import; only the structure's editors use them. */
 @Service
@@ -34,14 +35,18 @@ public class ImportService {
         this.files = files;
     }
 
-    /** Keeps a file for an import into the evaluation, once it reads as a table; gives its token. */
+    /**
+     * Keeps a file for an import into the evaluation, once it reads as what this import takes (a
+     * table for values and answers, a questionnaire for a survey); gives its token. A file of
+     * another known kind is refused with what it is and where it goes.
+     */
     @Transactional
     public String upload(long evaluationId, ImportKind kind, @Nullable Long targetId, @Nullable String filename,
             byte[] content) {
         Evaluation evaluation = evaluations.evaluation(evaluationId);
         access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
-        TableReader.sheets(content);
         String name = filename == null || filename.isBlank() ? "fichier" : filename.strip();
+        check(kind, content, name);
         name = name.length() > 255 ? name.substring(name.length() - 255) : name;
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
@@ -49,6 +54,30 @@ public class ImportService {
         files.insert(token, evaluation.structureId(), evaluationId, access.currentUserId(), kind, targetId, name,
                 content, clock.instant());
         return token;
+    }
+
+    /** The file reads as what the import takes, or is refused with what it is (no Java text in messages). */
+    private static void check(ImportKind kind, byte[] content, String filename) {
+        if (content.length == 0) {
+            throw new RuleViolationException("file", "import.file.empty");
+        }
+        FileFormat format = FileFormat.detect(content, filename);
+        FormReaders.damagedWorkbook(content, format);
+        if (kind == ImportKind.XLSFORM) {
+            FormReaders.read(content, filename, null);
+            return;
+        }
+        boolean table = format == FileFormat.CSV || format == FileFormat.XLSX || format == FileFormat.XLS
+                || kind == ImportKind.VALUES && format == FileFormat.DHIS2_CSV;
+        if (!table) {
+            throw FormReaders.refusal(kind, format);
+        }
+        TableReader.sheets(content);
+    }
+
+    /** What a kept file is, told by its content. */
+    public FileFormat format(ImportFile file) {
+        return FileFormat.detect(file.content(), file.filename());
     }
 
     /** An uploaded file, for an editor of its structure; otherwise not found. */

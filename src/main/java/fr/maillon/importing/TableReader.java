@@ -42,13 +42,14 @@ import fr.maillon.web.Texts;
  */
 public final class TableReader {
 
-    /** Files are at most 20 MB; a sheet at most 200,000 rows of 300 columns. */
+    /** Files are at most 20 MB; a sheet at most 200,000 rows of 300 columns (XLSX, XLS through POI HSSF, or CSV). */
     public static final int MAX_BYTES = 20 * 1024 * 1024;
     static final int MAX_ROWS = 200_000;
     static final int MAX_COLUMNS = 300;
-    private static final int MAX_CELL = 10_000;
+    /** A cell as long as a spreadsheet allows; each reader bounds its own texts and names those beyond. */
+    static final int MAX_CELL = 32_767;
     /** At most 5 million cells in a workbook, whatever its shape. */
-    private static final long MAX_CELLS = 5_000_000;
+    static final long MAX_CELLS = 5_000_000;
 
     private TableReader() {
     }
@@ -66,7 +67,10 @@ public final class TableReader {
         if (content.length > MAX_BYTES) {
             throw new RuleViolationException("file", "import.file.tooBig", MAX_BYTES / (1024 * 1024));
         }
-        return isZip(content) ? workbook(content) : Map.of("csv", csv(content));
+        if (isZip(content)) {
+            return workbook(content);
+        }
+        return FileFormat.detect(content, "") == FileFormat.XLS ? OldWorkbooks.sheets(content) : Map.of("csv", csv(content));
     }
 
     private static boolean isZip(byte[] content) {
@@ -96,8 +100,10 @@ public final class TableReader {
                 .setIgnoreSurroundingSpaces(true).get();
         List<String> headers = null;
         List<Table.Row> rows = new ArrayList<>();
+        long line = 1;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
+                line = parser.getCurrentLineNumber() + 1;
                 List<String> cells = cells(record.toList(), (int) parser.getCurrentLineNumber());
                 if (headers == null) {
                     if (cells.stream().allMatch(String::isBlank)) {
@@ -116,7 +122,8 @@ public final class TableReader {
             }
         }
         catch (IOException | java.io.UncheckedIOException | IllegalStateException ex) {
-            throw new RuleViolationException("file", "import.file.csv", ex.getMessage() == null ? "" : ex.getMessage());
+            // the parser's own text (an exception class, a Java message) is no use to people: the line is
+            throw new RuleViolationException("file", "import.file.csv", line);
         }
         if (headers == null) {
             throw new RuleViolationException("file", "import.file.noHeader");
@@ -139,7 +146,7 @@ public final class TableReader {
         return semicolons >= commas && semicolons >= tabs && semicolons > 0 ? ';' : tabs > commas ? '\t' : ',';
     }
 
-    private static List<String> cells(List<String> values, int line) {
+    static List<String> cells(List<String> values, int line) {
         if (values.size() > MAX_COLUMNS) {
             throw new RuleViolationException("file", "import.file.tooManyColumns", MAX_COLUMNS);
         }

@@ -45,7 +45,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * the exchange format, a piece of evidence), fed a corpus of hostile files: empty, one byte,
  * random bytes, a truncated workbook, a workbook whose sheet is not XML, a zip bomb, UTF-16 and
  * Latin-1, 5,000 columns, a megabyte in one cell, script in every cell, JSON nested a hundred
- * thousand deep. Each goes as far as the pages let it (upload, preview, the preview's form
+ * thousand deep; questionnaires (XLSForm as .xls, and in pyxform's CSV and Markdown layouts
+ * nested a hundred thousand deep; XForm, LimeSurvey and workbook billion laughs; a LimeSurvey
+ * archive bomb). Each goes as far as the pages let it (upload, preview, the preview's form
  * submitted as it stands, the job followed to its end): never a 500, never a script written back
  * into a page, and a refused file writes nothing.
  */
@@ -239,7 +241,44 @@ class HostileFilesTests {
         corpus.put("script.json", new String(TestFiles.demoDocument(), StandardCharsets.UTF_8)
                 .replace("\"Conserverie Mobile et Solidaire\"", "\"" + SCRIPT.replace("'", "\\u0027") + "\"")
                 .getBytes(StandardCharsets.UTF_8));
+        // the questionnaire readers (XLSForm as .xls and in pyxform's CSV and Markdown layouts; XForm,
+        // LimeSurvey and Kobo files told by their content): deep nesting, billion laughs, zip bombs
+        corpus.put("imbrique-xlsform.csv", ("survey,,,\n,type,name,label\n" + ",begin group,g,G\n".repeat(100_000))
+                .getBytes(StandardCharsets.UTF_8));
+        corpus.put("imbrique-xlsform.md", ("| survey |\n| | type | name | label |\n" + "| | begin group | g | G |\n"
+                .repeat(100_000)).getBytes(StandardCharsets.UTF_8));
+        String laughs = "<!DOCTYPE lolz [<!ENTITY lol \"lol\">" + java.util.stream.IntStream.rangeClosed(1, 9)
+                .mapToObj(i -> "<!ENTITY lol" + i + " \"" + ("&lol" + (i == 1 ? "" : String.valueOf(i - 1)) + ";")
+                        .repeat(10) + "\">").collect(java.util.stream.Collectors.joining()) + "]>";
+        corpus.put("rires.xml", ("<?xml version=\"1.0\"?>" + laughs + "<h:html xmlns=\"http://www.w3.org/2002/xforms\" "
+                + "xmlns:h=\"http://www.w3.org/1999/xhtml\"><h:head><h:title>&lol9;</h:title></h:head></h:html>")
+                .getBytes(StandardCharsets.UTF_8));
+        corpus.put("rires.lss", ("<?xml version=\"1.0\"?>" + laughs + "<document><LimeSurveyDocType>Survey"
+                + "</LimeSurveyDocType><surveys>&lol9;</surveys></document>").getBytes(StandardCharsets.UTF_8));
+        corpus.put("rires.xlsx", TestFiles.workbookWithSheet("<?xml version=\"1.0\"?>" + laughs.replace("lolz", "worksheet")
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>"));
+        corpus.put("bombe.lsa", zipOf("survey_1.lss", " ".repeat(50_000_000)));
+        corpus.put("kobo-imbrique.json", ("{\"survey\": [{\"type\": \"text\", \"a\":" + "[".repeat(100_000))
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] xls = new byte[64 * 1024];
+        new Random(7).nextBytes(xls);
+        System.arraycopy(new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+                (byte) 0xE1 }, 0, xls, 0, 8);
+        corpus.put("hasard.xls", xls);
+        byte[] tutorial = Files.readAllBytes(TestFiles.FIXTURES.resolve("xlsform/tutorial.xls"));
+        corpus.put("tronque.xls", Arrays.copyOf(tutorial, tutorial.length / 2));
         return corpus;
+    }
+
+    private static byte[] zipOf(String name, String content) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(name));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     /** A workbook with script in every cell: the answers' and the XLSForm's column names, and values. */

@@ -82,12 +82,14 @@ class ImportController {
     }
 
     @GetMapping("/imports/{token}")
-    String preview(@PathVariable String token, Model model, Locale locale) {
+    String preview(@PathVariable String token, @RequestParam(required = false) String leadLanguage, Model model,
+            Locale locale) {
         ImportFile file = imports.file(token);
         model.addAttribute("file", file);
+        model.addAttribute("format", imports.format(file));
         model.addAttribute("page", evaluations.page(file.evaluationId()));
         try {
-            return previewPage(file, token, model);
+            return previewPage(file, token, leadLanguage, model);
         }
         catch (RuleViolationException ex) {
             model.addAttribute("uploadError", messages.getMessage(ex.violations().get(0).code(),
@@ -97,7 +99,7 @@ class ImportController {
         }
     }
 
-    private String previewPage(ImportFile file, String token, Model model) {
+    private String previewPage(ImportFile file, String token, String leadLanguage, Model model) {
         return switch (file.kind()) {
             case VALUES -> {
                 model.addAttribute("preview", values.preview(token));
@@ -108,7 +110,7 @@ class ImportController {
                 yield "importing/answers";
             }
             case XLSFORM -> {
-                model.addAttribute("preview", xlsForms.preview(token));
+                model.addAttribute("preview", xlsForms.preview(token, leadLanguage));
                 yield "importing/xlsform";
             }
         };
@@ -139,7 +141,7 @@ class ImportController {
             case ANSWERS -> jobs.start(file.structureId(), user, file.filename(), progress -> answers.run(token,
                     AnswerImporter.Mapping.from(parameters), progress));
             case XLSFORM -> jobs.start(file.structureId(), user, file.filename(),
-                    progress -> xlsForms.run(token, progress));
+                    progress -> xlsForms.run(token, parameters.get("leadLanguage"), progress));
         };
     }
 
