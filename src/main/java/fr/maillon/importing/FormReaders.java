@@ -38,8 +38,10 @@ public final class FormReaders {
             case XLSFORM_CSV -> XlsFormReader.read(XlsFormLayouts.csv(content), filename, leadLanguage, format);
             case XLSFORM_MARKDOWN -> XlsFormReader.read(XlsFormLayouts.markdown(content), filename, leadLanguage,
                     format);
-            case XFORM, KOBO_FORM_JSON, LIMESURVEY_LSS, LIMESURVEY_LSA ->
-                throw new RuleViolationException("file", "import.form.soon", name(format));
+            case XFORM -> new XFormReader(ReaderMessages.source()).read(content, leadLanguage);
+            case KOBO_FORM_JSON -> new KoboFormReader(ReaderMessages.source()).read(content, leadLanguage);
+            case LIMESURVEY_LSS, LIMESURVEY_LSA -> new LimeSurveyReader(ReaderMessages.source()).read(content,
+                    leadLanguage);
             default -> throw refusal(ImportKind.XLSFORM, format);
         };
     }

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 
 import fr.maillon.survey.Choice;
 import fr.maillon.survey.FormDefinition;
@@ -37,7 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
  * JavaRosa's XPath parser and kept in XLSForm syntax. Lines are positions in the survey list (1 for
  * its first row).
  */
-@Component
 public class KoboFormReader {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

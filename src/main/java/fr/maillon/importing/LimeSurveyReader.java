@@ -24,7 +24,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 
 import fr.maillon.survey.Choice;
 import fr.maillon.survey.FormDefinition;
@@ -46,7 +45,6 @@ import fr.maillon.web.RuleViolationException;
  * questions and {@code em_validation_q} are translated from ExpressionScript by
  * {@link ExpressionScript}, or listed with the expression.
  */
-@Component
 public class LimeSurveyReader {
 
     static final int MAX_ENTRIES = 100;

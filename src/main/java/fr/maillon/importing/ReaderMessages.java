@@ -1,5 +1,6 @@
 package fr.maillon.importing;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -20,6 +21,11 @@ final class ReaderMessages {
     }
 
     private ReaderMessages() {
+    }
+
+    /** The bundles themselves, for the readers that take a message source. */
+    static MessageSource source() {
+        return MESSAGES;
     }
 
     static String text(String code, Object... arguments) {

@@ -21,7 +21,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 
 import fr.maillon.survey.Choice;
 import fr.maillon.survey.FormDefinition;
@@ -42,7 +41,6 @@ import fr.maillon.web.RuleViolationException;
  * listed with their line and name. The XML is read without document type declarations and with
  * bounded depth (see {@link SafeXml}).
  */
-@Component
 public class XFormReader {
 
     private static final String JAVAROSA = "http://openrosa.org/javarosa";
