@@ -11,10 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.chain.Evaluation;
 import fr.maillon.chain.EvaluationService;
+import fr.maillon.importing.dhis2.DataValueSets;
 import fr.maillon.importing.internal.ImportFileRepository;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
 import fr.maillon.web.NotFoundException;
+import fr.maillon.web.RuleViolationException;
 
 /** Files uploaded for imports, kept for their preview and import; only the structure's editors use them. */
 @Service
@@ -40,8 +42,17 @@ public class ImportService {
             byte[] content) {
         Evaluation evaluation = evaluations.evaluation(evaluationId);
         access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
-        TableReader.sheets(content);
         String name = filename == null || filename.isBlank() ? "fichier" : filename.strip();
+        FileFormat format = kind == ImportKind.VALUES ? DataValueSets.format(content, name) : FileFormat.CSV;
+        if (DataValueSets.isDhis2(format)) {
+            if (content.length > TableReader.MAX_BYTES) {
+                throw new RuleViolationException("file", "import.file.tooBig", TableReader.MAX_BYTES / (1024 * 1024));
+            }
+            DataValueSets.read(content, format);
+        }
+        else {
+            TableReader.sheets(content);
+        }
         name = name.length() > 255 ? name.substring(name.length() - 255) : name;
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
