@@ -127,7 +127,7 @@ class Dhis2ImportTests {
             assertThat(preview.ready()).isEqualTo(6);
             assertThat(preview.leftOut()).containsExactly(java.util.Map.entry("BdfsJfj87js", 6));
             ImportJobs.Outcome outcome = dhis2.run(token, mapping, QUIET);
-            assertThat(outcome.message()).contains("6 valeurs importées").contains("6 valeurs d'autres unités")
+            assertThat(outcome.message()).contains("6 valeurs importées").contains("6 valeurs d’autres unités")
                     .contains("BdfsJfj87js");
             assertThat(stored(evaluation)).as("after %s", name).containsExactlyInAnyOrderElementsOf(expected);
         }
@@ -291,7 +291,8 @@ class Dhis2ImportTests {
                 .isInstanceOfSatisfying(RuleViolationException.class, ex -> assertThat(ex.violations())
                         .extracting(RuleViolationException.Violation::code).containsExactly(
                                 "import.dhis2.mapping.identifier", "import.dhis2.mapping.indicator",
-                                "import.dhis2.mapping.category", "import.dhis2.mapping.twice"));
+                                "import.dhis2.mapping.category", "import.dhis2.mapping.twice",
+                                "import.dhis2.mapping.twice"));
         long id = mapping(evaluation, null, line("f7n9E0hX8qk", "naissances"));
         Dhis2Mapping saved = mappings.mapping(evaluation, id);
         mappings.update(evaluation, id, new Dhis2Mappings.Draft("Centre renommé", UNIT, List.of(
