@@ -41,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -336,6 +338,64 @@ class Dhis2ImportTests {
         assertThat(refused).isIn(403, 404);
         users.signIn(editor.username());
         assertThat(framework.values(evaluation)).hasSize(6);
+    }
+
+    @Test
+    void throughThePagesAFileMakesItsMappingThenImportsAndAWideTableSaysItsLayout() throws Exception {
+        SecurityContextHolder.clearContext();
+        byte[] xml = Files.readAllBytes(DHIS2.resolve("dataValueSetB.xml"));
+        String preview = mvc.perform(multipart("/evaluations/{e}/imports", evaluation).file(new MockMultipartFile(
+                "file", "dataValueSetB.xml", "application/xml", xml)).param("kind", "VALUES")
+                .with(users.as(editor.username())).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        assertThat(preview).startsWith("/imports/");
+        String token = preview.substring("/imports/".length());
+        String page = mvc.perform(get(preview).with(users.as(editor.username()))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("dataValueSet DHIS2 (XML)").contains("12 valeurs").contains("f7n9E0hX8qk")
+                .contains("/dhis2-mappings?token=" + token);
+        String form = mvc.perform(get("/evaluations/{e}/dhis2-mappings", evaluation).param("token", token)
+                .with(users.as(editor.username()))).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("value=\"Ix2HsbDMLea\"").contains("value=\"eY5ehpbEsB7\"");
+        String created = mvc.perform(post("/evaluations/{e}/dhis2-mappings", evaluation).param("name", "Centre")
+                .param("organisationUnit", UNIT).param("token", token)
+                .param("dataElement", "f7n9E0hX8qk", "Ix2HsbDMLea", "eY5ehpbEsB7", "")
+                .param("categoryOptionCombo", "", "", "", "").param("indicatorCode", "naissances", "consultations",
+                        "visites", "").param("category", "", "", "", "").param("version", "0")
+                .with(users.as(editor.username())).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        assertThat(created).startsWith(preview + "?mappingId=");
+        String checked = mvc.perform(get(created).with(users.as(editor.username()))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(checked).contains("6 valeurs prêtes").contains("BdfsJfj87js");
+        String job = mvc.perform(post(preview).param("mappingId", created.replaceAll(".*=", ""))
+                .with(users.as(editor.username())).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        assertThat(job).startsWith("/imports/jobs/");
+        String result = "";
+        for (int i = 0; i < 100 && !result.contains("id=\"result\""); i++) {
+            Thread.sleep(100);
+            result = mvc.perform(get(job).with(users.as(editor.username()))).andReturn().getResponse()
+                    .getContentAsString();
+        }
+        assertThat(result).contains("6 valeurs importées depuis DHIS2");
+        String mappingPage = mvc.perform(get("/evaluations/{e}/dhis2-mappings/{m}", evaluation,
+                created.replaceAll(".*=", "")).with(users.as(editor.username()))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(mappingPage).contains("value=\"Centre\"").contains("value=\"" + UNIT + "\"");
+        TestUsers.Created stranger = users.structureWithMember(Role.STRUCTURE_ADMIN);
+        assertThat(mvc.perform(get("/evaluations/{e}/dhis2-mappings/{m}", evaluation, created.replaceAll(".*=", ""))
+                .with(users.as(stranger.username()))).andReturn().getResponse().getStatus()).isIn(403, 404);
+
+        String wide = mvc.perform(multipart("/evaluations/{e}/imports", evaluation).file(new MockMultipartFile(
+                "file", "large.csv", "text/csv", "Mois;naissances;consultations\n2012-03;4;5\n"
+                        .getBytes(StandardCharsets.UTF_8))).param("kind", "VALUES")
+                .with(users.as(editor.username())).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        String widePage = mvc.perform(get(wide).with(users.as(editor.username()))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(widePage).contains("Disposition reconnue : une colonne par indicateur")
+                .containsPattern("value=\"INDICATORS_IN_COLUMNS\"\\s+checked");
+        byte[] template = mvc.perform(get("/evaluations/{e}/imports/values-wide.xlsx", evaluation)
+                .with(users.as(editor.username()))).andReturn().getResponse().getContentAsByteArray();
+        assertThat(TableReader.read(template).headers()).containsExactly("Période", "naissances", "consultations",
+                "visites");
     }
 
     private List<org.assertj.core.groups.Tuple> stored(long evaluationId) {

@@ -31,6 +31,8 @@ class Dhis2MappingController {
 
     /** Blank lines offered under those typed, to add more. */
     private static final int BLANK_LINES = 5;
+    /** An uploaded file's token, as {@code import_file} allows it. */
+    private static final String TOKEN = "[A-Za-z0-9_-]{20,64}";
 
     private final Dhis2Mappings mappings;
     private final Dhis2Importer dhis2;
@@ -56,8 +58,9 @@ class Dhis2MappingController {
     String list(@PathVariable long evaluationId, @RequestParam(required = false) @Nullable String token,
             Model model) {
         model.addAttribute("mappings", mappings.mappings(evaluationId));
-        List<Dhis2Mapping.Line> lines = token == null ? List.of() : dhis2.pairs(token);
-        return page(evaluationId, new MappingForm(null, "", "", 0, lines, token), List.of(), model);
+        String file = token != null && token.matches(TOKEN) ? token : null;
+        List<Dhis2Mapping.Line> lines = file == null ? List.of() : dhis2.pairs(file);
+        return page(evaluationId, new MappingForm(null, "", "", 0, lines, file), List.of(), model);
     }
 
     @PostMapping("/evaluations/{evaluationId}/dhis2-mappings")
@@ -73,12 +76,13 @@ class Dhis2MappingController {
         try {
             long id = mappings.create(evaluationId, new Dhis2Mappings.Draft(name, organisationUnit, lines));
             redirect.addFlashAttribute("flash", "import.dhis2.mapping.saved");
-            return token != null && token.matches("[A-Za-z0-9_-]{20,64}") ? "redirect:/imports/" + token
+            return token != null && token.matches(TOKEN) ? "redirect:/imports/" + token
                     + "?mappingId=" + id : "redirect:/evaluations/" + evaluationId + "/dhis2-mappings/" + id;
         }
         catch (RuleViolationException ex) {
             model.addAttribute("mappings", mappings.mappings(evaluationId));
-            return page(evaluationId, new MappingForm(null, text(name), text(organisationUnit), 0, lines, token),
+            return page(evaluationId, new MappingForm(null, text(name), text(organisationUnit), 0, lines,
+                    token != null && token.matches(TOKEN) ? token : null),
                     errors(ex, locale), model);
         }
     }
