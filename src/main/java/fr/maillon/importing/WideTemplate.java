@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -95,7 +96,7 @@ public class WideTemplate {
                 + ".xlsx");
     }
 
-    private static BigDecimal number(String cell) {
+    private static @Nullable BigDecimal number(String cell) {
         String cleaned = cell.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(',', '.');
         return cleaned.matches("-?\\d{1,14}(\\.\\d{1,4})?") ? new BigDecimal(cleaned) : null;
     }

@@ -329,6 +329,19 @@ class Dhis2ImportTests {
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.format").value("DHIS2_CSV"))
                 .andExpect(jsonPath("$.problems[0].row").value(2))
                 .andExpect(jsonPath("$.problems[0].column").value("dataElement"));
+        mvc.perform(multipart("/api/v1/evaluations/{id}/values/import", evaluation)
+                .file(new MockMultipartFile("file", "large.csv", "text/csv",
+                        "Mois;naissances;consultations\n2012-03;4;5\n31/09/2012;1;1\n".getBytes(StandardCharsets.UTF_8)))
+                .with(users.as(editor.username())).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.format").value("CSV"))
+                .andExpect(jsonPath("$.problems[0].row").value(3)).andExpect(jsonPath("$.problems[0].column").value("Mois"))
+                .andExpect(jsonPath("$.errors[0].path").value("large.csv:3:Mois"));
+        mvc.perform(multipart("/api/v1/evaluations/{id}/values/import", evaluation)
+                .file(new MockMultipartFile("file", "large.csv", "text/csv",
+                        "Mois;naissances;consultations\n2012-03;4;5\n".getBytes(StandardCharsets.UTF_8)))
+                .with(users.as(editor.username())).with(csrf()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.format").value("CSV"))
+                .andExpect(jsonPath("$.imported").value(2));
         TestUsers.Created viewer = users.structureWithMember(Role.STRUCTURE_VIEWER);
         users.addMember(editor.structureId(), viewer.userId(), Role.STRUCTURE_VIEWER);
         int refused = mvc.perform(multipart("/api/v1/evaluations/{id}/values/import", evaluation)
@@ -337,7 +350,9 @@ class Dhis2ImportTests {
                 .andReturn().getResponse().getStatus();
         assertThat(refused).isIn(403, 404);
         users.signIn(editor.username());
-        assertThat(framework.values(evaluation)).hasSize(6);
+        assertThat(framework.values(evaluation)).hasSize(8);
+        assertThat(jdbc.sql("SELECT count(*) FROM import_file WHERE evaluation_id = :e").param("e", evaluation)
+                .query(Long.class).single()).as("the API keeps no file").isZero();
     }
 
     @Test
