@@ -138,6 +138,14 @@ class Dhis2ImportTests {
         long history = jdbc.sql("SELECT count(*) FROM data_value_history WHERE structure_id = :s")
                 .param("s", editor.structureId()).query(Long.class).single();
         assertThat(history).as("importing the same values again changes nothing, not even the history").isZero();
+        String json = imports.upload(evaluation, ImportKind.VALUES, null, "j.json",
+                Files.readAllBytes(DHIS2.resolve("dataValueSetJ.json")));
+        assertThat(dhis2.preview(json, mapping).format()).isEqualTo(FileFormat.DHIS2_JSON);
+        assertThat(dhis2.run(json, mapping, QUIET).message()).startsWith("Une valeur importée");
+        assertThat(stored(evaluation)).contains(tuple("naissances", "2012-01", "10"))
+                .doesNotContain(tuple("naissances", "2012-01", "10001")).hasSize(6);
+        assertThat(jdbc.sql("SELECT count(*) FROM data_value_history WHERE structure_id = :s")
+                .param("s", editor.structureId()).query(Long.class).single()).as("the replaced 10001").isEqualTo(1);
     }
 
     @Test
