@@ -675,6 +675,10 @@ public class FrameworkService {
             }
             return Cell.refused("framework.grid.level");
         }
+        if (indicator.measure() == Measure.YES_NO) {
+            Integer answer = Measure.yesNo(text);
+            return answer == null ? Cell.refused("framework.grid.yesNo") : Cell.of(BigDecimal.valueOf(answer));
+        }
         return number(indicator, text, false);
     }
 
@@ -714,6 +718,11 @@ public class FrameworkService {
         if (indicator != null && indicator.measure() == Measure.ORDINAL) {
             int level = value.value().intValue();
             return level >= 1 && level <= indicator.scaleLevels().size() ? indicator.scaleLevels().get(level - 1)
+                    : DataGrid.show(value.value());
+        }
+        if (indicator != null && indicator.measure() == Measure.YES_NO && value.value() != null) {
+            // the grid posts "oui"/"non" back, and reads them (as yes/no, true/false, 1/0)
+            return value.value().signum() == 0 ? "non" : value.value().compareTo(BigDecimal.ONE) == 0 ? "oui"
                     : DataGrid.show(value.value());
         }
         return DataGrid.show(value.value());

@@ -4,10 +4,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an indicator measures: a count, a percentage, a ratio, euros, hours (quantitative), a
- * level on an ordinal scale with labelled levels, or a text (qualitative).
+ * level on an ordinal scale with labelled levels, a text (qualitative), or a yes/no answer (stored
+ * as 1 for yes and 0 for no, so that its mean over periods is the share of yes).
  */
 public enum Measure {
-    COUNT, PERCENTAGE, RATIO, EUR, HOURS, ORDINAL, TEXT;
+    COUNT, PERCENTAGE, RATIO, EUR, HOURS, ORDINAL, TEXT, YES_NO;
+
+    /** What a yes/no value is written as, in French, English and as DHIS2 writes its booleans. */
+    private static final java.util.Set<String> YES = java.util.Set.of("oui", "o", "yes", "y", "true", "t", "vrai",
+            "1");
+    private static final java.util.Set<String> NO = java.util.Set.of("non", "n", "no", "false", "f", "faux", "0");
+
+    /** 1 for a yes, 0 for a no (oui/non, yes/no, true/false, t/f, 1/0, any case); null for anything else. */
+    public static @Nullable Integer yesNo(String text) {
+        String written = text.strip().toLowerCase(java.util.Locale.ROOT);
+        return YES.contains(written) ? Integer.valueOf(1) : NO.contains(written) ? Integer.valueOf(0) : null;
+    }
 
     public boolean numeric() {
         return this != TEXT;
@@ -39,7 +51,7 @@ public enum Measure {
         }
         return switch (this) {
             case PERCENTAGE, ORDINAL -> 1;
-            case RATIO -> 2;
+            case RATIO, YES_NO -> 2;
             default -> 0;
         };
     }

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.chain.Evaluation;
 import fr.maillon.chain.EvaluationService;
+import fr.maillon.importing.dhis2.DataValueSets;
 import fr.maillon.importing.internal.ImportFileRepository;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
@@ -61,10 +62,18 @@ public class ImportService {
         if (content.length == 0) {
             throw new RuleViolationException("file", "import.file.empty");
         }
-        FileFormat format = FileFormat.detect(content, filename);
+        FileFormat format = kind == ImportKind.VALUES ? DataValueSets.format(content, filename)
+                : FileFormat.detect(content, filename);
         FormReaders.damagedWorkbook(content, format);
         if (kind == ImportKind.XLSFORM) {
             FormReaders.read(content, filename, null);
+            return;
+        }
+        if (kind == ImportKind.VALUES && DataValueSets.isDhis2(format)) {
+            if (content.length > TableReader.MAX_BYTES) {
+                throw new RuleViolationException("file", "import.file.tooBig", TableReader.MAX_BYTES / (1024 * 1024));
+            }
+            DataValueSets.read(content, format);
             return;
         }
         boolean table = format == FileFormat.CSV || format == FileFormat.XLSX || format == FileFormat.XLS

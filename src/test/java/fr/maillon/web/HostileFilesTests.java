@@ -238,6 +238,20 @@ class HostileFilesTests {
                 .getBytes(StandardCharsets.UTF_8));
         corpus.put("entete.csv", "Indicateur;Période;Valeur\n".getBytes(StandardCharsets.UTF_8));
         corpus.put("imbrique.json", "[".repeat(100_000).getBytes(StandardCharsets.UTF_8));
+        // DHIS2 dataValueSets: entities (billion laughs), an external entity, nesting, script in every field
+        corpus.put("dhis2-rires.xml", ("<?xml version=\"1.0\"?><!DOCTYPE dataValueSet [<!ENTITY a \"aaaaaaaaaa\">"
+                + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+                + "<dataValueSet><dataValue dataElement=\"x\" period=\"2019\" value=\"&c;\"/></dataValueSet>")
+                .getBytes(StandardCharsets.UTF_8));
+        corpus.put("dhis2-externe.xml", ("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<dataValueSet><dataValue dataElement=\"x\" period=\"2019\" value=\"&e;\"/></dataValueSet>")
+                .getBytes(StandardCharsets.UTF_8));
+        corpus.put("dhis2-imbrique.xml", ("<dataValueSet>" + "<a>".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
+        corpus.put("dhis2-imbrique.json", ("{\"dataValues\":" + "[{\"a\":".repeat(50_000))
+                .getBytes(StandardCharsets.UTF_8));
+        corpus.put("dhis2-script.json", ("{\"dataValues\":[{\"dataElement\":\"" + SCRIPT.replace("\"", "\\\"")
+                + "\",\"period\":\"" + SCRIPT.replace("\"", "\\\"") + "\",\"value\":\"1\"}]}")
+                .getBytes(StandardCharsets.UTF_8));
         corpus.put("script.json", new String(TestFiles.demoDocument(), StandardCharsets.UTF_8)
                 .replace("\"Conserverie Mobile et Solidaire\"", "\"" + SCRIPT.replace("'", "\\u0027") + "\"")
                 .getBytes(StandardCharsets.UTF_8));

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,11 +17,13 @@ import org.springframework.web.multipart.MultipartFile;
 
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.importing.AnswerImporter;
+import fr.maillon.importing.Dhis2Importer;
 import fr.maillon.importing.ImportFile;
 import fr.maillon.importing.ImportJobs;
 import fr.maillon.importing.ImportKind;
 import fr.maillon.importing.ImportService;
 import fr.maillon.importing.ValueImporter;
+import fr.maillon.importing.WideTemplate;
 import fr.maillon.importing.XlsFormImporter;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.survey.SurveyService;
@@ -39,10 +42,14 @@ class ImportController {
     private final SurveyService surveys;
     private final AccessPolicy access;
     private final MessageSource messages;
+    private final Dhis2Importer dhis2;
+    private final WideTemplate wideTemplate;
 
     ImportController(ImportService imports, ImportJobs jobs, ValueImporter values, XlsFormImporter xlsForms,
             AnswerImporter answers, EvaluationService evaluations, SurveyService surveys, AccessPolicy access,
-            MessageSource messages) {
+            MessageSource messages, Dhis2Importer dhis2, WideTemplate wideTemplate) {
+        this.dhis2 = dhis2;
+        this.wideTemplate = wideTemplate;
         this.imports = imports;
         this.jobs = jobs;
         this.values = values;
@@ -81,14 +88,25 @@ class ImportController {
         }
     }
 
+    /** The wide layout's template: a column per indicator, a row per period, the totals recorded. */
+    @GetMapping("/evaluations/{evaluationId}/imports/values-wide.xlsx")
+    ResponseEntity<byte[]> wideTemplate(@PathVariable long evaluationId) {
+        return wideTemplate.download(evaluationId);
+    }
+
     @GetMapping("/imports/{token}")
-    String preview(@PathVariable String token, @RequestParam(required = false) String leadLanguage, Model model,
+    String preview(@PathVariable String token, @RequestParam(required = false) String leadLanguage,
+            @RequestParam(required = false) Long mappingId, Model model,
             Locale locale) {
         ImportFile file = imports.file(token);
         model.addAttribute("file", file);
         model.addAttribute("format", imports.format(file));
         model.addAttribute("page", evaluations.page(file.evaluationId()));
         try {
+            if (file.kind() == ImportKind.VALUES && Dhis2Importer.isDhis2(file)) {
+                model.addAttribute("preview", dhis2.preview(token, mappingId));
+                return "importing/dhis2";
+            }
             return previewPage(file, token, leadLanguage, model);
         }
         catch (RuleViolationException ex) {
@@ -134,10 +152,12 @@ class ImportController {
 
     private String start(String token, ImportFile file, long user, Map<String, String> parameters) {
         return switch (file.kind()) {
-            case VALUES -> jobs.start(file.structureId(), user, file.filename(), progress -> values.run(token,
+            case VALUES -> Dhis2Importer.isDhis2(file) ? startDhis2(token, file, user, mappingId(parameters))
+                    : jobs.start(file.structureId(), user, file.filename(), progress -> values.run(token,
                     new ValueImporter.Mapping(column(parameters, "indicator"), column(parameters, "period"),
                             column(parameters, "category"), column(parameters, "value"),
-                            column(parameters, "comment"), "true".equals(parameters.get("addUp"))), progress));
+                            column(parameters, "comment"), "true".equals(parameters.get("addUp")),
+                            layout(parameters)), progress));
             case ANSWERS -> jobs.start(file.structureId(), user, file.filename(), progress -> answers.run(token,
                     AnswerImporter.Mapping.from(parameters), progress));
             case XLSFORM -> jobs.start(file.structureId(), user, file.filename(),
@@ -149,6 +169,29 @@ class ImportController {
     String job(@PathVariable String id, Model model) {
         model.addAttribute("job", jobs.job(id, access.currentUserId()));
         return "importing/job";
+    }
+
+    private String startDhis2(String token, ImportFile file, long user, long mappingId) {
+        return jobs.start(file.structureId(), user, file.filename(), progress -> dhis2.run(token, mappingId, progress));
+    }
+
+    private static ValueImporter.Layout layout(Map<String, String> parameters) {
+        String value = parameters.getOrDefault("layout", "LONG");
+        for (ValueImporter.Layout layout : ValueImporter.Layout.values()) {
+            if (layout.name().equals(value)) {
+                return layout;
+            }
+        }
+        return ValueImporter.Layout.LONG;
+    }
+
+    /** The mapping chosen; without one, the import is refused (as a rule) and the preview shown again. */
+    private static long mappingId(Map<String, String> parameters) {
+        String value = parameters.getOrDefault("mappingId", "");
+        if (!value.matches("\\d{1,18}")) {
+            throw new RuleViolationException("mappingId", "import.dhis2.mappingRequired");
+        }
+        return Long.parseLong(value);
     }
 
     private static int column(Map<String, String> parameters, String name) {
