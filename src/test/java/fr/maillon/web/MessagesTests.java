@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -103,6 +104,22 @@ class MessagesTests {
     void frenchAndEnglishHoldTheSameKeys() throws IOException {
         assertThat(load("messages_en.properties").stringPropertyNames())
                 .isEqualTo(load("messages.properties").stringPropertyNames());
+    }
+
+    /** A key given twice keeps only its last text: two imports once shared one key with other arguments. */
+    @Test
+    void noKeyIsGivenTwice() throws IOException {
+        for (String file : List.of("messages.properties", "messages_en.properties")) {
+            Set<String> seen = new HashSet<>();
+            Set<String> twice = new TreeSet<>();
+            for (String line : Files.readAllLines(RESOURCES.resolve(file))) {
+                int equals = line.indexOf('=');
+                if (equals > 0 && !line.stripLeading().startsWith("#") && !seen.add(line.substring(0, equals).strip())) {
+                    twice.add(line.substring(0, equals).strip());
+                }
+            }
+            assertThat(twice).as("keys given twice in " + file).isEmpty();
+        }
     }
 
     @Test

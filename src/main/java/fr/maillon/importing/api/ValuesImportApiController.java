@@ -67,7 +67,7 @@ class ValuesImportApiController {
     ResponseEntity<ProblemDetail> refused(ValuesImportRefusedException ex) {
         Answer answer = answer(ex.result(), ex.filename());
         ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, messages.getMessage(
-                "import.api.refused", new Object[] { answer.problems().size() }, LocaleContextHolder.getLocale()),
+                "import.values.api.refused", new Object[] { answer.problems().size() }, LocaleContextHolder.getLocale()),
                 answer.problems().stream().map(item -> new Problems.ApiError(item.row() == 0 ? item.file()
                         : item.file() + ":" + item.row() + (item.column().isEmpty() ? "" : ":" + item.column()),
                         item.message())).toList());
