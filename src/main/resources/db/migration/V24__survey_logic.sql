@@ -1,7 +1,7 @@
 -- The logic of a questionnaire, as XLSForm, ODK and Kobo write it, kept when a form is imported.
 --
 -- Sections nest (parent_id) and may carry a "relevant" expression; questions carry a "relevant"
--- and a "constraint" expression (XLSForm syntax: ${code} names another question, "." this one),
+-- and a "constraint" expression (XLSForm syntax: a dollar sign and the code in braces names another question, "." this one),
 -- a constraint message (French, optional English) and or_other: an "Autre" choice (code 'other')
 -- with its own text. That text is stored in the response beside the choice, under the reserved
 -- key "other", by question id: {"12": "other", "13": ["a", "other"], "other": {"12": "…", "13": "…"}}.

@@ -98,6 +98,9 @@ public final class AnswerReader {
             }
             if (!logic.accepted(question, instance)) {
                 errors.put(question.id(), "survey.answer.constraint");
+                // what follows reads a refused answer as no answer
+                instance.set(question, null);
+                instance.setOther(question, null);
             }
         }
         values.keySet().removeAll(errors.keySet());
