@@ -181,27 +181,40 @@ public class SurveyService {
         Set<String> names = new HashSet<>(codes.values());
         fields.stream().filter(field -> field.orOther() && field.kind().hasChoices())
                 .forEach(field -> names.add(codes.get(field.name()) + "_" + Question.OTHER));
-        Creation creation = new Creation(survey, codes, names, notKept, new int[1]);
+        Creation creation = new Creation(new Survey[] { survey }, codes, names, notKept, new int[1]);
         createItems(creation, null, form.items());
         return new Created(surveyId, notKept);
     }
 
-    private record Creation(Survey survey, Map<String, String> codes, Set<String> names, List<String> notKept,
+    /** A questionnaire being created: the survey as known so far (its sections), names and codes, what is not kept. */
+    private record Creation(Survey[] survey, Map<String, String> codes, Set<String> names, List<String> notKept,
             int[] sections) {
+
+        void added(Section section) {
+            Survey known = survey[0];
+            List<Section> sections = new ArrayList<>(known.sections());
+            sections.add(section);
+            survey[0] = new Survey(known.id(), known.structureId(), known.evaluationId(), known.title(),
+                    known.titleEn(), known.introduction(), known.audience(), known.consentText(), sections,
+                    known.questions(), known.waves(), known.version());
+        }
     }
 
     private void createItems(Creation creation, @Nullable Long sectionId, List<FormDefinition.Item> items) {
-        Survey survey = creation.survey();
         for (FormDefinition.Item item : items) {
+            Survey survey = creation.survey()[0];
             if (item instanceof FormDefinition.Group group) {
                 if (++creation.sections()[0] > MAX_SECTIONS) {
                     throw new RuleViolationException("", "survey.limit.sections", MAX_SECTIONS);
                 }
                 String title = group.title() == null || group.title().isBlank() ? group.name() : group.title();
                 String relevant = expression(creation, group.name(), group.relevant(), "relevant");
-                long created = surveys.insertSection(survey.structureId(), survey.id(), new Section(0,
-                        cut(creation, group.name(), title, MAX_TEXT), cut(creation, group.name(), group.titleEn(),
-                                MAX_TEXT), 0, sectionId, relevant, group.matrix() ? "matrix" : null));
+                Section section = new Section(0, cut(creation, group.name(), title, MAX_TEXT), cut(creation,
+                        group.name(), group.titleEn(), MAX_TEXT), 0, sectionId, relevant,
+                        group.matrix() ? "matrix" : null);
+                long created = surveys.insertSection(survey.structureId(), survey.id(), section);
+                creation.added(new Section(created, section.title(), section.titleEn(), 0, sectionId, relevant,
+                        section.layout()));
                 createItems(creation, created, group.items());
                 continue;
             }
