@@ -378,6 +378,31 @@ public class SurveyService {
                                 .orElseThrow(() -> new SurveyNotFoundException(questionId))));
     }
 
+    /**
+     * Sets a question's condition and rule (with its messages), checked against every question of
+     * the survey: for imports, once the questions they name exist.
+     */
+    @Transactional
+    public void saveLogic(long surveyId, long questionId, @Nullable String relevant, @Nullable String constraint,
+            @Nullable String constraintMessage, @Nullable String constraintMessageEn) {
+        Survey survey = editable(surveyId);
+        Question question = survey.question(questionId).orElseThrow(() -> new SurveyNotFoundException(questionId));
+        List<Violation> violations = new ArrayList<>();
+        String checkedRelevant = blankToNull(relevant);
+        String checkedConstraint = blankToNull(constraint);
+        Set<String> names = SurveyLogic.names(survey);
+        violations.addAll(SurveyLogic.check(checkedRelevant, "relevant", names));
+        violations.addAll(SurveyLogic.check(checkedConstraint, "constraint", names));
+        String message = text(constraintMessage, MAX_TEXT, "constraintMessage", violations);
+        String messageEn = text(constraintMessageEn, MAX_TEXT, "constraintMessageEn", violations);
+        if (checkedConstraint == null && (message != null || messageEn != null)) {
+            violations.add(new Violation("constraintMessage", "survey.question.constraintMessage.alone"));
+        }
+        throwIfAny(violations);
+        surveys.updateLogic(survey.structureId(), surveyId, question.id(), checkedRelevant, checkedConstraint, message,
+                messageEn);
+    }
+
     /** Deletes a question no other question's condition and no indicator depends on. */
     @Transactional
     public void deleteQuestion(long surveyId, long questionId) {

@@ -217,19 +217,21 @@ public class SurveyRepository {
                 .update() == 1;
     }
 
-    /** Sets a question's expressions (after the questions they name exist: an import). */
+    /** Sets a question's expressions and messages (after the questions they name exist: an import). */
     public void updateLogic(long structureId, long surveyId, long questionId, @Nullable String relevant,
-            @Nullable String constraint) {
+            @Nullable String constraint, @Nullable String message, @Nullable String messageEn) {
         cache.forget(surveyId);
         jdbc.sql("""
                 UPDATE survey_question
-                SET relevant = :relevant, constraint_expression = :constraint
+                SET relevant = :relevant, constraint_expression = :constraint, constraint_message = :message,
+                    constraint_message_en = :messageEn
                 WHERE id = :id
                   AND survey_id = :surveyId
                   AND structure_id = :structureId
                 """)
                 .param("structureId", structureId).param("surveyId", surveyId).param("id", questionId)
-                .param("relevant", relevant).param("constraint", constraint)
+                .param("relevant", relevant).param("constraint", constraint).param("message", message)
+                .param("messageEn", messageEn)
                 .update();
     }
 
