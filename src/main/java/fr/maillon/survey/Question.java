@@ -43,6 +43,16 @@ public record Question(long id, long surveyId, @Nullable Long sectionId, String 
         return english(locale) && constraintMessageEn != null ? constraintMessageEn : constraintMessage;
     }
 
+    /** Its condition as the XPath evaluated, on the server and in the page (null: none). */
+    public @Nullable String relevantXPath() {
+        return relevant == null ? null : SurveyLogic.xpath(relevant);
+    }
+
+    /** Its rule as the XPath evaluated, on the server and in the page (null: none). */
+    public @Nullable String constraintXPath() {
+        return constraint == null ? null : SurveyLogic.xpath(constraint);
+    }
+
     /** Whether its answer may come with a text of its own ("Autre : …"). */
     public boolean takesOther() {
         return orOther && kind.hasChoices();

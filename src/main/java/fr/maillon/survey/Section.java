@@ -16,6 +16,11 @@ public record Section(long id, String title, @Nullable String titleEn, int posit
         this(id, title, titleEn, position, null, null, null);
     }
 
+    /** Its condition as the XPath evaluated, on the server and in the page (null: none). */
+    public @Nullable String relevantXPath() {
+        return relevant == null ? null : SurveyLogic.xpath(relevant);
+    }
+
     public String title(Locale locale) {
         return "en".equals(locale.getLanguage()) && titleEn != null ? titleEn : title;
     }

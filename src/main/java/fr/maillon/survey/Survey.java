@@ -58,7 +58,7 @@ public record Survey(long id, long structureId, long evaluationId, String title,
     /** A section with what it holds, or a question: the questionnaire as shown. */
     public sealed interface Item permits SectionItem, QuestionItem {
 
-        default boolean isSection() {
+        default boolean holdsItems() {
             return this instanceof SectionItem;
         }
     }
