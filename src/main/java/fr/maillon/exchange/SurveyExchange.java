@@ -317,7 +317,9 @@ class SurveyExchange {
                 }
             }
             QuestionDraft draft = new QuestionDraft(containerId, question.code(), question.kind(), question.label(),
-                    question.labelEn(), question.hint(), question.hintEn(), question.required(),
+                    question.labelEn(), question.hint(), question.hintEn(),
+                    // a personal question is never required (a version 1 document may say so)
+                    Boolean.TRUE.equals(question.personalData()) ? Boolean.FALSE : question.required(),
                     question.personalData(), question.minimum(), question.maximum(), condition,
                     question.condition() == null ? null : question.condition().values(), question.choices(), null,
                     null, null, null, question.orOther());
