@@ -180,14 +180,39 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
             @Nullable List<ResponsePart> responses, @Nullable List<FeedPart> feeds) {
     }
 
-    public record SectionPart(String ref, String title, @Nullable String titleEn) {
+    /**
+     * A section: inside the section {@code parent} (a ref), shown only when {@code relevant} holds;
+     * {@code position}: its place among the questions and sections of its parent (version 2).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SectionPart(String ref, String title, @Nullable String titleEn, @Nullable String parent,
+            @Nullable String relevant, @Nullable String layout, @Nullable Integer position) {
+
+        public SectionPart(String ref, String title, @Nullable String titleEn) {
+            this(ref, title, titleEn, null, null, null, null);
+        }
     }
 
+    /**
+     * A question; {@code relevant} and {@code constraint} are XLSForm expressions naming questions
+     * by code, {@code orOther} adds an "Autre" choice (code other) with its text, {@code position}
+     * its place among the questions and sections of its section (all version 2, optional).
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record SurveyQuestionPart(String code, @Nullable String section, QuestionKind kind, String label,
             @Nullable String labelEn, @Nullable String hint, @Nullable String hintEn, @Nullable Boolean required,
             @Nullable Boolean personalData, @Nullable BigDecimal minimum, @Nullable BigDecimal maximum,
-            @Nullable ConditionPart condition, @Nullable List<Choice> choices) {
+            @Nullable ConditionPart condition, @Nullable List<Choice> choices, @Nullable String relevant,
+            @Nullable String constraint, @Nullable String constraintMessage, @Nullable String constraintMessageEn,
+            @Nullable Boolean orOther, @Nullable Integer position) {
+
+        public SurveyQuestionPart(String code, @Nullable String section, QuestionKind kind, String label,
+                @Nullable String labelEn, @Nullable String hint, @Nullable String hintEn, @Nullable Boolean required,
+                @Nullable Boolean personalData, @Nullable BigDecimal minimum, @Nullable BigDecimal maximum,
+                @Nullable ConditionPart condition, @Nullable List<Choice> choices) {
+            this(code, section, kind, label, labelEn, hint, hintEn, required, personalData, minimum, maximum,
+                    condition, choices, null, null, null, null, null, null);
+        }
     }
 
     /** Shown only if the answer to the question of this code is among these values. */
@@ -199,10 +224,18 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
             String period) {
     }
 
-    /** A response: its wave, source, consent, time, and its answers by question code. */
+    /**
+     * A response: its wave, source, consent, time, its answers by question code, and the texts
+     * given with an "Autre" choice by question code ({@code others}, version 2, optional).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ResponsePart(String wave, @Nullable String source, @Nullable Boolean consent,
-            @Nullable Instant submittedAt, Map<String, JsonNode> answers) {
+            @Nullable Instant submittedAt, Map<String, JsonNode> answers, @Nullable Map<String, String> others) {
+
+        public ResponsePart(String wave, @Nullable String source, @Nullable Boolean consent,
+                @Nullable Instant submittedAt, Map<String, JsonNode> answers) {
+            this(wave, source, consent, submittedAt, answers, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -37,6 +37,7 @@ import fr.maillon.survey.Feed;
 import fr.maillon.survey.Question;
 import fr.maillon.survey.QuestionDraft;
 import fr.maillon.survey.Section;
+import fr.maillon.survey.SectionDraft;
 import fr.maillon.survey.Survey;
 import fr.maillon.survey.SurveyDraft;
 import fr.maillon.survey.SurveyService;
@@ -82,12 +83,16 @@ class SurveyExchange {
         List<SurveyPart> parts = new ArrayList<>();
         for (Survey survey : list) {
             Map<Long, String> sectionRefs = new HashMap<>();
-            List<SectionPart> sections = new ArrayList<>();
             for (Section section : survey.sections()) {
-                String ref = "sec-" + (sections.size() + 1);
-                sectionRefs.put(section.id(), ref);
-                sections.add(new SectionPart(ref, section.title(), section.titleEn()));
+                sectionRefs.put(section.id(), "sec-" + (sectionRefs.size() + 1));
             }
+            Map<Long, Integer> sectionPositions = new HashMap<>();
+            Map<Long, Integer> questionPositions = new HashMap<>();
+            positions(survey.items(), sectionPositions, questionPositions);
+            List<SectionPart> sections = survey.sections().stream().map(section -> new SectionPart(
+                    sectionRefs.get(section.id()), section.title(), section.titleEn(),
+                    section.parentId() == null ? null : sectionRefs.get(section.parentId()), section.relevant(),
+                    section.layout(), sectionPositions.get(section.id()))).toList();
             Map<Long, String> codes = new HashMap<>();
             survey.questions().forEach(question -> codes.put(question.id(), question.code()));
             List<SurveyQuestionPart> questions = survey.questions().stream().map(question -> new SurveyQuestionPart(
@@ -96,7 +101,9 @@ class SurveyExchange {
                     question.required() ? true : null, question.personalData() ? true : null, question.minimum(),
                     question.maximum(), question.conditionQuestionId() == null ? null
                             : new ConditionPart(codes.get(question.conditionQuestionId()), question.conditionValues()),
-                    question.choices())).toList();
+                    question.choices(), question.relevant(), question.constraint(), question.constraintMessage(),
+                    question.constraintMessageEn(), question.orOther() ? true : null,
+                    questionPositions.get(question.id()))).toList();
             Map<Long, String> waveRefs = new HashMap<>();
             List<WavePart> waves = new ArrayList<>();
             for (Wave wave : survey.waves()) {
@@ -117,6 +124,19 @@ class SurveyExchange {
         return parts;
     }
 
+    /** Each item's place within its section (or the survey), from 1, as the questionnaire shows them. */
+    private static void positions(List<Survey.Item> items, Map<Long, Integer> sections, Map<Long, Integer> questions) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof Survey.SectionItem section) {
+                sections.put(section.section().id(), i + 1);
+                positions(section.items(), sections, questions);
+            }
+            else {
+                questions.put(((Survey.QuestionItem) items.get(i)).question().id(), i + 1);
+            }
+        }
+    }
+
     private static ResponsePart response(Response response, Map<Long, String> waveRefs, Map<Long, String> codes) {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         response.answers().forEach((question, value) -> {
@@ -124,8 +144,14 @@ class SurveyExchange {
                 values.put(codes.get(question), node(value));
             }
         });
+        Map<String, String> others = new LinkedHashMap<>();
+        response.others().forEach((question, text) -> {
+            if (codes.containsKey(question)) {
+                others.put(codes.get(question), text);
+            }
+        });
         return new ResponsePart(waveRefs.get(response.waveId()), response.source(), response.consent() ? true : null,
-                response.submittedAt(), values);
+                response.submittedAt(), values, others.isEmpty() ? null : others);
     }
 
     private static JsonNode node(Object value) {
@@ -163,36 +189,56 @@ class SurveyExchange {
         long surveyId = created[0];
         Map<String, Long> sections = new HashMap<>();
         List<SectionPart> sectionParts = part.sections() == null ? List.of() : part.sections();
+        List<SurveyQuestionPart> questionParts = part.questions() == null ? List.of() : part.questions();
+        Map<String, Long> questions = new HashMap<>();
+        Set<String> sectionRefs = new HashSet<>();
+        sectionParts.forEach(section -> sectionRefs.add(section.ref()));
         for (int j = 0; j < sectionParts.size(); j++) {
             SectionPart section = sectionParts.get(j);
-            attempt(path + ".sections[" + j + "]", errors, () -> sections.put(section.ref(),
-                    surveys.addSection(surveyId, section.title(), section.titleEn())));
+            if (section.parent() != null && (!sectionRefs.contains(section.parent())
+                    || section.parent().equals(section.ref()))) {
+                errors.add(new ApiError(path + ".sections[" + j + "].parent", message("exchange.ref.section",
+                        section.parent())));
+            }
         }
-        Map<String, Long> questions = new HashMap<>();
-        List<SurveyQuestionPart> questionParts = part.questions() == null ? List.of() : part.questions();
         for (int j = 0; j < questionParts.size(); j++) {
             SurveyQuestionPart question = questionParts.get(j);
-            String questionPath = path + ".questions[" + j + "]";
-            Long condition = null;
-            if (question.condition() != null) {
-                condition = questions.get(question.condition().question());
-                if (condition == null) {
-                    errors.add(new ApiError(questionPath + ".condition.question", message("exchange.ref.earlierQuestion",
-                            question.condition().question())));
-                    continue;
-                }
+            if (question.section() != null && !sectionRefs.contains(question.section())) {
+                errors.add(new ApiError(path + ".questions[" + j + "].section", message("exchange.ref.section",
+                        question.section())));
             }
-            if (question.section() != null && !sections.containsKey(question.section())) {
-                errors.add(new ApiError(questionPath + ".section", message("exchange.ref.section", question.section())));
-                continue;
+        }
+        if (!errors.isEmpty()) {
+            return;
+        }
+        // in the questionnaire's order: each section, then what it holds (a version 1 document has no
+        // positions: its questions outside any section come first, then the sections, as it showed them)
+        Set<String> visited = new HashSet<>();
+        createItems(surveyId, null, null, sectionParts, questionParts, path, sections, questions, errors, visited);
+        for (int j = 0; j < sectionParts.size(); j++) {
+            if (!visited.contains(sectionParts.get(j).ref())) {
+                // inside itself, through its own sections
+                errors.add(new ApiError(path + ".sections[" + j + "].parent", message("exchange.ref.section",
+                        sectionParts.get(j).parent())));
             }
-            QuestionDraft draft = new QuestionDraft(question.section() == null ? null : sections.get(question.section()),
-                    question.code(), question.kind(), question.label(), question.labelEn(), question.hint(),
-                    question.hintEn(), question.required(), question.personalData(), question.minimum(),
-                    question.maximum(), condition, question.condition() == null ? null : question.condition().values(),
-                    question.choices());
-            attempt(questionPath, errors, () -> questions.put(question.code(),
-                    surveys.saveQuestion(surveyId, null, draft)));
+        }
+        for (int j = 0; j < sectionParts.size(); j++) {
+            SectionPart section = sectionParts.get(j);
+            Long id = sections.get(section.ref());
+            if (id != null && section.relevant() != null) {
+                attempt(path + ".sections[" + j + "]", errors, () -> surveys.saveSection(surveyId, id,
+                        new SectionDraft(section.title(), section.titleEn(), section.parent() == null ? null
+                                : sections.get(section.parent()), section.relevant())));
+            }
+        }
+        for (int j = 0; j < questionParts.size(); j++) {
+            SurveyQuestionPart question = questionParts.get(j);
+            Long id = questions.get(question.code());
+            if (id != null && (question.relevant() != null || question.constraint() != null)) {
+                attempt(path + ".questions[" + j + "]", errors, () -> surveys.saveLogic(surveyId, id,
+                        question.relevant(), question.constraint(), question.constraintMessage(),
+                        question.constraintMessageEn()));
+            }
         }
         Map<String, Long> waves = waves(surveyId, part, path, errors);
         if (!errors.isEmpty()) {
@@ -216,6 +262,69 @@ class SurveyExchange {
             }
             attempt(feedPath, errors, () -> surveys.feed(surveyId, indicator, question, feed.statistic(),
                     feed.choice(), breakdown));
+        }
+    }
+
+    /** A section's (or the survey's, {@code container} null) sections and questions, in their order, created depth first. */
+    private void createItems(long surveyId, @Nullable String container, @Nullable Long containerId,
+            List<SectionPart> sectionParts, List<SurveyQuestionPart> questionParts, String path,
+            Map<String, Long> sections, Map<String, Long> questions, List<ApiError> errors, Set<String> visited) {
+        record Placed(int position, int index, @Nullable SectionPart section, @Nullable SurveyQuestionPart question) {
+        }
+        List<Placed> placed = new ArrayList<>();
+        for (int j = 0; j < sectionParts.size(); j++) {
+            SectionPart section = sectionParts.get(j);
+            if (java.util.Objects.equals(section.parent(), container)) {
+                // a version 1 document: sections after the questions outside any section
+                placed.add(new Placed(section.position() != null ? section.position() : 1_000_000 + j, j, section,
+                        null));
+            }
+        }
+        for (int j = 0; j < questionParts.size(); j++) {
+            SurveyQuestionPart question = questionParts.get(j);
+            if (java.util.Objects.equals(question.section(), container)) {
+                placed.add(new Placed(question.position() != null ? question.position() : j, j, null, question));
+            }
+        }
+        placed.sort(java.util.Comparator.comparingInt(Placed::position).thenComparingInt(Placed::index));
+        for (Placed item : placed) {
+            if (item.section() != null) {
+                SectionPart section = item.section();
+                if (!visited.add(section.ref())) {
+                    errors.add(new ApiError(path + ".sections[" + item.index() + "].ref",
+                            message("exchange.ref.duplicate")));
+                    continue;
+                }
+                String sectionPath = path + ".sections[" + item.index() + "]";
+                attempt(sectionPath, errors, () -> sections.put(section.ref(), surveys.saveSection(surveyId, null,
+                        new SectionDraft(section.title(), section.titleEn(), containerId, null))));
+                Long created = sections.get(section.ref());
+                if (created != null) {
+                    createItems(surveyId, section.ref(), created, sectionParts, questionParts, path, sections,
+                            questions, errors, visited);
+                }
+                continue;
+            }
+            SurveyQuestionPart question = item.question();
+            String questionPath = path + ".questions[" + item.index() + "]";
+            Long condition = null;
+            if (question.condition() != null) {
+                condition = questions.get(question.condition().question());
+                if (condition == null) {
+                    errors.add(new ApiError(questionPath + ".condition.question", message("exchange.ref.earlierQuestion",
+                            question.condition().question())));
+                    continue;
+                }
+            }
+            QuestionDraft draft = new QuestionDraft(containerId, question.code(), question.kind(), question.label(),
+                    question.labelEn(), question.hint(), question.hintEn(),
+                    // a personal question is never required (a version 1 document may say so)
+                    Boolean.TRUE.equals(question.personalData()) ? Boolean.FALSE : question.required(),
+                    question.personalData(), question.minimum(), question.maximum(), condition,
+                    question.condition() == null ? null : question.condition().values(), question.choices(), null,
+                    null, null, null, question.orOther());
+            attempt(questionPath, errors, () -> questions.put(question.code(),
+                    surveys.saveQuestion(surveyId, null, draft)));
         }
     }
 
@@ -268,6 +377,17 @@ class SurveyExchange {
                 values.add(node.asString());
             }
             form.put(AnswerReader.field(question), values);
+        }
+        if (response.others() != null) {
+            for (Map.Entry<String, String> other : response.others().entrySet()) {
+                Question question = byCode.get(other.getKey());
+                if (question == null) {
+                    errors.add(new ApiError(path + ".others." + other.getKey(), message("exchange.ref.question",
+                            other.getKey())));
+                    return;
+                }
+                form.put(AnswerReader.otherField(question), List.of(other.getValue()));
+            }
         }
         try {
             Answers read = answers.importResponse(survey.id(), wave, form, Boolean.TRUE.equals(response.consent()),

@@ -11,9 +11,12 @@ import java.util.Map;
 import fr.maillon.web.Texts;
 
 /**
- * Reads a filled questionnaire (form fields {@code q<id>}, each with one or more values) against
- * the survey's rules: a question whose condition is not met is ignored; a required question must be
- * answered; each answer has the kind's type and limits; personal data needs consent.
+ * Reads a filled questionnaire (form fields {@code q<id>}, each with one or more values, and
+ * {@code q<id>_other} for the text of an "Autre" choice) against the survey's rules: a question
+ * that is not relevant (its simple condition, its expression or a section's expression does not
+ * hold) is ignored and its answer dropped; a relevant required question must be answered; each
+ * answer has the kind's type and limits and meets its constraint; personal data needs consent,
+ * and is never required, so that a person who declines can always send the rest.
  */
 public final class AnswerReader {
 
@@ -31,17 +34,55 @@ public final class AnswerReader {
         return "q" + question.id();
     }
 
+    /** The field of the text given with a question's "Autre" choice. */
+    public static String otherField(Question question) {
+        return "q" + question.id() + "_" + Question.OTHER;
+    }
+
     public static Answers read(Survey survey, Map<String, List<String>> form, boolean consent) {
-        Map<Long, Object> values = new LinkedHashMap<>();
-        Map<Long, String> errors = new HashMap<>();
+        SurveyLogic logic = SurveyLogic.of(survey);
+        SurveyLogic.Instance instance = SurveyLogic.Instance.of(survey);
+        Map<Long, Object> candidates = new LinkedHashMap<>();
+        Map<Long, Refusal> refusals = new HashMap<>();
+        Map<Long, String> others = new HashMap<>();
         for (Question question : survey.questions()) {
-            if (!shown(question, values)) {
+            List<String> given = given(form, field(question));
+            if (given.isEmpty()) {
                 continue;
             }
-            List<String> given = form.getOrDefault(field(question), List.of()).stream()
-                    .filter(value -> value != null && !value.isBlank()).map(String::strip).toList();
-            if (given.isEmpty()) {
-                if (question.required()) {
+            Object value = value(question, given);
+            if (value instanceof Refusal refusal) {
+                refusals.put(question.id(), refusal);
+                continue;
+            }
+            candidates.put(question.id(), value);
+            instance.set(question, value);
+            if (question.takesOther() && given.contains(Question.OTHER)) {
+                String text = String.join(" ", given(form, otherField(question)));
+                if (!text.isEmpty()) {
+                    others.put(question.id(), text);
+                    instance.setOther(question, text);
+                }
+            }
+        }
+        // in order, each question sees the answers kept so far: those not asked are dropped
+        Map<Long, Object> values = new LinkedHashMap<>(candidates);
+        Map<Long, String> errors = new HashMap<>();
+        for (Question question : survey.questions()) {
+            if (!logic.relevant(survey, question, values, instance)) {
+                values.remove(question.id());
+                others.remove(question.id());
+                instance.set(question, null);
+                instance.setOther(question, null);
+                continue;
+            }
+            Refusal refusal = refusals.get(question.id());
+            if (refusal != null) {
+                errors.put(question.id(), refusal.code());
+                continue;
+            }
+            if (!values.containsKey(question.id())) {
+                if (question.required() && !question.personalData()) {
                     errors.put(question.id(), "survey.answer.required");
                 }
                 continue;
@@ -50,15 +91,25 @@ public final class AnswerReader {
                 errors.put(question.id(), "survey.answer.consent");
                 continue;
             }
-            Object value = value(question, given);
-            if (value instanceof Refusal refusal) {
-                errors.put(question.id(), refusal.code());
+            String other = others.get(question.id());
+            if (other != null && (other.length() > SHORT_TEXT || Texts.hasControlCharacters(other))) {
+                errors.put(question.id(), "survey.answer.other");
+                continue;
             }
-            else {
-                values.put(question.id(), value);
+            if (!logic.accepted(question, instance)) {
+                errors.put(question.id(), "survey.answer.constraint");
+                // what follows reads a refused answer as no answer
+                instance.set(question, null);
+                instance.setOther(question, null);
             }
         }
-        return new Answers(values, errors, consent);
+        values.keySet().removeAll(errors.keySet());
+        return new Answers(values, errors, consent, others);
+    }
+
+    private static List<String> given(Map<String, List<String>> form, String field) {
+        return form.getOrDefault(field, List.of()).stream().filter(value -> value != null && !value.isBlank())
+                .map(String::strip).toList();
     }
 
     /** Whether a question is asked, given the answers so far: no condition, or its condition met. */

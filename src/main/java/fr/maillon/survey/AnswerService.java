@@ -126,9 +126,20 @@ public class AnswerService {
         return answers;
     }
 
-    /** A stored response, its answers keyed by question id. */
-    public record Response(long waveId, String source, boolean consent, Instant submittedAt, Map<Long, Object> answers) {
+    /**
+     * A stored response, its answers keyed by question id, and the texts given with an "Autre"
+     * choice, keyed by question id.
+     */
+    public record Response(long waveId, String source, boolean consent, Instant submittedAt, Map<Long, Object> answers,
+            Map<Long, String> others) {
+
+        public Response(long waveId, String source, boolean consent, Instant submittedAt, Map<Long, Object> answers) {
+            this(waveId, source, consent, submittedAt, answers, Map.of());
+        }
     }
+
+    /** The key of a stored response's "Autre" texts, beside the answers keyed by question id. */
+    public static final String OTHERS = "other";
 
     /** The survey's responses, one by one, for the structure's own members only (an export). */
     @Transactional(readOnly = true)
@@ -139,9 +150,18 @@ public class AnswerService {
         }
         return responses.responses(survey.structureId(), surveyId).stream().map(stored -> {
             Map<Long, Object> answers = new LinkedHashMap<>();
-            json.readTree(stored.answers()).properties().forEach(entry -> answers.put(Long.parseLong(entry.getKey()),
-                    value(entry.getValue())));
-            return new Response(stored.waveId(), stored.source(), stored.consent(), stored.submittedAt(), answers);
+            Map<Long, String> others = new LinkedHashMap<>();
+            json.readTree(stored.answers()).properties().forEach(entry -> {
+                if (OTHERS.equals(entry.getKey())) {
+                    entry.getValue().properties().forEach(other -> others.put(Long.parseLong(other.getKey()),
+                            other.getValue().asString()));
+                }
+                else {
+                    answers.put(Long.parseLong(entry.getKey()), value(entry.getValue()));
+                }
+            });
+            return new Response(stored.waveId(), stored.source(), stored.consent(), stored.submittedAt(), answers,
+                    others);
         }).toList();
     }
 
@@ -159,6 +179,11 @@ public class AnswerService {
             @Nullable Instant submittedAt, Map<String, List<String>> form) {
         Map<String, Object> byId = new LinkedHashMap<>();
         answers.values().forEach((question, value) -> byId.put(String.valueOf(question), value));
+        if (!answers.others().isEmpty()) {
+            Map<String, String> others = new LinkedHashMap<>();
+            answers.others().forEach((question, text) -> others.put(String.valueOf(question), text));
+            byId.put(OTHERS, others);
+        }
         List<String> code = form.getOrDefault(RESPONDENT, List.of());
         responses.insert(survey.structureId(), survey.id(), wave.id(), key, source, answers.consent(),
                 json.writeValueAsString(byId), enteredBy, submittedAt != null ? submittedAt : clock.instant(),

@@ -4,7 +4,22 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-public record Section(long id, String title, @Nullable String titleEn, int position) {
+/**
+ * A section of a survey: inside another one ({@code parentId}) or not, shown only when its
+ * {@code relevant} expression holds, if it has one; {@code layout} "matrix" when it came from a
+ * grid of questions sharing one scale (kept, shown as a normal section for now).
+ */
+public record Section(long id, String title, @Nullable String titleEn, int position, @Nullable Long parentId,
+        @Nullable String relevant, @Nullable String layout) {
+
+    public Section(long id, String title, @Nullable String titleEn, int position) {
+        this(id, title, titleEn, position, null, null, null);
+    }
+
+    /** Its condition as the XPath evaluated, on the server and in the page (null: none). */
+    public @Nullable String relevantXPath() {
+        return relevant == null ? null : SurveyLogic.xpath(relevant);
+    }
 
     public String title(Locale locale) {
         return "en".equals(locale.getLanguage()) && titleEn != null ? titleEn : title;

@@ -300,8 +300,11 @@ public class SurveyResultsService {
                             new Group(wave.id(), group.questionId(), group.value()), disclosure, locale));
                 }
             }
+            // the texts given with "Autre", like free answers: for the structure's own eyes
+            List<String> others = outsider || !question.takesOther() ? List.of()
+                    : responses.otherTexts(structure, survey.id(), waveId, question.id(), filter, TEXTS);
             return new QuestionResult(question, answeredHidden ? 0 : answered,
-                    shares(question, counts, "", answered, group, disclosure, locale), byWave, null, List.of(),
+                    shares(question, counts, "", answered, group, disclosure, locale), byWave, null, others,
                     answeredHidden);
         }
         if (question.kind() == QuestionKind.NUMBER) {

@@ -8,13 +8,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +50,13 @@ public class SurveyService {
     /** Cards printed at once, at most. */
     public static final int MAX_CARDS = 400;
     private static final BigDecimal MAX = new BigDecimal("99999999999999");
+    /** Questions a survey may hold: real forms have hundreds (a verbal autopsy form, 460). */
+    public static final int MAX_QUESTIONS = 2_000;
+    public static final int MAX_SECTIONS = 1_000;
+    public static final int MAX_CHOICES = 500;
+    /** Characters of a label, a hint, a choice or a constraint message. */
+    public static final int MAX_TEXT = 10_000;
+    private static final int MAX_SECTION_DEPTH = 20;
 
     private final EvaluationService evaluations;
     private final AccessPolicy access;
@@ -56,8 +66,11 @@ public class SurveyService {
     /** Wave dates are days in its zone: a wave opens at the start of its first day and closes after its last. */
     private final Clock clock;
 
+    private final MessageSource messages;
+
     SurveyService(EvaluationService evaluations, AccessPolicy access, FrameworkService framework,
-            SurveyRepository surveys, Revisions revisions, Clock clock) {
+            SurveyRepository surveys, Revisions revisions, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.revisions = revisions;
         this.clock = clock;
         this.evaluations = evaluations;
@@ -141,34 +154,130 @@ public class SurveyService {
 
     /**
      * Creates a survey from a questionnaire read from another tool, in its order, in one
-     * transaction. (First version: top-level groups become sections, questions keep their kind,
-     * labels and choices; conditions and constraints are listed as not kept.)
+     * transaction: groups become sections (nested ones inside their parent, a matrix group a
+     * section marked "matrix"), fields questions with their kind, labels, choices, relevance,
+     * constraint and "Autre" choice. Names become codes (kept when they are XML names, else
+     * derived) and expressions are rewritten to them. What could not be kept is listed, with its
+     * name and the reason; a limit reached (questions, choices) refuses the whole questionnaire.
      */
     @Transactional
     public Created createFrom(long evaluationId, FormDefinition form) {
-        long surveyId = create(evaluationId, new SurveyDraft(form.title(), form.titleEn(), null, Audience.HABITANTS,
-                null));
+        List<FormDefinition.Field> fields = form.fields();
+        if (fields.size() > MAX_QUESTIONS) {
+            throw new RuleViolationException("", "survey.limit.questions", fields.size(), MAX_QUESTIONS);
+        }
+        long surveyId = create(evaluationId, new SurveyDraft(cut(form.title(), 200), cut(form.titleEn(), 200), null,
+                Audience.HABITANTS, null));
+        Survey survey = editable(surveyId);
         List<String> notKept = new ArrayList<>();
-        createItems(surveyId, null, form.items(), notKept);
+        Map<String, String> codes = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (FormDefinition.Field field : fields) {
+            String code = validName(field.name()) && taken.add(field.name()) ? field.name()
+                    : uniqueCode(taken, field.name().isBlank() ? field.label() : field.name());
+            taken.add(code);
+            if (!code.equals(field.name())) {
+                notKept.add(field.name() + " : " + message("survey.import.renamed", code));
+            }
+            codes.putIfAbsent(field.name(), code);
+        }
+        Set<String> names = new HashSet<>(codes.values());
+        fields.stream().filter(field -> field.orOther() && field.kind().hasChoices())
+                .forEach(field -> names.add(codes.get(field.name()) + "_" + Question.OTHER));
+        Creation creation = new Creation(new Survey[] { survey }, codes, names, notKept, new int[1]);
+        createItems(creation, null, form.items());
         return new Created(surveyId, notKept);
     }
 
-    private void createItems(long surveyId, @Nullable Long sectionId, List<FormDefinition.Item> items,
-            List<String> notKept) {
+    /** A questionnaire being created: the survey as known so far (its sections), names and codes, what is not kept. */
+    private record Creation(Survey[] survey, Map<String, String> codes, Set<String> names, List<String> notKept,
+            int[] sections) {
+
+        void added(Section section) {
+            Survey known = survey[0];
+            List<Section> sections = new ArrayList<>(known.sections());
+            sections.add(section);
+            survey[0] = new Survey(known.id(), known.structureId(), known.evaluationId(), known.title(),
+                    known.titleEn(), known.introduction(), known.audience(), known.consentText(), sections,
+                    known.questions(), known.waves(), known.version(), known.followsRespondents());
+        }
+    }
+
+    private void createItems(Creation creation, @Nullable Long sectionId, List<FormDefinition.Item> items) {
         for (FormDefinition.Item item : items) {
+            Survey survey = creation.survey()[0];
             if (item instanceof FormDefinition.Group group) {
-                createItems(surveyId, sectionId != null ? sectionId : addSection(surveyId, group.title(),
-                        group.titleEn()), group.items(), notKept);
+                if (++creation.sections()[0] > MAX_SECTIONS) {
+                    throw new RuleViolationException("", "survey.limit.sections", MAX_SECTIONS);
+                }
+                String title = group.title() == null || group.title().isBlank() ? group.name() : group.title();
+                String relevant = expression(creation, group.name(), group.relevant(), "relevant");
+                Section section = new Section(0, cut(creation, group.name(), title, MAX_TEXT), cut(creation,
+                        group.name(), group.titleEn(), MAX_TEXT), 0, sectionId, relevant,
+                        group.matrix() ? "matrix" : null);
+                long created = surveys.insertSection(survey.structureId(), survey.id(), section);
+                creation.added(new Section(created, section.title(), section.titleEn(), 0, sectionId, relevant,
+                        section.layout()));
+                createItems(creation, created, group.items());
                 continue;
             }
             FormDefinition.Field field = (FormDefinition.Field) item;
-            if (field.relevant() != null || field.constraint() != null) {
-                notKept.add(field.name());
+            String name = field.name();
+            List<Choice> choices = new ArrayList<>(field.choices());
+            boolean orOther = field.orOther() && field.kind().hasChoices();
+            if (field.orOther() && !field.kind().hasChoices()) {
+                creation.notKept().add(name + " : " + message("survey.import.orOther"));
             }
-            saveQuestion(surveyId, null, new QuestionDraft(sectionId, field.name(), field.kind(), field.label(),
-                    field.labelEn(), field.hint(), field.hintEn(), field.required(), false, field.minimum(),
-                    field.maximum(), null, null, field.choices()));
+            String relevant = expression(creation, name, field.relevant(), "relevant");
+            String constraint = expression(creation, name, field.constraint(), "constraint");
+            QuestionDraft draft = new QuestionDraft(sectionId, creation.codes().get(name), field.kind(),
+                    cut(creation, name, field.label(), MAX_TEXT), cut(creation, name, field.labelEn(), MAX_TEXT),
+                    cut(creation, name, field.hint(), MAX_TEXT), cut(creation, name, field.hintEn(), MAX_TEXT),
+                    field.required(), false, field.minimum(), field.maximum(), null, null, choices, relevant,
+                    constraint, constraint == null ? null : cut(creation, name, field.constraintMessage(), MAX_TEXT),
+                    constraint == null ? null : cut(creation, name, field.constraintMessageEn(), MAX_TEXT), orOther);
+            QuestionDraft checked;
+            try {
+                checked = check(survey, null, draft, creation.names(), false);
+            }
+            catch (RuleViolationException ex) {
+                throw new RuleViolationException(ex.violations().stream().map(violation -> new Violation(
+                        name + (violation.field().isEmpty() ? "" : "." + violation.field()), violation.code(),
+                        violation.arguments())).toList());
+            }
+            surveys.saveQuestion(survey.structureId(), survey.id(), null, checked, edit(null));
         }
+    }
+
+    /** An expression with its names rewritten to codes; null, and listed, when it cannot be kept. */
+    private @Nullable String expression(Creation creation, String name, @Nullable String expression, String what) {
+        if (expression == null || expression.isBlank()) {
+            return null;
+        }
+        String rewritten = SurveyLogic.rename(expression.strip(), creation.codes());
+        List<Violation> violations = SurveyLogic.check(rewritten, what, creation.names());
+        if (!violations.isEmpty()) {
+            creation.notKept().add(name + " : " + message("survey.import." + what) + " — "
+                    + message(violations.get(0).code(), violations.get(0).arguments()));
+            return null;
+        }
+        return rewritten;
+    }
+
+    private @Nullable String cut(Creation creation, String name, @Nullable String text, int max) {
+        if (text != null && text.strip().length() > max) {
+            creation.notKept().add(name + " : " + message("survey.import.cut", text.strip().length(), max));
+            return text.strip().substring(0, max);
+        }
+        return text;
+    }
+
+    private static @Nullable String cut(@Nullable String text, int max) {
+        return text != null && text.strip().length() > max ? text.strip().substring(0, max) : text;
+    }
+
+    private String message(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, code, Locale.FRENCH);
     }
 
     @Transactional
@@ -201,15 +310,45 @@ public class SurveyService {
 
     @Transactional
     public long addSection(long surveyId, @Nullable String title, @Nullable String titleEn) {
+        return saveSection(surveyId, null, new SectionDraft(title, titleEn, null, null));
+    }
+
+    /**
+     * Adds (sectionId null) or changes a section: its titles, the section it sits in (not itself
+     * nor one of its own) and its condition, an expression checked like a question's.
+     */
+    @Transactional
+    public long saveSection(long surveyId, @Nullable Long sectionId, SectionDraft draft) {
         Survey survey = editable(surveyId);
+        Section current = sectionId == null ? null : survey.section(sectionId)
+                .orElseThrow(() -> new SurveyNotFoundException(sectionId));
         List<Violation> violations = new ArrayList<>();
-        String checked = text(title, 200, "title", violations);
-        String english = text(titleEn, 200, "titleEn", violations);
+        String checked = text(draft.title(), MAX_TEXT, "title", violations);
+        String english = text(draft.titleEn(), MAX_TEXT, "titleEn", violations);
         if (checked == null) {
             violations.add(new Violation("title", "survey.section.title.required"));
         }
+        Long parent = draft.parentId();
+        if (parent != null && (survey.section(parent).isEmpty() || (current != null && survey.ancestors(parent)
+                .stream().anyMatch(ancestor -> ancestor.id() == current.id())))) {
+            violations.add(new Violation("parentId", "survey.section.parent.invalid"));
+        }
+        else if (parent != null && survey.ancestors(parent).size() >= MAX_SECTION_DEPTH) {
+            violations.add(new Violation("parentId", "survey.section.parent.deep", MAX_SECTION_DEPTH));
+        }
+        if (current == null && survey.sections().size() >= MAX_SECTIONS) {
+            violations.add(new Violation("title", "survey.limit.sections", MAX_SECTIONS));
+        }
+        String relevant = blankToNull(draft.relevant());
+        violations.addAll(SurveyLogic.check(relevant, "relevant", SurveyLogic.names(survey)));
         throwIfAny(violations);
-        return surveys.insertSection(survey.structureId(), surveyId, checked, english);
+        Section section = new Section(current == null ? 0 : current.id(), checked, english, 0, parent, relevant,
+                current == null ? null : current.layout());
+        if (current == null) {
+            return surveys.insertSection(survey.structureId(), surveyId, section);
+        }
+        surveys.updateSection(survey.structureId(), surveyId, section);
+        return current.id();
     }
 
     @Transactional
@@ -236,10 +375,35 @@ public class SurveyService {
         Survey survey = editable(surveyId);
         Question current = questionId == null ? null : survey.question(questionId)
                 .orElseThrow(() -> new SurveyNotFoundException(questionId));
-        return surveys.saveQuestion(survey.structureId(), surveyId, questionId, check(survey, current, draft),
-                edit(version)).orElseThrow(() -> revisions.conflict("survey_question", survey.structureId(),
+        return surveys.saveQuestion(survey.structureId(), surveyId, questionId, check(survey, current, draft,
+                names(survey, current, draft), true), edit(version)).orElseThrow(() -> revisions.conflict("survey_question", survey.structureId(),
                         questionId, () -> survey(surveyId).question(questionId)
                                 .orElseThrow(() -> new SurveyNotFoundException(questionId))));
+    }
+
+    /**
+     * Sets a question's condition and rule (with its messages), checked against every question of
+     * the survey: for imports, once the questions they name exist.
+     */
+    @Transactional
+    public void saveLogic(long surveyId, long questionId, @Nullable String relevant, @Nullable String constraint,
+            @Nullable String constraintMessage, @Nullable String constraintMessageEn) {
+        Survey survey = editable(surveyId);
+        Question question = survey.question(questionId).orElseThrow(() -> new SurveyNotFoundException(questionId));
+        List<Violation> violations = new ArrayList<>();
+        String checkedRelevant = blankToNull(relevant);
+        String checkedConstraint = blankToNull(constraint);
+        Set<String> names = SurveyLogic.names(survey);
+        violations.addAll(SurveyLogic.check(checkedRelevant, "relevant", names));
+        violations.addAll(SurveyLogic.check(checkedConstraint, "constraint", names));
+        String message = text(constraintMessage, MAX_TEXT, "constraintMessage", violations);
+        String messageEn = text(constraintMessageEn, MAX_TEXT, "constraintMessageEn", violations);
+        if (checkedConstraint == null && (message != null || messageEn != null)) {
+            violations.add(new Violation("constraintMessage", "survey.question.constraintMessage.alone"));
+        }
+        throwIfAny(violations);
+        surveys.updateLogic(survey.structureId(), surveyId, question.id(), checkedRelevant, checkedConstraint, message,
+                messageEn);
     }
 
     /** Deletes a question no other question's condition and no indicator depends on. */
@@ -253,6 +417,11 @@ public class SurveyService {
         if (!dependents.isEmpty()) {
             throw new RuleViolationException("", "survey.question.conditionOf", String.join(", ", dependents));
         }
+        List<String> readers = readersOf(survey, question.code(), question.id());
+        if (!readers.isEmpty()) {
+            throw new RuleViolationException("", "survey.question.expressionOf", question.code(),
+                    String.join(", ", readers));
+        }
         if (surveys.feeds(survey.structureId(), survey.evaluationId()).stream()
                 .anyMatch(feed -> feed.questionId() == questionId
                         || Long.valueOf(questionId).equals(feed.breakdownQuestionId()))) {
@@ -261,22 +430,26 @@ public class SurveyService {
         surveys.deleteQuestion(survey.structureId(), surveyId, questionId);
     }
 
-    /** Moves a question up or down, unless it would come before the question its condition reads (or after one reading it). */
+    /**
+     * Moves a question up or down among the questions of its section, unless it would come before
+     * the question its condition reads (or after one reading it).
+     */
     @Transactional
     public void moveQuestion(long surveyId, long questionId, int direction) {
         Survey survey = editable(surveyId);
         Question moved = survey.question(questionId).orElseThrow(() -> new SurveyNotFoundException(questionId));
-        int index = survey.questions().indexOf(moved);
-        int other = index + (direction < 0 ? -1 : 1);
-        if (other >= 0 && other < survey.questions().size()) {
-            Question neighbour = survey.questions().get(other);
-            Question later = direction < 0 ? moved : neighbour;
-            Question earlier = direction < 0 ? neighbour : moved;
-            if (Long.valueOf(earlier.id()).equals(later.conditionQuestionId())) {
-                throw new RuleViolationException("", "survey.question.moveCondition");
-            }
+        List<Question> siblings = survey.questions(moved.sectionId());
+        int other = siblings.indexOf(moved) + (direction < 0 ? -1 : 1);
+        if (other < 0 || other >= siblings.size()) {
+            return;
         }
-        surveys.moveQuestion(survey.structureId(), surveyId, questionId, direction < 0 ? -1 : 1);
+        Question neighbour = siblings.get(other);
+        Question later = direction < 0 ? moved : neighbour;
+        Question earlier = direction < 0 ? neighbour : moved;
+        if (Long.valueOf(earlier.id()).equals(later.conditionQuestionId())) {
+            throw new RuleViolationException("", "survey.question.moveCondition");
+        }
+        surveys.swapQuestions(survey.structureId(), surveyId, questionId, neighbour.id());
     }
 
     /** Adds (waveId null) or changes a wave; a new wave gets its own unguessable link. */
@@ -437,28 +610,83 @@ public class SurveyService {
                 : draft.audience(), consent);
     }
 
-    private static QuestionDraft check(Survey survey, @Nullable Question current, QuestionDraft draft) {
+    /** The names the survey's expressions may use once this question is saved with its code. */
+    private static Set<String> names(Survey survey, @Nullable Question current, QuestionDraft draft) {
+        Set<String> names = new HashSet<>(SurveyLogic.names(survey));
+        if (current != null) {
+            names.remove(current.code());
+            names.remove(current.code() + "_" + Question.OTHER);
+        }
+        String code = draft.code() == null || draft.code().isBlank() ? (current != null ? current.code() : null)
+                : draft.code().strip();
+        if (code != null) {
+            names.add(code);
+            if (Boolean.TRUE.equals(draft.orOther())) {
+                names.add(code + "_" + Question.OTHER);
+            }
+        }
+        return names;
+    }
+
+    /** Who reads a question's code in an expression: other questions' codes, and section titles. */
+    private static List<String> readersOf(Survey survey, String code, long questionId) {
+        List<String> readers = new ArrayList<>();
+        for (Question other : survey.questions()) {
+            if (other.id() != questionId && (reads(other.relevant(), code) || reads(other.constraint(), code))) {
+                readers.add(other.code());
+            }
+        }
+        survey.sections().stream().filter(section -> reads(section.relevant(), code))
+                .forEach(section -> readers.add(section.title()));
+        return readers;
+    }
+
+    private static boolean reads(@Nullable String expression, String code) {
+        return expression != null && (SurveyLogic.references(expression).contains(code)
+                || SurveyLogic.references(expression).contains(code + "_" + Question.OTHER));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /**
+     * Checks a question against every rule; {@code names}: the codes its expressions may read.
+     * {@code builder}: typed in the builder, where a required question cannot ask for personal
+     * data (an import makes it optional instead).
+     */
+    private static QuestionDraft check(Survey survey, @Nullable Question current, QuestionDraft draft,
+            Set<String> names, boolean builder) {
         List<Violation> violations = new ArrayList<>();
-        String label = text(draft.label(), 1000, "label", violations);
+        String label = text(draft.label(), MAX_TEXT, "label", violations);
         if (label == null) {
             violations.add(new Violation("label", "survey.question.label.required"));
         }
+        if (current == null && survey.questions().size() >= MAX_QUESTIONS) {
+            violations.add(new Violation("", "survey.limit.questions", survey.questions().size() + 1, MAX_QUESTIONS));
+        }
         String code = draft.code() == null || draft.code().isBlank()
                 ? (current != null ? current.code() : uniqueCode(survey, label == null ? "" : label))
-                : draft.code().strip().toLowerCase(Locale.ROOT);
-        if (!code.matches("[a-z][a-z0-9_]{0,59}")) {
+                : draft.code().strip();
+        if (!SurveyLogic.validName(code)) {
             violations.add(new Violation("code", "survey.question.code.invalid"));
         }
         else if (survey.questions().stream().anyMatch(other -> other.code().equals(code)
                 && (current == null || other.id() != current.id()))) {
             violations.add(new Violation("code", "survey.question.code.taken"));
         }
+        else if (current != null && !current.code().equals(code) && !readersOf(survey, current.code(), current.id())
+                .isEmpty()) {
+            violations.add(new Violation("code", "survey.question.code.read", current.code(),
+                    String.join(", ", readersOf(survey, current.code(), current.id()))));
+        }
         QuestionKind kind = draft.kind() == null ? QuestionKind.SINGLE : draft.kind();
         Long section = draft.sectionId();
         if (section != null && survey.sections().stream().noneMatch(candidate -> candidate.id() == section)) {
             violations.add(new Violation("sectionId", "survey.question.section"));
         }
-        List<Choice> choices = kind.hasChoices() ? choices(draft.choices(), violations) : List.of();
+        boolean orOther = Boolean.TRUE.equals(draft.orOther()) && kind.hasChoices();
+        List<Choice> choices = kind.hasChoices() ? choices(draft.choices(), orOther, violations) : List.of();
         BigDecimal minimum = kind == QuestionKind.NUMBER ? draft.minimum() : null;
         BigDecimal maximum = kind == QuestionKind.NUMBER ? draft.maximum() : null;
         for (BigDecimal bound : new BigDecimal[] { minimum, maximum }) {
@@ -476,7 +704,7 @@ public class SurveyService {
             List<String> values = draft.conditionValues() == null ? List.of()
                     : new ArrayList<>(new HashSet<>(draft.conditionValues()));
             if (on == null || !on.kind().categorical() || (current != null && (on.id() == current.id()
-                    || on.position() >= current.position()))) {
+                    || survey.questions().indexOf(on) >= survey.questions().indexOf(current)))) {
                 violations.add(new Violation("conditionQuestionId", "survey.question.condition.invalid"));
             }
             else if (values.isEmpty() || !on.values().containsAll(values)) {
@@ -484,17 +712,37 @@ public class SurveyService {
             }
             conditionValues = on == null ? null : on.values().stream().filter(values::contains).toList();
         }
-        String labelEn = text(draft.labelEn(), 1000, "labelEn", violations);
-        String hint = text(draft.hint(), 1000, "hint", violations);
-        String hintEn = text(draft.hintEn(), 1000, "hintEn", violations);
+        String labelEn = text(draft.labelEn(), MAX_TEXT, "labelEn", violations);
+        String hint = text(draft.hint(), MAX_TEXT, "hint", violations);
+        String hintEn = text(draft.hintEn(), MAX_TEXT, "hintEn", violations);
+        String relevant = blankToNull(draft.relevant());
+        String constraint = blankToNull(draft.constraint());
+        violations.addAll(SurveyLogic.check(relevant, "relevant", names));
+        violations.addAll(SurveyLogic.check(constraint, "constraint", names));
+        String constraintMessage = text(draft.constraintMessage(), MAX_TEXT, "constraintMessage", violations);
+        String constraintMessageEn = text(draft.constraintMessageEn(), MAX_TEXT, "constraintMessageEn", violations);
+        if (constraint == null && (constraintMessage != null || constraintMessageEn != null)) {
+            violations.add(new Violation("constraintMessage", "survey.question.constraintMessage.alone"));
+        }
+        boolean required = Boolean.TRUE.equals(draft.required());
+        boolean personal = Boolean.TRUE.equals(draft.personalData());
+        if (required && personal) {
+            if (builder) {
+                violations.add(new Violation("required", "survey.question.requiredPersonal"));
+            }
+            required = false;
+        }
         throwIfAny(violations);
-        return new QuestionDraft(section, code, kind, label, labelEn, hint, hintEn,
-                Boolean.TRUE.equals(draft.required()), Boolean.TRUE.equals(draft.personalData()), minimum, maximum,
-                condition, conditionValues, choices);
+        return new QuestionDraft(section, code, kind, label, labelEn, hint, hintEn, required, personal, minimum,
+                maximum, condition, conditionValues, choices, relevant, constraint, constraintMessage,
+                constraintMessageEn, orOther);
     }
 
-    /** 2 to 50 choices with their labels; a missing code is made from the label. */
-    private static List<Choice> choices(@Nullable List<Choice> choices, List<Violation> violations) {
+    /**
+     * 2 to {@value #MAX_CHOICES} choices with their labels; a missing code is made from the label;
+     * with {@code orOther}, an "Autre" choice (code {@value Question#OTHER}) ends them, added if missing.
+     */
+    private static List<Choice> choices(@Nullable List<Choice> choices, boolean orOther, List<Violation> violations) {
         List<Choice> checked = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         for (Choice choice : choices == null ? List.<Choice>of() : choices) {
@@ -508,17 +756,37 @@ public class SurveyService {
                 code = "choix_" + (checked.size() + 1);
             }
             String english = choice.labelEn() == null || choice.labelEn().isBlank() ? null : choice.labelEn().strip();
-            if (label.length() > 500 || Texts.hasControlCharacters(label) || !code.matches("[A-Za-z0-9_.-]{1,60}")
-                    || !codes.add(code) || (english != null && english.length() > 500)) {
-                violations.add(new Violation("choices", "survey.question.choices.invalid"));
+            if (label.length() > MAX_TEXT || Texts.hasControlCharacters(label) || !code.matches("[A-Za-z0-9_.-]{1,64}")
+                    || !codes.add(code) || (english != null && english.length() > MAX_TEXT)) {
+                violations.add(new Violation("choices", "survey.question.choices.invalid", label.length() > 60
+                        ? label.substring(0, 57) + "…" : label));
                 return List.of();
             }
             checked.add(new Choice(code, label, english));
         }
-        if (checked.size() < 2 || checked.size() > 50) {
-            violations.add(new Violation("choices", "survey.question.choices.count"));
+        if (orOther && codes.add(Question.OTHER)) {
+            checked.add(new Choice(Question.OTHER, "Autre", "Other"));
+        }
+        if (checked.size() < 2 || checked.size() > MAX_CHOICES) {
+            violations.add(new Violation("choices", "survey.question.choices.count", checked.size(), MAX_CHOICES));
         }
         return checked;
+    }
+
+    /** A code made from a name or a label that is not an XML name, unique among {@code taken}. */
+    private static String uniqueCode(Set<String> taken, String name) {
+        String slug = Texts.slug(name, 50);
+        String base = slug.isEmpty() || !Character.isLetter(slug.charAt(0)) ? "q_" + slug : slug;
+        base = base.length() > 56 ? base.substring(0, 56) : base;
+        String code = base;
+        for (int suffix = 2; taken.contains(code) || !validName(code); suffix++) {
+            code = base + "_" + suffix;
+        }
+        return code;
+    }
+
+    private static boolean validName(String name) {
+        return SurveyLogic.validName(name);
     }
 
     private static String uniqueCode(Survey survey, String label) {

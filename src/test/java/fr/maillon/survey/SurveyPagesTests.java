@@ -78,7 +78,7 @@ class SurveyPagesTests {
                 .getRedirectedUrl()).startsWith("/surveys/");
         String refused = as(editor.username(), post("/surveys/{s}/questions/new", survey).param("label", "Un seul")
                 .param("kind", "SINGLE").param("choices", "Oui")).getContentAsString();
-        assertThat(refused).contains("Proposez de 2 à 50 réponses");
+        assertThat(refused).contains("Proposez de 2 à 500 réponses");
         String page = mvc.perform(get("/surveys/{s}", survey).with(users.as(editor.username()))).andReturn()
                 .getResponse().getContentAsString();
         assertThat(page).contains("Paroles d&#39;habitants &lt;script&gt;").doesNotContain("<script>alert");

@@ -226,6 +226,25 @@ public class ResponseRepository {
                 .query(String.class).list();
     }
 
+    /** The latest texts given with a question's "Autre" choice (for the structure's own eyes). */
+    public List<String> otherTexts(long structureId, long surveyId, @Nullable Long waveId, long questionId,
+            @Nullable Filter filter, int limit) {
+        return jdbc.sql("""
+                SELECT answers -> 'other' ->> :q
+                FROM survey_response
+                WHERE structure_id = :structureId
+                  AND survey_id = :surveyId
+                  AND (CAST(:waveId AS bigint) IS NULL OR wave_id = :waveId)
+                  AND jsonb_exists(answers -> 'other', :q)
+                  %s
+                ORDER BY submitted_at DESC, id DESC
+                LIMIT :limit
+                """.formatted(Filter.sql(filter)))
+                .paramSource(parameters(structureId, surveyId, waveId, questionId, null, filter)
+                        .addValue("limit", limit))
+                .query(String.class).list();
+    }
+
     /** Respondents of the survey (in a wave, and among those whose answer to a question is a value). */
     public long respondents(long structureId, long surveyId, @Nullable Long waveId, @Nullable Filter filter) {
         return jdbc.sql("""

@@ -82,7 +82,7 @@ public class SurveyRepository {
 
     private Survey survey(SurveyRow row) {
         List<Section> sections = jdbc.sql("""
-                SELECT id, title, title_en, position
+                SELECT id, title, title_en, position, parent_id, relevant, layout
                 FROM survey_section
                 WHERE structure_id = :structureId
                   AND survey_id = :surveyId
@@ -105,7 +105,8 @@ public class SurveyRepository {
                                 Collectors.toList())));
         List<Question> questions = jdbc.sql("""
                 SELECT id, survey_id, section_id, code, kind, label, label_en, hint, hint_en, required, personal_data,
-                       minimum, maximum, condition_question_id, condition_values, position, version
+                       minimum, maximum, condition_question_id, condition_values, position, version, relevant,
+                       constraint_expression, constraint_message, constraint_message_en, or_other
                 FROM survey_question
                 WHERE structure_id = :structureId
                   AND survey_id = :surveyId
@@ -121,7 +122,9 @@ public class SurveyRepository {
                             rs.getBoolean("required"), rs.getBoolean("personal_data"), rs.getBigDecimal("minimum"),
                             rs.getBigDecimal("maximum"), rs.getObject("condition_question_id", Long.class),
                             values == null ? null : Arrays.asList((String[]) values.getArray()), rs.getInt("position"),
-                            choices.getOrDefault(id, List.of()), rs.getInt("version"));
+                            choices.getOrDefault(id, List.of()), rs.getInt("version"), rs.getString("relevant"),
+                            rs.getString("constraint_expression"), rs.getString("constraint_message"),
+                            rs.getString("constraint_message_en"), rs.getBoolean("or_other"));
                 }).list();
         List<Wave> waves = jdbc.sql("""
                 SELECT id, survey_id, label, token, opens_at, closes_at, period, position, version
@@ -218,17 +221,64 @@ public class SurveyRepository {
                 .update() == 1;
     }
 
+    /** The next place in the survey's one order of questions and sections. */
+    private static final String NEXT_POSITION = """
+            (SELECT coalesce(max(position), 0) + 1
+             FROM (SELECT position FROM survey_question WHERE survey_id = :surveyId
+                   UNION ALL
+                   SELECT position FROM survey_section WHERE survey_id = :surveyId) used)""";
+
     public long insertSection(long structureId, long surveyId, String title, @Nullable String titleEn) {
+        return insertSection(structureId, surveyId, new Section(0, title, titleEn, 0));
+    }
+
+    /** Adds a section after everything the survey holds (its parent and expression as given). */
+    public long insertSection(long structureId, long surveyId, Section section) {
         cache.forget(surveyId);
         return jdbc.sql("""
-                INSERT INTO survey_section (survey_id, structure_id, title, title_en, position)
-                VALUES (:surveyId, :structureId, :title, :titleEn,
-                        (SELECT coalesce(max(position), 0) + 1 FROM survey_section WHERE survey_id = :surveyId))
+                INSERT INTO survey_section (survey_id, structure_id, title, title_en, parent_id, relevant, layout,
+                                            position)
+                VALUES (:surveyId, :structureId, :title, :titleEn, :parentId, :relevant, :layout, %s)
                 RETURNING id
-                """)
-                .param("structureId", structureId).param("surveyId", surveyId).param("title", title)
-                .param("titleEn", titleEn)
+                """.formatted(NEXT_POSITION))
+                .param("structureId", structureId).param("surveyId", surveyId).param("title", section.title())
+                .param("titleEn", section.titleEn()).param("parentId", section.parentId(), Types.BIGINT)
+                .param("relevant", section.relevant()).param("layout", section.layout())
                 .query(Long.class).single();
+    }
+
+    /** Changes a section's titles, parent and expression (its place is kept); false when it is not the survey's. */
+    public boolean updateSection(long structureId, long surveyId, Section section) {
+        cache.forget(surveyId);
+        return jdbc.sql("""
+                UPDATE survey_section
+                SET title = :title, title_en = :titleEn, parent_id = :parentId, relevant = :relevant
+                WHERE id = :id
+                  AND survey_id = :surveyId
+                  AND structure_id = :structureId
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).param("id", section.id())
+                .param("title", section.title()).param("titleEn", section.titleEn())
+                .param("parentId", section.parentId(), Types.BIGINT).param("relevant", section.relevant())
+                .update() == 1;
+    }
+
+    /** Sets a question's expressions and messages (after the questions they name exist: an import). */
+    public void updateLogic(long structureId, long surveyId, long questionId, @Nullable String relevant,
+            @Nullable String constraint, @Nullable String message, @Nullable String messageEn) {
+        cache.forget(surveyId);
+        jdbc.sql("""
+                UPDATE survey_question
+                SET relevant = :relevant, constraint_expression = :constraint, constraint_message = :message,
+                    constraint_message_en = :messageEn
+                WHERE id = :id
+                  AND survey_id = :surveyId
+                  AND structure_id = :structureId
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).param("id", questionId)
+                .param("relevant", relevant).param("constraint", constraint).param("message", message)
+                .param("messageEn", messageEn)
+                .update();
     }
 
     public void deleteSection(long structureId, long surveyId, long sectionId) {
@@ -256,23 +306,31 @@ public class SurveyRepository {
                 .addValue("maximum", question.maximum(), Types.NUMERIC)
                 .addValue("conditionQuestionId", question.conditionQuestionId(), Types.BIGINT)
                 .addValue("conditionValues", question.conditionValues() == null ? null
-                        : question.conditionValues().toArray(String[]::new), Types.ARRAY);
+                        : question.conditionValues().toArray(String[]::new), Types.ARRAY)
+                .addValue("relevant", question.relevant()).addValue("constraint", question.constraint())
+                .addValue("constraintMessage", question.constraintMessage())
+                .addValue("constraintMessageEn", question.constraintMessageEn())
+                .addValue("orOther", Boolean.TRUE.equals(question.orOther()));
         edit.addTo(parameters);
         long saved = id == null ? jdbc.sql("""
                 INSERT INTO survey_question (survey_id, structure_id, section_id, code, kind, label, label_en, hint,
                                              hint_en, required, personal_data, minimum, maximum,
-                                             condition_question_id, condition_values, position)
+                                             condition_question_id, condition_values, relevant,
+                                             constraint_expression, constraint_message, constraint_message_en,
+                                             or_other, position)
                 VALUES (:surveyId, :structureId, :sectionId, :code, :kind, :label, :labelEn, :hint, :hintEn, :required,
-                        :personalData, :minimum, :maximum, :conditionQuestionId, :conditionValues,
-                        (SELECT coalesce(max(position), 0) + 1 FROM survey_question WHERE survey_id = :surveyId))
+                        :personalData, :minimum, :maximum, :conditionQuestionId, :conditionValues, :relevant,
+                        :constraint, :constraintMessage, :constraintMessageEn, :orOther, %s)
                 RETURNING id
-                """).paramSource(parameters).query(Long.class).single()
+                """.formatted(NEXT_POSITION)).paramSource(parameters).query(Long.class).single()
                 : jdbc.sql("""
                 UPDATE survey_question
                 SET section_id = :sectionId, code = :code, kind = :kind, label = :label, label_en = :labelEn,
                     hint = :hint, hint_en = :hintEn, required = :required, personal_data = :personalData,
                     minimum = :minimum, maximum = :maximum, condition_question_id = :conditionQuestionId,
-                    condition_values = :conditionValues,
+                    condition_values = :conditionValues, relevant = :relevant,
+                    constraint_expression = :constraint, constraint_message = :constraintMessage,
+                    constraint_message_en = :constraintMessageEn, or_other = :orOther,
                     version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
                   AND survey_id = :surveyId
@@ -286,14 +344,16 @@ public class SurveyRepository {
         jdbc.sql("DELETE FROM survey_choice WHERE question_id = :id AND structure_id = :structureId")
                 .param("id", saved).param("structureId", structureId).update();
         List<Choice> choices = question.choices() == null ? List.of() : question.choices();
-        for (int i = 0; i < choices.size(); i++) {
+        if (!choices.isEmpty()) {
             jdbc.sql("""
                     INSERT INTO survey_choice (question_id, structure_id, code, label, label_en, position)
-                    VALUES (:questionId, :structureId, :code, :label, :labelEn, :position)
+                    SELECT :questionId, :structureId, choice.code, choice.label, choice.label_en, choice.position
+                    FROM unnest(:codes, :labels, :labelsEn) WITH ORDINALITY AS choice (code, label, label_en, position)
                     """)
-                    .param("questionId", saved).param("structureId", structureId).param("code", choices.get(i).code())
-                    .param("label", choices.get(i).label()).param("labelEn", choices.get(i).labelEn())
-                    .param("position", i + 1)
+                    .param("questionId", saved).param("structureId", structureId)
+                    .param("codes", choices.stream().map(Choice::code).toArray(String[]::new), Types.ARRAY)
+                    .param("labels", choices.stream().map(Choice::label).toArray(String[]::new), Types.ARRAY)
+                    .param("labelsEn", choices.stream().map(Choice::labelEn).toArray(String[]::new), Types.ARRAY)
                     .update();
         }
         return Optional.of(saved);
@@ -305,36 +365,22 @@ public class SurveyRepository {
                 .param("structureId", structureId).param("surveyId", surveyId).param("id", questionId).update();
     }
 
-    /** Moves a question one place up (-1) or down (+1) among the survey's questions. */
-    public void moveQuestion(long structureId, long surveyId, long questionId, int direction) {
+    /** Swaps two questions' places in the survey's order (neighbours in the same section). */
+    public void swapQuestions(long structureId, long surveyId, long questionId, long otherId) {
         cache.forget(surveyId);
         jdbc.sql("""
-                WITH ordered AS (
-                    SELECT id, row_number() OVER (ORDER BY position, id) AS rank
-                    FROM survey_question
-                    WHERE structure_id = :structureId AND survey_id = :surveyId
-                ), pair AS (
-                    SELECT moved.id AS moved, other.id AS other, moved.rank AS moved_rank, other.rank AS other_rank
-                    FROM ordered moved
-                    JOIN ordered other ON other.rank = moved.rank + :direction
-                    WHERE moved.id = :questionId
-                )
                 UPDATE survey_question question
-                SET position = CASE WHEN question.id = pair.moved THEN pair.other_rank ELSE pair.moved_rank END
-                FROM pair
-                WHERE question.id IN (pair.moved, pair.other)
+                SET position = CASE WHEN question.id = :questionId THEN other.position ELSE moved.position END
+                FROM survey_question moved, survey_question other
+                WHERE moved.id = :questionId
+                  AND other.id = :otherId
+                  AND question.id IN (:questionId, :otherId)
+                  AND question.survey_id = :surveyId
+                  AND question.structure_id = :structureId
                 """)
                 .param("structureId", structureId).param("surveyId", surveyId).param("questionId", questionId)
-                .param("direction", direction)
+                .param("otherId", otherId)
                 .update();
-        jdbc.sql("""
-                UPDATE survey_question question
-                SET position = ordered.rank
-                FROM (SELECT id, row_number() OVER (ORDER BY position, id) AS rank
-                      FROM survey_question WHERE structure_id = :structureId AND survey_id = :surveyId) ordered
-                WHERE question.id = ordered.id
-                """)
-                .param("structureId", structureId).param("surveyId", surveyId).update();
     }
 
     public long insertWave(long structureId, long surveyId, String label, String token, @Nullable Instant opensAt,

@@ -23,6 +23,7 @@ import fr.maillon.survey.Answers;
 import fr.maillon.survey.Audience;
 import fr.maillon.survey.Question;
 import fr.maillon.survey.QuestionKind;
+import fr.maillon.survey.Section;
 import fr.maillon.survey.Statistic;
 import fr.maillon.survey.Survey;
 import fr.maillon.survey.SurveyNotFoundException;
@@ -88,7 +89,7 @@ class SurveyController {
     String survey(@PathVariable long surveyId, Model model) {
         Survey survey = surveys.survey(surveyId);
         model.addAttribute("surveyForm", SurveyForm.of(survey));
-        model.addAttribute("sectionForm", new SectionForm("", ""));
+        model.addAttribute("sectionForm", SectionForm.empty());
         model.addAttribute("waveForm", WaveForm.empty());
         model.addAttribute("feedForm", new FeedForm(null, null, null, "", null));
         return surveyPage(survey, model);
@@ -113,8 +114,44 @@ class SurveyController {
     String addSection(@PathVariable long surveyId, @ModelAttribute("sectionForm") SectionForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         // its fields are named apart from the survey's own title fields, on the same page
-        return attempt(surveyId, result, model, redirect, () -> surveys.addSection(surveyId, form.sectionTitle(),
-                form.sectionTitleEn()), Map.of("title", "sectionTitle", "titleEn", "sectionTitleEn"));
+        return attempt(surveyId, result, model, redirect, () -> surveys.saveSection(surveyId, null, form.toDraft()),
+                SectionForm.FIELDS);
+    }
+
+    @GetMapping("/surveys/{surveyId}/sections/{sectionId}/edit")
+    String sectionForm(@PathVariable long surveyId, @PathVariable long sectionId, Model model) {
+        Survey survey = surveys.survey(surveyId);
+        Section section = survey.section(sectionId).orElseThrow(() -> new SurveyNotFoundException(sectionId));
+        model.addAttribute("sectionForm", SectionForm.of(section));
+        return sectionPage(survey, section, model);
+    }
+
+    @PostMapping("/surveys/{surveyId}/sections/{sectionId}/edit")
+    String updateSection(@PathVariable long surveyId, @PathVariable long sectionId,
+            @ModelAttribute("sectionForm") SectionForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Survey survey = surveys.survey(surveyId);
+        Section section = survey.section(sectionId).orElseThrow(() -> new SurveyNotFoundException(sectionId));
+        if (!result.hasErrors()) {
+            try {
+                surveys.saveSection(surveyId, sectionId, form.toDraft());
+                redirect.addFlashAttribute("flash", "survey.saved");
+                return "redirect:/surveys/" + surveyId + "#questions";
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex, SectionForm.FIELDS);
+            }
+        }
+        return sectionPage(survey, section, model);
+    }
+
+    private String sectionPage(Survey survey, Section section, Model model) {
+        model.addAttribute("survey", survey);
+        model.addAttribute("section", section);
+        model.addAttribute("parents", survey.sections().stream().filter(candidate -> candidate.id() != section.id()
+                && survey.ancestors(candidate.id()).stream().noneMatch(ancestor -> ancestor.id() == section.id()))
+                .toList());
+        return "survey/section-form";
     }
 
     @PostMapping("/surveys/{surveyId}/sections/{sectionId}/delete")
@@ -311,7 +348,7 @@ class SurveyController {
             if (!model.containsAttribute(form)) {
                 model.addAttribute(form, switch (form) {
                     case "surveyForm" -> SurveyForm.of(survey);
-                    case "sectionForm" -> new SectionForm("", "");
+                    case "sectionForm" -> SectionForm.empty();
                     case "waveForm" -> WaveForm.empty();
                     default -> new FeedForm(null, null, null, "", null);
                 });

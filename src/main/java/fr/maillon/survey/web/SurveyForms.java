@@ -14,6 +14,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import fr.maillon.survey.Audience;
 import fr.maillon.survey.Choice;
 import fr.maillon.survey.Question;
+import fr.maillon.survey.Section;
+import fr.maillon.survey.SectionDraft;
 import fr.maillon.survey.QuestionDraft;
 import fr.maillon.survey.QuestionKind;
 import fr.maillon.survey.Statistic;
@@ -45,7 +47,24 @@ public final class SurveyForms {
         }
     }
 
-    public record SectionForm(@Nullable String sectionTitle, @Nullable String sectionTitleEn) {
+    /** A section; its fields are named apart from the survey's own title fields, shown on the same page. */
+    public record SectionForm(@Nullable String sectionTitle, @Nullable String sectionTitleEn,
+            @Nullable Long sectionParentId, @Nullable String sectionRelevant) {
+
+        static SectionForm empty() {
+            return new SectionForm("", "", null, "");
+        }
+
+        static SectionForm of(Section section) {
+            return new SectionForm(section.title(), section.titleEn(), section.parentId(), section.relevant());
+        }
+
+        SectionDraft toDraft() {
+            return new SectionDraft(sectionTitle, sectionTitleEn, sectionParentId, sectionRelevant);
+        }
+
+        static final java.util.Map<String, String> FIELDS = java.util.Map.of("title", "sectionTitle", "titleEn",
+                "sectionTitleEn", "parentId", "sectionParentId", "relevant", "sectionRelevant");
     }
 
     /**
@@ -56,11 +75,13 @@ public final class SurveyForms {
             @Nullable String label, @Nullable String labelEn, @Nullable String hint, @Nullable String hintEn,
             @Nullable Boolean required, @Nullable Boolean personalData, @Nullable BigDecimal minimum,
             @Nullable BigDecimal maximum, @Nullable String condition, @Nullable String choices,
-            @Nullable String choicesEn, @Nullable Integer version) {
+            @Nullable String choicesEn, @Nullable Integer version, @Nullable String relevant,
+            @Nullable String constraint, @Nullable String constraintMessage, @Nullable String constraintMessageEn,
+            @Nullable Boolean orOther) {
 
         static QuestionForm empty() {
             return new QuestionForm(null, "", QuestionKind.SINGLE, "", "", "", "", false, false, null, null, "", "",
-                    "", null);
+                    "", null, "", "", "", "", false);
         }
 
         static QuestionForm of(Question question) {
@@ -69,10 +90,14 @@ public final class SurveyForms {
                     question.personalData(), question.minimum(), question.maximum(),
                     question.conditionQuestionId() == null ? "" : question.conditionQuestionId() + ":"
                             + question.conditionValues().get(0),
-                    String.join("\n", question.choices().stream().map(Choice::label).toList()),
                     String.join("\n", question.choices().stream()
+                            .filter(choice -> !question.takesOther() || !Question.OTHER.equals(choice.code()))
+                            .map(Choice::label).toList()),
+                    String.join("\n", question.choices().stream()
+                            .filter(choice -> !question.takesOther() || !Question.OTHER.equals(choice.code()))
                             .map(choice -> choice.labelEn() == null ? "" : choice.labelEn()).toList()),
-                    question.version());
+                    question.version(), question.relevant(), question.constraint(), question.constraintMessage(),
+                    question.constraintMessageEn(), question.orOther());
         }
 
         /** The draft; a choice keeps its code when its label is unchanged. */
@@ -93,8 +118,13 @@ public final class SurveyForms {
                 conditionQuestion = Long.parseLong(condition.substring(0, condition.indexOf(':')));
                 conditionValues = List.of(condition.substring(condition.indexOf(':') + 1));
             }
+            if (Boolean.TRUE.equals(orOther) && current != null) {
+                current.choices().stream().filter(choice -> Question.OTHER.equals(choice.code())).findFirst()
+                        .ifPresent(list::add);
+            }
             return new QuestionDraft(sectionId, code, kind, label, labelEn, hint, hintEn, required, personalData,
-                    minimum, maximum, conditionQuestion, conditionValues, list);
+                    minimum, maximum, conditionQuestion, conditionValues, list, relevant, constraint,
+                    constraintMessage, constraintMessageEn, orOther);
         }
 
         private static List<String> lines(@Nullable String text) {
