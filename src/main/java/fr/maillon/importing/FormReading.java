@@ -144,6 +144,15 @@ final class FormReading {
         return text.replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" *\\n[ \\n]*", "\n").strip();
     }
 
+    /**
+     * An XForm node's name as Maillon keeps it: its own when it is an XML name Maillon accepts (as
+     * the XLSForm reader keeps names, so that a form and its compiled XForm give the same codes),
+     * else as {@link #name}.
+     */
+    static String xmlName(String raw, java.util.Set<String> taken) {
+        return raw.matches("[A-Za-z_][A-Za-z0-9_.-]{0,63}") && taken.add(raw) ? raw : name(raw, taken);
+    }
+
     /** A question's name as Maillon keeps it: letters, digits and _, starting with a letter, unique. */
     static String name(String raw, java.util.Set<String> taken) {
         String name = fold(raw).replaceAll("[^a-z0-9_]", "_");

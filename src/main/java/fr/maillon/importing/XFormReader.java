@@ -163,14 +163,14 @@ public class XFormReader {
                 if (kind.equals("group") || kind.equals("repeat")) {
                     String path = ref(element, context);
                     if (path != null && !names.containsKey(path)) {
-                        names.put(path, FormReading.name(last(path), taken));
+                        names.put(path, FormReading.xmlName(last(path), taken));
                     }
                     name(element, path == null ? context : path, taken);
                 }
                 else if (CONTROLS.contains(kind)) {
                     String path = ref(element, context);
                     if (path != null && !names.containsKey(path)) {
-                        names.put(path, FormReading.name(last(path), taken));
+                        names.put(path, FormReading.xmlName(last(path), taken));
                         inBody.add(path);
                     }
                 }
@@ -253,6 +253,12 @@ public class XFormReader {
             QuestionKind kind;
             BigDecimal minimum = null;
             BigDecimal maximum = null;
+            if ((control.equals("select1") || control.equals("select"))
+                    && List.of(element.getAttribute("appearance").split("\\s+")).contains("label")) {
+                // the header row pyxform adds to a table-list group: the choices' labels, nothing to answer
+                reading.notKept(line, name, "import.xform.labelRow");
+                return null;
+            }
             if (control.equals("select1") || control.equals("select")) {
                 kind = control.equals("select1") ? QuestionKind.SINGLE : QuestionKind.MULTIPLE;
             }
@@ -400,6 +406,9 @@ public class XFormReader {
                     Element idNode = child(node, itextRef);
                     String textId = idNode == null ? "" : idNode.getTextContent().strip();
                     label = itext(textId, lead, path);
+                    for (String language : translations.keySet()) {
+                        label = label != null ? label : itext(textId, language, path);
+                    }
                     labelEn = itext(textId, english, path);
                 }
                 else {

@@ -427,6 +427,12 @@ public final class XlsFormReader {
                 kind = QuestionKind.SHORT_TEXT;
                 notKept(line, name, "import.xlsform.phone");
             }
+            if (kind != null && kind.hasChoices() && List.of(Texts.fold(row.cell(columns.single("appearance")))
+                    .split("\\s+")).contains("label")) {
+                // ODK's "label" appearance: the choices' labels as a table's header row, nothing to answer
+                notKept(line, name, "import.xform.labelRow");
+                return null;
+            }
             if (kind == null) {
                 String code = keyword.equals("calculate") ? "import.xlsform.calculate"
                         : keyword.equals("note") ? "import.xlsform.note"
