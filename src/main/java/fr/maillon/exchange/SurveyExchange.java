@@ -297,7 +297,7 @@ class SurveyExchange {
                 }
                 String sectionPath = path + ".sections[" + item.index() + "]";
                 attempt(sectionPath, errors, () -> sections.put(section.ref(), surveys.saveSection(surveyId, null,
-                        new SectionDraft(section.title(), section.titleEn(), containerId, null))));
+                        new SectionDraft(section.title(), section.titleEn(), containerId, null, section.layout()))));
                 Long created = sections.get(section.ref());
                 if (created != null) {
                     createItems(surveyId, section.ref(), created, sectionParts, questionParts, path, sections,

@@ -6,11 +6,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A section of a survey: inside another one ({@code parentId}) or not, shown only when its
- * {@code relevant} expression holds, if it has one; {@code layout} "matrix" when it came from a
- * grid of questions sharing one scale (kept, shown as a normal section for now).
+ * {@code relevant} expression holds, if it has one; {@code layout} "matrix" for a grid of
+ * single-choice questions sharing one scale (each row a question).
  */
 public record Section(long id, String title, @Nullable String titleEn, int position, @Nullable Long parentId,
         @Nullable String relevant, @Nullable String layout) {
+
+    /** The layout of a matrix: single-choice questions sharing one scale, shown as a grid. */
+    public static final String MATRIX = "matrix";
+
+    public boolean matrix() {
+        return MATRIX.equals(layout);
+    }
 
     public Section(long id, String title, @Nullable String titleEn, int position) {
         this(id, title, titleEn, position, null, null, null);

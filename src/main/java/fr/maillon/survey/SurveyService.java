@@ -53,6 +53,9 @@ public class SurveyService {
     /** Questions a survey may hold: real forms have hundreds (a verbal autopsy form, 460). */
     public static final int MAX_QUESTIONS = 2_000;
     public static final int MAX_SECTIONS = 1_000;
+    /** A matrix's rows and the choices of its scale, at most. */
+    public static final int MAX_MATRIX_ROWS = 100;
+    public static final int MAX_MATRIX_SCALE = 20;
     public static final int MAX_CHOICES = 500;
     /** Characters of a label, a hint, a choice or a constraint message. */
     public static final int MAX_TEXT = 10_000;
@@ -341,14 +344,45 @@ public class SurveyService {
         }
         String relevant = blankToNull(draft.relevant());
         violations.addAll(SurveyLogic.check(relevant, "relevant", SurveyLogic.names(survey)));
+        String layout = draft.layout() != null ? draft.layout() : current == null ? null : current.layout();
+        if (layout != null && !layout.equals(Section.MATRIX)) {
+            violations.add(new Violation("layout", "survey.section.layout"));
+        }
         throwIfAny(violations);
         Section section = new Section(current == null ? 0 : current.id(), checked, english, 0, parent, relevant,
-                current == null ? null : current.layout());
+                layout);
         if (current == null) {
             return surveys.insertSection(survey.structureId(), surveyId, section);
         }
         surveys.updateSection(survey.structureId(), surveyId, section);
         return current.id();
+    }
+
+    /**
+     * Adds a matrix: a section shown as a grid, holding one single-choice question per row, every
+     * row with the same scale (its choices, in order).
+     */
+    @Transactional
+    public long addMatrix(long surveyId, SectionDraft section, List<String> scale, List<String> rows,
+            boolean required) {
+        List<String> choices = scale.stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> lines = rows.stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<Violation> violations = new ArrayList<>();
+        if (choices.size() < 2 || choices.size() > MAX_MATRIX_SCALE) {
+            violations.add(new Violation("scale", "survey.matrix.scale", MAX_MATRIX_SCALE));
+        }
+        if (lines.isEmpty() || lines.size() > MAX_MATRIX_ROWS) {
+            violations.add(new Violation("rows", "survey.matrix.rows", MAX_MATRIX_ROWS));
+        }
+        throwIfAny(violations);
+        long sectionId = saveSection(surveyId, null, new SectionDraft(section.title(), section.titleEn(),
+                section.parentId(), section.relevant(), Section.MATRIX));
+        List<Choice> shared = choices.stream().map(label -> new Choice(null, label, null)).toList();
+        for (String row : lines) {
+            saveQuestion(surveyId, null, new QuestionDraft(sectionId, null, QuestionKind.SINGLE, row, null, null, null,
+                    required, false, null, null, null, null, shared));
+        }
+        return sectionId;
     }
 
     @Transactional

@@ -114,8 +114,15 @@ class SurveyController {
     String addSection(@PathVariable long surveyId, @ModelAttribute("sectionForm") SectionForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         // its fields are named apart from the survey's own title fields, on the same page
-        return attempt(surveyId, result, model, redirect, () -> surveys.saveSection(surveyId, null, form.toDraft()),
-                SectionForm.FIELDS);
+        return attempt(surveyId, result, model, redirect, () -> {
+            if (form.matrix()) {
+                surveys.addMatrix(surveyId, form.toDraft(), form.scale(), form.rows(),
+                        Boolean.TRUE.equals(form.sectionRequired()));
+            }
+            else {
+                surveys.saveSection(surveyId, null, form.toDraft());
+            }
+        }, SectionForm.FIELDS);
     }
 
     @GetMapping("/surveys/{surveyId}/sections/{sectionId}/edit")

@@ -48,15 +48,30 @@ public final class SurveyForms {
     }
 
     /** A section; its fields are named apart from the survey's own title fields, shown on the same page. */
+    /** A section; with rows (one per line) and a scale (one choice per line), a new matrix. */
     public record SectionForm(@Nullable String sectionTitle, @Nullable String sectionTitleEn,
-            @Nullable Long sectionParentId, @Nullable String sectionRelevant) {
+            @Nullable Long sectionParentId, @Nullable String sectionRelevant, @Nullable String sectionScale,
+            @Nullable String sectionRows, @Nullable Boolean sectionRequired) {
 
         static SectionForm empty() {
-            return new SectionForm("", "", null, "");
+            return new SectionForm("", "", null, "", "", "", false);
         }
 
         static SectionForm of(Section section) {
-            return new SectionForm(section.title(), section.titleEn(), section.parentId(), section.relevant());
+            return new SectionForm(section.title(), section.titleEn(), section.parentId(), section.relevant(), "", "",
+                    false);
+        }
+
+        boolean matrix() {
+            return sectionRows != null && !sectionRows.isBlank();
+        }
+
+        List<String> scale() {
+            return sectionScale == null ? List.of() : sectionScale.lines().toList();
+        }
+
+        List<String> rows() {
+            return sectionRows == null ? List.of() : sectionRows.lines().toList();
         }
 
         SectionDraft toDraft() {
@@ -64,7 +79,8 @@ public final class SurveyForms {
         }
 
         static final java.util.Map<String, String> FIELDS = java.util.Map.of("title", "sectionTitle", "titleEn",
-                "sectionTitleEn", "parentId", "sectionParentId", "relevant", "sectionRelevant");
+                "sectionTitleEn", "parentId", "sectionParentId", "relevant", "sectionRelevant", "scale", "sectionScale",
+                "rows", "sectionRows");
     }
 
     /**
