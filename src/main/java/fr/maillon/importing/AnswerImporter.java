@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +24,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.maillon.importing.internal.AnswerColumnRepository;
+import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.survey.AnswerReader;
 import fr.maillon.survey.AnswerService;
 import fr.maillon.survey.Answers;
@@ -48,8 +53,6 @@ public class AnswerImporter {
             Map.entry("tout a fait d'accord", "5"), Map.entry("strongly disagree", "1"), Map.entry("disagree", "2"),
             Map.entry("neither agree nor disagree", "3"), Map.entry("neutral", "3"), Map.entry("agree", "4"),
             Map.entry("strongly agree", "5"));
-    private static final List<String> DATE_HEADERS = List.of("_submission_time", "submission_time", "date submitted",
-            "submitdate", "end", "date");
 
     /**
      * Which column answers each question (by id), and for a multiple choice, which column marks each
@@ -84,23 +87,41 @@ public class AnswerImporter {
         }
     }
 
-    public record Preview(ImportFile file, Survey survey, Table table, List<Table.Row> firstRows, Mapping guess) {
+    /**
+     * What the preview shows: the headers and first rows, the guessed mapping, the number of rows,
+     * the lines of LimeSurvey responses left incomplete (no submit date: imported, dated by their
+     * last action), and the columns that answer no question (not imported).
+     */
+    public record Preview(ImportFile file, Survey survey, Table table, List<Table.Row> firstRows, Mapping guess,
+            int rows, List<Integer> incomplete, List<String> unused, boolean remembered) {
     }
+
+    /** How an import ended: the format read, responses stored, responses already there, and what was not kept. */
+    public record Result(FileFormat format, int imported, int skipped, List<ImportProblem> notKept) {
+    }
+
+    /** Responses written per batch. */
+    private static final int BATCH = 500;
+    private static final int MAX_PROBLEMS = 200;
 
     private final ImportService imports;
     private final SurveyService surveys;
     private final AnswerService answers;
+    private final AnswerColumnRepository columns;
+    private final AccessPolicy access;
     private final TransactionTemplate transaction;
     private final MessageSource messages;
-    /** A submission time written without a zone is read in the configured one. */
+    /** A submission time written without a zone is read in the configured one (Kobo's own: in UTC). */
     private final Clock clock;
 
-    AnswerImporter(ImportService imports, SurveyService surveys, AnswerService answers, TransactionTemplate transaction,
-            MessageSource messages, Clock clock) {
+    AnswerImporter(ImportService imports, SurveyService surveys, AnswerService answers, AnswerColumnRepository columns,
+            AccessPolicy access, TransactionTemplate transaction, MessageSource messages, Clock clock) {
         this.clock = clock;
         this.imports = imports;
         this.surveys = surveys;
         this.answers = answers;
+        this.columns = columns;
+        this.access = access;
         this.transaction = transaction;
         this.messages = messages;
     }
@@ -108,113 +129,309 @@ public class AnswerImporter {
     public Preview preview(String token) {
         ImportFile file = imports.file(token);
         Survey survey = survey(file);
-        Table table = TableReader.read(file.content());
-        return new Preview(file, survey, table, table.rows().subList(0, Math.min(10, table.rows().size())),
-                guess(survey, table));
+        List<String> headers = new ArrayList<>();
+        List<Table.Row> first = new ArrayList<>();
+        List<Integer> incomplete = new ArrayList<>();
+        int[] submitted = { -1, -1 };
+        AnswerRows.Read read = AnswerRows.read(file.content(), new AnswerRows.Handler() {
+            @Override
+            public void headers(List<String> names) {
+                headers.addAll(names);
+                submitted[0] = limeSurveySubmitDate(names);
+            }
+
+            @Override
+            public boolean row(int line, String[] cells) {
+                if (first.size() < 10) {
+                    first.add(new Table.Row(line, List.of(cells)));
+                }
+                if (submitted[0] >= 0 && (submitted[0] >= cells.length || cells[submitted[0]].isBlank())) {
+                    incomplete.add(line);
+                }
+                return true;
+            }
+        });
+        Map<String, AnswerColumns.Remembered> remembered = remembered(survey);
+        Mapping guess = AnswerColumns.guess(survey, headers, remembered, survey.waves().get(0).id());
+        return new Preview(file, survey, new Table(headers, first, read.encoding()), first, guess, read.rows(),
+                incomplete, unused(headers, guess), headers.stream().anyMatch(header -> remembered.containsKey(
+                        AnswerColumns.fold(header))));
     }
 
-    /** Guesses each question's column by code, group path, or wording; multiple choices by "wording [choice]". */
+    /** Guesses each question's column (see {@link AnswerColumns}); the survey's first wave. */
     static Mapping guess(Survey survey, Table table) {
-        Map<Long, Integer> questions = new LinkedHashMap<>();
-        Map<Long, Map<String, Integer>> choices = new HashMap<>();
-        for (Question question : survey.questions()) {
-            String label = Texts.fold(question.label()).strip();
-            for (int i = 0; i < table.headers().size(); i++) {
-                String header = table.headers().get(i).strip();
-                String folded = Texts.fold(header).strip();
-                if (header.equals(question.code()) || header.endsWith("/" + question.code()) || folded.equals(label)) {
-                    questions.put(question.id(), i);
-                    break;
-                }
-            }
-            if (question.kind() == QuestionKind.MULTIPLE && !questions.containsKey(question.id())) {
-                for (Choice choice : question.choices()) {
-                    for (int i = 0; i < table.headers().size(); i++) {
-                        String folded = Texts.fold(table.headers().get(i)).strip();
-                        if (folded.equals(label + " [" + Texts.fold(choice.label()) + "]")
-                                || table.headers().get(i).strip().endsWith("/" + question.code() + "/" + choice.code())) {
-                            choices.computeIfAbsent(question.id(), key -> new HashMap<>()).put(choice.code(), i);
-                        }
-                    }
-                }
-            }
-        }
-        int date = -1;
-        for (String header : DATE_HEADERS) {
-            if (date < 0) {
-                date = table.column(header);
-            }
-        }
-        return new Mapping(questions, choices, survey.waves().get(0).id(), date, false);
+        return AnswerColumns.guess(survey, table.headers(), Map.of(), survey.waves().get(0).id());
     }
 
-    /** Checks every row, then writes them all in one transaction. */
+    /** Checks every row, then writes them all in one transaction (the job of the import pages). */
     public ImportJobs.Outcome run(String token, Mapping mapping, ImportJobs.Progress progress) {
         ImportFile file = imports.file(token);
         Survey survey = survey(file);
-        if (survey.wave(mapping.wave()).isEmpty() || (mapping.questions().isEmpty() && mapping.choices().isEmpty())) {
-            throw new ImportRefusedException(List.of(new ImportProblem(0, "", message("import.answers.mapping"))));
+        Result result = load(survey, mapping, file.filename(), file.content(), progress);
+        imports.forget(file);
+        return new ImportJobs.Outcome("/surveys/" + survey.id() + "/results", result.skipped() == 0
+                ? message("import.answers.done", result.imported())
+                : message("import.answers.doneSkipped", result.imported(), result.skipped()));
+    }
+
+    /**
+     * Imports an answers file sent to the API into a survey: its columns guessed (the remembered ones
+     * first), then {@code given} (header: question code, or {@code code/choice}) over the guess; the
+     * survey's first wave unless one is named. All or nothing.
+     * @throws ImportRefusedException naming each problem's row and column, nothing written
+     */
+    public Result importFile(long surveyId, @Nullable Long waveId, Map<String, String> given, String filename,
+            byte[] content) {
+        Survey survey = surveys.survey(surveyId);
+        access.requireStructureRole(survey.structureId(), fr.maillon.organisation.Role.STRUCTURE_EDITOR);
+        FileFormat format = FileFormat.detect(content, filename);
+        if (format != FileFormat.CSV && format != FileFormat.XLSX) {
+            throw new ImportRefusedException(List.of(new ImportProblem(0, "", message("import.answers.format",
+                    message(format.messageKey())))));
         }
-        Table table = TableReader.read(file.content());
-        int width = table.headers().size();
-        if (mapping.date() >= width || mapping.questions().values().stream().anyMatch(column -> column >= width)
-                || mapping.choices().values().stream().flatMap(choices -> choices.values().stream())
-                        .anyMatch(column -> column >= width)) {
-            throw new ImportRefusedException(List.of(new ImportProblem(0, "", message("import.answers.mapping"))));
+        long wave = waveId == null ? survey.waves().get(0).id() : waveId;
+        if (survey.wave(wave).isEmpty()) {
+            throw new ImportRefusedException(List.of(new ImportProblem(0, "", message("import.answers.wave", wave))));
         }
-        progress.total(table.rows().size() * 2);
-        List<ImportProblem> problems = new ArrayList<>();
-        List<Map<String, List<String>>> forms = new ArrayList<>();
-        int done = 0;
-        for (Table.Row row : table.rows()) {
-            Map<String, List<String>> form = new HashMap<>();
-            Map<Long, Integer> columns = new HashMap<>();
-            for (Question question : survey.questions()) {
-                Integer column = mapping.questions().get(question.id());
-                List<String> values = column == null ? null : values(question, row.cell(column));
-                if (column == null && mapping.choices().containsKey(question.id())) {
-                    values = new ArrayList<>();
-                    for (Map.Entry<String, Integer> choice : mapping.choices().get(question.id()).entrySet()) {
-                        if (YES.contains(Texts.fold(row.cell(choice.getValue())))) {
-                            values.add(choice.getKey());
-                        }
-                        column = choice.getValue();
-                    }
+        List<String> headers = new ArrayList<>();
+        try {
+            AnswerRows.read(content, new AnswerRows.Handler() {
+                @Override
+                public void headers(List<String> names) {
+                    headers.addAll(names);
                 }
-                if (values != null && !values.isEmpty()) {
-                    form.put(AnswerReader.field(question), values);
-                    columns.put(question.id(), column);
+
+                @Override
+                public boolean row(int line, String[] cells) {
+                    return false;
                 }
-            }
-            Answers read = AnswerReader.read(survey, form, mapping.consent());
-            read.errors().forEach((question, code) -> {
-                Integer column = columns.getOrDefault(question, mapping.questions().get(question));
-                problems.add(new ImportProblem(row.line(), column == null ? survey.question(question)
-                        .map(Question::label).orElse("") : table.headers().get(column), message(code)));
             });
-            forms.add(form);
-            progress.done(++done);
-            if (problems.size() >= 200) {
-                break;
-            }
         }
+        catch (fr.maillon.web.RuleViolationException ex) {
+            throw refused(ex);
+        }
+        Mapping guess = AnswerColumns.guess(survey, headers, remembered(survey), wave);
+        Mapping mapping = given.isEmpty() ? guess : overrule(survey, guess, headers, given);
+        try {
+            return load(survey, mapping, filename, content, ImportJobs.Progress.NONE);
+        }
+        catch (fr.maillon.web.RuleViolationException ex) {
+            throw refused(ex);
+        }
+    }
+
+    private ImportRefusedException refused(fr.maillon.web.RuleViolationException ex) {
+        var violation = ex.violations().get(0);
+        return new ImportRefusedException(List.of(new ImportProblem(0, "", message(violation.code(),
+                violation.arguments()))));
+    }
+
+    /** The guess with the columns the caller named: a header to a question code, or to {@code code/choice}. */
+    private Mapping overrule(Survey survey, Mapping guess, List<String> headers, Map<String, String> given) {
+        Map<Long, Integer> questions = new LinkedHashMap<>(guess.questions());
+        Map<Long, Map<String, Integer>> choices = new HashMap<>();
+        guess.choices().forEach((question, marks) -> choices.put(question, new HashMap<>(marks)));
+        List<ImportProblem> problems = new ArrayList<>();
+        given.forEach((header, target) -> {
+            int column = -1;
+            for (int i = 0; i < headers.size() && column < 0; i++) {
+                if (AnswerColumns.fold(headers.get(i)).equals(AnswerColumns.fold(header))) {
+                    column = i;
+                }
+            }
+            String code = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;
+            String choice = target.contains("/") ? target.substring(target.indexOf('/') + 1) : null;
+            Question question = survey.questions().stream().filter(candidate -> candidate.code()
+                    .equalsIgnoreCase(code.strip())).findFirst().orElse(null);
+            if (column < 0 || question == null || (choice != null && question.choices().stream()
+                    .noneMatch(known -> known.code().equals(choice)))) {
+                problems.add(new ImportProblem(0, header.length() > 200 ? header.substring(0, 200) : header,
+                        message("import.answers.mappingUnknown", target.length() > 200 ? target.substring(0, 200)
+                                : target)));
+                return;
+            }
+            int chosen = column;
+            questions.values().removeIf(existing -> existing == chosen);
+            choices.values().forEach(marks -> marks.values().removeIf(existing -> existing == chosen));
+            if (choice == null) {
+                questions.put(question.id(), column);
+                choices.remove(question.id());
+            }
+            else {
+                questions.remove(question.id());
+                choices.computeIfAbsent(question.id(), key -> new HashMap<>()).put(choice, column);
+            }
+        });
         if (!problems.isEmpty()) {
             throw new ImportRefusedException(problems);
         }
-        int[] written = { done };
-        transaction.executeWithoutResult(status -> {
-            for (int i = 0; i < forms.size(); i++) {
-                Table.Row row = table.rows().get(i);
-                answers.importResponse(survey.id(), mapping.wave(), forms.get(i), mapping.consent(), "IMPORT",
-                        mapping.date() < 0 ? null : instant(row.cell(mapping.date()), clock.getZone()),
-                        UUID.nameUUIDFromBytes((file.token() + "|" + row.line()).getBytes(
-                                java.nio.charset.StandardCharsets.UTF_8)));
-                progress.done(++written[0]);
+        return new Mapping(questions, choices, guess.wave(), guess.date(), guess.consent());
+    }
+
+    /**
+     * Reads the file twice, a row at a time: first every row is checked (one problem refuses the file,
+     * every problem is named), then the rows are written in batches in one transaction, each response
+     * keyed by its key in the tool ({@code _uuid}, LimeSurvey's id) or else by its line and content,
+     * so that the same file imported again stores nothing twice.
+     */
+    Result load(Survey survey, Mapping mapping, String filename, byte[] content, ImportJobs.Progress progress) {
+        if (survey.wave(mapping.wave()).isEmpty() || (mapping.questions().isEmpty() && mapping.choices().isEmpty())) {
+            throw new ImportRefusedException(List.of(new ImportProblem(0, "", message("import.answers.mapping"))));
+        }
+        List<String> headers = new ArrayList<>();
+        int[] count = { 0 };
+        List<ImportProblem> problems = new ArrayList<>();
+        AnswerRows.Read read = AnswerRows.read(content, new AnswerRows.Handler() {
+            @Override
+            public void headers(List<String> names) {
+                headers.addAll(names);
+                int width = names.size();
+                if (mapping.date() >= width || mapping.questions().values().stream().anyMatch(column -> column >= width)
+                        || mapping.choices().values().stream().flatMap(marks -> marks.values().stream())
+                                .anyMatch(column -> column >= width)) {
+                    throw new ImportRefusedException(List.of(new ImportProblem(0, "", message(
+                            "import.answers.mapping"))));
+                }
+            }
+
+            @Override
+            public boolean row(int line, String[] cells) {
+                Map<Long, Integer> used = new HashMap<>();
+                Map<String, List<String>> form = form(survey, mapping, cells, used);
+                Answers checked = AnswerReader.read(survey, form, mapping.consent());
+                checked.errors().forEach((question, code) -> {
+                    Integer column = used.getOrDefault(question, mapping.questions().get(question));
+                    problems.add(new ImportProblem(line, column == null ? survey.question(question)
+                            .map(Question::label).orElse("") : headers.get(column), message(code)));
+                });
+                if (++count[0] % 100 == 0) {
+                    progress.done(count[0]);
+                }
+                return problems.size() < MAX_PROBLEMS;
             }
         });
-        imports.forget(file);
-        return new ImportJobs.Outcome("/surveys/" + survey.id() + "/results", message("import.answers.done",
-                forms.size()));
+        if (!problems.isEmpty()) {
+            throw new ImportRefusedException(problems);
+        }
+        progress.total(read.rows() * 2);
+        int key = AnswerColumns.first(headers, AnswerColumns.KEY_COLUMNS);
+        int fallback = AnswerColumns.first(headers, AnswerColumns.FALLBACK_DATE_COLUMNS);
+        ZoneId zone = mapping.date() >= 0 && AnswerColumns.UTC_COLUMNS.contains(AnswerColumns.fold(
+                headers.get(mapping.date()))) ? ZoneOffset.UTC : clock.getZone();
+        ZoneId fallbackZone = fallback >= 0 && AnswerColumns.UTC_COLUMNS.contains(AnswerColumns.fold(
+                headers.get(fallback))) ? ZoneOffset.UTC : clock.getZone();
+        String keySpace = survey.id() + "|" + (key < 0 ? "" : AnswerColumns.fold(headers.get(key))) + "|";
+        int[] stored = { 0 };
+        transaction.executeWithoutResult(status -> {
+            List<AnswerService.ImportedResponse> batch = new ArrayList<>(BATCH);
+            AnswerRows.read(content, new AnswerRows.Handler() {
+                @Override
+                public void headers(List<String> names) {
+                }
+
+                @Override
+                public boolean row(int line, String[] cells) {
+                    Map<String, List<String>> form = form(survey, mapping, cells, new HashMap<>());
+                    Instant at = mapping.date() < 0 ? null : instant(cell(cells, mapping.date()), zone);
+                    if (at == null && fallback >= 0) {
+                        at = instant(cell(cells, fallback), fallbackZone);
+                    }
+                    String given = key < 0 ? "" : cell(cells, key);
+                    String identity = given.isEmpty() ? keySpace + line + "|" + String.join("\u001f", cells)
+                            : keySpace + given;
+                    batch.add(new AnswerService.ImportedResponse(form, at,
+                            UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8))));
+                    if (batch.size() == BATCH) {
+                        stored[0] += answers.importResponses(survey.id(), mapping.wave(), mapping.consent(), batch);
+                        count[0] += batch.size();
+                        progress.done(count[0]);
+                        batch.clear();
+                    }
+                    return true;
+                }
+            });
+            stored[0] += answers.importResponses(survey.id(), mapping.wave(), mapping.consent(), batch);
+            remember(survey, headers, mapping);
+        });
+        progress.done(read.rows() * 2);
+        List<ImportProblem> notKept = new ArrayList<>();
+        unused(headers, mapping).forEach(header -> notKept.add(new ImportProblem(1, header,
+                message("import.answers.unusedColumn"))));
+        return new Result(FileFormat.detect(content, filename), stored[0], read.rows() - stored[0], notKept);
+    }
+
+    /** A row's answers as the questionnaire's form has them, keyed by field; {@code used} gets each question's column. */
+    private static Map<String, List<String>> form(Survey survey, Mapping mapping, String[] cells,
+            Map<Long, Integer> used) {
+        Map<String, List<String>> form = new HashMap<>();
+        for (Question question : survey.questions()) {
+            Integer column = mapping.questions().get(question.id());
+            List<String> values = column == null ? null : values(question, cell(cells, column));
+            if (column == null && mapping.choices().containsKey(question.id())) {
+                values = new ArrayList<>();
+                Map<String, Integer> marks = mapping.choices().get(question.id());
+                for (Choice choice : question.choices()) {
+                    Integer mark = marks.get(choice.code());
+                    if (mark != null) {
+                        if (YES.contains(Texts.fold(cell(cells, mark)).strip())) {
+                            values.add(choice.code());
+                        }
+                        column = mark;
+                    }
+                }
+            }
+            if (values != null && !values.isEmpty()) {
+                form.put(AnswerReader.field(question), values);
+                used.put(question.id(), column);
+            }
+        }
+        return form;
+    }
+
+    /** A cell's text; Kobo's mark of a question not asked ({@code n/a}) is no answer. */
+    private static String cell(String[] cells, int column) {
+        String cell = column >= 0 && column < cells.length ? cells[column].strip() : "";
+        return cell.equalsIgnoreCase("n/a") ? "" : cell;
+    }
+
+    /** The column of LimeSurvey's submit date, when the file is a LimeSurvey export (it has the last page reached). */
+    private static int limeSurveySubmitDate(List<String> headers) {
+        boolean lime = headers.stream().anyMatch(header -> AnswerColumns.LIMESURVEY_PAGE.contains(
+                AnswerColumns.fold(header)));
+        return lime ? AnswerColumns.first(headers, List.of("submitdate", "date submitted")) : -1;
+    }
+
+    /** The headers that answer no question and are not the tools' own. */
+    private static List<String> unused(List<String> headers, Mapping mapping) {
+        java.util.Set<Integer> used = new java.util.HashSet<>(mapping.questions().values());
+        mapping.choices().values().forEach(marks -> used.addAll(marks.values()));
+        List<String> unused = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            if (!used.contains(i) && i != mapping.date() && !headers.get(i).isBlank()
+                    && !AnswerColumns.TOOL_COLUMNS.contains(AnswerColumns.fold(headers.get(i)))) {
+                unused.add(headers.get(i));
+            }
+        }
+        return unused;
+    }
+
+    private Map<String, AnswerColumns.Remembered> remembered(Survey survey) {
+        Map<String, AnswerColumns.Remembered> remembered = new HashMap<>();
+        columns.columns(survey.structureId(), survey.id()).forEach(column -> remembered.put(column.header(),
+                new AnswerColumns.Remembered(column.questionId(), column.choiceCode())));
+        return remembered;
+    }
+
+    /** Remembers which header answered which question, for the next import of this survey. */
+    private void remember(Survey survey, List<String> headers, Mapping mapping) {
+        Map<String, AnswerColumnRepository.AnswerColumn> byHeader = new LinkedHashMap<>();
+        mapping.questions().forEach((question, column) -> byHeader.putIfAbsent(AnswerColumns.fold(headers.get(column)),
+                new AnswerColumnRepository.AnswerColumn(AnswerColumns.fold(headers.get(column)), question, null)));
+        mapping.choices().forEach((question, marks) -> marks.forEach((choice, column) -> byHeader.putIfAbsent(
+                AnswerColumns.fold(headers.get(column)), new AnswerColumnRepository.AnswerColumn(
+                        AnswerColumns.fold(headers.get(column)), question, choice))));
+        byHeader.keySet().removeIf(header -> header.isEmpty() || header.length() > 10_000);
+        columns.remember(survey.structureId(), survey.id(), List.copyOf(byHeader.values()), clock.instant());
     }
 
     /** An answer's values as the questionnaire wants them: choice codes, a level 1–5, true or false, a text. */
@@ -253,8 +470,11 @@ public class AnswerImporter {
     /** A submission time as the tools write it (ISO, with or without zone, or a date); none if unreadable. */
     private static @Nullable Instant instant(String text, ZoneId zone) {
         String value = text.strip().replace(' ', 'T');
+        if (value.isEmpty()) {
+            return null;
+        }
         try {
-            return Instant.parse(value);
+            return OffsetDateTime.parse(value).toInstant();
         }
         catch (DateTimeParseException ex) {
             try {

@@ -40,7 +40,26 @@ public class ImportService {
             byte[] content) {
         Evaluation evaluation = evaluations.evaluation(evaluationId);
         access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
-        TableReader.sheets(content);
+        if (kind == ImportKind.ANSWERS) {
+            if (content.length > TableReader.MAX_BYTES) {
+                throw new fr.maillon.web.RuleViolationException("file", "import.file.tooBig",
+                        TableReader.MAX_BYTES / (1024 * 1024));
+            }
+            // answers are read a row at a time: only the header row is read here
+            AnswerRows.read(content, new AnswerRows.Handler() {
+                @Override
+                public void headers(java.util.List<String> headers) {
+                }
+
+                @Override
+                public boolean row(int line, String[] cells) {
+                    return false;
+                }
+            });
+        }
+        else {
+            TableReader.sheets(content);
+        }
         String name = filename == null || filename.isBlank() ? "fichier" : filename.strip();
         name = name.length() > 255 ? name.substring(name.length() - 255) : name;
         byte[] bytes = new byte[24];

@@ -118,6 +118,34 @@ public class AnswerService {
         return answers;
     }
 
+    /** A response read from a file: its form keyed by field ({@code q<id>}), when it was sent, and its key. */
+    public record ImportedResponse(Map<String, List<String>> form, @Nullable Instant submittedAt, UUID key) {
+    }
+
+    /**
+     * Stores responses read from a file, checked like any other, in the caller's transaction; one whose
+     * key is already stored in the wave (the same file imported again), or whose answers are wrong,
+     * is not stored. Gives the number stored.
+     */
+    @Transactional
+    public int importResponses(long surveyId, long waveId, boolean consent, List<ImportedResponse> batch) {
+        Survey survey = builder.editable(surveyId);
+        Wave wave = survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
+        List<ResponseRepository.NewResponse> rows = new ArrayList<>(batch.size());
+        Instant now = clock.instant();
+        Long user = access.currentUserId();
+        for (ImportedResponse response : batch) {
+            Answers answers = AnswerReader.read(survey, response.form(), consent);
+            if (answers.valid()) {
+                Map<String, Object> byId = new LinkedHashMap<>();
+                answers.values().forEach((question, value) -> byId.put(String.valueOf(question), value));
+                rows.add(new ResponseRepository.NewResponse(response.key(), answers.consent(),
+                        json.writeValueAsString(byId), response.submittedAt() != null ? response.submittedAt() : now));
+            }
+        }
+        return responses.insertAll(survey.structureId(), survey.id(), wave.id(), "IMPORT", user, rows);
+    }
+
     /** A stored response, its answers keyed by question id. */
     public record Response(long waveId, String source, boolean consent, Instant submittedAt, Map<Long, Object> answers) {
     }
