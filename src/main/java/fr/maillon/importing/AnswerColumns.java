@@ -55,6 +55,13 @@ final class AnswerColumns {
     private AnswerColumns() {
     }
 
+    /** Whether a column is one the tool adds (keys, times, LimeSurvey's timings), answering no question. */
+    static boolean toolColumn(String header) {
+        String folded = fold(header);
+        return TOOL_COLUMNS.contains(folded) || folded.startsWith("question time:") || folded.startsWith("group time:")
+                || folded.matches("grouptime\\d+");
+    }
+
     /** A header folded: lower case, no accents, spaces collapsed. */
     static String fold(String header) {
         return Texts.fold(header).strip().replaceAll("\\s+", " ");
@@ -139,7 +146,7 @@ final class AnswerColumns {
         Map<String, List<Integer>> byText = new HashMap<>();
         for (int i = 0; i < headers.size(); i++) {
             String folded = fold(headers.get(i));
-            if (TOOL_COLUMNS.contains(folded)) {
+            if (toolColumn(folded)) {
                 used.add(i);
                 continue;
             }

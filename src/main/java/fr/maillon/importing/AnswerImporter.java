@@ -373,7 +373,7 @@ public class AnswerImporter {
                 for (Choice choice : question.choices()) {
                     Integer mark = marks.get(choice.code());
                     if (mark != null) {
-                        if (YES.contains(Texts.fold(cell(cells, mark)).strip())) {
+                        if (YES.contains(fold(cell(cells, mark)))) {
                             values.add(choice.code());
                         }
                         column = mark;
@@ -408,7 +408,7 @@ public class AnswerImporter {
         List<String> unused = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
             if (!used.contains(i) && i != mapping.date() && !headers.get(i).isBlank()
-                    && !AnswerColumns.TOOL_COLUMNS.contains(AnswerColumns.fold(headers.get(i)))) {
+                    && !AnswerColumns.toolColumn(headers.get(i))) {
                 unused.add(headers.get(i));
             }
         }
@@ -439,7 +439,6 @@ public class AnswerImporter {
         if (cell.isBlank()) {
             return null;
         }
-        String folded = Texts.fold(cell).strip();
         return switch (question.kind()) {
             case SINGLE -> List.of(choice(question, cell));
             case MULTIPLE -> {
@@ -453,18 +452,39 @@ public class AnswerImporter {
                 }
                 yield codes;
             }
-            case AGREEMENT -> List.of(AGREEMENT.getOrDefault(folded.replace('’', '\''), folded.replaceAll("^a", "")));
-            case YES_NO -> List.of(YES.contains(folded) ? "true" : NO.contains(folded) ? "false" : cell);
+            case AGREEMENT -> {
+                String folded = fold(cell);
+                yield List.of(AGREEMENT.getOrDefault(folded.replace('’', '\''), folded.replaceAll("^a", "")));
+            }
+            case YES_NO -> {
+                String folded = fold(cell);
+                yield List.of(YES.contains(folded) ? "true" : NO.contains(folded) ? "false" : cell);
+            }
             default -> List.of(cell.strip());
         };
     }
 
     private static String choice(Question question, String value) {
-        String folded = Texts.fold(value).strip();
-        return question.choices().stream().filter(choice -> choice.code().equals(value)
+        for (Choice choice : question.choices()) {
+            if (choice.code().equals(value)) {
+                return value;
+            }
+        }
+        String folded = fold(value);
+        return question.choices().stream().filter(choice -> choice.code().equalsIgnoreCase(value)
                 || Texts.fold(choice.label()).strip().equals(folded) || (choice.labelEn() != null
                         && Texts.fold(choice.labelEn()).strip().equals(folded)))
                 .map(Choice::code).findFirst().orElse(value);
+    }
+
+    /** {@link Texts#fold}, quick for plain ASCII (most cells of an export: codes, numbers, Y). */
+    private static String fold(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return Texts.fold(text).strip();
+            }
+        }
+        return text.toLowerCase(java.util.Locale.ROOT).strip();
     }
 
     /** A submission time as the tools write it (ISO, with or without zone, or a date); none if unreadable. */

@@ -112,7 +112,7 @@ class AnswerImportFormatsTests {
         assertThat(preview.guess().choices().get(types)).containsOnlyKeys(TRANSPORT);
         assertThat(preview.guess().date()).isEqualTo(preview.table().column("_submission_time"));
         // the old loop's columns answer no question: listed, not imported
-        assertThat(preview.unused()).hasSize(10).allMatch(header -> header.contains("loop_over_transport_types"));
+        assertThat(preview.unused()).hasSize(9).allMatch(header -> header.contains("loop_over_transport_types"));
         assertThat(answers.run(upload(file, survey), preview.guess(), ImportJobs.Progress.NONE).message())
                 .isEqualTo("4 réponses importées.");
         // KoboToolbox writes _submission_time in UTC without a zone: 15:37:21 UTC, 16:37:21 in Paris
@@ -154,8 +154,26 @@ class AnswerImportFormatsTests {
         Survey transport = surveys.survey(survey);
         assertThat(xlsx.guess().questions()).containsOnlyKeys(transport.questions().get(0).id(),
                 transport.questions().get(1).id());
-        answers.run(upload(workbook, survey), xlsx.guess(), ImportJobs.Progress.NONE);
-        assertThat(jdbc.sql("SELECT count(*) FROM survey_response WHERE survey_id = :s AND answers -> :q ? 'taxi'")
+        // its first response answers "none", not a choice of the form: refused, named by row and column
+        assertThatThrownBy(() -> answers.run(upload(workbook, survey), xlsx.guess(), ImportJobs.Progress.NONE))
+                .isInstanceOfSatisfying(ImportRefusedException.class, ex -> assertThat(ex.problems()).singleElement()
+                        .satisfies(problem -> {
+                            assertThat(problem.line()).isEqualTo(2);
+                            assertThat(problem.column())
+                                    .isEqualTo("transport/available_transportation_types_to_referral_facility");
+                        }));
+        assertThat(responses(survey)).isZero();
+        // the other layout of the same answers, one 0/1 column per choice (B to K), imports
+        Map<String, Integer> marks = new java.util.HashMap<>();
+        for (int i = 0; i < TRANSPORT.size(); i++) {
+            marks.put(TRANSPORT.get(i), i + 1);
+        }
+        long other = transport.questions().get(1).id();
+        answers.run(upload(workbook, survey), new AnswerImporter.Mapping(Map.of(other, xlsx.guess().questions()
+                .get(other)), Map.of(transport.questions().get(0).id(), marks), xlsx.guess().wave(),
+                xlsx.guess().date(), false), ImportJobs.Progress.NONE);
+        assertThat(responses(survey)).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM survey_response WHERE survey_id = :s AND jsonb_exists(answers -> :q, 'taxi')")
                 .param("s", survey).param("q", String.valueOf(transport.questions().get(0).id())).query(Long.class)
                 .single()).isEqualTo(1);
     }
@@ -266,7 +284,7 @@ class AnswerImportFormatsTests {
                 .andExpect(jsonPath("$.format").value("CSV"))
                 .andExpect(jsonPath("$.imported").value(4))
                 .andExpect(jsonPath("$.skipped").value(0))
-                .andExpect(jsonPath("$.problems.length()").value(10));
+                .andExpect(jsonPath("$.problems.length()").value(9));
         mvc.perform(multipart("/api/v1/surveys/{id}/responses/import", survey)
                 .file(new MockMultipartFile("file", "transportation.csv", "text/csv", file))
                 .with(users.as(editor.username())).with(csrf()))
@@ -274,6 +292,7 @@ class AnswerImportFormatsTests {
                 .andExpect(jsonPath("$.imported").value(0))
                 .andExpect(jsonPath("$.skipped").value(4));
 
+        users.signIn(editor.username());
         long other = transportSurvey();
         String bad = new String(file, StandardCharsets.UTF_8).replaceFirst("\"n/a\",\"daily\"", "\"n/a\",\"daily\"")
                 .replace("\"False\",\"False\",\"True\",\"True\",\"camel\"", "\"False\",\"False\",\"True\",\"True\","
