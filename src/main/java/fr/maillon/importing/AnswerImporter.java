@@ -185,7 +185,10 @@ public class AnswerImporter {
         Survey survey = surveys.survey(surveyId);
         access.requireStructureRole(survey.structureId(), fr.maillon.organisation.Role.STRUCTURE_EDITOR);
         FileFormat format = FileFormat.detect(content, filename);
-        if (format != FileFormat.CSV && format != FileFormat.XLSX) {
+        if (format == FileFormat.LIMESURVEY_LSR) {
+            throw new ImportRefusedException(List.of(new ImportProblem(0, "", message("import.answers.lsr"))));
+        }
+        if (format != FileFormat.CSV && format != FileFormat.XLSX && format != FileFormat.LIMESURVEY_LSA) {
             throw new ImportRefusedException(List.of(new ImportProblem(0, "", message("import.answers.format",
                     message(format.messageKey())))));
         }

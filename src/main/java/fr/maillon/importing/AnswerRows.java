@@ -39,7 +39,8 @@ import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.Texts;
 
 /**
- * The rows of an answers export (CSV or the first sheet of an XLSX workbook), given one at a time
+ * The rows of an answers export (CSV, the first sheet of an XLSX workbook, or the responses of a
+ * LimeSurvey archive, see {@link LimeSurveyResponses}), given one at a time
  * to a handler as they are read, so that a file of 10,000 responses and 646 columns is never held
  * as a table of strings. The header row comes first; empty rows are passed over. Limits fit real
  * exports: {@value #MAX_COLUMNS} columns, {@value #MAX_ROWS} rows, {@value #MAX_CELL} characters a
@@ -78,6 +79,9 @@ final class AnswerRows {
         }
         boolean zip = content.length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3
                 && content[3] == 4;
+        if (zip && FileFormat.detect(content, "") == FileFormat.LIMESURVEY_LSA) {
+            return LimeSurveyResponses.read(content, handler);
+        }
         return zip ? workbook(content, handler) : csv(content, handler);
     }
 

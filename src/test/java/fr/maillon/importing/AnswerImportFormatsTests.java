@@ -257,6 +257,62 @@ class AnswerImportFormatsTests {
         assertThat(textPreview.rows()).isEqualTo(7);
     }
 
+    /**
+     * A LimeSurvey archive (.lsa), generated here in the layout LimeSurvey writes (the survey's .lss,
+     * then its responses' .lsr whose fields are named survey X group X question id): its columns are
+     * headed by the questions' codes, then map like a CSV export headed by codes.
+     */
+    @Test
+    void aLimeSurveyArchiveImportsItsResponsesByQuestionCode() throws Exception {
+        long survey = surveys.create(evaluation, new SurveyDraft("Archive", null, null, null, null));
+        surveys.saveQuestion(survey, null, question("Q00", QuestionKind.MULTIPLE, "Couleurs",
+                choices("SQ001", "SQ002", "SQ011")));
+        surveys.saveQuestion(survey, null, question("G01Q02", QuestionKind.LONG_TEXT, "Pourquoi", List.of()));
+        surveys.saveQuestion(survey, null, question("G02Q04", QuestionKind.SINGLE, "Préférée", choices("AO01", "AO02")));
+        String lss = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <document><LimeSurveyDocType>Survey</LimeSurveyDocType><DBVersion>606</DBVersion>
+                <questions><rows>
+                <row><qid><![CDATA[3]]></qid><parent_qid><![CDATA[0]]></parent_qid><sid>841748</sid><gid>3</gid><type>M</type><title><![CDATA[Q00]]></title></row>
+                <row><qid><![CDATA[26]]></qid><parent_qid><![CDATA[0]]></parent_qid><gid>3</gid><type>T</type><title><![CDATA[G01Q02]]></title></row>
+                <row><qid><![CDATA[28]]></qid><parent_qid><![CDATA[0]]></parent_qid><gid>4</gid><type>L</type><title><![CDATA[G02Q04]]></title></row>
+                </rows></questions>
+                <subquestions><rows>
+                <row><qid><![CDATA[15]]></qid><parent_qid><![CDATA[3]]></parent_qid><title><![CDATA[SQ001]]></title></row>
+                </rows></subquestions>
+                </document>
+                """;
+        String lsr = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <document><LimeSurveyDocType>Responses</LimeSurveyDocType><DBVersion>606</DBVersion><responses><fields><fieldname>id</fieldname><fieldname>submitdate</fieldname><fieldname>lastpage</fieldname><fieldname>841748X3X3SQ001</fieldname><fieldname>841748X3X3SQ002</fieldname><fieldname>841748X3X3SQ011</fieldname><fieldname>841748X3X26</fieldname><fieldname>841748X4X28</fieldname></fields><rows>
+                <row><id><![CDATA[1]]></id><submitdate><![CDATA[2024-05-02 14:00:00]]></submitdate><lastpage>2</lastpage><_841748X3X3SQ001/><_841748X3X3SQ002/><_841748X3X3SQ011><![CDATA[Y]]></_841748X3X3SQ011><_841748X3X26><![CDATA[J'aime le métal]]></_841748X3X26><_841748X4X28><![CDATA[AO01]]></_841748X4X28></row>
+                <row><id><![CDATA[2]]></id><submitdate><![CDATA[2024-05-03 14:00:00]]></submitdate><lastpage>2</lastpage><_841748X3X3SQ001><![CDATA[Y]]></_841748X3X3SQ001><_841748X3X3SQ002><![CDATA[Y]]></_841748X3X3SQ002><_841748X4X28><![CDATA[AO02]]></_841748X4X28></row>
+                </rows></responses></document>
+                """;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("survey_841748.lss"));
+            zip.write(lss.strip().getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("survey_841748_responses.lsr"));
+            zip.write(lsr.strip().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] archive = bytes.toByteArray();
+        assertThat(FileFormat.detect(archive, "survey_archive_841748.lsa")).isEqualTo(FileFormat.LIMESURVEY_LSA);
+        AnswerImporter.Preview preview = answers.preview(upload(archive, survey));
+        assertThat(preview.table().headers()).containsExactly("id", "submitdate", "lastpage", "Q00[SQ001]",
+                "Q00[SQ002]", "Q00[SQ011]", "G01Q02", "G02Q04");
+        Survey built = surveys.survey(survey);
+        assertThat(preview.guess().questions()).containsOnlyKeys(built.questions().get(1).id(),
+                built.questions().get(2).id());
+        assertThat(preview.guess().choices().get(built.questions().get(0).id())).hasSize(3);
+        AnswerImporter.Result result = answers.importFile(survey, null, Map.of(), "survey_archive_841748.lsa", archive);
+        assertThat(result.format()).isEqualTo(FileFormat.LIMESURVEY_LSA);
+        assertThat(result.imported()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT answers -> :q FROM survey_response WHERE survey_id = :s ORDER BY submitted_at")
+                .param("s", survey).param("q", String.valueOf(built.questions().get(0).id())).query(String.class)
+                .list()).containsExactly("[\"SQ011\"]", "[\"SQ001\", \"SQ002\"]");
+    }
+
     @Test
     void aMappingChosenOnceIsOfferedAtTheNextImport() {
         long survey = surveys.create(evaluation, new SurveyDraft("Mémoire", null, null, null, null));
