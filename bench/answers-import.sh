@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -o -q test -Dtest=AnswersImportBenchmark -Dmaillon.bench=answers-import -Dsurefire.failIfNoSpecifiedTests=false \
-  -DargLine="-Xmx256m" | grep '^\[bench\]' || true
+  -DargLine="-Xmx256m" -Dlogging.level.fr.maillon.importing.AnswerImporter=DEBUG | grep -E '^\[bench\]|Answers of survey' || true
 cat target/bench-answers-import.txt

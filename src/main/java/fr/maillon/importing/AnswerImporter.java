@@ -45,6 +45,8 @@ import fr.maillon.web.Texts;
 @Service
 public class AnswerImporter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnswerImporter.class);
+
     private static final Set<String> YES = Set.of("yes", "oui", "y", "o", "1", "true", "vrai");
     private static final Set<String> NO = Set.of("no", "non", "n", "0", "false", "faux");
     private static final Map<String, String> AGREEMENT = Map.ofEntries(
@@ -272,95 +274,142 @@ public class AnswerImporter {
     }
 
     /**
-     * Reads the file twice, a row at a time: first every row is checked (one problem refuses the file,
-     * every problem is named), then the rows are written in batches in one transaction, each response
-     * keyed by its key in the tool ({@code _uuid}, LimeSurvey's id) or else by its line and content,
-     * so that the same file imported again stores nothing twice.
+     * Reads the file a row at a time and writes it in batches in one transaction, each response keyed
+     * by its key in the tool ({@code _uuid}, LimeSurvey's id) or else by its line and content, so
+     * that the same file imported again stores nothing twice. Every row is checked: once one is
+     * wrong, nothing more is written, the other rows are still checked (every problem is named, 200
+     * at most), and the transaction is rolled back: nothing of the file is kept.
      */
     Result load(Survey survey, Mapping mapping, String filename, byte[] content, ImportJobs.Progress progress) {
         if (survey.wave(mapping.wave()).isEmpty() || (mapping.questions().isEmpty() && mapping.choices().isEmpty())) {
             throw new ImportRefusedException(List.of(new ImportProblem(0, "", message("import.answers.mapping"))));
         }
+        long began = System.nanoTime();
+        long[] writing = { 0 };
         List<String> headers = new ArrayList<>();
-        int[] count = { 0 };
         List<ImportProblem> problems = new ArrayList<>();
-        AnswerRows.Read read = AnswerRows.read(content, new AnswerRows.Handler() {
-            @Override
-            public void headers(List<String> names) {
-                headers.addAll(names);
-                int width = names.size();
-                if (mapping.date() >= width || mapping.questions().values().stream().anyMatch(column -> column >= width)
-                        || mapping.choices().values().stream().flatMap(marks -> marks.values().stream())
-                                .anyMatch(column -> column >= width)) {
-                    throw new ImportRefusedException(List.of(new ImportProblem(0, "", message(
-                            "import.answers.mapping"))));
-                }
-            }
-
-            @Override
-            public boolean row(int line, String[] cells) {
-                Map<Long, Integer> used = new HashMap<>();
-                Map<String, List<String>> form = form(survey, mapping, cells, used);
-                Answers checked = AnswerReader.read(survey, form, mapping.consent());
-                checked.errors().forEach((question, code) -> {
-                    Integer column = used.getOrDefault(question, mapping.questions().get(question));
-                    problems.add(new ImportProblem(line, column == null ? survey.question(question)
-                            .map(Question::label).orElse("") : headers.get(column), message(code)));
-                });
-                if (++count[0] % 100 == 0) {
-                    progress.done(count[0]);
-                }
-                return problems.size() < MAX_PROBLEMS;
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new ImportRefusedException(problems);
-        }
-        progress.total(read.rows() * 2);
-        int key = AnswerColumns.first(headers, AnswerColumns.KEY_COLUMNS);
-        int fallback = AnswerColumns.first(headers, AnswerColumns.FALLBACK_DATE_COLUMNS);
-        ZoneId zone = mapping.date() >= 0 && AnswerColumns.UTC_COLUMNS.contains(AnswerColumns.fold(
-                headers.get(mapping.date()))) ? ZoneOffset.UTC : clock.getZone();
-        ZoneId fallbackZone = fallback >= 0 && AnswerColumns.UTC_COLUMNS.contains(AnswerColumns.fold(
-                headers.get(fallback))) ? ZoneOffset.UTC : clock.getZone();
-        String keySpace = survey.id() + "|" + (key < 0 ? "" : AnswerColumns.fold(headers.get(key))) + "|";
         int[] stored = { 0 };
-        transaction.executeWithoutResult(status -> {
+        int[] count = { 0 };
+        AnswerRows.Read read = transaction.execute(status -> {
             List<AnswerService.ImportedResponse> batch = new ArrayList<>(BATCH);
-            AnswerRows.read(content, new AnswerRows.Handler() {
+            List<Integer> lines = new ArrayList<>(BATCH);
+            List<Map<Long, Integer>> columns = new ArrayList<>(BATCH);
+            Dates dates = new Dates();
+            Runnable flush = () -> {
+                if (problems.isEmpty()) {
+                    long write = System.nanoTime();
+                    AnswerService.ImportedBatch written = answers.importResponses(survey.id(), mapping.wave(),
+                            mapping.consent(), batch);
+                    writing[0] += System.nanoTime() - write;
+                    stored[0] += written.stored();
+                    for (int i = 0; i < batch.size(); i++) {
+                        problems(survey, headers, mapping, lines.get(i), columns.get(i), written.errors().get(i),
+                                problems);
+                    }
+                }
+                else {
+                    // the file is refused already: the other rows are only checked, to name their problems
+                    for (int i = 0; i < batch.size() && problems.size() < MAX_PROBLEMS; i++) {
+                        problems(survey, headers, mapping, lines.get(i), columns.get(i), AnswerReader.read(survey,
+                                batch.get(i).form(), mapping.consent()).errors(), problems);
+                    }
+                }
+                count[0] += batch.size();
+                progress.done(count[0]);
+                batch.clear();
+                lines.clear();
+                columns.clear();
+            };
+            AnswerRows.Read done = AnswerRows.read(content, new AnswerRows.Handler() {
                 @Override
                 public void headers(List<String> names) {
+                    headers.addAll(names);
+                    int width = names.size();
+                    if (mapping.date() >= width || mapping.questions().values().stream().anyMatch(
+                            column -> column >= width) || mapping.choices().values().stream()
+                                    .flatMap(marks -> marks.values().stream()).anyMatch(column -> column >= width)) {
+                        throw new ImportRefusedException(List.of(new ImportProblem(0, "", message(
+                                "import.answers.mapping"))));
+                    }
+                    dates.find(names, mapping, survey, clock.getZone());
                 }
 
                 @Override
                 public boolean row(int line, String[] cells) {
-                    Map<String, List<String>> form = form(survey, mapping, cells, new HashMap<>());
-                    Instant at = mapping.date() < 0 ? null : instant(cell(cells, mapping.date()), zone);
-                    if (at == null && fallback >= 0) {
-                        at = instant(cell(cells, fallback), fallbackZone);
-                    }
-                    String given = key < 0 ? "" : cell(cells, key);
-                    String identity = given.isEmpty() ? keySpace + line + "|" + String.join("\u001f", cells)
-                            : keySpace + given;
-                    batch.add(new AnswerService.ImportedResponse(form, at,
+                    Map<Long, Integer> used = new HashMap<>();
+                    Map<String, List<String>> form = form(survey, mapping, cells, used);
+                    String given = dates.key < 0 ? "" : cell(cells, dates.key);
+                    String identity = given.isEmpty() ? dates.keySpace + line + "|" + String.join("\u001f", cells)
+                            : dates.keySpace + given;
+                    batch.add(new AnswerService.ImportedResponse(form, dates.instant(cells),
                             UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8))));
+                    lines.add(line);
+                    columns.add(used);
                     if (batch.size() == BATCH) {
-                        stored[0] += answers.importResponses(survey.id(), mapping.wave(), mapping.consent(), batch);
-                        count[0] += batch.size();
-                        progress.done(count[0]);
-                        batch.clear();
+                        flush.run();
                     }
-                    return true;
+                    return problems.size() < MAX_PROBLEMS;
                 }
             });
-            stored[0] += answers.importResponses(survey.id(), mapping.wave(), mapping.consent(), batch);
+            flush.run();
+            if (!problems.isEmpty()) {
+                status.setRollbackOnly();
+                return done;
+            }
             remember(survey, headers, mapping);
+            return done;
         });
-        progress.done(read.rows() * 2);
+        if (!problems.isEmpty()) {
+            throw new ImportRefusedException(problems);
+        }
+        progress.total(read.rows());
+        progress.done(read.rows());
+        log.debug("Answers of survey {}: {} rows read, checked and written in {} ms (of which storing {} ms)",
+                survey.id(), read.rows(), (System.nanoTime() - began) / 1_000_000, writing[0] / 1_000_000);
         List<ImportProblem> notKept = new ArrayList<>();
         unused(headers, mapping).forEach(header -> notKept.add(new ImportProblem(1, header,
                 message("import.answers.unusedColumn"))));
         return new Result(FileFormat.detect(content, filename), stored[0], read.rows() - stored[0], notKept);
+    }
+
+    /** Each wrong answer of a row, named by its line and column (or its question when it has no column). */
+    private void problems(Survey survey, List<String> headers, Mapping mapping, int line, Map<Long, Integer> used,
+            Map<Long, String> errors, List<ImportProblem> problems) {
+        errors.forEach((question, code) -> {
+            if (problems.size() < MAX_PROBLEMS) {
+                Integer column = used.getOrDefault(question, mapping.questions().get(question));
+                problems.add(new ImportProblem(line, column == null ? survey.question(question).map(Question::label)
+                        .orElse("") : headers.get(column), message(code)));
+            }
+        });
+    }
+
+    /** Where a file keeps its responses' keys and times, and how it writes them. */
+    private static final class Dates {
+
+        private int key = -1;
+        private int date = -1;
+        private int fallback = -1;
+        private ZoneId zone = ZoneOffset.UTC;
+        private ZoneId fallbackZone = ZoneOffset.UTC;
+        private String keySpace = "";
+
+        void find(List<String> headers, Mapping mapping, Survey survey, ZoneId configured) {
+            key = AnswerColumns.first(headers, AnswerColumns.KEY_COLUMNS);
+            date = mapping.date();
+            fallback = AnswerColumns.first(headers, AnswerColumns.FALLBACK_DATE_COLUMNS);
+            zone = date >= 0 && AnswerColumns.UTC_COLUMNS.contains(AnswerColumns.fold(headers.get(date)))
+                    ? ZoneOffset.UTC : configured;
+            fallbackZone = fallback >= 0 && AnswerColumns.UTC_COLUMNS.contains(AnswerColumns.fold(
+                    headers.get(fallback))) ? ZoneOffset.UTC : configured;
+            keySpace = survey.id() + "|" + (key < 0 ? "" : AnswerColumns.fold(headers.get(key))) + "|";
+        }
+
+        /** When the response was sent: its submission time, else its last action (an incomplete one); or none. */
+        @Nullable Instant instant(String[] cells) {
+            Instant at = date < 0 ? null : AnswerImporter.instant(cell(cells, date), zone);
+            return at == null && fallback >= 0 ? AnswerImporter.instant(cell(cells, fallback), fallbackZone) : at;
+        }
     }
 
     /** A row's answers as the questionnaire's form has them, keyed by field; {@code used} gets each question's column. */

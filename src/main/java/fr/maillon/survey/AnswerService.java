@@ -122,28 +122,37 @@ public class AnswerService {
     public record ImportedResponse(Map<String, List<String>> form, @Nullable Instant submittedAt, UUID key) {
     }
 
+    /** What a batch of imported responses gave: how many were stored, and each response's wrong answers (by question). */
+    public record ImportedBatch(int stored, List<Map<Long, String>> errors) {
+    }
+
     /**
-     * Stores responses read from a file, checked like any other, in the caller's transaction; one whose
-     * key is already stored in the wave (the same file imported again), or whose answers are wrong,
-     * is not stored. Gives the number stored.
+     * Stores responses read from a file, checked like any other, in the caller's transaction. A
+     * response whose key is already stored in the wave (the same file imported again) is not stored
+     * again; when one has a wrong answer, none of the batch is stored, and each one's errors are given
+     * (the caller rolls its transaction back).
      */
     @Transactional
-    public int importResponses(long surveyId, long waveId, boolean consent, List<ImportedResponse> batch) {
+    public ImportedBatch importResponses(long surveyId, long waveId, boolean consent, List<ImportedResponse> batch) {
         Survey survey = builder.editable(surveyId);
         Wave wave = survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
         List<ResponseRepository.NewResponse> rows = new ArrayList<>(batch.size());
+        List<Map<Long, String>> errors = new ArrayList<>(batch.size());
         Instant now = clock.instant();
-        Long user = access.currentUserId();
+        boolean valid = true;
         for (ImportedResponse response : batch) {
             Answers answers = AnswerReader.read(survey, response.form(), consent);
-            if (answers.valid()) {
+            errors.add(answers.errors());
+            valid &= answers.valid();
+            if (valid) {
                 Map<String, Object> byId = new LinkedHashMap<>();
                 answers.values().forEach((question, value) -> byId.put(String.valueOf(question), value));
                 rows.add(new ResponseRepository.NewResponse(response.key(), answers.consent(),
                         json.writeValueAsString(byId), response.submittedAt() != null ? response.submittedAt() : now));
             }
         }
-        return responses.insertAll(survey.structureId(), survey.id(), wave.id(), "IMPORT", user, rows);
+        return new ImportedBatch(valid ? responses.insertAll(survey.structureId(), survey.id(), wave.id(), "IMPORT",
+                access.currentUserId(), rows) : 0, errors);
     }
 
     /** A stored response, its answers keyed by question id. */
