@@ -58,6 +58,9 @@ class AnswersImportBenchmark {
     @Autowired
     AnswerImporter answers;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private final List<String> report = new ArrayList<>();
 
     @Test
@@ -101,12 +104,22 @@ class AnswersImportBenchmark {
         byte[] file = export(headers);
         System.gc();
         resetPeaks();
+        long postmaster = Long.parseLong(Files.readAllLines(Path.of(jdbc.sql("SHOW data_directory").query(String.class)
+                .single(), "postmaster.pid")).get(0).strip());
+        double[] load = { ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() };
+        long databaseBefore = databaseTicks(postmaster);
+        long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long began = System.nanoTime();
         AnswerImporter.Result result = answers.importFile(survey, null, Map.of(), "survey_123456_results.csv", file);
         double seconds = (System.nanoTime() - began) / 1e9;
-        line("LimeSurvey export of %d responses x %d columns (%d bytes) imported through the API's service: %.1f s; "
-                + "%d imported, %d skipped, %d columns not imported; heap: at most %d MB used of %d MB allowed",
-                RESPONSES, headers.size(), file.length, seconds, result.imported(), result.skipped(),
+        double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore) / 1e9;
+        double database = (databaseTicks(postmaster) - databaseBefore) / 100.0;
+        line("LimeSurvey export of %d responses x %d columns (%d bytes) imported through the API's service: %.1f s "
+                + "(load average %.1f before, %.1f after, on %d cores); CPU: %.1f s in the importing thread, %.1f s in "
+                + "PostgreSQL; %d imported, %d skipped, %d columns not imported; heap: at most %d MB used of %d MB "
+                + "allowed", RESPONSES, headers.size(), file.length, seconds, load[0],
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors(), cpu, database, result.imported(), result.skipped(),
                 result.notKept().size(), peakHeap() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
         Files.write(Path.of("target/bench-answers-import.txt"), report);
     }
@@ -153,6 +166,30 @@ class AnswersImportBenchmark {
     private static QuestionDraft question(String code, QuestionKind kind, String label, List<Choice> choices) {
         return new QuestionDraft(null, code, kind, label, null, null, null, false, false, null, null, null, null,
                 choices);
+    }
+
+    /** CPU time (in clock ticks, 1/100 s) of the PostgreSQL server and its backends, from /proc. */
+    private static long databaseTicks(long postmaster) throws java.io.IOException {
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                if (!process.getFileName().toString().matches("\\d+")) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(process.getFileName().toString());
+                    if (pid == postmaster || Long.parseLong(fields[1]) == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+                catch (java.io.IOException | RuntimeException gone) {
+                    // a process that ended meanwhile
+                }
+            }
+        }
+        return ticks;
     }
 
     private static void resetPeaks() {
