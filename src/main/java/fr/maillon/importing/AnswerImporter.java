@@ -293,7 +293,6 @@ public class AnswerImporter {
         AnswerRows.Read read = transaction.execute(status -> {
             List<AnswerService.ImportedResponse> batch = new ArrayList<>(BATCH);
             List<Integer> lines = new ArrayList<>(BATCH);
-            List<Map<Long, Integer>> columns = new ArrayList<>(BATCH);
             Dates dates = new Dates();
             Runnable flush = () -> {
                 if (problems.isEmpty()) {
@@ -303,14 +302,13 @@ public class AnswerImporter {
                     writing[0] += System.nanoTime() - write;
                     stored[0] += written.stored();
                     for (int i = 0; i < batch.size(); i++) {
-                        problems(survey, headers, mapping, lines.get(i), columns.get(i), written.errors().get(i),
-                                problems);
+                        problems(survey, headers, mapping, lines.get(i), written.errors().get(i), problems);
                     }
                 }
                 else {
                     // the file is refused already: the other rows are only checked, to name their problems
                     for (int i = 0; i < batch.size() && problems.size() < MAX_PROBLEMS; i++) {
-                        problems(survey, headers, mapping, lines.get(i), columns.get(i), AnswerReader.read(survey,
+                        problems(survey, headers, mapping, lines.get(i), AnswerReader.read(survey,
                                 batch.get(i).form(), mapping.consent()).errors(), problems);
                     }
                 }
@@ -318,7 +316,6 @@ public class AnswerImporter {
                 progress.done(count[0]);
                 batch.clear();
                 lines.clear();
-                columns.clear();
             };
             AnswerRows.Read done = AnswerRows.read(content, new AnswerRows.Handler() {
                 @Override
@@ -336,15 +333,13 @@ public class AnswerImporter {
 
                 @Override
                 public boolean row(int line, String[] cells) {
-                    Map<Long, Integer> used = new HashMap<>();
-                    Map<String, List<String>> form = form(survey, mapping, cells, used);
+                    Map<String, List<String>> form = form(survey, mapping, cells);
                     String given = dates.key < 0 ? "" : cell(cells, dates.key);
                     String identity = given.isEmpty() ? dates.keySpace + line + "|" + String.join("\u001f", cells)
                             : dates.keySpace + given;
                     batch.add(new AnswerService.ImportedResponse(form, dates.instant(cells),
                             UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8))));
                     lines.add(line);
-                    columns.add(used);
                     if (batch.size() == BATCH) {
                         flush.run();
                     }
@@ -373,11 +368,13 @@ public class AnswerImporter {
     }
 
     /** Each wrong answer of a row, named by its line and column (or its question when it has no column). */
-    private void problems(Survey survey, List<String> headers, Mapping mapping, int line, Map<Long, Integer> used,
-            Map<Long, String> errors, List<ImportProblem> problems) {
+    private void problems(Survey survey, List<String> headers, Mapping mapping, int line, Map<Long, String> errors,
+            List<ImportProblem> problems) {
         errors.forEach((question, code) -> {
             if (problems.size() < MAX_PROBLEMS) {
-                Integer column = used.getOrDefault(question, mapping.questions().get(question));
+                Integer column = mapping.questions().containsKey(question) ? mapping.questions().get(question)
+                        : mapping.choices().getOrDefault(question, Map.of()).values().stream().min(Integer::compare)
+                                .orElse(null);
                 problems.add(new ImportProblem(line, column == null ? survey.question(question).map(Question::label)
                         .orElse("") : headers.get(column), message(code)));
             }
@@ -412,9 +409,8 @@ public class AnswerImporter {
         }
     }
 
-    /** A row's answers as the questionnaire's form has them, keyed by field; {@code used} gets each question's column. */
-    private static Map<String, List<String>> form(Survey survey, Mapping mapping, String[] cells,
-            Map<Long, Integer> used) {
+    /** A row's answers as the questionnaire's form has them, keyed by field. */
+    private static Map<String, List<String>> form(Survey survey, Mapping mapping, String[] cells) {
         Map<String, List<String>> form = new HashMap<>();
         for (Question question : survey.questions()) {
             Integer column = mapping.questions().get(question.id());
@@ -434,7 +430,6 @@ public class AnswerImporter {
             }
             if (values != null && !values.isEmpty()) {
                 form.put(AnswerReader.field(question), values);
-                used.put(question.id(), column);
             }
         }
         return form;

@@ -104,22 +104,25 @@ class AnswersImportBenchmark {
         byte[] file = export(headers);
         System.gc();
         resetPeaks();
-        long postmaster = Long.parseLong(Files.readAllLines(Path.of(jdbc.sql("SHOW data_directory").query(String.class)
-                .single(), "postmaster.pid")).get(0).strip());
+        String backend = Files.readString(Path.of("/proc", String.valueOf(jdbc.sql("SELECT pg_backend_pid()")
+                .query(Integer.class).single()), "stat"));
+        long postmaster = Long.parseLong(backend.substring(backend.lastIndexOf(')') + 2).split(" ")[1]);
         double[] load = { ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() };
         long databaseBefore = databaseTicks(postmaster);
         long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long gcBefore = gcMillis();
         long began = System.nanoTime();
         AnswerImporter.Result result = answers.importFile(survey, null, Map.of(), "survey_123456_results.csv", file);
         double seconds = (System.nanoTime() - began) / 1e9;
         double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore) / 1e9;
         double database = (databaseTicks(postmaster) - databaseBefore) / 100.0;
+        double gc = (gcMillis() - gcBefore) / 1000.0;
         line("LimeSurvey export of %d responses x %d columns (%d bytes) imported through the API's service: %.1f s "
                 + "(load average %.1f before, %.1f after, on %d cores); CPU: %.1f s in the importing thread, %.1f s in "
-                + "PostgreSQL; %d imported, %d skipped, %d columns not imported; heap: at most %d MB used of %d MB "
+                + "PostgreSQL; garbage collection %.1f s; %d imported, %d skipped, %d columns not imported; heap: at most %d MB used of %d MB "
                 + "allowed", RESPONSES, headers.size(), file.length, seconds, load[0],
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors(), cpu, database, result.imported(), result.skipped(),
+                Runtime.getRuntime().availableProcessors(), cpu, database, gc, result.imported(), result.skipped(),
                 result.notKept().size(), peakHeap() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
         Files.write(Path.of("target/bench-answers-import.txt"), report);
     }
@@ -190,6 +193,11 @@ class AnswersImportBenchmark {
             }
         }
         return ticks;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static void resetPeaks() {
