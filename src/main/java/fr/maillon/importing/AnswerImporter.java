@@ -37,10 +37,11 @@ import fr.maillon.survey.SurveyService;
 import fr.maillon.web.Texts;
 
 /**
- * Answers exported by KoboToolbox, ODK or LimeSurvey (CSV or XLSX), mapped onto a Maillon survey:
- * each question takes a column (found by its code, a Kobo group path, or its wording); a multiple
- * choice may instead take one column per choice (as LimeSurvey exports them). Choices are read by
- * code or by label. Every row is checked first; one bad answer refuses the file.
+ * Answers exported by KoboToolbox, ODK or LimeSurvey (CSV, XLSX, or a LimeSurvey archive), mapped
+ * onto a Maillon survey: each question takes a column, found by {@link AnswerColumns} (the survey's
+ * last mapping first); a multiple choice may instead take one 0/1 column per choice. Choices are read
+ * by code or by label. Rows are read one at a time; one bad answer refuses the file, every problem
+ * named by its line and column, and nothing is written.
  */
 @Service
 public class AnswerImporter {
@@ -420,11 +421,8 @@ public class AnswerImporter {
                 Map<String, Integer> marks = mapping.choices().get(question.id());
                 for (Choice choice : question.choices()) {
                     Integer mark = marks.get(choice.code());
-                    if (mark != null) {
-                        if (YES.contains(fold(cell(cells, mark)))) {
-                            values.add(choice.code());
-                        }
-                        column = mark;
+                    if (mark != null && YES.contains(fold(cell(cells, mark)))) {
+                        values.add(choice.code());
                     }
                 }
             }
