@@ -68,6 +68,17 @@ public class ImportJobs {
     /** How a job reports its progress. */
     public interface Progress {
 
+        /** Progress no one follows (an API call answers when done). */
+        Progress NONE = new Progress() {
+            @Override
+            public void total(int total) {
+            }
+
+            @Override
+            public void done(int done) {
+            }
+        };
+
         void total(int total);
 
         void done(int done);

@@ -3,6 +3,7 @@ package fr.maillon.importing;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -67,6 +68,26 @@ public class ImportService {
         FormReaders.damagedWorkbook(content, format);
         if (kind == ImportKind.XLSFORM) {
             FormReaders.read(content, filename, null);
+            return;
+        }
+        if (kind == ImportKind.ANSWERS) {
+            if (format != FileFormat.CSV && format != FileFormat.XLSX && format != FileFormat.LIMESURVEY_LSA) {
+                throw FormReaders.refusal(kind, format);
+            }
+            if (content.length > TableReader.MAX_BYTES) {
+                throw new RuleViolationException("file", "import.file.tooBig", TableReader.MAX_BYTES / (1024 * 1024));
+            }
+            // answers are read a row at a time when imported: only the header row is read here
+            AnswerRows.read(content, new AnswerRows.Handler() {
+                @Override
+                public void headers(List<String> headers) {
+                }
+
+                @Override
+                public boolean row(int line, String[] cells) {
+                    return false;
+                }
+            });
             return;
         }
         if (kind == ImportKind.VALUES && DataValueSets.isDhis2(format)) {

@@ -138,6 +138,44 @@ public class AnswerService {
         }
     }
 
+    /** A response read from a file: its form keyed by field ({@code q<id>}), when it was sent, and its key. */
+    public record ImportedResponse(Map<String, List<String>> form, @Nullable Instant submittedAt, UUID key) {
+    }
+
+    /** What a batch of imported responses gave: how many were stored, and each response's wrong answers (by question). */
+    public record ImportedBatch(int stored, List<Map<Long, String>> errors) {
+    }
+
+    /**
+     * Stores responses read from a file, checked like any other, in the caller's transaction. A
+     * response whose key is already stored in the wave (the same file imported again) is not stored
+     * again; when one has a wrong answer, none of the batch is stored, and each one's errors are given
+     * (the caller rolls its transaction back).
+     */
+    @Transactional
+    public ImportedBatch importResponses(long surveyId, long waveId, boolean consent, List<ImportedResponse> batch) {
+        Survey survey = builder.editable(surveyId);
+        Wave wave = survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
+        List<ResponseRepository.NewResponse> rows = new ArrayList<>(batch.size());
+        List<Map<Long, String>> errors = new ArrayList<>(batch.size());
+        Instant now = clock.instant();
+        boolean valid = true;
+        for (ImportedResponse response : batch) {
+            Answers answers = AnswerReader.read(survey, response.form(), consent);
+            errors.add(answers.errors());
+            valid &= answers.valid();
+            if (valid) {
+                List<String> code = response.form().getOrDefault(RESPONDENT, List.of());
+                rows.add(new ResponseRepository.NewResponse(response.key(), answers.consent(),
+                        json.writeValueAsString(stored(answers)), response.submittedAt() != null
+                                ? response.submittedAt() : now,
+                        builder.respondentKey(survey, code.isEmpty() ? null : code.get(0))));
+            }
+        }
+        return new ImportedBatch(valid ? responses.insertAll(survey.structureId(), survey.id(), wave.id(), "IMPORT",
+                access.currentUserId(), rows) : 0, errors);
+    }
+
     /** The key of a stored response's "Autre" texts, beside the answers keyed by question id. */
     public static final String OTHERS = "other";
 
@@ -177,6 +215,14 @@ public class AnswerService {
     /** Stores a response; its form's {@value #RESPONDENT} field, when the survey follows respondents, links it to theirs. */
     private void store(Survey survey, Wave wave, UUID key, String source, Answers answers, @Nullable Long enteredBy,
             @Nullable Instant submittedAt, Map<String, List<String>> form) {
+        List<String> code = form.getOrDefault(RESPONDENT, List.of());
+        responses.insert(survey.structureId(), survey.id(), wave.id(), key, source, answers.consent(),
+                json.writeValueAsString(stored(answers)), enteredBy, submittedAt != null ? submittedAt : clock.instant(),
+                builder.respondentKey(survey, code.isEmpty() ? null : code.get(0)));
+    }
+
+    /** A response as stored: its answers by question id, and its "Autre" texts under {@value #OTHERS}. */
+    private static Map<String, Object> stored(Answers answers) {
         Map<String, Object> byId = new LinkedHashMap<>();
         answers.values().forEach((question, value) -> byId.put(String.valueOf(question), value));
         if (!answers.others().isEmpty()) {
@@ -184,10 +230,7 @@ public class AnswerService {
             answers.others().forEach((question, text) -> others.put(String.valueOf(question), text));
             byId.put(OTHERS, others);
         }
-        List<String> code = form.getOrDefault(RESPONDENT, List.of());
-        responses.insert(survey.structureId(), survey.id(), wave.id(), key, source, answers.consent(),
-                json.writeValueAsString(byId), enteredBy, submittedAt != null ? submittedAt : clock.instant(),
-                builder.respondentKey(survey, code.isEmpty() ? null : code.get(0)));
+        return byId;
     }
 
     /** The form's submission key; a missing or malformed one gets a fresh key (the response is stored). */

@@ -29,7 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * included): 16 KB for anyone not signed in, and on the pages open without signing in (sign-in,
  * tokens, invitations, review and share links); 256 KB for a public survey answer; 2 MB for a
  * signed-in call; the upload limit for a signed-in file upload; the exchange format's own limits
- * for its two API imports. A body announced larger gets 413 without being read; a body sent
+ * for its two API imports, and 65 MB for an answers export sent to the API. A body announced larger gets 413 without being read; a body sent
  * without its length is refused (411) when anonymous, counted while it is read otherwise.
  * Tomcat's own limits stay beneath: form posts of 2 MB, multipart requests as configured.
  */
@@ -43,17 +43,20 @@ class RequestSizeLimits extends OncePerRequestFilter implements WebServerFactory
     /** The exchange API's limits: a document of 64 MB (ExchangeService.MAX_BYTES), an archive of twice that. */
     static final long EXCHANGE_DOCUMENT = 64L * 1024 * 1024;
     static final long EXCHANGE_ARCHIVE = 2 * EXCHANGE_DOCUMENT;
+    /** An answers export sent to the API (10,000 responses of 646 columns weigh about 30 MB), with its form fields. */
+    static final long ANSWERS_IMPORT = 65L * 1024 * 1024;
 
     private static final Pattern OPEN_PAGES = Pattern.compile(
             "/(login|api/v1/tokens|invitations/.*|review/.*|r/.*|s/.*|actuator/.*|error)");
     private static final Pattern SURVEY_ANSWER = Pattern.compile("/s/[^/]+");
     private static final Pattern DOCUMENT_IMPORT = Pattern.compile("/api/v1/structures/[^/]+/evaluations/import");
     private static final Pattern ARCHIVE_IMPORT = Pattern.compile("/api/v1/structures/[^/]+/import");
+    private static final Pattern ANSWERS_IMPORT_PATH = Pattern.compile("/api/v1/surveys/[^/]+/responses/import");
     private static final String SECURITY_CONTEXT = "SPRING_SECURITY_CONTEXT";
 
     private final long upload;
 
-    RequestSizeLimits(@Value("${spring.servlet.multipart.max-request-size}") DataSize upload) {
+    RequestSizeLimits(@Value("${maillon.upload.max-request-size}") DataSize upload) {
         this.upload = upload.toBytes();
     }
 
@@ -100,6 +103,9 @@ class RequestSizeLimits extends OncePerRequestFilter implements WebServerFactory
         }
         if (ARCHIVE_IMPORT.matcher(path).matches()) {
             return EXCHANGE_ARCHIVE;
+        }
+        if (ANSWERS_IMPORT_PATH.matcher(path).matches()) {
+            return ANSWERS_IMPORT;
         }
         String type = request.getContentType();
         return type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE) ? upload : SIGNED_IN;

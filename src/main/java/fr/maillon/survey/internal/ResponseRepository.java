@@ -61,6 +61,38 @@ public class ResponseRepository {
                 .update() == 1;
     }
 
+    /** A response to store with others of the same wave. */
+    public record NewResponse(UUID submissionKey, boolean consent, String answersJson, Instant submittedAt,
+            @Nullable String respondentKey) {
+    }
+
+    /** Stores responses in one batch, each once (a key already stored is passed over); gives how many were stored. */
+    public int insertAll(long structureId, long surveyId, long waveId, String source, @Nullable Long enteredBy,
+            List<NewResponse> responses) {
+        if (responses.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                INSERT INTO survey_response (wave_id, survey_id, structure_id, submission_key, source, consent, answers,
+                                             entered_by, submitted_at, respondent_key)
+                SELECT :waveId, :surveyId, :structureId, submission_key, :source, consent, CAST(answers AS jsonb),
+                       :enteredBy, submitted_at, respondent_key
+                FROM unnest(CAST(:keys AS uuid[]), CAST(:consents AS boolean[]), CAST(:answers AS text[]),
+                            CAST(:times AS timestamptz[]), CAST(:respondents AS text[]))
+                     AS given (submission_key, consent, answers, submitted_at, respondent_key)
+                ON CONFLICT (wave_id, submission_key) DO NOTHING
+                """)
+                .param("structureId", structureId).param("surveyId", surveyId).param("waveId", waveId)
+                .param("source", source).param("enteredBy", enteredBy)
+                .param("keys", responses.stream().map(response -> response.submissionKey().toString()).toArray(String[]::new))
+                .param("consents", responses.stream().map(response -> String.valueOf(response.consent())).toArray(String[]::new))
+                .param("answers", responses.stream().map(NewResponse::answersJson).toArray(String[]::new))
+                .param("times", responses.stream().map(response -> response.submittedAt().toString())
+                        .toArray(String[]::new))
+                .param("respondents", responses.stream().map(NewResponse::respondentKey).toArray(String[]::new))
+                .update();
+    }
+
     /** A response as stored, its answers in JSON keyed by question id. */
     public record StoredResponse(long waveId, String source, boolean consent, Instant submittedAt, String answers) {
     }
