@@ -171,13 +171,16 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
 
     /**
      * A survey: its questionnaire (questions named by code), its waves (new public links are made
-     * on import), its responses (answers by question code) and the indicators its questions feed.
+     * on import), its responses (answers by question code) and the indicators its questions feed;
+     * one that follows its respondents carries the secret its codes are fingerprinted with
+     * (base64, with the responses only), so that the same codes still link their answers.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record SurveyPart(String title, @Nullable String titleEn, @Nullable String introduction,
             Audience audience, @Nullable String consentText, @Nullable List<SectionPart> sections,
             @Nullable List<SurveyQuestionPart> questions, @Nullable List<WavePart> waves,
-            @Nullable List<ResponsePart> responses, @Nullable List<FeedPart> feeds) {
+            @Nullable List<ResponsePart> responses, @Nullable List<FeedPart> feeds,
+            @Nullable Boolean followsRespondents, @Nullable String respondentSecret) {
     }
 
     /**
@@ -225,16 +228,18 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
     }
 
     /**
-     * A response: its wave, source, consent, time, its answers by question code, and the texts
-     * given with an "Autre" choice by question code ({@code others}, version 2, optional).
+     * A response: its wave, source, consent, time, its answers by question code, the texts given
+     * with an "Autre" choice by question code ({@code others}, version 2, optional), and the
+     * fingerprint of its respondent's code ({@code respondent}, version 2, optional).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ResponsePart(String wave, @Nullable String source, @Nullable Boolean consent,
-            @Nullable Instant submittedAt, Map<String, JsonNode> answers, @Nullable Map<String, String> others) {
+            @Nullable Instant submittedAt, Map<String, JsonNode> answers, @Nullable Map<String, String> others,
+            @Nullable String respondent) {
 
         public ResponsePart(String wave, @Nullable String source, @Nullable Boolean consent,
                 @Nullable Instant submittedAt, Map<String, JsonNode> answers) {
-            this(wave, source, consent, submittedAt, answers, null);
+            this(wave, source, consent, submittedAt, answers, null, null);
         }
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -118,8 +119,11 @@ class SurveyExchange {
                     .map(feed -> new FeedPart(indicatorCodes.get(feed.indicatorId()), codes.get(feed.questionId()),
                             feed.statistic(), feed.choiceCode(), feed.breakdownQuestionId() == null ? null
                                     : codes.get(feed.breakdownQuestionId()))).toList();
+            String secret = responses.isEmpty() ? null : surveys.respondentSecret(survey.id())
+                    .map(Base64.getEncoder()::encodeToString).orElse(null);
             parts.add(new SurveyPart(survey.title(), survey.titleEn(), survey.introduction(), survey.audience(),
-                    survey.consentText(), sections, questions, waves, responses, feedParts));
+                    survey.consentText(), sections, questions, waves, responses, feedParts,
+                    survey.followsRespondents() ? true : null, secret));
         }
         return parts;
     }
@@ -151,7 +155,17 @@ class SurveyExchange {
             }
         });
         return new ResponsePart(waveRefs.get(response.waveId()), response.source(), response.consent() ? true : null,
-                response.submittedAt(), values, others.isEmpty() ? null : others);
+                response.submittedAt(), values, others.isEmpty() ? null : others, response.respondentKey());
+    }
+
+    /** A survey's secret as a document gives it (base64 of 32 bytes); anything else is refused by name. */
+    private static byte[] secret(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new RuleViolationException("respondentSecret", "survey.respondent.secret");
+        }
     }
 
     private static JsonNode node(Object value) {
@@ -187,6 +201,17 @@ class SurveyExchange {
             return;
         }
         long surveyId = created[0];
+        if (Boolean.TRUE.equals(part.followsRespondents()) || part.respondentSecret() != null) {
+            attempt(path + ".respondentSecret", errors, () -> {
+                if (part.respondentSecret() == null) {
+                    surveys.followRespondents(surveyId, Boolean.TRUE.equals(part.followsRespondents()));
+                }
+                else {
+                    surveys.followRespondents(surveyId, Boolean.TRUE.equals(part.followsRespondents()),
+                            secret(part.respondentSecret()));
+                }
+            });
+        }
         Map<String, Long> sections = new HashMap<>();
         List<SectionPart> sectionParts = part.sections() == null ? List.of() : part.sections();
         List<SurveyQuestionPart> questionParts = part.questions() == null ? List.of() : part.questions();
@@ -391,7 +416,8 @@ class SurveyExchange {
         }
         try {
             Answers read = answers.importResponse(survey.id(), wave, form, Boolean.TRUE.equals(response.consent()),
-                    response.source() == null ? "IMPORT" : response.source(), response.submittedAt(), UUID.randomUUID());
+                    response.source() == null ? "IMPORT" : response.source(), response.submittedAt(), UUID.randomUUID(),
+                    response.respondent());
             read.errors().forEach((question, code) -> errors.add(new ApiError(path + ".answers."
                     + survey.question(question).map(Question::code).orElse(""), message(code))));
         }

@@ -22,6 +22,7 @@ import fr.maillon.survey.internal.PublicSurveyCache;
 import fr.maillon.survey.internal.ResponseRepository;
 import fr.maillon.survey.internal.SurveyRepository;
 import fr.maillon.survey.internal.Throttle;
+import fr.maillon.web.RuleViolationException;
 
 /**
  * Answers: anonymous ones through a wave's public link, and those collected on paper, typed in by
@@ -111,17 +112,23 @@ public class AnswerService {
     }
 
     /**
-     * Stores a response read from a file or an exchange document, checked like any other: its
-     * form is keyed by field ({@code q<id>}), its source WEB, PAPER or IMPORT.
+     * Stores a response read from an exchange document, checked like any other: its form is keyed
+     * by field ({@code q<id>}), its source WEB, PAPER or IMPORT, and {@code respondentKey} the
+     * fingerprint of its respondent's code as the exporting survey kept it (null: none).
      */
     @Transactional
     public Answers importResponse(long surveyId, long waveId, Map<String, List<String>> form, boolean consent,
-            String source, @Nullable Instant submittedAt, UUID key) {
+            String source, @Nullable Instant submittedAt, UUID key, @Nullable String respondentKey) {
         Survey survey = builder.editable(surveyId);
         Wave wave = survey.wave(waveId).orElseThrow(() -> new SurveyNotFoundException(waveId));
+        if (respondentKey != null && !respondentKey.matches("[0-9a-f]{32}")) {
+            throw new RuleViolationException("respondent", "survey.respondent.key");
+        }
         Answers answers = AnswerReader.read(survey, form, consent);
         if (answers.valid()) {
-            store(survey, wave, key, source, answers, access.currentUserId(), submittedAt, form);
+            responses.insert(survey.structureId(), survey.id(), wave.id(), key, source, answers.consent(),
+                    json.writeValueAsString(stored(answers)), access.currentUserId(),
+                    submittedAt != null ? submittedAt : clock.instant(), respondentKey);
         }
         return answers;
     }
@@ -131,10 +138,10 @@ public class AnswerService {
      * choice, keyed by question id.
      */
     public record Response(long waveId, String source, boolean consent, Instant submittedAt, Map<Long, Object> answers,
-            Map<Long, String> others) {
+            Map<Long, String> others, @Nullable String respondentKey) {
 
         public Response(long waveId, String source, boolean consent, Instant submittedAt, Map<Long, Object> answers) {
-            this(waveId, source, consent, submittedAt, answers, Map.of());
+            this(waveId, source, consent, submittedAt, answers, Map.of(), null);
         }
     }
 
@@ -199,7 +206,7 @@ public class AnswerService {
                 }
             });
             return new Response(stored.waveId(), stored.source(), stored.consent(), stored.submittedAt(), answers,
-                    others);
+                    others, stored.respondentKey());
         }).toList();
     }
 

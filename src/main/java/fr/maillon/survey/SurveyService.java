@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -596,10 +597,30 @@ public class SurveyService {
     /** Follows the same respondents from one wave to the next through their personal codes, or stops. */
     @Transactional
     public void followRespondents(long surveyId, boolean follow) {
-        Survey survey = editable(surveyId);
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
+        followRespondents(surveyId, follow, secret);
+    }
+
+    /**
+     * Follows respondents with the secret of the survey an exchange document came from (32 bytes),
+     * so that the codes its respondents keep still link their answers; a survey that has its own
+     * secret keeps it.
+     */
+    @Transactional
+    public void followRespondents(long surveyId, boolean follow, byte[] secret) {
+        Survey survey = editable(surveyId);
+        if (secret.length != 32) {
+            throw new RuleViolationException("respondentSecret", "survey.respondent.secret");
+        }
         surveys.followRespondents(survey.structureId(), surveyId, follow, secret);
+    }
+
+    /** The survey's secret for its respondents' codes, for its structure's members (an export); none if never followed. */
+    public Optional<byte[]> respondentSecret(long surveyId) {
+        Survey survey = survey(surveyId);
+        return access.isMember(survey.structureId()) ? surveys.respondentSecret(survey.structureId(), surveyId)
+                : Optional.empty();
     }
 
     /** The codes of cards {@code from} to {@code from + count - 1}, for those who hand out the survey's links. */

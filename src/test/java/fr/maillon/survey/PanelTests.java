@@ -1,5 +1,6 @@
 package fr.maillon.survey;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import fr.maillon.TestUsers;
 import fr.maillon.chain.EvaluationDraft;
 import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationService;
+import fr.maillon.exchange.ExchangeService;
 import fr.maillon.organisation.NetworkOrganisationDraft;
 import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.OrganisationType;
@@ -66,6 +70,12 @@ class PanelTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ExchangeService exchange;
+
+    @Autowired
+    JsonMapper json;
 
     TestUsers.Created editor;
     String cafMember;
@@ -222,6 +232,31 @@ class PanelTests {
         jdbc.sql("DELETE FROM survey_response WHERE survey_id = :s").param("s", survey).update();
         assertThatThrownBy(() -> surveys.deleteWave(survey, answered)).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("survey.wave.deleteLast");
+    }
+
+    @Test
+    void aTransferredSurveyKeepsItsPairsAndItsCardsStillWork() {
+        String[] codes = { "AAAA1", "AAAA2", "AAAA3", "AAAA4", "AAAA5" };
+        for (int i = 0; i < codes.length; i++) {
+            answer(first, codes[i], 2, 1);
+            answer(second, codes[i], 4, 2);
+        }
+        users.signIn(editor.username());
+        String card = surveys.cardCodes(survey, 1, 1).get(0);
+        String document = json.writeValueAsString(exchange.export(surveys.survey(survey).evaluationId()));
+        assertThat(document).contains("\"followsRespondents\":true").contains("\"respondentSecret\":")
+                .doesNotContain("AAAA1");
+
+        TestUsers.Created other = users.structureWithMember(Role.STRUCTURE_EDITOR);
+        users.signIn(other.username());
+        long copy = exchange.importEvaluation(other.structureId(), document.getBytes(StandardCharsets.UTF_8));
+        Survey moved = surveys.surveys(copy).get(0);
+        assertThat(moved.followsRespondents()).isTrue();
+        PairedChanges.Change change = change(results.pairedChanges(moved.id(), null, null).orElseThrow(),
+                moved.questions().get(0));
+        assertThat(change.pairs()).isEqualTo(5);
+        assertThat(change.meanChange()).isEqualByComparingTo("2");
+        assertThat(surveys.cardCodes(moved.id(), 1, 1)).containsExactly(card);
     }
 
     private void answer(String token, String code, int level, int outings) {

@@ -94,12 +94,13 @@ public class ResponseRepository {
     }
 
     /** A response as stored, its answers in JSON keyed by question id. */
-    public record StoredResponse(long waveId, String source, boolean consent, Instant submittedAt, String answers) {
+    public record StoredResponse(long waveId, String source, boolean consent, Instant submittedAt, String answers,
+            @Nullable String respondentKey) {
     }
 
     public List<StoredResponse> responses(long structureId, long surveyId) {
         return jdbc.sql("""
-                SELECT wave_id, source, consent, submitted_at, answers::text AS answers
+                SELECT wave_id, source, consent, submitted_at, answers::text AS answers, respondent_key
                 FROM survey_response
                 WHERE structure_id = :structureId
                   AND survey_id = :surveyId
