@@ -21,7 +21,6 @@ import java.util.zip.ZipInputStream;
 
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import org.springframework.context.MessageSource;
 
@@ -66,7 +65,7 @@ public class LimeSurveyReader {
         byte[] lss = archive ? lss(content) : content;
         SafeXml.Parsed parsed = SafeXml.read(lss);
         Element document = parsed.document().getDocumentElement();
-        Element type = child(document, "LimeSurveyDocType");
+        Element type = SafeXml.child(document, "LimeSurveyDocType");
         if (!"document".equals(document.getLocalName()) || type == null
                 || !type.getTextContent().strip().equalsIgnoreCase("survey")) {
             throw new RuleViolationException("file", "import.limesurvey.notLss");
@@ -166,9 +165,9 @@ public class LimeSurveyReader {
                     }
                 }
             }
-            Element declared = child(document, "languages");
+            Element declared = SafeXml.child(document, "languages");
             if (declared != null) {
-                for (Element language : children(declared)) {
+                for (Element language : SafeXml.children(declared)) {
                     String code = language.getTextContent().strip();
                     if (!code.isEmpty() && !languages.contains(code)) {
                         languages.add(code);
@@ -180,7 +179,7 @@ public class LimeSurveyReader {
         }
 
         FormRead read() {
-            boolean localised = child(document, "question_l10ns") != null;
+            boolean localised = SafeXml.child(document, "question_l10ns") != null;
             List<Row> questionRows = new ArrayList<>(rows("questions"));
             questionRows.addAll(rows("subquestions"));
             for (Row row : questionRows) {
@@ -548,15 +547,15 @@ public class LimeSurveyReader {
         /** A table's rows: {@code <table><rows><row><column>value</column>...}. */
         private List<Row> rows(String table) {
             return tables.computeIfAbsent(table, key -> {
-                Element element = child(document, key);
-                Element rows = element == null ? null : child(element, "rows");
+                Element element = SafeXml.child(document, key);
+                Element rows = element == null ? null : SafeXml.child(element, "rows");
                 if (rows == null) {
                     return List.of();
                 }
                 List<Row> result = new ArrayList<>();
-                for (Element row : children(rows)) {
+                for (Element row : SafeXml.children(rows)) {
                     Map<String, String> values = new HashMap<>();
-                    for (Element column : children(row)) {
+                    for (Element column : SafeXml.children(row)) {
                         values.put(column.getLocalName(), column.getTextContent());
                     }
                     result.add(new Row(parsed.line(row), values));
@@ -564,24 +563,5 @@ public class LimeSurveyReader {
                 return result;
             });
         }
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> children = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element) {
-                children.add(element);
-            }
-        }
-        return children;
-    }
-
-    private static @Nullable Element child(Element parent, String name) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && name.equals(element.getLocalName())) {
-                return element;
-            }
-        }
-        return null;
     }
 }

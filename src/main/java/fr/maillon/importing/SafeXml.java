@@ -16,6 +16,7 @@ import javax.xml.parsers.SAXParserFactory;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -172,5 +173,26 @@ final class SafeXml {
             this.line = line;
             this.limit = limit;
         }
+    }
+
+    /** An element's child elements, in order. */
+    static List<Element> children(Element parent) {
+        List<Element> children = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getLocalName() != null) {
+                children.add(element);
+            }
+        }
+        return children;
+    }
+
+    /** An element's first child element of that local name, if any. */
+    static @Nullable Element child(Element parent, String name) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && name.equals(element.getLocalName())) {
+                return element;
+            }
+        }
+        return null;
     }
 }

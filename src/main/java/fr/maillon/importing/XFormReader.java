@@ -81,15 +81,15 @@ public class XFormReader {
 
         FormRead read() {
             Element html = parsed.document().getDocumentElement();
-            Element head = child(html, "head");
-            Element model = head == null ? null : child(head, "model");
-            Element body = child(html, "body");
+            Element head = SafeXml.child(html, "head");
+            Element model = head == null ? null : SafeXml.child(head, "model");
+            Element body = SafeXml.child(html, "body");
             if (!"html".equals(html.getLocalName()) || model == null || body == null) {
                 throw new RuleViolationException("file", "import.xform.notXForm");
             }
             Element main = null;
             String defaultLanguage = null;
-            for (Element element : children(model)) {
+            for (Element element : SafeXml.children(model)) {
                 switch (element.getLocalName()) {
                     case "instance" -> {
                         if (element.hasAttribute("id") && main != null) {
@@ -100,14 +100,14 @@ public class XFormReader {
                         }
                     }
                     case "itext" -> {
-                        for (Element translation : children(element)) {
+                        for (Element translation : SafeXml.children(element)) {
                             String language = translation.getAttribute("lang").strip();
                             if (translation.getAttribute("default").contains("true")) {
                                 defaultLanguage = language;
                             }
                             Map<String, Element> texts = translations.computeIfAbsent(language,
                                     key -> new HashMap<>());
-                            for (Element text : children(translation)) {
+                            for (Element text : SafeXml.children(translation)) {
                                 texts.putIfAbsent(text.getAttribute("id"), text);
                             }
                         }
@@ -122,7 +122,7 @@ public class XFormReader {
                 throw new RuleViolationException("file", "import.xform.notXForm");
             }
             root = "/" + data.getLocalName();
-            for (Element bind : children(model)) {
+            for (Element bind : SafeXml.children(model)) {
                 if (bind.getLocalName().equals("bind") && !bind.getAttribute("nodeset").isBlank()) {
                     String path = XPathToXlsForm.resolve(root, bind.getAttribute("nodeset").strip());
                     if (path != null) {
@@ -146,7 +146,7 @@ public class XFormReader {
             if (items.isEmpty()) {
                 throw new RuleViolationException("file", "import.form.empty");
             }
-            Element titleElement = head == null ? null : child(head, "title");
+            Element titleElement = head == null ? null : SafeXml.child(head, "title");
             String title = reading.bounded(titleElement == null ? "" : titleElement.getTextContent(),
                     FormReading.MAX_TITLE, titleElement == null ? 0 : parsed.line(titleElement), "title");
             if (title.isEmpty()) {
@@ -158,7 +158,7 @@ public class XFormReader {
 
         /** First pass: every question's name, unique, in the body's order. */
         private void name(Element container, String context, Set<String> taken) {
-            for (Element element : children(container)) {
+            for (Element element : SafeXml.children(container)) {
                 String kind = element.getLocalName();
                 if (kind.equals("group") || kind.equals("repeat")) {
                     String path = ref(element, context);
@@ -180,7 +180,7 @@ public class XFormReader {
         /** Second pass: the items of a group or of the body. */
         private List<FormDefinition.Item> items(Element container, String context) {
             List<FormDefinition.Item> items = new ArrayList<>();
-            for (Element element : children(container)) {
+            for (Element element : SafeXml.children(container)) {
                 String kind = element.getLocalName();
                 if (kind.equals("group") || kind.equals("repeat")) {
                     group(element, context, items);
@@ -199,12 +199,12 @@ public class XFormReader {
             String path = ref(element, context);
             int line = parsed.line(element);
             Element repeat = element.getLocalName().equals("repeat") ? element : null;
-            List<Element> inside = children(element).stream().filter(child -> !child.getLocalName().equals("label"))
+            List<Element> inside = SafeXml.children(element).stream().filter(child -> !child.getLocalName().equals("label"))
                     .toList();
             if (repeat == null && inside.size() == 1 && inside.get(0).getLocalName().equals("repeat")) {
                 repeat = inside.get(0);
             }
-            Texts label = texts(child(element, "label"), path == null ? context : path);
+            Texts label = texts(SafeXml.child(element, "label"), path == null ? context : path);
             if (path == null && label.lead == null) {
                 items.addAll(items(element, context));
                 return;
@@ -289,8 +289,8 @@ public class XFormReader {
                 reading.notKept(line, name, "import.form.choices", choices.size(), FormReading.MAX_CHOICES);
                 return null;
             }
-            Texts label = texts(child(element, "label"), path);
-            Texts hint = texts(child(element, "hint"), path);
+            Texts label = texts(SafeXml.child(element, "label"), path);
+            Texts hint = texts(SafeXml.child(element, "hint"), path);
             boolean required = false;
             if (bind != null && !bind.getAttribute("required").isBlank()) {
                 String value = bind.getAttribute("required").strip();
@@ -333,12 +333,12 @@ public class XFormReader {
         private List<Choice> choices(Element select, String path, String name) {
             List<Choice> choices = new ArrayList<>();
             Set<String> codes = new HashSet<>();
-            for (Element item : children(select)) {
+            for (Element item : SafeXml.children(select)) {
                 if (item.getLocalName().equals("item")) {
-                    Element value = child(item, "value");
+                    Element value = SafeXml.child(item, "value");
                     String code = value == null ? "" : FormReading.choiceCode(value.getTextContent());
                     if (!code.isEmpty() && codes.add(code)) {
-                        Texts label = texts(child(item, "label"), path);
+                        Texts label = texts(SafeXml.child(item, "label"), path);
                         choices.add(new Choice(code, label.lead == null ? code : label.lead, label.english));
                     }
                 }
@@ -377,7 +377,7 @@ public class XFormReader {
                 }
                 List<Element> next = new ArrayList<>();
                 for (Element node : nodes) {
-                    for (Element child : children(node)) {
+                    for (Element child : SafeXml.children(node)) {
                         if (child.getLocalName().equals(step.name.name)) {
                             next.add(child);
                         }
@@ -388,14 +388,14 @@ public class XFormReader {
             if (filtered) {
                 reading.notKept(line, name, "import.xform.filter", itemset.getAttribute("nodeset"));
             }
-            Element valueElement = child(itemset, "value");
-            Element labelElement = child(itemset, "label");
+            Element valueElement = SafeXml.child(itemset, "value");
+            Element labelElement = SafeXml.child(itemset, "label");
             String valueRef = valueElement == null ? "name" : valueElement.getAttribute("ref").strip();
             String labelRef = labelElement == null ? "label" : labelElement.getAttribute("ref").strip();
             String itextRef = labelRef.startsWith("jr:itext(") ? labelRef.substring(9, labelRef.length() - 1).strip()
                     : null;
             for (Element node : nodes) {
-                Element value = child(node, valueRef);
+                Element value = SafeXml.child(node, valueRef);
                 String code = value == null ? "" : FormReading.choiceCode(value.getTextContent());
                 if (code.isEmpty() || !codes.add(code)) {
                     continue;
@@ -403,7 +403,7 @@ public class XFormReader {
                 String label;
                 String labelEn = null;
                 if (itextRef != null) {
-                    Element idNode = child(node, itextRef);
+                    Element idNode = SafeXml.child(node, itextRef);
                     String textId = idNode == null ? "" : idNode.getTextContent().strip();
                     label = itext(textId, lead, path);
                     for (String language : translations.keySet()) {
@@ -412,7 +412,7 @@ public class XFormReader {
                     labelEn = itext(textId, english, path);
                 }
                 else {
-                    Element labelNode = child(node, labelRef);
+                    Element labelNode = SafeXml.child(node, labelRef);
                     label = labelNode == null ? null : labelNode.getTextContent().strip();
                 }
                 choices.add(new Choice(code, label == null || label.isEmpty() ? code : label, labelEn));
@@ -483,7 +483,7 @@ public class XFormReader {
                 return null;
             }
             Element chosen = null;
-            for (Element value : children(text)) {
+            for (Element value : SafeXml.children(text)) {
                 String form = value.getAttribute("form");
                 if (form.isEmpty() || chosen == null && (form.equals("long") || form.equals("short"))) {
                     chosen = value;
@@ -533,27 +533,8 @@ public class XFormReader {
             return path.substring(path.lastIndexOf('/') + 1);
         }
 
-        private static List<Element> children(Element parent) {
-            List<Element> children = new ArrayList<>();
-            for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-                if (node instanceof Element element && element.getLocalName() != null) {
-                    children.add(element);
-                }
-            }
-            return children;
-        }
-
-        private static @Nullable Element child(Element parent, String name) {
-            for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-                if (node instanceof Element element && name.equals(element.getLocalName())) {
-                    return element;
-                }
-            }
-            return null;
-        }
-
         private static @Nullable Element firstChild(Element parent) {
-            List<Element> children = children(parent);
+            List<Element> children = SafeXml.children(parent);
             return children.isEmpty() ? null : children.get(0);
         }
     }
