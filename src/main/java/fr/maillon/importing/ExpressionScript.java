@@ -1,8 +1,10 @@
 package fr.maillon.importing;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -22,8 +24,12 @@ final class ExpressionScript {
     sealed interface Reference permits Question, Option {
     }
 
-    /** A question, by its name in the questionnaire. */
-    record Question(String name) implements Reference {
+    /** A question, by its name in the questionnaire; a yes/no one is answered "Y" or "N" in LimeSurvey. */
+    record Question(String name, boolean yesNo) implements Reference {
+
+        Question(String name) {
+            this(name, false);
+        }
     }
 
     /** An option of a multiple choice question: {@code Q_SQ == "Y"} means it is selected. */
@@ -37,6 +43,8 @@ final class ExpressionScript {
 
     private final List<Token> tokens;
     private final Function<String, @Nullable Reference> references;
+    /** The yes/no questions named so far, as written in XLSForm syntax. */
+    private final Set<String> yesNo = new HashSet<>();
     private int position;
 
     private ExpressionScript(List<Token> tokens, Function<String, @Nullable Reference> references) {
@@ -221,7 +229,15 @@ final class ExpressionScript {
         if (position == start) {
             throw new Untranslatable("syntax");
         }
-        return left.text + " " + operator + " " + right.text;
+        return yesNo(left, right) + " " + operator + " " + yesNo(right, left);
+    }
+
+    /** A yes/no question's LimeSurvey value ("Y", "N") as Maillon's ('yes', 'no'), when compared with one. */
+    private String yesNo(Operand operand, Operand other) {
+        if (!yesNo.contains(other.text)) {
+            return operand.text;
+        }
+        return operand.text.equals("'Y'") ? "'yes'" : operand.text.equals("'N'") ? "'no'" : operand.text;
     }
 
     /** {@code Q_SQ == "Y"}: the option is selected; {@code != "Y"} or {@code == ""}: it is not. */
@@ -330,6 +346,9 @@ final class ExpressionScript {
         }
         Reference reference = references.apply(base);
         if (reference instanceof Question question) {
+            if (question.yesNo()) {
+                yesNo.add("${" + question.name() + "}");
+            }
             return new Operand("${" + question.name() + "}", null);
         }
         if (reference instanceof Option option) {

@@ -486,7 +486,8 @@ public class LimeSurveyReader {
                 return null;
             }
             if (sub.isEmpty()) {
-                return isArray(question.type) ? null : new ExpressionScript.Question(names.get(question.qid));
+                return isArray(question.type) ? null : new ExpressionScript.Question(names.get(question.qid),
+                        question.type.equals("Y"));
             }
             if (question.type.equals("M") || question.type.equals("P")) {
                 return new ExpressionScript.Option(names.get(question.qid), FormReading.choiceCode(sub));

@@ -277,8 +277,12 @@ class FormReadersTests {
         java.util.function.Function<String, ExpressionScript.Reference> names = code -> switch (code) {
             case "Q1", "Q2" -> new ExpressionScript.Question(code.toLowerCase(Locale.ROOT));
             case "M_A1" -> new ExpressionScript.Option("m", "A1");
+            case "YN" -> new ExpressionScript.Question("yn", true);
             default -> null;
         };
+        // a yes/no question answers "Y" or "N" in LimeSurvey, 'yes' or 'no' in Maillon
+        assertThat(ExpressionScript.convert("YN.NAOK == \"Y\" or \"N\" == YN", names).expression())
+                .isEqualTo("${yn} = 'yes' or 'no' = ${yn}");
         assertThat(ExpressionScript.convert("((Q1.NAOK == \"A1\"))", names).expression()).isEqualTo("((${q1} = 'A1'))");
         assertThat(ExpressionScript.convert("Q1 != 3 or Q2 > 2 && !is_empty(Q2)", names).expression())
                 .isEqualTo("${q1} != 3 or ${q2} > 2 and not(${q2} = '')");
