@@ -40,8 +40,12 @@ public final class AnswerReader {
     }
 
     public static Answers read(Survey survey, Map<String, List<String>> form, boolean consent) {
-        SurveyLogic logic = SurveyLogic.of(survey);
-        SurveyLogic.Instance instance = SurveyLogic.Instance.of(survey);
+        // a questionnaire without expressions (most, and large imports) needs no XPath instance
+        boolean expressions = survey.questions().stream()
+                .anyMatch(question -> question.relevant() != null || question.constraint() != null)
+                || survey.sections().stream().anyMatch(section -> section.relevant() != null);
+        SurveyLogic logic = expressions ? SurveyLogic.of(survey) : null;
+        SurveyLogic.Instance instance = expressions ? SurveyLogic.Instance.of(survey) : null;
         Map<Long, Object> candidates = new LinkedHashMap<>();
         Map<Long, Refusal> refusals = new HashMap<>();
         Map<Long, String> others = new HashMap<>();
@@ -56,12 +60,16 @@ public final class AnswerReader {
                 continue;
             }
             candidates.put(question.id(), value);
-            instance.set(question, value);
+            if (instance != null) {
+                instance.set(question, value);
+            }
             if (question.takesOther() && given.contains(Question.OTHER)) {
                 String text = String.join(" ", given(form, otherField(question)));
                 if (!text.isEmpty()) {
                     others.put(question.id(), text);
-                    instance.setOther(question, text);
+                    if (instance != null) {
+                        instance.setOther(question, text);
+                    }
                 }
             }
         }
@@ -69,11 +77,14 @@ public final class AnswerReader {
         Map<Long, Object> values = new LinkedHashMap<>(candidates);
         Map<Long, String> errors = new HashMap<>();
         for (Question question : survey.questions()) {
-            if (!logic.relevant(survey, question, values, instance)) {
+            if (logic == null || instance == null ? !shown(question, values)
+                    : !logic.relevant(survey, question, values, instance)) {
                 values.remove(question.id());
                 others.remove(question.id());
-                instance.set(question, null);
-                instance.setOther(question, null);
+                if (instance != null) {
+                    instance.set(question, null);
+                    instance.setOther(question, null);
+                }
                 continue;
             }
             Refusal refusal = refusals.get(question.id());
@@ -96,7 +107,7 @@ public final class AnswerReader {
                 errors.put(question.id(), "survey.answer.other");
                 continue;
             }
-            if (!logic.accepted(question, instance)) {
+            if (logic != null && instance != null && !logic.accepted(question, instance)) {
                 errors.put(question.id(), "survey.answer.constraint");
                 // what follows reads a refused answer as no answer
                 instance.set(question, null);
