@@ -166,17 +166,16 @@ public class AnswerService {
         List<ResponseRepository.NewResponse> rows = new ArrayList<>(batch.size());
         List<Map<Long, String>> errors = new ArrayList<>(batch.size());
         Instant now = clock.instant();
+        var respondentKeys = builder.respondentKeys(survey);
         boolean valid = true;
         for (ImportedResponse response : batch) {
             Answers answers = AnswerReader.read(survey, response.form(), consent);
             errors.add(answers.errors());
             valid &= answers.valid();
             if (valid) {
-                List<String> code = response.form().getOrDefault(RESPONDENT, List.of());
                 rows.add(new ResponseRepository.NewResponse(response.key(), answers.consent(),
                         json.writeValueAsString(stored(answers)), response.submittedAt() != null
-                                ? response.submittedAt() : now,
-                        builder.respondentKey(survey, code.isEmpty() ? null : code.get(0))));
+                                ? response.submittedAt() : now, respondentKeys.apply(response.form())));
             }
         }
         return new ImportedBatch(valid ? responses.insertAll(survey.structureId(), survey.id(), wave.id(), "IMPORT",
@@ -222,10 +221,9 @@ public class AnswerService {
     /** Stores a response; its form's {@value #RESPONDENT} field, when the survey follows respondents, links it to theirs. */
     private void store(Survey survey, Wave wave, UUID key, String source, Answers answers, @Nullable Long enteredBy,
             @Nullable Instant submittedAt, Map<String, List<String>> form) {
-        List<String> code = form.getOrDefault(RESPONDENT, List.of());
         responses.insert(survey.structureId(), survey.id(), wave.id(), key, source, answers.consent(),
                 json.writeValueAsString(stored(answers)), enteredBy, submittedAt != null ? submittedAt : clock.instant(),
-                builder.respondentKey(survey, code.isEmpty() ? null : code.get(0)));
+                builder.respondentKeys(survey).apply(form));
     }
 
     /** A response as stored: its answers by question id, and its "Autre" texts under {@value #OTHERS}. */

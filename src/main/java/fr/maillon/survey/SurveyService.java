@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
@@ -638,11 +639,19 @@ public class SurveyService {
                 .mapToObj(number -> RespondentCodes.card(secret, number)).toList();
     }
 
-    /** What a response of the survey keeps of a typed code: null when none, or the survey does not follow. */
-    @Nullable String respondentKey(Survey survey, @Nullable String typed) {
-        String code = survey.followsRespondents() ? RespondentCodes.normalise(typed) : null;
-        return code == null ? null : surveys.respondentSecret(survey.structureId(), survey.id())
-                .map(secret -> RespondentCodes.key(secret, code)).orElse(null);
+    /**
+     * What a response of the survey keeps of a form's typed code (its {@code respondent} field): null
+     * when none, or when the survey does not follow respondents. The secret is read once, for a
+     * whole batch of responses.
+     */
+    Function<Map<String, List<String>>, @Nullable String> respondentKeys(Survey survey) {
+        byte[] secret = survey.followsRespondents() ? surveys.respondentSecret(survey.structureId(), survey.id())
+                .orElse(null) : null;
+        return form -> {
+            List<String> typed = form.getOrDefault(AnswerService.RESPONDENT, List.of());
+            String code = secret == null || typed.isEmpty() ? null : RespondentCodes.normalise(typed.get(0));
+            return code == null ? null : RespondentCodes.key(secret, code);
+        };
     }
 
     Survey editable(long surveyId) {
