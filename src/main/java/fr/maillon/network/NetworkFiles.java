@@ -111,6 +111,7 @@ public final class NetworkFiles {
             case CENTRE_SOCIAL -> "dont centres sociaux";
             case ESPACE_VIE_SOCIALE -> "dont espaces de vie sociale";
             case ASSOCIATION -> "dont autres associations";
+            case TERRITOIRE_ZERO_CHOMEUR -> "dont territoires zéro chômeur";
         }, String.valueOf(count))));
         lines.add(List.of("Structures qui partagent leurs données", String.valueOf(summary.sharing())));
         lines.add(List.of("Groupes de moins de " + Aggregate.MINIMUM_GROUP + " structures : chiffres masqués"));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -15,10 +16,16 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * French first; {@code ?lang=en} switches to English and a cookie remembers the choice. Decimals
- * in forms accept a comma or a point.
+ * in forms accept a comma or a point. Messages are formatted by ICU.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    /** Messages in ICU's syntax (plurals, selections): see {@link IcuMessageSource}. */
+    @Bean
+    MessageSource messageSource() {
+        return new IcuMessageSource();
+    }
 
     @Bean
     LocaleResolver localeResolver() {
