@@ -66,7 +66,7 @@ class MethodPathTests {
         assertThat(text(step(page, MethodStep.COLLECTION))).contains("1 enquête").contains("réponses reçues")
                 .contains("4 témoignages ou documents, dont 3 diffusables.");
         assertThat(text(step(page, MethodStep.ANALYSIS))).contains("5 questions jugées sur 5.");
-        assertThat(text(step(page, MethodStep.RESTITUTION))).contains("1 rapport, dont 1 finalisé.");
+        assertThat(text(step(page, MethodStep.RESTITUTION))).containsPattern("\\d+ rapports?, dont 1 finalisé.");
         // the demo was made today: the steps dated by the database say so
         assertThat(text(step(page, MethodStep.RESTITUTION))).containsPattern("fait le \\d\\d/\\d\\d/\\d{4}");
         // every secondary action is still reachable, under its step
