@@ -19,6 +19,7 @@ import fr.maillon.account.CurrentUser;
 import fr.maillon.chain.internal.ChainCopyRepository;
 import fr.maillon.chain.internal.EvaluationRepository;
 import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.organisation.Membership;
 import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.Role;
 import fr.maillon.organisation.Share;
@@ -122,7 +123,10 @@ public class EvaluationService {
     /** For the home page: each readable structure with the evaluations the caller may read. */
     public List<StructureEvaluations> overview() {
         List<Structure> structures = organisations.readableStructures();
-        Set<Long> memberOf = organisations.myMemberships().stream()
+        List<Membership> mine = organisations.myMemberships();
+        Set<Long> memberOf = mine.stream().map(membership -> membership.organisationId()).collect(Collectors.toSet());
+        Set<Long> editorOf = mine.stream()
+                .filter(membership -> membership.role().atLeast(Role.STRUCTURE_EDITOR))
                 .map(membership -> membership.organisationId()).collect(Collectors.toSet());
         Map<Long, List<Share>> sharesByStructure = organisations.sharesReachingMe().stream()
                 .collect(Collectors.groupingBy(Share::structureId));
@@ -135,7 +139,7 @@ public class EvaluationService {
             List<Evaluation> visible = memberOf.contains(structure.id()) ? all
                     : visibleThroughShares(all, sharesByStructure.getOrDefault(structure.id(), List.of()));
             if (memberOf.contains(structure.id()) || !visible.isEmpty()) {
-                overview.add(new StructureEvaluations(structure, visible));
+                overview.add(new StructureEvaluations(structure, visible, editorOf.contains(structure.id())));
             }
         }
         return overview;

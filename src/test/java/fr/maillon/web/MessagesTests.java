@@ -73,6 +73,9 @@ class MessagesTests {
             Map.entry("chain.supportCategory", names(SupportCategory.values())),
             Map.entry("chain.target", names(EffectTarget.values())),
             Map.entry("chain.hypothesis", names(HypothesisStatus.values())),
+            Map.entry("chain.path.step", names(fr.maillon.chain.MethodStep.values())),
+            Map.entry("chain.path.state", names(fr.maillon.chain.StepState.values())),
+            Map.entry("chain.path.empty", names(ElementKind.values())),
             Map.entry("chain.kind", Arrays.stream(ElementKind.values())
                     .flatMap(kind -> Stream.of(kind + ".plural", kind + ".new", kind + ".edit")).toList()),
             Map.entry("framework.measure", names(Measure.values())),

@@ -19,6 +19,7 @@ import fr.maillon.chain.EvaluationPage;
 import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.chain.EvaluationStatus;
+import fr.maillon.chain.MethodPathService;
 import fr.maillon.organisation.Structure;
 import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
@@ -30,10 +31,12 @@ class EvaluationController {
 
     private final EvaluationService evaluations;
     private final ChainService chains;
+    private final MethodPathService methodPath;
 
-    EvaluationController(EvaluationService evaluations, ChainService chains) {
+    EvaluationController(EvaluationService evaluations, ChainService chains, MethodPathService methodPath) {
         this.evaluations = evaluations;
         this.chains = chains;
+        this.methodPath = methodPath;
     }
 
     @GetMapping("/structures/{structureId}/evaluations/new")
@@ -63,6 +66,7 @@ class EvaluationController {
     String show(@PathVariable long evaluationId, Model model) {
         model.addAttribute("page", evaluations.page(evaluationId));
         model.addAttribute("cycles", evaluations.cycles(evaluationId));
+        model.addAttribute("path", methodPath.progress(evaluationId));
         model.addAttribute("chain", chains.chain(evaluationId));
         model.addAttribute("kinds", ElementKind.values());
         model.addAttribute("dimensionLabels", chains.dimensions(evaluationId).stream()
