@@ -355,7 +355,8 @@ public class ChainService {
         chain.elements().forEach(element -> elements.put(key(element.name()), element));
         List<Violation> errors = new ArrayList<>();
         int[] counts = new int[4];
-        for (WorkshopParser.Line line : WorkshopParser.parse(text == null ? "" : text)) {
+        Map<String, EffectTarget> targetTags = workshopTargetTags(evaluationId);
+        for (WorkshopParser.Line line : WorkshopParser.parse(text == null ? "" : text, targetTags)) {
             try {
                 if (line instanceof WorkshopParser.ErrorLine error) {
                     errors.add(lineError(error.number(), error.code(), error.tag()));
@@ -419,6 +420,15 @@ public class ChainService {
             throw new RuleViolationException(errors);
         }
         return new WorkshopResult(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /**
+     * The tags that name each target in the workshop notation: the codes' tags, and the evaluation's names of its
+     * targets in French and in English (see {@link WorkshopParser#targetTags}).
+     */
+    public Map<String, EffectTarget> workshopTargetTags(long evaluationId) {
+        return WorkshopParser.targetTags(List.of(evaluations.targetNames(evaluationId, Locale.FRENCH),
+                evaluations.targetNames(evaluationId, Locale.ENGLISH)));
     }
 
     private static Violation lineError(int line, String code, String argument) {

@@ -49,9 +49,12 @@ public class DiagramService {
     private final ChainService chains;
     private final DiagramRenderer renderer;
     private final MessageSource messages;
+    private final EvaluationService evaluations;
 
-    DiagramService(ChainService chains, DiagramRenderer renderer, MessageSource messages) {
+    DiagramService(ChainService chains, DiagramRenderer renderer, MessageSource messages,
+            EvaluationService evaluations) {
         this.chains = chains;
+        this.evaluations = evaluations;
         this.renderer = renderer;
         this.messages = messages;
     }
@@ -167,9 +170,10 @@ public class DiagramService {
     }
 
     private Labels labels(ValueChain chain, @Nullable EffectTarget part, Locale locale) {
+        TargetNames names = evaluations.targetNames(chain.evaluation().id(), locale);
         Map<EffectTarget, String> targets = new EnumMap<>(EffectTarget.class);
         for (EffectTarget target : EffectTarget.values()) {
-            targets.put(target, message("chain.target." + target, locale));
+            targets.put(target, names.label(target));
         }
         Map<HypothesisStatus, String> statuses = new EnumMap<>(HypothesisStatus.class);
         for (HypothesisStatus status : HypothesisStatus.values()) {

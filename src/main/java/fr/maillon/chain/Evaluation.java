@@ -6,9 +6,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One structure's evaluation of its projet social or of one action, over a period; {@code version} is raised by each
- * save; {@code previousEvaluationId} names the evaluation it was started from as its next cycle, if any.
+ * save; {@code previousEvaluationId} names the evaluation it was started from as its next cycle, if any. The three
+ * {@code targetName…} are the names its editors gave its effect targets, null where they kept the default name of
+ * the structure's kind (see {@link TargetNames}).
  */
 public record Evaluation(long id, long structureId, String title, EvaluationScope scope, @Nullable String actionName,
         LocalDate periodStart, LocalDate periodEnd, EvaluationStatus status, int version,
-        @Nullable Long previousEvaluationId) {
+        @Nullable Long previousEvaluationId, @Nullable String targetNameHabitants,
+        @Nullable String targetNameTerritoire, @Nullable String targetNameCommunauteAction) {
+
+    public Evaluation(long id, long structureId, String title, EvaluationScope scope, @Nullable String actionName,
+            LocalDate periodStart, LocalDate periodEnd, EvaluationStatus status, int version,
+            @Nullable Long previousEvaluationId) {
+        this(id, structureId, title, scope, actionName, periodStart, periodEnd, status, version, previousEvaluationId,
+                null, null, null);
+    }
+
+    /** The name its editors gave this target, or null when it keeps its default name. */
+    public @Nullable String targetName(EffectTarget target) {
+        return switch (target) {
+            case HABITANTS -> targetNameHabitants;
+            case TERRITOIRE -> targetNameTerritoire;
+            case COMMUNAUTE_ACTION -> targetNameCommunauteAction;
+        };
+    }
 }

@@ -2,8 +2,11 @@ package fr.maillon.chain;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +14,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +29,7 @@ import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.Role;
 import fr.maillon.organisation.Share;
 import fr.maillon.organisation.Structure;
+import fr.maillon.organisation.StructureKind;
 import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.Dates;
 import fr.maillon.web.Revisions;
@@ -40,10 +46,12 @@ public class EvaluationService {
     private final EvaluationRepository evaluations;
     private final Revisions revisions;
     private final ChainCopyRepository copies;
+    private final MessageSource messages;
 
     EvaluationService(AccessPolicy access, OrganisationService organisations, EvaluationRepository evaluations,
-            Revisions revisions, ChainCopyRepository copies) {
+            Revisions revisions, ChainCopyRepository copies, MessageSource messages) {
         this.copies = copies;
+        this.messages = messages;
         this.access = access;
         this.organisations = organisations;
         this.evaluations = evaluations;
@@ -61,19 +69,93 @@ public class EvaluationService {
                 .orElseThrow(() -> new EvaluationNotFoundException(evaluationId));
     }
 
+    /** An evaluation the caller may read, its targets named in the request's language. */
     public EvaluationPage page(long evaluationId) {
         Evaluation evaluation = evaluation(evaluationId);
-        return new EvaluationPage(evaluation, organisations.structure(evaluation.structureId()),
+        Structure structure = organisations.structure(evaluation.structureId());
+        return new EvaluationPage(evaluation, structure,
                 access.hasStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR),
-                evaluations.illustrative(evaluation.structureId(), evaluationId));
+                evaluations.illustrative(evaluation.structureId(), evaluationId),
+                targetNames(evaluation, structure.kind(), LocaleContextHolder.getLocale()));
     }
 
     /** An evaluation that the caller may edit (403 when she only reads it). */
     public EvaluationPage editable(long evaluationId) {
         Evaluation evaluation = evaluation(evaluationId);
         access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
-        return new EvaluationPage(evaluation, organisations.structure(evaluation.structureId()), true,
-                evaluations.illustrative(evaluation.structureId(), evaluationId));
+        Structure structure = organisations.structure(evaluation.structureId());
+        return new EvaluationPage(evaluation, structure, true,
+                evaluations.illustrative(evaluation.structureId(), evaluationId),
+                targetNames(evaluation, structure.kind(), LocaleContextHolder.getLocale()));
+    }
+
+    // --- the names of the three targets -------------------------------------------------------
+
+    /** The names of the three targets of an evaluation the caller may read, in {@code locale}. */
+    public TargetNames targetNames(long evaluationId, Locale locale) {
+        Evaluation evaluation = evaluation(evaluationId);
+        return targetNames(evaluation, organisations.structure(evaluation.structureId()).kind(), locale);
+    }
+
+    /** The names of the evaluation's three targets in {@code locale}: those it was given, else its kind's. */
+    public TargetNames targetNames(Evaluation evaluation, StructureKind kind, Locale locale) {
+        return new TargetNames(targetName(evaluation.targetNameHabitants(), kind, EffectTarget.HABITANTS, locale),
+                targetName(evaluation.targetNameTerritoire(), kind, EffectTarget.TERRITOIRE, locale),
+                targetName(evaluation.targetNameCommunauteAction(), kind, EffectTarget.COMMUNAUTE_ACTION, locale));
+    }
+
+    /** The default names of the three targets for a kind of structure, in {@code locale}. */
+    public TargetNames defaultTargetNames(StructureKind kind, Locale locale) {
+        return new TargetNames(targetName(null, kind, EffectTarget.HABITANTS, locale),
+                targetName(null, kind, EffectTarget.TERRITOIRE, locale),
+                targetName(null, kind, EffectTarget.COMMUNAUTE_ACTION, locale));
+    }
+
+    private String targetName(@Nullable String given, StructureKind kind, EffectTarget target, Locale locale) {
+        return given != null ? given : messages.getMessage(TargetNames.defaultKey(kind, target), null, locale);
+    }
+
+    /**
+     * The draft with its target names checked and kept only where they differ from the kind's default name (in
+     * French or English): an unchanged name is stored as null, so that each language shows its own default.
+     */
+    private EvaluationDraft withTargetNames(EvaluationDraft draft, @Nullable StructureKind kind) {
+        List<Violation> violations = new ArrayList<>();
+        Map<EffectTarget, String> given = new EnumMap<>(EffectTarget.class);
+        Map<String, EffectTarget> seen = new HashMap<>();
+        for (EffectTarget target : EffectTarget.values()) {
+            String field = "targetName" + switch (target) {
+                case HABITANTS -> "Habitants";
+                case TERRITOIRE -> "Territoire";
+                case COMMUNAUTE_ACTION -> "CommunauteAction";
+            };
+            String name = draft.targetName(target) == null ? "" : draft.targetName(target).strip();
+            if (name.length() > TargetNames.MAX_LENGTH) {
+                violations.add(new Violation(field, "chain.evaluation.targetName.tooLong", TargetNames.MAX_LENGTH));
+                continue;
+            }
+            if (Texts.hasControlCharacters(name)) {
+                violations.add(new Violation(field, "web.text.control"));
+                continue;
+            }
+            if (kind != null && (name.equals(targetName(null, kind, target, Locale.FRENCH))
+                    || name.equals(targetName(null, kind, target, Locale.ENGLISH)))) {
+                name = "";
+            }
+            if (!name.isEmpty()) {
+                given.put(target, name);
+            }
+            String shown = name.isEmpty() && kind != null ? targetName(null, kind, target, Locale.FRENCH) : name;
+            if (!shown.isEmpty() && seen.putIfAbsent(shown.toLowerCase(Locale.ROOT), target) != null) {
+                violations.add(new Violation(field, "chain.evaluation.targetName.duplicate", shown));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        return new EvaluationDraft(draft.title(), draft.scope(), draft.actionName(), draft.periodStart(),
+                draft.periodEnd(), draft.status(), given.get(EffectTarget.HABITANTS),
+                given.get(EffectTarget.TERRITOIRE), given.get(EffectTarget.COMMUNAUTE_ACTION));
     }
 
     /**
@@ -156,7 +238,7 @@ public class EvaluationService {
     @Transactional
     public long create(long structureId, EvaluationDraft draft) {
         access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
-        return evaluations.insert(structureId, validate(draft));
+        return evaluations.insert(structureId, validate(draft, organisations.structure(structureId).kind()));
     }
 
     @Transactional
@@ -173,7 +255,8 @@ public class EvaluationService {
         Evaluation evaluation = evaluation(evaluationId);
         CurrentUser user = access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
         long structureId = evaluation.structureId();
-        if (!evaluations.update(structureId, evaluationId, validate(draft), revisions.edit(version, user.id()))) {
+        EvaluationDraft valid = validate(draft, organisations.structure(structureId).kind());
+        if (!evaluations.update(structureId, evaluationId, valid, revisions.edit(version, user.id()))) {
             throw revisions.conflict("evaluation", structureId, evaluationId,
                     () -> evaluations.find(structureId, evaluationId)
                             .orElseThrow(() -> new EvaluationNotFoundException(evaluationId)));
@@ -244,7 +327,7 @@ public class EvaluationService {
     /** For demo data only: no caller to check. */
     @Transactional
     public long createUnchecked(long structureId, EvaluationDraft draft) {
-        return evaluations.insert(structureId, validate(draft));
+        return evaluations.insert(structureId, validate(draft, null));
     }
 
     /** Marks an evaluation's figures as illustrative without checking the caller, for the demo's loading. */
@@ -260,6 +343,31 @@ public class EvaluationService {
             throw new RuleViolationException("evaluationId", "chain.share.evaluation.invalid");
         }
         return organisations.share(structureId, evaluationId, recipientId);
+    }
+
+    /** Every rule of {@link #validate(EvaluationDraft)} and of the target names, all refusals at once. */
+    private EvaluationDraft validate(EvaluationDraft draft, @Nullable StructureKind kind) {
+        List<Violation> violations = new ArrayList<>();
+        EvaluationDraft valid = null;
+        EvaluationDraft named = null;
+        try {
+            valid = validate(draft);
+        }
+        catch (RuleViolationException ex) {
+            violations.addAll(ex.violations());
+        }
+        try {
+            named = withTargetNames(draft, kind);
+        }
+        catch (RuleViolationException ex) {
+            violations.addAll(ex.violations());
+        }
+        if (!violations.isEmpty() || valid == null || named == null) {
+            throw new RuleViolationException(violations);
+        }
+        return new EvaluationDraft(valid.title(), valid.scope(), valid.actionName(), valid.periodStart(),
+                valid.periodEnd(), valid.status(), named.targetNameHabitants(), named.targetNameTerritoire(),
+                named.targetNameCommunauteAction());
     }
 
     private static EvaluationDraft validate(EvaluationDraft draft) {
@@ -305,6 +413,7 @@ public class EvaluationService {
         }
         EvaluationStatus status = draft.status() == null ? EvaluationStatus.FRAMING : draft.status();
         return new EvaluationDraft(title, draft.scope(), draft.scope() == EvaluationScope.ACTION ? actionName : null,
-                draft.periodStart(), draft.periodEnd(), status);
+                draft.periodStart(), draft.periodEnd(), status, draft.targetNameHabitants(),
+                draft.targetNameTerritoire(), draft.targetNameCommunauteAction());
     }
 }

@@ -60,14 +60,23 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
         interactions = interactions == null ? List.of() : List.copyOf(interactions);
     }
 
+    /**
+     * The evaluation; {@code targets} holds the names its editors gave its effect targets, by target code (version
+     * 2, optional): a target it does not name keeps the default name of the importing structure's kind.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EvaluationPart(String title, EvaluationScope scope, @Nullable String actionName,
             LocalDate periodStart, LocalDate periodEnd, @Nullable EvaluationStatus status,
-            @Nullable Boolean illustrative) {
+            @Nullable Boolean illustrative, @Nullable Map<EffectTarget, String> targets) {
 
         public EvaluationPart(String title, EvaluationScope scope, @Nullable String actionName, LocalDate periodStart,
                 LocalDate periodEnd, @Nullable EvaluationStatus status) {
-            this(title, scope, actionName, periodStart, periodEnd, status, null);
+            this(title, scope, actionName, periodStart, periodEnd, status, null, null);
+        }
+
+        /** The name the document gives this target, or null. */
+        public @Nullable String targetName(EffectTarget target) {
+            return targets == null ? null : targets.get(target);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -39,6 +41,7 @@ import fr.maillon.chain.ChainElement;
 import fr.maillon.chain.ChainElementDraft;
 import fr.maillon.chain.ChainService;
 import fr.maillon.chain.Dimension;
+import fr.maillon.chain.EffectTarget;
 import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.Evaluation;
 import fr.maillon.chain.EvaluationDraft;
@@ -143,11 +146,22 @@ public class ExchangeService {
         return new EvaluationDocument(EvaluationDocument.FORMAT, EvaluationDocument.VERSION,
                 new EvaluationPart(evaluation.title(), evaluation.scope(), evaluation.actionName(),
                         evaluation.periodStart(), evaluation.periodEnd(), evaluation.status(),
-                        evaluations.illustrative(evaluationId) ? true : null),
+                        evaluations.illustrative(evaluationId) ? true : null, targetNames(evaluation)),
                 stakeholders, elements, links, interactions, frameworks.export(evaluationId, elementRefs),
                 surveys.export(evaluationId), evidence.export(evaluationId, elementRefs),
                 restitution.exportContributions(evaluationId, elementRefs), restitution.exportReports(evaluationId),
                 restitution.exportVerdicts(evaluationId, elementRefs));
+    }
+
+    /** The names the evaluation's editors gave its targets, by code; null when it keeps every default name. */
+    private static @Nullable Map<EffectTarget, String> targetNames(Evaluation evaluation) {
+        Map<EffectTarget, String> names = new EnumMap<>(EffectTarget.class);
+        for (EffectTarget target : EffectTarget.values()) {
+            if (evaluation.targetName(target) != null) {
+                names.put(target, evaluation.targetName(target));
+            }
+        }
+        return names.isEmpty() ? null : names;
     }
 
     private static final Map<ElementKind, String> REF_PREFIX = Map.of(ElementKind.RESOURCE, "res-",
@@ -320,13 +334,19 @@ public class ExchangeService {
         }
     }
 
+    /** Where the evaluation's refused target names sit in the document. */
+    private static final Map<String, String> TARGET_NAME_PATHS = Map.of("targetNameHabitants", "targets.HABITANTS",
+            "targetNameTerritoire", "targets.TERRITOIRE", "targetNameCommunauteAction", "targets.COMMUNAUTE_ACTION");
+
     /** Writes through the chain's services, so that every rule of the pages applies; collects all failures. */
     private long write(long structureId, EvaluationDocument document, List<ApiError> errors) {
         EvaluationPart part = document.evaluation();
         long[] created = new long[1];
-        attempt("$.evaluation", Function.identity(), errors, () -> created[0] = evaluations.create(structureId,
-                new EvaluationDraft(part.title(), part.scope(), part.actionName(), part.periodStart(),
-                        part.periodEnd(), part.status())));
+        attempt("$.evaluation", field -> TARGET_NAME_PATHS.getOrDefault(field, field), errors,
+                () -> created[0] = evaluations.create(structureId, new EvaluationDraft(part.title(), part.scope(),
+                        part.actionName(), part.periodStart(), part.periodEnd(), part.status(),
+                        part.targetName(EffectTarget.HABITANTS), part.targetName(EffectTarget.TERRITOIRE),
+                        part.targetName(EffectTarget.COMMUNAUTE_ACTION))));
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);
         }

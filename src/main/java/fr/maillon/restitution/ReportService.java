@@ -32,6 +32,7 @@ import fr.maillon.chain.DiagramService;
 import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.EvaluationPage;
 import fr.maillon.chain.EvaluationService;
+import fr.maillon.chain.TargetNames;
 import fr.maillon.chain.ResourceValuation;
 import fr.maillon.chain.ValueChain;
 import fr.maillon.chain.ChainElement;
@@ -433,6 +434,7 @@ public class ReportService {
         long evaluationId = report.evaluationId();
         ReportAudience audience = report.audience();
         EvaluationPage page = evaluations.page(evaluationId);
+        TargetNames targets = evaluations.targetNames(page.evaluation(), page.structure().kind(), FRENCH);
         ValueChain chain = chains.chain(evaluationId);
         boolean results = audience.sections().contains(ReportAudience.Section.RESULTS)
                 || audience.sections().contains(ReportAudience.Section.FRAMEWORK);
@@ -456,7 +458,7 @@ public class ReportService {
                 audience.sections().contains(ReportAudience.Section.CHAIN) ? withoutLinks(diagrams.svg(evaluationId,
                         "", FRENCH)) : "",
                 overview.objectives().stream().map(objective -> new ReportContent.ObjectiveLine(
-                        label("chain.target." + objective.target()), objective.title())).toList(),
+                        targets.label(objective.target()), objective.title())).toList(),
                 results ? questions(evaluationId, overview, figures, indicators, consented) : List.of(), indicators,
                 balanced ? balances.balances(evaluationId).stream().map(balance -> new BalanceLine(
                         balance.stakeholder().name(), String.join(" ; ", balance.brings()),
@@ -474,20 +476,20 @@ public class ReportService {
                 audience.sections().contains(ReportAudience.Section.SURVEYS) ? surveys(evaluationId, !dashboard)
                         : List.of(),
                 audience.sections().contains(ReportAudience.Section.CONTRIBUTION)
-                        ? contributions(evaluationId, consented) : List.of(),
+                        ? contributions(evaluationId, consented, targets) : List.of(),
                 consented.stream().filter(item -> item.body() != null).map(item -> new ReportContent.TestimonyLine(
                         item.title(), item.body(), item.source(), item.collectedOn())).toList(), List.of(),
                 valuation != null ? Reconciliations.of(valuation, overview, figures, messages) : List.of(),
-                print && audience.sections().contains(ReportAudience.Section.CHAIN) ? diagramPages(evaluationId)
-                        : List.of(),
+                print && audience.sections().contains(ReportAudience.Section.CHAIN) ? diagramPages(evaluationId,
+                        targets) : List.of(),
                 audience.sections());
     }
 
     /** The diagram as printed: A4 or A3 landscape pages, their texts at least 7 pt. */
-    private List<ReportContent.DiagramPrint> diagramPages(long evaluationId) {
+    private List<ReportContent.DiagramPrint> diagramPages(long evaluationId, TargetNames targets) {
         return diagrams.printable(evaluationId, FRENCH).stream().map(page -> new ReportContent.DiagramPrint(
                 page.paper().name(), page.widthMm(), page.heightMm(), page.target() == null ? null
-                        : label("chain.target." + page.target()), page.svg(), page.texts().stream().map(text ->
+                        : targets.label(page.target()), page.svg(), page.texts().stream().map(text ->
                                 new ReportContent.PrintedText(text.leftMm(), text.topMm(), text.sizePt(), text.bold(),
                                         text.colour(), text.text())).toList())).toList();
     }
@@ -650,11 +652,12 @@ public class ReportService {
                 : share -> share.value().equals("true");
     }
 
-    private List<ContributionBlock> contributions(long evaluationId, List<Evidence> consented) {
+    private List<ContributionBlock> contributions(long evaluationId, List<Evidence> consented, TargetNames targets) {
         Map<Long, String> titles = new LinkedHashMap<>();
         consented.forEach(item -> titles.put(item.id(), item.title()));
         return contributions.contributions(evaluationId).stream().map(contribution -> new ContributionBlock(
-                contribution.effect().name(), label("chain.target." + contribution.effect().target()),
+                contribution.effect().name(), contribution.effect().target() == null ? ""
+                        : targets.label(contribution.effect().target()),
                 contribution.claim(), contribution.path().stream().map(element -> element.name()).toList(),
                 contribution.indicators().stream().map(result -> result.indicator().name()).toList(),
                 contribution.evidence().stream().filter(item -> titles.containsKey(item.id())).map(Evidence::title)

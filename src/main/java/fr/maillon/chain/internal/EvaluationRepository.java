@@ -17,7 +17,7 @@ public class EvaluationRepository {
 
     private static final String SELECT_EVALUATION = """
             SELECT id, structure_id, title, scope, action_name, period_start, period_end, status, version,
-                   previous_evaluation_id
+                   previous_evaluation_id, target_name_habitants, target_name_territoire, target_name_communaute_action
             FROM evaluation
             """;
 
@@ -94,8 +94,10 @@ public class EvaluationRepository {
 
     public long insert(long structureId, EvaluationDraft draft) {
         return jdbc.sql("""
-                INSERT INTO evaluation (structure_id, title, scope, action_name, period_start, period_end, status)
-                VALUES (:structureId, :title, :scope, :actionName, :periodStart, :periodEnd, :status)
+                INSERT INTO evaluation (structure_id, title, scope, action_name, period_start, period_end, status,
+                                        target_name_habitants, target_name_territoire, target_name_communaute_action)
+                VALUES (:structureId, :title, :scope, :actionName, :periodStart, :periodEnd, :status,
+                        :targetNameHabitants, :targetNameTerritoire, :targetNameCommunauteAction)
                 RETURNING id
                 """)
                 .paramSource(parameters(structureId, 0, draft))
@@ -115,13 +117,15 @@ public class EvaluationRepository {
                 .optional();
     }
 
-    /** Inserts the next cycle of {@code previousId}, in the same structure. */
+    /** Inserts the next cycle of {@code previousId}, in the same structure, its targets named as the previous ones. */
     public long insertNext(long structureId, long previousId, EvaluationDraft draft) {
         return jdbc.sql("""
                 INSERT INTO evaluation (structure_id, title, scope, action_name, period_start, period_end, status,
-                                        previous_evaluation_id, illustrative)
+                                        previous_evaluation_id, illustrative, target_name_habitants,
+                                        target_name_territoire, target_name_communaute_action)
                 SELECT :structureId, :title, :scope, :actionName, :periodStart, :periodEnd, :status, :previousId,
-                       previous.illustrative
+                       previous.illustrative, previous.target_name_habitants, previous.target_name_territoire,
+                       previous.target_name_communaute_action
                 FROM evaluation previous
                 WHERE previous.id = :previousId AND previous.structure_id = :structureId
                 RETURNING id
@@ -137,6 +141,8 @@ public class EvaluationRepository {
                 UPDATE evaluation
                 SET title = :title, scope = :scope, action_name = :actionName,
                     period_start = :periodStart, period_end = :periodEnd, status = :status,
+                    target_name_habitants = :targetNameHabitants, target_name_territoire = :targetNameTerritoire,
+                    target_name_communaute_action = :targetNameCommunauteAction,
                     version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE structure_id = :structureId
                   AND id = :id
@@ -155,6 +161,9 @@ public class EvaluationRepository {
                 .addValue("actionName", draft.actionName())
                 .addValue("periodStart", draft.periodStart())
                 .addValue("periodEnd", draft.periodEnd())
-                .addValue("status", draft.status().name());
+                .addValue("status", draft.status().name())
+                .addValue("targetNameHabitants", draft.targetNameHabitants())
+                .addValue("targetNameTerritoire", draft.targetNameTerritoire())
+                .addValue("targetNameCommunauteAction", draft.targetNameCommunauteAction());
     }
 }

@@ -1,8 +1,11 @@
 package fr.maillon.chain.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +17,7 @@ import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.ResourceKind;
 import fr.maillon.chain.StakeholderType;
 import fr.maillon.chain.SupportCategory;
+import fr.maillon.chain.TargetNames;
 import fr.maillon.web.Texts;
 
 /**
@@ -24,7 +28,8 @@ import fr.maillon.web.Texts;
  * S: Coordination #gouvernance         a support activity (#rh, #communication, #financement, #logistique)
  * A: Ateliers cuisine                  a primary activity
  * O: Repas partagés                    an output
- * E: Lien social #territoire           an effect (#habitants by default, #communaute)
+ * E: Lien social #territoire           an effect (#habitants by default, #communaute, or the evaluation's own
+ *                                      names of its targets: #usagers, #salaries…, see {@link #targetTags})
  * Temps bénévole -> Ateliers cuisine : les bénévoles animent      a link, with its rationale
  * Habitants du quartier ~ Ateliers cuisine : du temps / des repas  an interaction: cost / benefit
  * </pre>
@@ -77,7 +82,55 @@ public final class WorkshopParser {
     public record ErrorLine(int number, String code, String tag) implements Line {
     }
 
+    /**
+     * The tags that name each target in an evaluation: its code's tag ({@code #habitants}, {@code #territoire},
+     * {@code #communaute}), then each of its names whole and by its first word, without accents, spaces nor
+     * dashes ({@code #usagers}, {@code #usagers-des-activites}, {@code #salaries}); a tag two targets share names
+     * neither, unless it is a code's tag.
+     */
+    public static Map<String, EffectTarget> targetTags(List<TargetNames> names) {
+        Map<String, EffectTarget> tags = new LinkedHashMap<>();
+        TARGET_TAGS.forEach((tag, target) -> tags.put(tag, target));
+        Set<String> shared = new HashSet<>();
+        for (TargetNames each : names) {
+            for (EffectTarget target : EffectTarget.values()) {
+                String name = each.label(target);
+                for (String tag : List.of(compact(name), firstWordTag(name))) {
+                    if (tag.length() < 3 || TARGET_TAGS.containsKey(tag)) {
+                        continue;
+                    }
+                    EffectTarget before = tags.putIfAbsent(tag, target);
+                    if (before != null && before != target) {
+                        shared.add(tag);
+                    }
+                }
+            }
+        }
+        shared.forEach(tags::remove);
+        return tags;
+    }
+
+    /** Whether the tag is one of the codes' tags, {@code habitants}, {@code territoire} or {@code communaute}. */
+    public static boolean isCodeTag(String tag) {
+        return TARGET_TAGS.containsKey(tag);
+    }
+
+    /** The tag of a name's first word: "Salariés de l'entreprise à but d'emploi" gives {@code salaries}. */
+    public static String firstWordTag(String name) {
+        return compact(name.strip().split("[\\s'’]+", 2)[0]);
+    }
+
+    /** A tag as compared: folded, without dashes, underscores nor anything else than letters and digits. */
+    private static String compact(String tag) {
+        return Texts.fold(tag).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
     public static List<Line> parse(String text) {
+        return parse(text, TARGET_TAGS);
+    }
+
+    /** Reads the text, an effect's target named by one of {@code targetTags} (see {@link #targetTags}). */
+    public static List<Line> parse(String text, Map<String, EffectTarget> targetTags) {
         List<Line> lines = new ArrayList<>();
         String[] raw = text.split("\\R", -1);
         for (int i = 0; i < raw.length; i++) {
@@ -85,19 +138,19 @@ public final class WorkshopParser {
             if (line.isEmpty() || line.startsWith("//")) {
                 continue;
             }
-            lines.add(parseLine(i + 1, line));
+            lines.add(parseLine(i + 1, line, targetTags));
         }
         return lines;
     }
 
     /** Lines are cut at their markers ({@code ~ : /}, {@code -> :}), never by backtracking patterns. */
-    private static Line parseLine(int number, String line) {
+    private static Line parseLine(int number, String line, Map<String, EffectTarget> targetTags) {
         if (line.length() > MAX_LINE) {
             return new ErrorLine(number, "chain.workshop.tooLong", String.valueOf(MAX_LINE));
         }
         Matcher element = ELEMENT.matcher(line);
         if (element.matches()) {
-            return element(number, Character.toUpperCase(element.group(1).charAt(0)), element.group(2));
+            return element(number, Character.toUpperCase(element.group(1).charAt(0)), element.group(2), targetTags);
         }
         int tilde = line.indexOf('~');
         if (tilde > 0) {
@@ -135,7 +188,7 @@ public final class WorkshopParser {
         return new ErrorLine(number, "chain.workshop.unreadable", "");
     }
 
-    private static Line element(int number, char letter, String body) {
+    private static Line element(int number, char letter, String body, Map<String, EffectTarget> targetTags) {
         List<String> tags = new ArrayList<>();
         Matcher tag = TAG.matcher(" " + body);
         while (tag.find()) {
@@ -185,10 +238,11 @@ public final class WorkshopParser {
             case 'E' -> {
                 EffectTarget target = EffectTarget.HABITANTS;
                 for (String value : tags) {
-                    if (!TARGET_TAGS.containsKey(value)) {
+                    EffectTarget tagged = targetTags.get(compact(value));
+                    if (tagged == null) {
                         return new ErrorLine(number, "chain.workshop.unknownTag", value);
                     }
-                    target = TARGET_TAGS.get(value);
+                    target = tagged;
                 }
                 return new ElementLine(number, ElementKind.EFFECT, name, null, null, null, target);
             }

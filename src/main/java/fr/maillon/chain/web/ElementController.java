@@ -2,6 +2,7 @@ package fr.maillon.chain.web;
 
 import java.util.List;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,8 +17,8 @@ import fr.maillon.chain.ActivityType;
 import fr.maillon.chain.ChainElement;
 import fr.maillon.chain.ChainElementNotFoundException;
 import fr.maillon.chain.ChainService;
-import fr.maillon.chain.EffectTarget;
 import fr.maillon.chain.ElementKind;
+import fr.maillon.chain.EvaluationService;
 import fr.maillon.chain.ResourceKind;
 import fr.maillon.chain.SupportCategory;
 import fr.maillon.chain.ValueChain;
@@ -30,9 +31,11 @@ import fr.maillon.web.RuleViolationException;
 class ElementController {
 
     private final ChainService chains;
+    private final EvaluationService evaluations;
 
-    ElementController(ChainService chains) {
+    ElementController(ChainService chains, EvaluationService evaluations) {
         this.chains = chains;
+        this.evaluations = evaluations;
     }
 
     @GetMapping("/evaluations/{evaluationId}/elements/new")
@@ -125,7 +128,8 @@ class ElementController {
         model.addAttribute("resourceKinds", ResourceKind.values());
         model.addAttribute("activityTypes", ActivityType.values());
         model.addAttribute("supportCategories", SupportCategory.values());
-        model.addAttribute("targets", EffectTarget.values());
+        model.addAttribute("targets", evaluations.targetNames(chain.evaluation().id(), LocaleContextHolder.getLocale())
+                .choices());
         model.addAttribute("dimensions", kind == ElementKind.EFFECT
                 ? chains.dimensions(chain.evaluation().id()) : List.of());
         return "chain/element-form";

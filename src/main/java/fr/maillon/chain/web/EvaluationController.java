@@ -1,5 +1,6 @@
 package fr.maillon.chain.web;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
@@ -40,9 +41,11 @@ class EvaluationController {
     }
 
     @GetMapping("/structures/{structureId}/evaluations/new")
-    String newForm(@PathVariable long structureId, Model model) {
-        model.addAttribute("evaluationForm", EvaluationForm.empty());
-        return formPage(evaluations.structureForNewEvaluation(structureId), null, model);
+    String newForm(@PathVariable long structureId, Locale locale, Model model) {
+        Structure structure = evaluations.structureForNewEvaluation(structureId);
+        model.addAttribute("evaluationForm", EvaluationForm.empty(evaluations.defaultTargetNames(structure.kind(),
+                locale)));
+        return formPage(structure, null, model);
     }
 
     @PostMapping("/structures/{structureId}/evaluations/new")
@@ -77,13 +80,13 @@ class EvaluationController {
     @GetMapping("/evaluations/{evaluationId}/edit")
     String editForm(@PathVariable long evaluationId, Model model) {
         EvaluationPage page = evaluations.editable(evaluationId);
-        model.addAttribute("evaluationForm", EvaluationForm.of(page.evaluation()));
+        model.addAttribute("evaluationForm", EvaluationForm.of(page.evaluation(), page.targets()));
         return formPage(page.structure(), page, model);
     }
 
     @PostMapping("/evaluations/{evaluationId}/edit")
     String update(@PathVariable long evaluationId, @ModelAttribute("evaluationForm") EvaluationForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+            BindingResult result, Locale locale, Model model, RedirectAttributes redirect) {
         EvaluationPage page = evaluations.editable(evaluationId);
         if (!result.hasErrors()) {
             try {
@@ -92,7 +95,9 @@ class EvaluationController {
                 return "redirect:/evaluations/" + evaluationId;
             }
             catch (ConcurrentEditException ex) {
-                FormErrors.conflict(result, model, ex, EvaluationForm.of(ex.stored(Evaluation.class)));
+                Evaluation stored = ex.stored(Evaluation.class);
+                FormErrors.conflict(result, model, ex, EvaluationForm.of(stored,
+                        evaluations.targetNames(stored, page.structure().kind(), locale)));
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);

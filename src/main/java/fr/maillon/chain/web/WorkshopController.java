@@ -1,6 +1,9 @@
 package fr.maillon.chain.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,7 +18,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.chain.ChainService;
 import fr.maillon.chain.DiagramService;
+import fr.maillon.chain.EffectTarget;
+import fr.maillon.chain.EvaluationService;
+import fr.maillon.chain.TargetNames;
 import fr.maillon.chain.WorkshopResult;
+import fr.maillon.chain.internal.WorkshopParser;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -25,10 +32,16 @@ class WorkshopController {
 
     private final ChainService chains;
     private final DiagramService diagrams;
+    private final EvaluationService evaluations;
 
-    WorkshopController(ChainService chains, DiagramService diagrams) {
+    WorkshopController(ChainService chains, DiagramService diagrams, EvaluationService evaluations) {
         this.chains = chains;
         this.diagrams = diagrams;
+        this.evaluations = evaluations;
+    }
+
+    /** A target's name and the short tags that name it in the notation ({@code #habitants}, {@code #usagers}). */
+    public record TargetTags(String name, String tags) {
     }
 
     @GetMapping("/evaluations/{evaluationId}/workshop")
@@ -57,6 +70,24 @@ class WorkshopController {
     private String page(long evaluationId, HttpServletRequest request, Locale locale, Model model) {
         model.addAttribute("chain", chains.editableChain(evaluationId));
         model.addAttribute("svg", diagrams.svg(evaluationId, request.getContextPath(), locale));
+        model.addAttribute("targetTags", targetTags(evaluationId, locale));
         return "chain/workshop";
+    }
+
+    private List<TargetTags> targetTags(long evaluationId, Locale locale) {
+        Map<String, EffectTarget> tags = chains.workshopTargetTags(evaluationId);
+        TargetNames names = evaluations.targetNames(evaluationId, locale);
+        List<TargetTags> shown = new ArrayList<>();
+        for (EffectTarget target : EffectTarget.values()) {
+            String firstWord = WorkshopParser.firstWordTag(names.label(target));
+            List<String> shortTags = new ArrayList<>();
+            tags.forEach((tag, tagged) -> {
+                if (tagged == target && (WorkshopParser.isCodeTag(tag) || tag.equals(firstWord))) {
+                    shortTags.add("#" + tag);
+                }
+            });
+            shown.add(new TargetTags(names.label(target), String.join(", ", shortTags)));
+        }
+        return shown;
     }
 }

@@ -2,6 +2,7 @@ package fr.maillon.framework.web;
 
 import java.util.stream.Collectors;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,8 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.chain.ChainElement;
 import fr.maillon.chain.ChainService;
-import fr.maillon.chain.EffectTarget;
 import fr.maillon.chain.ElementKind;
+import fr.maillon.chain.EvaluationService;
+import fr.maillon.chain.TargetNames;
 import fr.maillon.chain.ValueChain;
 import fr.maillon.framework.FrameworkCycleService;
 import fr.maillon.framework.FrameworkItemNotFoundException;
@@ -35,10 +37,12 @@ class ObjectiveController {
     private final ChainService chains;
     private final FrameworkService framework;
     private final FrameworkCycleService cycles;
+    private final EvaluationService evaluations;
 
     ObjectiveController(ObjectiveService objectives, ChainService chains, FrameworkService framework,
-            FrameworkCycleService cycles) {
+            FrameworkCycleService cycles, EvaluationService evaluations) {
         this.cycles = cycles;
+        this.evaluations = evaluations;
         this.objectives = objectives;
         this.chains = chains;
         this.framework = framework;
@@ -49,7 +53,7 @@ class ObjectiveController {
         ValueChain chain = chains.chain(evaluationId);
         model.addAttribute("chain", chain);
         model.addAttribute("overview", objectives.overview(evaluationId));
-        model.addAttribute("targets", EffectTarget.values());
+        model.addAttribute("targets", targets(evaluationId).choices());
         model.addAttribute("canEdit", framework.canEdit(evaluationId));
         model.addAttribute("previousCycle", cycles.previousCycle(evaluationId).orElse(null));
         model.addAttribute("effectNames", chain.elements(ElementKind.EFFECT).stream()
@@ -117,9 +121,14 @@ class ObjectiveController {
         ValueChain chain = chains.editableChain(evaluationId);
         model.addAttribute("chain", chain);
         model.addAttribute("objective", objective);
-        model.addAttribute("targets", EffectTarget.values());
+        model.addAttribute("targets", targets(evaluationId).choices());
         model.addAttribute("effects", chain.elements(ElementKind.EFFECT));
         return "framework/objective-form";
+    }
+
+    /** The evaluation's names of its three targets, in the page's language. */
+    private TargetNames targets(long evaluationId) {
+        return evaluations.targetNames(evaluationId, LocaleContextHolder.getLocale());
     }
 
     private static Objective find(FrameworkOverview overview, long objectiveId) {
