@@ -157,7 +157,7 @@ class ChainPagesTests {
                 + evaluation).query(String.class).single()).isEqualTo("VOLUNTEER_TIME");
         String page = mvc.perform(get("/evaluations/{e}/workshop", evaluation).with(users.as(editor.username()))
                 .flashAttr("added", new WorkshopResult(2, 5, 5, 1))).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("<title>Lien social</title>").contains("Ajouté : 2 partie(s) prenante(s)");
+        assertThat(page).contains("<title>Lien social</title>").contains("Ajout à la chaîne : 2 parties prenantes");
 
         String again = "A: Ateliers cuisine\nA: Jardin\nJardin -> Inconnu\nR: Local #cuisine\nQuelque chose\nJardin -> Lien social";
         MockHttpServletResponse refused = as(post("/evaluations/{e}/workshop", evaluation).param("text", again));
