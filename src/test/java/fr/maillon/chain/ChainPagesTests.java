@@ -82,7 +82,7 @@ class ChainPagesTests {
 
         String page = mvc.perform(get("/evaluations/{e}", evaluation).with(users.as(editor.username()))).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(page).contains("Habitants du quartier").contains("Heures de bénévolat").contains("1 200,50 heures")
+        assertThat(page).contains("Habitants du quartier").contains("Heures de bénévolat").contains("1\u202f200,5\u00a0heures")
                 .contains("Conseil d&#39;administration").contains("Paniers distribués")
                 .contains("Heures de bénévolat → Épicerie solidaire").contains("Prêt du local");
 
@@ -105,8 +105,8 @@ class ChainPagesTests {
 
         String balance = spaces(mvc.perform(get("/evaluations/{e}/balance", evaluation)
                 .with(users.as(editor.username()))).andReturn().getResponse().getContentAsString());
-        assertThat(balance).contains("Prêt du local (Épicerie solidaire)").contains("40,00 familles")
-                .contains("3 000,00 €");
+        assertThat(balance).contains("Prêt du local (Épicerie solidaire)").contains("40 familles")
+                .contains("3 000 €").doesNotContain("3 000,00 €");
         String resources = spaces(mvc.perform(get("/evaluations/{e}/resources", evaluation)
                 .with(users.as(editor.username()))).andReturn().getResponse().getContentAsString());
         assertThat(resources).contains("14 261,94 €");
