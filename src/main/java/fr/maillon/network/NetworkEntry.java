@@ -13,4 +13,12 @@ public record NetworkEntry(long id, String library, @Nullable String theme, Stri
         return (measure == Measure.COUNT || measure == Measure.HOURS || measure == Measure.EUR)
                 && (unit == null || !unit.contains("/"));
     }
+
+    /** The name with its unit in parentheses, written once: "Salariés (ETP)" stays as it is. */
+    public String nameWithUnit() {
+        if (unit == null || unit.isBlank() || name.contains("(" + unit.strip() + ")")) {
+            return name;
+        }
+        return name + " (" + unit.strip() + ")";
+    }
 }

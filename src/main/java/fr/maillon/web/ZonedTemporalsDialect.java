@@ -7,11 +7,11 @@ import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
-import org.thymeleaf.expression.Temporals;
 
 /**
  * Templates read time in the configured zone, not the machine's: {@code #temporals} formats an
- * instant in that zone (Thymeleaf's own uses the JVM's default zone), and {@code #zone} gives the
+ * instant, and an offset or zoned date-time read from the database, in that zone ({@link ZonedTemporals};
+ * Thymeleaf's own uses the JVM's default zone, and keeps a date-time's own offset), and {@code #zone} gives the
  * zone itself, for the records that tell a day from an instant ({@code wave.lastDay(#zone)}).
  * Added after Thymeleaf's standard dialect, whose {@code #temporals} it replaces.
  */
@@ -38,7 +38,7 @@ final class ZonedTemporalsDialect extends AbstractDialect implements IExpression
 
             @Override
             public Object buildObject(IExpressionContext context, String expressionObjectName) {
-                return TEMPORALS.equals(expressionObjectName) ? new Temporals(context.getLocale(), clock.getZone())
+                return TEMPORALS.equals(expressionObjectName) ? new ZonedTemporals(context.getLocale(), clock.getZone())
                         : clock.getZone();
             }
 

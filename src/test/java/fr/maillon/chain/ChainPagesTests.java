@@ -82,7 +82,7 @@ class ChainPagesTests {
 
         String page = mvc.perform(get("/evaluations/{e}", evaluation).with(users.as(editor.username()))).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(page).contains("Habitants du quartier").contains("Heures de bénévolat").contains("1 200,50 heures")
+        assertThat(page).contains("Habitants du quartier").contains("Heures de bénévolat").contains("1\u202f200,5\u00a0heures")
                 .contains("Conseil d&#39;administration").contains("Paniers distribués")
                 .contains("Heures de bénévolat → Épicerie solidaire").contains("Prêt du local");
 
@@ -105,8 +105,8 @@ class ChainPagesTests {
 
         String balance = spaces(mvc.perform(get("/evaluations/{e}/balance", evaluation)
                 .with(users.as(editor.username()))).andReturn().getResponse().getContentAsString());
-        assertThat(balance).contains("Prêt du local (Épicerie solidaire)").contains("40,00 familles")
-                .contains("3 000,00 €");
+        assertThat(balance).contains("Prêt du local (Épicerie solidaire)").contains("40 familles")
+                .contains("3 000 €").doesNotContain("3 000,00 €");
         String resources = spaces(mvc.perform(get("/evaluations/{e}/resources", evaluation)
                 .with(users.as(editor.username()))).andReturn().getResponse().getContentAsString());
         assertThat(resources).contains("14 261,94 €");
@@ -157,7 +157,7 @@ class ChainPagesTests {
                 + evaluation).query(String.class).single()).isEqualTo("VOLUNTEER_TIME");
         String page = mvc.perform(get("/evaluations/{e}/workshop", evaluation).with(users.as(editor.username()))
                 .flashAttr("added", new WorkshopResult(2, 5, 5, 1))).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("<title>Lien social</title>").contains("Ajouté : 2 partie(s) prenante(s)");
+        assertThat(page).contains("<title>Lien social</title>").contains("Ajout à la chaîne : 2 parties prenantes");
 
         String again = "A: Ateliers cuisine\nA: Jardin\nJardin -> Inconnu\nR: Local #cuisine\nQuelque chose\nJardin -> Lien social";
         MockHttpServletResponse refused = as(post("/evaluations/{e}/workshop", evaluation).param("text", again));

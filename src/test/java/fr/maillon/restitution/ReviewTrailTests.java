@@ -124,9 +124,9 @@ class ReviewTrailTests {
                 .with(users.as(editor.username()))).andReturn().getResponse().getContentAsByteArray());
         String flat = pdf.replaceAll("\\s+", " ");
         assertThat(flat).contains("Ce que les parties prenantes en ont dit")
-                .contains("2 avis donnés sur le brouillon par 1 personne(s) : 1 d'accord, 1 pas d'accord, 0 commentaire(s)")
+                .contains("2 avis donnés sur le brouillon par 1 personne : 1 d'accord, 1 pas d'accord, 0 commentaire")
                 .contains("Marie Dubois, Valence Romans Agglo — Ce que chacun apporte et reçoit — Pas d'accord")
-                .contains(DISAGREEMENT).contains("Réponse de Test " + editor.username() + " :").contains(ANSWER);
+                .contains(DISAGREEMENT).contains("Réponse apportée par Test " + editor.username() + " :").contains(ANSWER);
 
         // the page of the version shows it too
         assertThat(mvc.perform(get("/reports/{id}", report).param("version", "1").with(users.as(editor.username())))
