@@ -43,7 +43,7 @@ class RefusalsBrowserTests {
     }
 
     @Test
-    void theWorkshopGutterFollowsTheTypingAndMarksTheRefusedLine() {
+    void theWorkshopGutterFollowsTheTypingAndMarksTheRefusedLine() throws Exception {
         driver = Browser.start(360, 740);
         signInAsCoope();
         driver.get(url("/evaluations/1/workshop"));
@@ -70,7 +70,7 @@ class RefusalsBrowserTests {
     }
 
     @Test
-    void theLinkRefusalAndItsOfferReadWellOnAPhone() {
+    void theLinkRefusalAndItsOfferReadWellOnAPhone() throws Exception {
         driver = Browser.start(360, 740);
         signInAsCoope();
         driver.get(url("/evaluations/1/links/new"));
