@@ -39,6 +39,8 @@ public class ChainService {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
     /** A workshop text longer than this is refused: a session types a few hundred lines. */
     public static final int MAX_WORKSHOP_TEXT = 50_000;
+    /** A refused workshop line is quoted in its message up to this many characters. */
+    private static final int QUOTED_LINE = 80;
     /** A link's justification: a few sentences. */
     public static final int MAX_JUSTIFICATION = 1000;
     /** A link's evidence: the indicators, testimonies and documents it rests on, named in a paragraph. */
@@ -214,7 +216,9 @@ public class ChainService {
                 violations.add(new Violation("targetId", "chain.link.self"));
             }
             else if (!allowedLink(source, target)) {
-                violations.add(new Violation("targetId", "chain.link.kind.forbidden"));
+                LinkAdvice advice = advice(source, target);
+                violations.addAll(refusal(advice));
+                throw new LinkRefusedException(violations, advice);
             }
             else if (chain.links().stream().anyMatch(link -> link.sourceId() == source.id()
                     && link.targetId() == target.id())) {
@@ -284,14 +288,63 @@ public class ChainService {
      * activity→output, activity→effect, output→effect, and effect→resource (the regeneration).
      */
     public static boolean allowedLink(ChainElement source, ChainElement target) {
-        return switch (source.kind()) {
-            case RESOURCE -> target.kind() == ElementKind.ACTIVITY;
-            case ACTIVITY -> target.kind() == ElementKind.OUTPUT || target.kind() == ElementKind.EFFECT
-                    || (source.isSupportActivity() && target.kind() == ElementKind.ACTIVITY
-                            && !target.isSupportActivity());
-            case OUTPUT -> target.kind() == ElementKind.EFFECT;
-            case EFFECT -> target.kind() == ElementKind.RESOURCE;
-        };
+        return LinkRole.of(source).leadsTo(LinkRole.of(target));
+    }
+
+    /**
+     * The nearest the method offers for a link it does not draw: the one place of the chain to pass
+     * through, the link the other way round, or (between two primary activities) an output of the source.
+     */
+    static LinkAdvice advice(ChainElement source, ChainElement target) {
+        LinkRole from = LinkRole.of(source);
+        LinkRole to = LinkRole.of(target);
+        LinkRole via = null;
+        for (LinkRole step : LinkRole.values()) {
+            if (from.leadsTo(step) && step.leadsTo(to)) {
+                via = step;
+                break;
+            }
+        }
+        boolean primaries = from == LinkRole.PRIMARY_ACTIVITY && to == LinkRole.PRIMARY_ACTIVITY;
+        return new LinkAdvice(source.id(), source.name(), from, target.id(), target.name(), to, via,
+                !primaries && to.leadsTo(from), primaries);
+    }
+
+    /** Why the link is refused (the links the method draws from its source) and what to do instead. */
+    private static List<Violation> refusal(LinkAdvice advice) {
+        List<Violation> violations = new ArrayList<>();
+        violations.add(new Violation("targetId", "chain.link.refused", advice.sourceName(), advice.targetName(),
+                new DefaultMessageSourceResolvable("chain.link.from." + advice.source().name())));
+        if (advice.outputOffer()) {
+            violations.add(new Violation("targetId", "chain.link.offer.output", advice.sourceName(),
+                    advice.targetName()));
+        }
+        else if (advice.via() != null) {
+            String via = advice.via() == LinkRole.SUPPORT_ACTIVITY || advice.via() == LinkRole.PRIMARY_ACTIVITY
+                    ? "ACTIVITY" : advice.via().name();
+            violations.add(new Violation("targetId", "chain.link.via." + via, advice.sourceName(),
+                    advice.targetName()));
+        }
+        if (advice.reverse()) {
+            violations.add(new Violation("targetId", "chain.link.reverse", advice.sourceName(), advice.targetName()));
+        }
+        return violations;
+    }
+
+    /**
+     * What a primary activity does for another, drawn the method's way: a new output of the source
+     * activity, named {@code name}, linked from it with {@code rationale}; all or nothing.
+     */
+    @Transactional
+    public long addOutputFor(long evaluationId, long sourceId, String name, @Nullable String rationale) {
+        Evaluation evaluation = editable(evaluationId);
+        ChainElement source = load(evaluation).element(sourceId).orElse(null);
+        if (source == null || source.kind() != ElementKind.ACTIVITY) {
+            throw new RuleViolationException("sourceId", "chain.link.source.invalid");
+        }
+        long output = addElement(evaluationId, ChainElementDraft.named(ElementKind.OUTPUT, name));
+        addLink(evaluationId, new LinkDraft(source.id(), output, rationale));
+        return output;
     }
 
     // --- interactions -------------------------------------------------------------------------
@@ -356,10 +409,11 @@ public class ChainService {
         List<Violation> errors = new ArrayList<>();
         int[] counts = new int[4];
         Map<String, EffectTarget> targetTags = workshopTargetTags(evaluationId);
+        String[] typed = (text == null ? "" : text).split("\\R", -1);
         for (WorkshopParser.Line line : WorkshopParser.parse(text == null ? "" : text, targetTags)) {
             try {
                 if (line instanceof WorkshopParser.ErrorLine error) {
-                    errors.add(lineError(error.number(), error.code(), error.tag()));
+                    errors.add(lineError(error.number(), error.code(), error.arguments().toArray()));
                 }
                 else if (line instanceof WorkshopParser.StakeholderLine stakeholder) {
                     if (!stakeholders.containsKey(key(stakeholder.name()))) {
@@ -417,7 +471,7 @@ public class ChainService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new RuleViolationException(errors);
+            throw new RuleViolationException(errors.stream().map(error -> quoted(error, typed)).toList());
         }
         return new WorkshopResult(counts[0], counts[1], counts[2], counts[3]);
     }
@@ -431,9 +485,24 @@ public class ChainService {
                 evaluations.targetNames(evaluationId, Locale.ENGLISH)));
     }
 
-    private static Violation lineError(int line, String code, String argument) {
+    private static Violation lineError(int line, String code, Object... arguments) {
         return new Violation("text", "chain.workshop.lineError", line,
-                new DefaultMessageSourceResolvable(new String[] { code }, new Object[] { argument }));
+                new DefaultMessageSourceResolvable(new String[] { code }, arguments));
+    }
+
+    /** A line's refusal quoting what was typed on it, so that it is found without line numbers. */
+    private static Violation quoted(Violation error, String[] typed) {
+        int line = (Integer) error.arguments()[0];
+        String text = line >= 1 && line <= typed.length ? typed[line - 1].strip() : "";
+        if (text.codePointCount(0, text.length()) > QUOTED_LINE) {
+            text = text.substring(0, text.offsetByCodePoints(0, QUOTED_LINE)) + "…";
+        }
+        return new Violation("text", "chain.workshop.lineQuoted", line, error.arguments()[1], text);
+    }
+
+    /** The tags each letter of the workshop notation accepts, as {@code #tag}, in the order they are shown. */
+    public static Map<Character, List<String>> workshopTags() {
+        return WorkshopParser.acceptedTags();
     }
 
     private static String interactionKey(long stakeholderId, long activityId, String cost, String benefit) {

@@ -1,6 +1,7 @@
 package fr.maillon.framework;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +29,7 @@ import com.ezylang.evalex.parser.Token;
 
 import fr.maillon.framework.FormulaBounds.BoundedExpression;
 import fr.maillon.framework.FormulaBounds.LimitException;
+import fr.maillon.web.Texts;
 
 /**
  * Formula indicators: expressions over other indicators' codes, read by EvalEx (no hand-written
@@ -168,6 +172,189 @@ public final class Formulas {
             throw new InvalidFormulaException("framework.formula.cycle", String.join(" → ", cycle));
         });
         checkBounds(formula);
+    }
+
+    /** Codes this far from an unknown one (edits, once both are folded), or closer, are offered in its place. */
+    private static final int CLOSE_CODE = 3;
+    /** At most this many closest codes are named. */
+    private static final int CLOSEST = 3;
+
+    /**
+     * The fixes of the usual slips in a refused formula: {@code x}, {@code X}, {@code ×} or {@code ·} for
+     * {@code *}; {@code ÷} for {@code /}; a decimal comma outside a function's arguments; parentheses left
+     * open or closed once too often; a code of none of the evaluation's indicators (the closest ones are
+     * named, and the closest put in its place when it is the only one that close).
+     * @param known every indicator code of the evaluation
+     */
+    public static FormulaFix fix(String formula, Collection<String> known) {
+        List<FormulaFix.Hint> hints = new ArrayList<>();
+        String text = Normalizer.normalize(formula, Normalizer.Form.NFC);
+        StringBuilder fixed = new StringBuilder(text.length() + 4);
+        Deque<Boolean> parentheses = new ArrayDeque<>();
+        boolean operandBefore = false;
+        boolean identifierBefore = false;
+        boolean times = false;
+        boolean extraClose = false;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c) || c == '_') {
+                int end = i + 1;
+                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                    end++;
+                }
+                String word = text.substring(i, end);
+                if ((word.equals("x") || word.equals("X")) && operandBefore && operandAfter(text, end)) {
+                    fixed.append('*');
+                    times = times || hints.add(new FormulaFix.Hint("framework.formula.fix.times", word));
+                    operandBefore = false;
+                    identifierBefore = false;
+                }
+                else {
+                    fixed.append(word);
+                    operandBefore = true;
+                    identifierBefore = true;
+                }
+                i = end;
+                continue;
+            }
+            if (Character.isDigit(c)) {
+                int end = i;
+                while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '.')) {
+                    end++;
+                }
+                boolean inFunction = !parentheses.isEmpty() && parentheses.peek();
+                if (!inFunction && end + 1 < text.length() && text.charAt(end) == ','
+                        && Character.isDigit(text.charAt(end + 1))) {
+                    int decimals = end + 1;
+                    while (decimals < text.length() && Character.isDigit(text.charAt(decimals))) {
+                        decimals++;
+                    }
+                    String number = text.substring(i, decimals);
+                    String point = number.replace(',', '.');
+                    hints.add(new FormulaFix.Hint("framework.formula.fix.decimal", number, point));
+                    fixed.append(point);
+                    end = decimals;
+                }
+                else {
+                    fixed.append(text, i, end);
+                }
+                operandBefore = true;
+                identifierBefore = false;
+                i = end;
+                continue;
+            }
+            switch (c) {
+                case '×', '·', '∙', '✕' -> {
+                    fixed.append('*');
+                    times = times || hints.add(new FormulaFix.Hint("framework.formula.fix.times", String.valueOf(c)));
+                }
+                case '÷', '∶' -> {
+                    fixed.append('/');
+                    hints.add(new FormulaFix.Hint("framework.formula.fix.divide", String.valueOf(c)));
+                }
+                case '−', '–' -> fixed.append('-');
+                case '(' -> {
+                    parentheses.push(identifierBefore);
+                    fixed.append(c);
+                }
+                case ')' -> {
+                    if (parentheses.isEmpty()) {
+                        extraClose = true;
+                    }
+                    else {
+                        parentheses.pop();
+                        fixed.append(c);
+                    }
+                }
+                default -> fixed.append(c);
+            }
+            if (!Character.isWhitespace(c)) {
+                operandBefore = c == ')';
+                identifierBefore = false;
+            }
+            i++;
+        }
+        if (extraClose) {
+            hints.add(new FormulaFix.Hint("framework.formula.fix.extraClose"));
+        }
+        if (!parentheses.isEmpty()) {
+            hints.add(new FormulaFix.Hint("framework.formula.fix.close", parentheses.size()));
+            fixed.append(")".repeat(parentheses.size()));
+        }
+        String corrected = fixed.toString();
+        boolean complete = true;
+        Set<String> used;
+        try {
+            used = variables(corrected);
+        }
+        catch (InvalidFormulaException ex) {
+            return new FormulaFix(null, hints);
+        }
+        for (String code : used) {
+            if (known.contains(code)) {
+                continue;
+            }
+            List<String> closest = closest(code, known);
+            if (closest.isEmpty()) {
+                complete = false;
+                hints.add(new FormulaFix.Hint("framework.formula.fix.noCode", code));
+            }
+            else {
+                hints.add(new FormulaFix.Hint("framework.formula.fix.code", code, String.join(", ", closest)));
+                if (closest.size() == 1 || distance(code, closest.get(0)) < distance(code, closest.get(1))) {
+                    corrected = corrected.replaceAll("(?<![\\p{L}\\p{N}_])" + Pattern.quote(code) + "(?![\\p{L}\\p{N}_])",
+                            Matcher.quoteReplacement(closest.get(0)));
+                }
+                else {
+                    complete = false;
+                }
+            }
+        }
+        return new FormulaFix(complete && !corrected.equals(formula.strip()) ? corrected : null, hints);
+    }
+
+    private static boolean operandAfter(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i == from && i < text.length() && text.charAt(i) != '(') {
+            return false;
+        }
+        return i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+                || text.charAt(i) == '(');
+    }
+
+    /** The known codes closest to {@code code}, closest first, within {@link #CLOSE_CODE} edits once folded. */
+    static List<String> closest(String code, Collection<String> known) {
+        return known.stream().filter(candidate -> distance(code, candidate) <= Math.min(CLOSE_CODE,
+                Math.max(1, code.length() / 3))).sorted((a, b) -> {
+                    int order = Integer.compare(distance(code, a), distance(code, b));
+                    return order != 0 ? order : a.compareTo(b);
+                }).limit(CLOSEST).toList();
+    }
+
+    /** The Levenshtein distance between two codes, accents and case aside. */
+    static int distance(String a, String b) {
+        String left = Texts.fold(a);
+        String right = Texts.fold(b);
+        int[] previous = new int[right.length() + 1];
+        int[] current = new int[right.length() + 1];
+        for (int j = 0; j <= right.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= left.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= right.length(); j++) {
+                int substitution = previous[j - 1] + (left.charAt(i - 1) == right.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[right.length()];
     }
 
     /** A cycle through {@code start}, as the codes met along it ending with {@code start} again. */

@@ -1,6 +1,7 @@
 package fr.maillon.framework;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -558,13 +559,77 @@ public class FrameworkService {
                 .orElseThrow(() -> new IndicatorNotFoundException(id));
     }
 
+    /**
+     * Why a code is refused: the first character a code cannot hold, with its place and the code
+     * folded to what codes accept ({@code heures_bénévoles} → {@code heures_benevoles}). Codes stay
+     * unaccented: they name survey fields (XLSForm), DHIS2 mappings and exchange documents' keys,
+     * which other tools read (docs/guide.md, « Les codes »).
+     */
+    static Violation codeRefusal(String code) {
+        if (code.isEmpty() || code.length() > 60) {
+            return new Violation("code", "framework.indicator.code.invalid");
+        }
+        int at = 0;
+        while (at < code.length()) {
+            int character = code.codePointAt(at);
+            boolean allowed = (character >= 'a' && character <= 'z')
+                    || (at > 0 && ((character >= '0' && character <= '9') || character == '_'));
+            if (!allowed) {
+                break;
+            }
+            at += Character.charCount(character);
+        }
+        if (at >= code.length()) {
+            return new Violation("code", "framework.indicator.code.invalid");
+        }
+        String folded = Texts.slug(code, 60);
+        if (!folded.isEmpty() && !Character.isLetter(folded.charAt(0))) {
+            folded = Texts.slug("i_" + folded, 60);
+        }
+        String refused = new String(Character.toChars(code.codePointAt(at)));
+        int position = code.codePointCount(0, at) + 1;
+        return folded.isEmpty() ? new Violation("code", "framework.indicator.code.character", refused, position)
+                : new Violation("code", "framework.indicator.code.folded", refused, position, folded);
+    }
+
+    /**
+     * The hints for a refused formula and, when they fix it whole, the formula corrected (the last
+     * violation, {@code framework.formula.suggestion}, which pages offer to use in one click).
+     */
+    private static List<Violation> suggestion(String code, String formula, Map<String, String> formulas,
+            List<String> known) {
+        FormulaFix fix = Formulas.fix(formula, known);
+        List<Violation> violations = new ArrayList<>();
+        fix.hints().forEach(hint -> violations.add(new Violation("formula", hint.code(), hint.arguments())));
+        if (fix.formula() != null) {
+            try {
+                Formulas.check(code, fix.formula(), formulas, known);
+                violations.add(new Violation("formula", SUGGESTION, fix.formula()));
+            }
+            catch (InvalidFormulaException ex) {
+                // the fixes leave another fault: the hints alone are given
+            }
+        }
+        return violations;
+    }
+
+    /** The code of the violation that carries a refused formula corrected, as its only argument. */
+    public static final String SUGGESTION = "framework.formula.suggestion";
+
+    /** The corrected formula a refusal offers, if any. */
+    public static Optional<String> suggestedFormula(RuleViolationException refusal) {
+        return refusal.violations().stream().filter(violation -> violation.code().equals(SUGGESTION))
+                .map(violation -> (String) violation.arguments()[0]).findFirst();
+    }
+
     /** Checks an indicator (or a library entry) against the others, and gives it back cleaned. */
     static IndicatorDraft validate(IndicatorDraft draft, @Nullable Indicator current, List<Indicator> existing,
             List<Disaggregation> available) {
         List<Violation> violations = new ArrayList<>();
-        String code = draft.code() == null ? "" : draft.code().strip().toLowerCase(Locale.ROOT);
+        String code = draft.code() == null ? ""
+                : Normalizer.normalize(draft.code().strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         if (!code.matches("[a-z][a-z0-9_]{0,59}")) {
-            violations.add(new Violation("code", "framework.indicator.code.invalid"));
+            violations.add(codeRefusal(code));
         }
         else if (existing.stream().anyMatch(other -> other.code().equals(code)
                 && (current == null || other.id() != current.id()))) {
@@ -609,6 +674,7 @@ public class FrameworkService {
                 }
                 catch (InvalidFormulaException ex) {
                     violations.add(new Violation("formula", ex.code(), ex.detail()));
+                    violations.addAll(suggestion(code, formula, formulas, known));
                 }
             }
         }

@@ -58,7 +58,9 @@ class ChainApiTests {
         MockHttpServletResponse backwards = call(post("/api/v1/evaluations/{e}/links", evaluation),
                 "{\"sourceId\":" + workshop + ",\"targetId\":" + room + "}");
         assertThat(backwards.getStatus()).isEqualTo(422);
-        assertThat(backwards.getContentAsString()).contains("\"path\":\"$.targetId\"");
+        assertThat(backwards.getContentAsString()).contains("\"path\":\"$.targetId\"")
+                .contains("D'une activité principale vers une réalisation ou un effet.")
+                .contains("Dans la méthode, ce lien va dans l'autre sens : « Salle » → « Atelier ».");
         assertThat(call(post("/api/v1/evaluations/{e}/interactions", evaluation),
                 "{\"stakeholderId\":" + city + ",\"activityId\":" + workshop + ",\"cost\":\"La salle\","
                         + "\"costValueEur\":1500,\"benefit\":\"Un quartier animé\"}").getStatus()).isEqualTo(201);

@@ -72,7 +72,7 @@ class ChainPagesTests {
         link(dignity, hours);
         String refused = as(post("/evaluations/{e}/links/new", evaluation).param("sourceId", String.valueOf(shop))
                 .param("targetId", String.valueOf(board))).getContentAsString();
-        assertThat(refused).contains("Ce lien n&#39;est pas prévu par la méthode");
+        assertThat(refused).contains("La méthode ne prévoit pas de lien");
 
         assertThat(as(post("/evaluations/{e}/interactions/new", evaluation)
                 .param("stakeholderId", String.valueOf(city)).param("activityId", String.valueOf(shop))
@@ -133,7 +133,7 @@ class ChainPagesTests {
     @Test
     void theWorkshopEntryAddsLinesAllOrNothing() throws Exception {
         String text = """
-                P: Habitants du quartier #membre
+                P: Habitants du quartier #habitants #membre
                 P: Mairie #collectivite
                 R: Temps bénévole #bénévolat
                 S: Coordination #gouvernance
@@ -163,7 +163,7 @@ class ChainPagesTests {
         MockHttpServletResponse refused = as(post("/evaluations/{e}/workshop", evaluation).param("text", again));
         assertThat(refused.getStatus()).isEqualTo(200);
         assertThat(refused.getContentAsString()).contains("Ligne 3 : « Inconnu » n&#39;est ni dans la chaîne")
-                .contains("Ligne 4 : étiquette #cuisine inconnue ici.").contains("Ligne 5 : ligne illisible")
+                .contains("Ligne 4 : étiquette #cuisine inconnue pour une ressource").contains("Ligne 5 : ligne illisible")
                 .contains("Jardin -&gt; Inconnu");
         assertThat(id("SELECT count(*) FROM chain_element WHERE evaluation_id = " + evaluation)).isEqualTo(5);
 

@@ -74,9 +74,9 @@ class ChainServiceTests {
         chains.addLink(evaluation, new LinkDraft(skills, volunteers, "De nouveaux bénévoles"));
 
         assertViolation(() -> chains.addLink(evaluation, new LinkDraft(canning, coordination, null)),
-                "chain.link.kind.forbidden");
+                "chain.link.refused");
         assertViolation(() -> chains.addLink(evaluation, new LinkDraft(volunteers, jars, null)),
-                "chain.link.kind.forbidden");
+                "chain.link.refused");
         assertViolation(() -> chains.addLink(evaluation, new LinkDraft(canning, canning, null)), "chain.link.self");
         assertViolation(() -> chains.addLink(evaluation, new LinkDraft(canning, jars, null)),
                 "chain.link.duplicate");

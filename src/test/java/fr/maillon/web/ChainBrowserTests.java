@@ -101,7 +101,7 @@ class ChainBrowserTests {
         assertThat(driver.findElement(By.cssSelector("#workshop [role=status]")).getText())
                 .contains("2 élément(s), 1 lien(s)");
 
-        driver.findElement(By.id("text")).sendKeys("P: Voisins #membre\nVoisins ~ Repair café : des outils / des rencontres");
+        driver.findElement(By.id("text")).sendKeys("P: Voisins #habitants #membre\nVoisins ~ Repair café : des outils / des rencontres");
         driver.findElement(By.cssSelector("#workshop button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.cssSelector("svg g.node")).size() == 3);

@@ -78,6 +78,11 @@ class MessagesTests {
             Map.entry("chain.path.empty", names(ElementKind.values())),
             Map.entry("chain.kind", Arrays.stream(ElementKind.values())
                     .flatMap(kind -> Stream.of(kind + ".plural", kind + ".new", kind + ".edit")).toList()),
+            Map.entry("chain.link.from", names(fr.maillon.chain.LinkRole.values())),
+            Map.entry("chain.link.via", List.of("ACTIVITY", "EFFECT", "RESOURCE", "OUTPUT")),
+            Map.entry("chain.workshop.tags", List.of("P", "R", "S", "A", "O", "E")),
+            Map.entry("chain.workshop.unknownTag", List.of("P", "R", "S", "E")),
+            Map.entry("chain.workshop.noTag", List.of("A", "O")),
             Map.entry("framework.measure", names(Measure.values())),
             Map.entry("framework.source", names(DataSource.values())),
             Map.entry("framework.frequency", names(PeriodType.values())),

@@ -1,6 +1,8 @@
 package fr.maillon.chain.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,8 @@ import fr.maillon.web.Texts;
 /**
  * The workshop notation, one thing per line:
  * <pre>
- * P: Habitants du quartier #membre     a stakeholder (#collectivite, #association, #entreprise…)
+ * P: Habitants du quartier #habitants #membre   a stakeholder: its type is required (#collectivite,
+ *                                      #association, #entreprise…); #membre: part of the communauté d'action
  * R: Temps bénévole #benevolat         a resource (#salarie, #financier, #materiel, #savoir, #relation)
  * S: Coordination #gouvernance         a support activity (#rh, #communication, #financement, #logistique)
  * A: Ateliers cuisine                  a primary activity
@@ -42,18 +45,48 @@ public final class WorkshopParser {
     public static final int MAX_LINE = 1000;
     private static final Pattern TAG = Pattern.compile("\\s#([\\p{L}_-]+)");
 
-    private static final Map<String, StakeholderType> STAKEHOLDER_TAGS = Map.of("etat", StakeholderType.ETAT,
+    /** A stakeholder's type: one of these is required on a P: line (no silent default). */
+    private static final Map<String, StakeholderType> STAKEHOLDER_TAGS = tags("etat", StakeholderType.ETAT,
             "collectivite", StakeholderType.COLLECTIVITE, "association", StakeholderType.ASSOCIATION,
             "entreprise", StakeholderType.ENTREPRISE, "recherche", StakeholderType.RECHERCHE,
             "habitants", StakeholderType.HABITANTS, "financeur", StakeholderType.FINANCEUR);
-    private static final Map<String, ResourceKind> RESOURCE_TAGS = Map.of("salarie", ResourceKind.STAFF_TIME,
+    /** Being part of the communauté d'action is not a type: a flag, added to the type. */
+    private static final List<String> MEMBER_TAGS = List.of("membre", "communaute");
+    private static final Map<String, ResourceKind> RESOURCE_TAGS = tags("salarie", ResourceKind.STAFF_TIME,
             "benevolat", ResourceKind.VOLUNTEER_TIME, "financier", ResourceKind.FINANCIAL,
             "materiel", ResourceKind.MATERIAL, "savoir", ResourceKind.KNOWLEDGE, "relation", ResourceKind.RELATIONAL);
-    private static final Map<String, SupportCategory> SUPPORT_TAGS = Map.of("gouvernance", SupportCategory.GOUVERNANCE,
+    private static final Map<String, SupportCategory> SUPPORT_TAGS = tags("gouvernance", SupportCategory.GOUVERNANCE,
             "rh", SupportCategory.RESSOURCES_HUMAINES, "communication", SupportCategory.COMMUNICATION,
             "financement", SupportCategory.FINANCEMENT, "logistique", SupportCategory.LOGISTIQUE);
-    private static final Map<String, EffectTarget> TARGET_TAGS = Map.of("habitants", EffectTarget.HABITANTS,
+    private static final Map<String, EffectTarget> TARGET_TAGS = tags("habitants", EffectTarget.HABITANTS,
             "territoire", EffectTarget.TERRITOIRE, "communaute", EffectTarget.COMMUNAUTE_ACTION);
+
+    /** The tags each letter accepts, in the order they are shown, with {@code #}. */
+    public static Map<Character, List<String>> acceptedTags() {
+        Map<Character, List<String>> accepted = new LinkedHashMap<>();
+        List<String> stakeholder = new ArrayList<>(STAKEHOLDER_TAGS.keySet());
+        stakeholder.addAll(MEMBER_TAGS);
+        accepted.put('P', hashed(stakeholder));
+        accepted.put('R', hashed(RESOURCE_TAGS.keySet()));
+        accepted.put('S', hashed(SUPPORT_TAGS.keySet()));
+        accepted.put('A', List.of());
+        accepted.put('O', List.of());
+        accepted.put('E', hashed(TARGET_TAGS.keySet()));
+        return accepted;
+    }
+
+    private static List<String> hashed(Collection<String> tags) {
+        return tags.stream().map(tag -> "#" + tag).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Map<String, T> tags(Object... pairs) {
+        Map<String, T> tags = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            tags.put((String) pairs[i], (T) pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(tags);
+    }
 
     private WorkshopParser() {
     }
@@ -79,7 +112,19 @@ public final class WorkshopParser {
             implements Line {
     }
 
-    public record ErrorLine(int number, String code, String tag) implements Line {
+    /** A line refused: the message code and its arguments (the tag at fault, the accepted ones…). */
+    public record ErrorLine(int number, String code, List<String> arguments) implements Line {
+
+        public ErrorLine(int number, String code, String argument) {
+            this(number, code, List.of(argument));
+        }
+    }
+
+    /** An unknown tag, named with the ones the letter accepts. */
+    private static ErrorLine unknownTag(int number, char letter, String tag) {
+        List<String> accepted = acceptedTags().get(letter);
+        return new ErrorLine(number, accepted.isEmpty() ? "chain.workshop.noTag." + letter : "chain.workshop.unknownTag." + letter,
+                List.of(tag, String.join(", ", accepted)));
     }
 
     /**
@@ -200,18 +245,27 @@ public final class WorkshopParser {
         }
         switch (letter) {
             case 'P' -> {
-                StakeholderType type = StakeholderType.HABITANTS;
+                StakeholderType type = null;
+                String typeTag = null;
                 boolean member = false;
                 for (String value : tags) {
-                    if (value.equals("membre")) {
+                    if (MEMBER_TAGS.contains(value)) {
                         member = true;
                     }
-                    else if (STAKEHOLDER_TAGS.containsKey(value)) {
-                        type = STAKEHOLDER_TAGS.get(value);
+                    else if (!STAKEHOLDER_TAGS.containsKey(value)) {
+                        return unknownTag(number, letter, value);
+                    }
+                    else if (typeTag != null && !typeTag.equals(value)) {
+                        return new ErrorLine(number, "chain.workshop.twoTypes", List.of(typeTag, value));
                     }
                     else {
-                        return new ErrorLine(number, "chain.workshop.unknownTag", value);
+                        typeTag = value;
+                        type = STAKEHOLDER_TAGS.get(value);
                     }
+                }
+                if (type == null) {
+                    return new ErrorLine(number, "chain.workshop.stakeholderType",
+                            List.of(name, String.join(", ", hashed(STAKEHOLDER_TAGS.keySet()))));
                 }
                 return new StakeholderLine(number, name, type, member);
             }
@@ -219,7 +273,7 @@ public final class WorkshopParser {
                 ResourceKind kind = ResourceKind.MATERIAL;
                 for (String value : tags) {
                     if (!RESOURCE_TAGS.containsKey(value)) {
-                        return new ErrorLine(number, "chain.workshop.unknownTag", value);
+                        return unknownTag(number, letter, value);
                     }
                     kind = RESOURCE_TAGS.get(value);
                 }
@@ -229,7 +283,7 @@ public final class WorkshopParser {
                 SupportCategory category = SupportCategory.AUTRE;
                 for (String value : tags) {
                     if (!SUPPORT_TAGS.containsKey(value)) {
-                        return new ErrorLine(number, "chain.workshop.unknownTag", value);
+                        return unknownTag(number, letter, value);
                     }
                     category = SUPPORT_TAGS.get(value);
                 }
@@ -240,7 +294,8 @@ public final class WorkshopParser {
                 for (String value : tags) {
                     EffectTarget tagged = targetTags.get(compact(value));
                     if (tagged == null) {
-                        return new ErrorLine(number, "chain.workshop.unknownTag", value);
+                        return new ErrorLine(number, "chain.workshop.unknownTag." + letter,
+                                List.of(value, String.join(", ", hashed(targetTags.keySet()))));
                     }
                     target = tagged;
                 }
@@ -248,7 +303,7 @@ public final class WorkshopParser {
             }
             default -> {
                 if (!tags.isEmpty()) {
-                    return new ErrorLine(number, "chain.workshop.unknownTag", tags.get(0));
+                    return unknownTag(number, letter, tags.get(0));
                 }
                 return letter == 'A' ? new ElementLine(number, ElementKind.ACTIVITY, name, null, ActivityType.PRIMARY,
                         null, null) : new ElementLine(number, ElementKind.OUTPUT, name, null, null, null, null);

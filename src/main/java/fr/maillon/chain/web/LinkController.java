@@ -1,7 +1,10 @@
 package fr.maillon.chain.web;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,6 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import fr.maillon.chain.ChainService;
 import fr.maillon.chain.HypothesisStatus;
 import fr.maillon.chain.Link;
+import fr.maillon.chain.LinkAdvice;
+import fr.maillon.chain.LinkRefusedException;
 import fr.maillon.chain.ValueChain;
 import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
@@ -25,9 +30,11 @@ import fr.maillon.web.RuleViolationException;
 class LinkController {
 
     private final ChainService chains;
+    private final MessageSource messages;
 
-    LinkController(ChainService chains) {
+    LinkController(ChainService chains, MessageSource messages) {
         this.chains = chains;
+        this.messages = messages;
     }
 
     @GetMapping("/evaluations/{evaluationId}/links/new")
@@ -38,7 +45,7 @@ class LinkController {
 
     @PostMapping("/evaluations/{evaluationId}/links/new")
     String createLink(@PathVariable long evaluationId, @ModelAttribute("linkForm") LinkForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+            BindingResult result, Model model, RedirectAttributes redirect, Locale locale) {
         ValueChain chain = chains.editableChain(evaluationId);
         if (!result.hasErrors()) {
             try {
@@ -46,10 +53,44 @@ class LinkController {
                 redirect.addFlashAttribute("flash", "chain.link.created");
                 return "redirect:/evaluations/" + evaluationId + "#links";
             }
+            catch (LinkRefusedException ex) {
+                FormErrors.reject(result, ex);
+                LinkAdvice advice = ex.advice();
+                model.addAttribute("advice", advice);
+                if (advice.outputOffer()) {
+                    model.addAttribute("outputOfferForm", new OutputOfferForm(advice.sourceId(), advice.targetId(),
+                            messages.getMessage("chain.link.offer.outputName", new Object[] { advice.targetName() },
+                                    locale),
+                            messages.getMessage("chain.link.offer.rationale",
+                                    new Object[] { advice.sourceName(), advice.targetName() }, locale)));
+                }
+            }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);
             }
         }
+        return linkPage(chain, null, model);
+    }
+
+    /** The offer made when two primary activities were to be linked: an output of the source, linked from it. */
+    @PostMapping("/evaluations/{evaluationId}/links/new/output")
+    String createOutput(@PathVariable long evaluationId, @ModelAttribute("outputOfferForm") OutputOfferForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        ValueChain chain = chains.editableChain(evaluationId);
+        if (!result.hasErrors()) {
+            try {
+                long output = chains.addOutputFor(evaluationId, form.sourceId() == null ? 0 : form.sourceId(),
+                        form.name(), form.rationale());
+                redirect.addFlashAttribute("flash", "chain.link.offer.created");
+                return "redirect:/evaluations/" + evaluationId + "#element-" + output;
+            }
+            catch (RuleViolationException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        model.addAttribute("linkForm", new LinkForm(form.sourceId(), form.targetId(), form.rationale(), null, "", "",
+                null));
+        model.addAttribute("offerRefused", true);
         return linkPage(chain, null, model);
     }
 

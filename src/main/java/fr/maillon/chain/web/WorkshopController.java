@@ -1,12 +1,16 @@
 package fr.maillon.chain.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,10 +29,15 @@ import fr.maillon.chain.WorkshopResult;
 import fr.maillon.chain.internal.WorkshopParser;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
+import fr.maillon.web.RuleViolationException.Violation;
 
 /** The workshop entry: type the chain line by line while people speak, and watch the diagram grow. */
 @Controller
 class WorkshopController {
+
+    /** The box shows at least this many numbered lines, and grows with the text up to {@link #MAX_LINES}. */
+    private static final int MIN_LINES = 8;
+    private static final int MAX_LINES = 5000;
 
     private final ChainService chains;
     private final DiagramService diagrams;
@@ -63,14 +72,38 @@ class WorkshopController {
         }
         catch (RuleViolationException ex) {
             FormErrors.reject(result, ex);
+            model.addAttribute("refusedLines", refusedLines(ex));
+            model.addAttribute("linkRefused", ex.violations().stream().anyMatch(WorkshopController::refusesLink));
         }
         return page(evaluationId, request, locale, model);
+    }
+
+    /** The numbers of the refused lines, marked in the gutter. */
+    private static Set<Integer> refusedLines(RuleViolationException ex) {
+        Set<Integer> lines = new TreeSet<>();
+        for (Violation violation : ex.violations()) {
+            if (violation.arguments().length > 0 && violation.arguments()[0] instanceof Integer line) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /** Whether a line was refused as a link the method does not draw: the page then points to the allowed links. */
+    private static boolean refusesLink(Violation violation) {
+        return Arrays.stream(violation.arguments()).anyMatch(argument -> argument instanceof MessageSourceResolvable
+                resolvable && resolvable.getCodes() != null && Arrays.asList(resolvable.getCodes()).contains(
+                        "chain.link.refused"));
     }
 
     private String page(long evaluationId, HttpServletRequest request, Locale locale, Model model) {
         model.addAttribute("chain", chains.editableChain(evaluationId));
         model.addAttribute("svg", diagrams.svg(evaluationId, request.getContextPath(), locale));
         model.addAttribute("targetTags", targetTags(evaluationId, locale));
+        model.addAttribute("workshopTags", ChainService.workshopTags());
+        WorkshopForm form = (WorkshopForm) model.getAttribute("workshopForm");
+        String text = form == null || form.text() == null ? "" : form.text();
+        model.addAttribute("lineCount", Math.max(MIN_LINES, Math.min(MAX_LINES, text.split("\\R", -1).length + 1)));
         return "chain/workshop";
     }
 

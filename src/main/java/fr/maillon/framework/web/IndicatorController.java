@@ -2,6 +2,8 @@ package fr.maillon.framework.web;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -65,16 +67,18 @@ class IndicatorController {
 
     @PostMapping("/evaluations/{evaluationId}/indicators/new")
     String create(@PathVariable long evaluationId, @ModelAttribute("indicatorForm") IndicatorForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+            BindingResult result, @RequestParam(required = false) @Nullable String suggestedFormula, Model model,
+            RedirectAttributes redirect) {
         EvaluationPage page = evaluations.editable(evaluationId);
         if (!result.hasErrors()) {
             try {
-                framework.addIndicator(evaluationId, form.toDraft());
+                framework.addIndicator(evaluationId, form.toDraft(suggestedFormula));
                 redirect.addFlashAttribute("flash", "framework.indicator.created");
                 return "redirect:/evaluations/" + evaluationId + "/indicators";
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);
+                FrameworkService.suggestedFormula(ex).ifPresent(fix -> model.addAttribute("suggestedFormula", fix));
             }
         }
         return formPage(page, null, model);
@@ -126,13 +130,14 @@ class IndicatorController {
 
     @PostMapping("/evaluations/{evaluationId}/indicators/{indicatorId}/edit")
     String update(@PathVariable long evaluationId, @PathVariable long indicatorId,
-            @ModelAttribute("indicatorForm") IndicatorForm form, BindingResult result, Model model,
+            @ModelAttribute("indicatorForm") IndicatorForm form, BindingResult result,
+            @RequestParam(required = false) @Nullable String suggestedFormula, Model model,
             RedirectAttributes redirect) {
         EvaluationPage page = evaluations.editable(evaluationId);
         Indicator indicator = find(evaluationId, indicatorId);
         if (!result.hasErrors()) {
             try {
-                framework.updateIndicator(evaluationId, indicatorId, form.toDraft(), form.version());
+                framework.updateIndicator(evaluationId, indicatorId, form.toDraft(suggestedFormula), form.version());
                 redirect.addFlashAttribute("flash", "framework.indicator.saved");
                 return "redirect:/evaluations/" + evaluationId + "/indicators";
             }
@@ -141,6 +146,7 @@ class IndicatorController {
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);
+                FrameworkService.suggestedFormula(ex).ifPresent(fix -> model.addAttribute("suggestedFormula", fix));
             }
         }
         return formPage(page, indicator, model);

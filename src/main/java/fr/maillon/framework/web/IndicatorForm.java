@@ -41,6 +41,14 @@ public record IndicatorForm(@Nullable String code, @Nullable String name, @Nulla
                 indicator.displayPrecision(), indicator.version());
     }
 
+    /** The draft, with {@code suggestedFormula} in place of the typed formula when the user chose it. */
+    public IndicatorDraft toDraft(@Nullable String suggestedFormula) {
+        IndicatorDraft draft = toDraft();
+        return suggestedFormula == null ? draft : new IndicatorDraft(code, name, description, measure, unit,
+                draft.scaleLevels(), baselineValue, baselineDate, direction, frequency, aggregation, cumulativeTargets,
+                source, suggestedFormula, collector, minimum, maximum, disaggregationId, displayPrecision);
+    }
+
     public IndicatorDraft toDraft() {
         List<String> levels = scaleLevels == null || scaleLevels.isBlank() ? null
                 : Arrays.stream(scaleLevels.split("\\R")).toList();
