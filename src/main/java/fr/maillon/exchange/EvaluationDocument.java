@@ -20,6 +20,7 @@ import fr.maillon.chain.HypothesisStatus;
 import fr.maillon.chain.ResourceKind;
 import fr.maillon.chain.StakeholderType;
 import fr.maillon.chain.SupportCategory;
+import fr.maillon.organisation.StructureKind;
 import fr.maillon.evidence.EvidenceKind;
 import fr.maillon.framework.Aggregation;
 import fr.maillon.framework.DataSource;
@@ -60,14 +61,18 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
         interactions = interactions == null ? List.of() : List.copyOf(interactions);
     }
 
+    /**
+     * The evaluation; {@code structureKind} (optional, for information) is the kind of the
+     * structure that wrote it: a document moves between structures of any kind.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EvaluationPart(String title, EvaluationScope scope, @Nullable String actionName,
             LocalDate periodStart, LocalDate periodEnd, @Nullable EvaluationStatus status,
-            @Nullable Boolean illustrative) {
+            @Nullable Boolean illustrative, @Nullable StructureKind structureKind) {
 
         public EvaluationPart(String title, EvaluationScope scope, @Nullable String actionName, LocalDate periodStart,
                 LocalDate periodEnd, @Nullable EvaluationStatus status) {
-            this(title, scope, actionName, periodStart, periodEnd, status, null);
+            this(title, scope, actionName, periodStart, periodEnd, status, null, null);
         }
     }
 

@@ -127,7 +127,8 @@ class ElementController {
         model.addAttribute("supportCategories", SupportCategory.values());
         model.addAttribute("targets", EffectTarget.values());
         model.addAttribute("dimensions", kind == ElementKind.EFFECT
-                ? chains.dimensions(chain.evaluation().id()) : List.of());
+                ? chains.offeredDimensions(chain.evaluation().id(), element == null ? null : element.dimensionId())
+                : List.of());
         return "chain/element-form";
     }
 }

@@ -1,15 +1,19 @@
 package fr.maillon.organisation.web;
 
+import java.util.Arrays;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.OrganisationType;
+import fr.maillon.organisation.StructureKind;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -29,10 +33,20 @@ class AdminController {
         return "organisation/admin";
     }
 
+    /**
+     * A new structure: first its kind (which sets the fields of its identity), then the form with
+     * those fields. An unknown kind shows the choice again.
+     */
     @GetMapping("/admin/structures/new")
-    String newStructureForm(Model model) {
+    String newStructureForm(@RequestParam(required = false) String kind, Model model) {
         organisations.checkCanCreateOrganisations();
-        model.addAttribute("structureForm", StructureForm.empty());
+        StructureKind chosen = Arrays.stream(StructureKind.values()).filter(value -> value.name().equals(kind))
+                .findFirst().orElse(null);
+        if (chosen == null) {
+            model.addAttribute("kinds", StructureKind.values());
+            return "organisation/structure-kind";
+        }
+        model.addAttribute("structureForm", StructureForm.empty(chosen));
         return newStructurePage(model);
     }
 
@@ -79,11 +93,12 @@ class AdminController {
 
     private static String newStructurePage(Model model) {
         OrganisationController.addStructureOptions(model);
+        model.addAttribute("kindChosen", true);
         return "organisation/structure-new";
     }
 
     private static String newNetworkPage(Model model) {
-        model.addAttribute("networkTypes", new OrganisationType[] { OrganisationType.FEDERATION, OrganisationType.CAF });
+        model.addAttribute("networkTypes", OrganisationType.networks());
         return "organisation/network-new";
     }
 }
