@@ -1,6 +1,6 @@
 package fr.maillon.organisation.web;
 
-import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,19 +40,18 @@ class AdminController {
     @GetMapping("/admin/structures/new")
     String newStructureForm(@RequestParam(required = false) String kind, Model model) {
         organisations.checkCanCreateOrganisations();
-        StructureKind chosen = Arrays.stream(StructureKind.values()).filter(value -> value.name().equals(kind))
-                .findFirst().orElse(null);
+        StructureKind chosen = StructureForm.kindOf(kind);
         if (chosen == null) {
             model.addAttribute("kinds", StructureKind.values());
             return "organisation/structure-kind";
         }
         model.addAttribute("structureForm", StructureForm.empty(chosen));
-        return newStructurePage(model);
+        return newStructurePage(chosen, model);
     }
 
     @PostMapping("/admin/structures/new")
-    String createStructure(@ModelAttribute("structureForm") StructureForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    String createStructure(@ModelAttribute("structureForm") StructureForm form, BindingResult result,
+            @RequestParam(name = "kind", required = false) String kind, Model model, RedirectAttributes redirect) {
         organisations.checkCanCreateOrganisations();
         if (!result.hasErrors()) {
             try {
@@ -64,7 +63,7 @@ class AdminController {
                 FormErrors.reject(result, ex);
             }
         }
-        return newStructurePage(model);
+        return newStructurePage(StructureForm.kindOf(kind), model);
     }
 
     @GetMapping("/admin/networks/new")
@@ -91,9 +90,10 @@ class AdminController {
         return newNetworkPage(model);
     }
 
-    private static String newStructurePage(Model model) {
+    private static String newStructurePage(@Nullable StructureKind kind, Model model) {
         OrganisationController.addStructureOptions(model);
         model.addAttribute("kindChosen", true);
+        model.addAttribute("formKind", kind);
         return "organisation/structure-new";
     }
 

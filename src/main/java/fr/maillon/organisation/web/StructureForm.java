@@ -36,6 +36,12 @@ public record StructureForm(@Nullable String name, @Nullable StructureKind kind,
                 structure.habilitationDate());
     }
 
+    /** The kind a form was sent with, read leniently: null when missing or unknown (the form then asks for it). */
+    static @Nullable StructureKind kindOf(@Nullable String kind) {
+        return java.util.Arrays.stream(StructureKind.values()).filter(value -> value.name().equals(kind)).findFirst()
+                .orElse(null);
+    }
+
     public StructureDraft toDraft() {
         return new StructureDraft(name, kind, departement, commune, agrementStart, agrementEnd, managementMode,
                 territoryType, Boolean.TRUE.equals(priorityNeighbourhood), siret, volunteerHourlyRate,
