@@ -79,6 +79,21 @@ public class ChainService {
         return chains.dimensions(evaluations.evaluation(evaluationId).structureId());
     }
 
+    /**
+     * The dimensions an effect of the evaluation may be filed under: those of the référentiels its
+     * structure is offered (national ones, its département's, its own) and did not hide, plus the
+     * one the effect already has ({@code currentDimensionId}), so that editing never loses it.
+     */
+    public List<Dimension> offeredDimensions(long evaluationId, @Nullable Long currentDimensionId) {
+        long structureId = evaluations.evaluation(evaluationId).structureId();
+        List<Dimension> offered = new ArrayList<>(chains.offeredDimensions(structureId));
+        if (currentDimensionId != null && offered.stream().noneMatch(d -> d.id() == currentDimensionId)) {
+            chains.dimensions(structureId).stream().filter(d -> d.id() == currentDimensionId).findFirst()
+                    .ifPresent(offered::add);
+        }
+        return offered;
+    }
+
     // --- stakeholders -------------------------------------------------------------------------
 
     @Transactional

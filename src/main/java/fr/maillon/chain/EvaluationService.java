@@ -187,7 +187,7 @@ public class EvaluationService {
         boolean member = access.isMember(structureId);
         boolean admin = access.hasStructureRole(structureId, Role.STRUCTURE_ADMIN);
         return new StructurePage(structure, readable, member ? organisations.shares(structureId) : List.of(),
-                admin ? organisations.networkOrganisations() : List.of(),
+                admin ? organisations.networkOrganisations(structureId) : List.of(),
                 access.hasStructureRole(structureId, Role.STRUCTURE_EDITOR), access.canAdminister(structureId), admin);
     }
 

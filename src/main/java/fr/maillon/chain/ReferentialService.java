@@ -20,7 +20,8 @@ import fr.maillon.web.RuleViolationException.Violation;
 
 /**
  * The référentiels that effects are filed under: the CAF finalités and the Drôme five dimensions,
- * built in, and each structure's own lists.
+ * built in, and each structure's own lists. A structure is offered the national ones, its
+ * département's and those that speak to its kind, and may hide those it does not want.
  */
 @Service
 public class ReferentialService {
@@ -35,17 +36,42 @@ public class ReferentialService {
         this.referentials = referentials;
     }
 
+    /**
+     * The référentiels offered to the structure: national ones, its département's, those that
+     * speak to its kind, and its own; each says whether the structure hides it.
+     */
     public List<Referential> referentials(long structureId) {
         access.requireStructureRead(structureId);
         Map<String, List<Dimension>> byReferential = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
         for (Dimension dimension : chains.dimensions(structureId)) {
             byReferential.computeIfAbsent(dimension.referentialCode(), code -> new ArrayList<>()).add(dimension);
-            names.put(dimension.referentialCode(), dimension.referentialName());
         }
-        Set<String> builtIn = Set.of("caf", "drome");
-        return byReferential.entrySet().stream().map(entry -> new Referential(entry.getKey(), names.get(entry.getKey()),
-                !builtIn.contains(entry.getKey()), List.copyOf(entry.getValue()))).toList();
+        return referentials.offered(structureId).stream().map(offered -> new Referential(offered.id(),
+                offered.code(), offered.name(), offered.own(), offered.hidden(),
+                byReferential.getOrDefault(offered.code(), List.of()))).toList();
+    }
+
+    /** Whether the caller may create, hide or show the structure's référentiels: its editors. */
+    public boolean canChange(long structureId) {
+        return access.hasStructureRole(structureId, Role.STRUCTURE_EDITOR);
+    }
+
+    /**
+     * Hides a référentiel offered to the structure (its effects' dimensions are no longer offered;
+     * effects already filed under them keep them), or shows it again.
+     */
+    @Transactional
+    public void setHidden(long structureId, long referentialId, boolean hidden) {
+        access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
+        if (referentials.offered(structureId).stream().noneMatch(offered -> offered.id() == referentialId)) {
+            throw new RuleViolationException("referentialId", "chain.referential.unknown");
+        }
+        if (hidden) {
+            referentials.hide(structureId, referentialId);
+        }
+        else {
+            referentials.show(structureId, referentialId);
+        }
     }
 
     /** Creates the structure's own list: a name and one dimension per line. */

@@ -20,6 +20,7 @@ import fr.maillon.chain.HypothesisStatus;
 import fr.maillon.chain.ResourceKind;
 import fr.maillon.chain.StakeholderType;
 import fr.maillon.chain.SupportCategory;
+import fr.maillon.organisation.StructureKind;
 import fr.maillon.evidence.EvidenceKind;
 import fr.maillon.framework.Aggregation;
 import fr.maillon.framework.DataSource;
@@ -62,16 +63,19 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
 
     /**
      * The evaluation; {@code targets} holds the names its editors gave its effect targets, by target code (version
-     * 2, optional): a target it does not name keeps the default name of the importing structure's kind.
+     * 2, optional): a target it does not name keeps the default name of the importing structure's kind;
+     * {@code structureKind} (optional, for information) is the kind of the structure that wrote it: a document moves
+     * between structures of any kind.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EvaluationPart(String title, EvaluationScope scope, @Nullable String actionName,
             LocalDate periodStart, LocalDate periodEnd, @Nullable EvaluationStatus status,
-            @Nullable Boolean illustrative, @Nullable Map<EffectTarget, String> targets) {
+            @Nullable Boolean illustrative, @Nullable Map<EffectTarget, String> targets,
+            @Nullable StructureKind structureKind) {
 
         public EvaluationPart(String title, EvaluationScope scope, @Nullable String actionName, LocalDate periodStart,
                 LocalDate periodEnd, @Nullable EvaluationStatus status) {
-            this(title, scope, actionName, periodStart, periodEnd, status, null, null);
+            this(title, scope, actionName, periodStart, periodEnd, status, null, null, null);
         }
 
         /** The name the document gives this target, or null. */

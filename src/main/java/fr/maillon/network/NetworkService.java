@@ -230,7 +230,10 @@ public class NetworkService {
             }
             LocalDate end = structure.agrementEnd();
             if (end == null) {
-                undated.add(structure);
+                // Only a centre social or an EVS has an agrément to date; other kinds are not in the calendar.
+                if (structure.kind().agreedByCaf()) {
+                    undated.add(structure);
+                }
                 continue;
             }
             SharedEvaluation latest = structure.evaluations().isEmpty() ? null : structure.evaluations().get(0);

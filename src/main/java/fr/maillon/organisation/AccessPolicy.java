@@ -127,11 +127,13 @@ public class AccessPolicy {
         throw new OrganisationNotFoundException(organisationId);
     }
 
-    /** A federation's or a CAF's own views: its members only; for anyone else it does not exist. */
+    /**
+     * A network's own views (a federation's, a CAF's, a département's, a programme's facilitator's):
+     * its members only; for anyone else it does not exist.
+     */
     public CurrentUser requireNetworkMember(long organisationId) {
         CurrentUser user = accounts.currentUser();
-        if (memberships.role(user.id(), organisationId)
-                .filter(role -> role == Role.FEDERATION_MEMBER || role == Role.CAF_MEMBER).isPresent()) {
+        if (memberships.role(user.id(), organisationId).filter(Role::network).isPresent()) {
             return user;
         }
         throw new OrganisationNotFoundException(organisationId);

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-/** A federation (one or more départements) or a CAF (exactly one). */
+/**
+ * A network: a federation or a programme's facilitator (one or more départements), a CAF or a
+ * conseil départemental (exactly one).
+ */
 public record NetworkOrganisationDraft(@Nullable OrganisationType type, @Nullable String name,
         List<String> departements) {
 }

@@ -123,10 +123,13 @@ public class OrganisationService {
         return accounts.findCurrentUser().map(user -> memberships.membershipsOf(user.id())).orElse(List.of());
     }
 
-    /** Federations and CAF, which a structure may share with. */
-    public List<Organisation> networkOrganisations() {
-        accounts.currentUser();
-        return organisations.findNetworkOrganisations();
+    /**
+     * The networks a structure may share with: the federations, CAF, départements and programmes'
+     * facilitators that cover its département.
+     */
+    public List<Organisation> networkOrganisations(long structureId) {
+        Structure structure = structure(structureId);
+        return organisations.findNetworkOrganisations(structure.departement());
     }
 
     public List<Organisation> allOrganisations() {
@@ -181,7 +184,7 @@ public class OrganisationService {
     public long createNetworkOrganisationUnchecked(NetworkOrganisationDraft draft) {
         List<Violation> violations = new ArrayList<>();
         String name = strip(draft.name());
-        if (draft.type() == null || draft.type() == OrganisationType.STRUCTURE) {
+        if (draft.type() == null || !draft.type().network()) {
             violations.add(new Violation("type", "organisation.type.invalid"));
         }
         if (name == null || name.length() > 200) {
@@ -195,6 +198,9 @@ public class OrganisationService {
         }
         else if (draft.type() == OrganisationType.CAF && departements.size() != 1) {
             violations.add(new Violation("departements", "organisation.departement.oneForCaf"));
+        }
+        else if (draft.type() == OrganisationType.DEPARTEMENT && departements.size() != 1) {
+            violations.add(new Violation("departements", "organisation.departement.oneForDepartement"));
         }
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
@@ -321,15 +327,21 @@ public class OrganisationService {
     }
 
     /**
-     * Shares one evaluation, or all (null), with a federation or a CAF. The caller (the chain
-     * module) has checked that the evaluation belongs to the structure.
+     * Shares one evaluation, or all (null), with a network that covers the structure's
+     * département. The caller (the chain module) has checked that the evaluation belongs to the
+     * structure.
      */
     @Transactional
     public long share(long structureId, @Nullable Long evaluationId, long recipientId) {
         CurrentUser user = access.requireStructureRole(structureId, Role.STRUCTURE_ADMIN);
+        String departement = organisations.findStructure(structureId)
+                .orElseThrow(() -> new OrganisationNotFoundException(structureId)).departement();
         Organisation recipient = organisations.findOrganisation(recipientId)
-                .filter(organisation -> organisation.type() != OrganisationType.STRUCTURE)
+                .filter(organisation -> organisation.type().network())
                 .orElseThrow(() -> new RuleViolationException("recipientId", "organisation.share.recipient.invalid"));
+        if (!recipient.departements().contains(departement)) {
+            throw new RuleViolationException("recipientId", "organisation.share.recipient.elsewhere");
+        }
         return shares.insert(structureId, evaluationId, recipient.id(), user.id());
     }
 
@@ -388,6 +400,14 @@ public class OrganisationService {
         if (siret != null && !Siret.isValid(siret)) {
             violations.add(new Violation("siret", "organisation.structure.siret.invalid"));
         }
+        String employmentCompany = strip(draft.employmentCompany());
+        if (draft.employmentCompany() != null && !draft.employmentCompany().isBlank()
+                && (employmentCompany == null || employmentCompany.length() > 200)) {
+            violations.add(new Violation("employmentCompany", "organisation.structure.employmentCompany.invalid"));
+        }
+        if (draft.habilitationDate() != null && !Dates.isPlausible(draft.habilitationDate())) {
+            violations.add(new Violation("habilitationDate", "web.date.outOfRange"));
+        }
         BigDecimal rate = draft.volunteerHourlyRate() == null ? DEFAULT_VOLUNTEER_HOURLY_RATE
                 : draft.volunteerHourlyRate();
         if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(1000)) > 0) {
@@ -396,9 +416,15 @@ public class OrganisationService {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
+        // The kind keeps only its own fields: the CAF's agrément and mode de gestion for centres
+        // sociaux and EVS, the entreprise à but d'emploi and habilitation for a Territoire zéro chômeur.
+        boolean caf = draft.kind().agreedByCaf();
+        boolean territory = draft.kind().zeroUnemploymentTerritory();
         return new StructureDraft(name, draft.kind(), departement.toUpperCase(Locale.ROOT), commune,
-                draft.agrementStart(), draft.agrementEnd(), draft.managementMode(), draft.territoryType(),
-                draft.priorityNeighbourhood(), siret, rate.setScale(2, RoundingMode.HALF_UP));
+                caf ? draft.agrementStart() : null, caf ? draft.agrementEnd() : null,
+                caf ? draft.managementMode() : null, draft.territoryType(), draft.priorityNeighbourhood(), siret,
+                rate.setScale(2, RoundingMode.HALF_UP), territory ? employmentCompany : null,
+                territory ? draft.habilitationDate() : null);
     }
 
     /** Stripped text, null when blank or when it holds control characters (the field's rule then refuses it). */

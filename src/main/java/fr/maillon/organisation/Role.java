@@ -6,7 +6,9 @@ public enum Role {
     STRUCTURE_EDITOR(OrganisationType.STRUCTURE, 2),
     STRUCTURE_VIEWER(OrganisationType.STRUCTURE, 1),
     FEDERATION_MEMBER(OrganisationType.FEDERATION, 1),
-    CAF_MEMBER(OrganisationType.CAF, 1);
+    CAF_MEMBER(OrganisationType.CAF, 1),
+    DEPARTEMENT_MEMBER(OrganisationType.DEPARTEMENT, 1),
+    PROGRAMME_MEMBER(OrganisationType.PROGRAMME, 1);
 
     private final OrganisationType organisationType;
     private final int rank;
@@ -18,6 +20,11 @@ public enum Role {
 
     public OrganisationType organisationType() {
         return organisationType;
+    }
+
+    /** Whether it is a member's role in a network (federation, CAF, département, programme). */
+    public boolean network() {
+        return organisationType.network();
     }
 
     public boolean atLeast(Role other) {

@@ -2,6 +2,8 @@ package fr.maillon.restitution;
 
 import java.util.List;
 
+import fr.maillon.organisation.StructureKind;
+
 /**
  * Who a report is for, and the sections it holds, in order: the body (each evaluative question
  * answered and argued) then the annexes. The inhabitants' report is written in plain words.
@@ -17,9 +19,29 @@ public enum ReportAudience {
             Section.CHAIN, Section.BALANCES, Section.RENEWAL, Section.SURVEYS)),
     PARTENAIRES(List.of(Section.SYNTHESIS, Section.CONTEXT, Section.RESULTS, Section.CONTRIBUTION,
             Section.TESTIMONIES, Section.CHANGES, Section.CHAIN, Section.BALANCES)),
-    HABITANTS(List.of(Section.CONTEXT, Section.RESULTS, Section.SURVEYS, Section.TESTIMONIES, Section.CHANGES));
+    HABITANTS(List.of(Section.CONTEXT, Section.RESULTS, Section.SURVEYS, Section.TESTIMONIES, Section.CHANGES)),
+    /**
+     * A Territoire zéro chômeur's comité local pour l'emploi, which steers the territory's project:
+     * the argued answers, then the evidence its partners weigh (chain, balances, renewal, surveys,
+     * testimonies).
+     */
+    COMITE_LOCAL(List.of(Section.SYNTHESIS, Section.CONTEXT, Section.RESULTS, Section.CONTRIBUTION, Section.CHANGES,
+            Section.CHAIN, Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.TESTIMONIES));
 
     private final List<Section> sections;
+
+    /**
+     * The audiences a structure of this kind writes for, the usual first: the CAF's agrément file
+     * only for a centre social or an EVS, the comité local pour l'emploi for a Territoire zéro
+     * chômeur, the board or assembly and the partners for any association.
+     */
+    public static List<ReportAudience> forKind(StructureKind kind) {
+        return switch (kind) {
+            case CENTRE_SOCIAL, ESPACE_VIE_SOCIALE -> List.of(CAF, FEDERATION, ASSEMBLEE, PARTENAIRES, HABITANTS);
+            case TERRITOIRE_ZERO_CHOMEUR -> List.of(COMITE_LOCAL, ASSEMBLEE, PARTENAIRES, HABITANTS);
+            case ASSOCIATION -> List.of(ASSEMBLEE, PARTENAIRES, HABITANTS, FEDERATION);
+        };
+    }
 
     ReportAudience(List<Section> sections) {
         this.sections = sections;
@@ -28,7 +50,7 @@ public enum ReportAudience {
     /** Its sections in the order versions finalised before the reports were built around the questions show. */
     public List<Section> legacySections() {
         return switch (this) {
-            case CAF, FEDERATION -> List.of(Section.CONTEXT, Section.CHAIN, Section.FRAMEWORK, Section.RESULTS,
+            case CAF, FEDERATION, COMITE_LOCAL -> List.of(Section.CONTEXT, Section.CHAIN, Section.FRAMEWORK, Section.RESULTS,
                     Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.CONTRIBUTION, Section.TESTIMONIES,
                     Section.CHANGES);
             case ASSEMBLEE -> List.of(Section.CONTEXT, Section.CHAIN, Section.RESULTS, Section.BALANCES,

@@ -205,15 +205,34 @@ public class ReportService {
         return access.hasStructureRole(report.structureId(), Role.STRUCTURE_EDITOR);
     }
 
+    /**
+     * The audiences the evaluation's structure writes reports for, its kind deciding: the CAF's
+     * agrément file for a centre social or an EVS, the comité local pour l'emploi's report for a
+     * Territoire zéro chômeur.
+     */
+    public List<ReportAudience> audiences(long evaluationId) {
+        return ReportAudience.forKind(evaluations.page(evaluationId).structure().kind());
+    }
+
+    /** A new report for one of the audiences of the structure's kind (the first when none is given). */
     @Transactional
     public long create(long evaluationId, @Nullable ReportAudience audience, @Nullable String title) {
+        List<ReportAudience> offered = audiences(evaluationId);
+        if (audience != null && !offered.contains(audience)) {
+            throw new RuleViolationException("audience", "restitution.report.audience.invalid");
+        }
+        return insert(evaluationId, audience == null ? offered.get(0) : audience, title);
+    }
+
+    /** A new report for any audience: a restored one keeps the audience it was written for. */
+    private long insert(long evaluationId, ReportAudience audience, @Nullable String title) {
         long structureId = evaluations.evaluation(evaluationId).structureId();
         access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
         String text = title == null ? "" : title.strip();
         if (text.isEmpty() || text.length() > 200 || Texts.hasControlCharacters(text)) {
             throw new RuleViolationException("title", "restitution.report.title.invalid");
         }
-        return reports.insert(structureId, evaluationId, audience == null ? ReportAudience.CAF : audience, text);
+        return reports.insert(structureId, evaluationId, audience, text);
     }
 
     /** Writes (or clears, when empty) the narrative of a section of the draft. */
@@ -360,7 +379,7 @@ public class ReportService {
      */
     @Transactional
     public long restore(long evaluationId, ReportArchive archive) {
-        long reportId = create(evaluationId, archive.audience(), archive.title());
+        long reportId = insert(evaluationId, archive.audience(), archive.title());
         for (Map.Entry<String, String> narrative : new TreeMap<>(archive.narratives()).entrySet()) {
             ReportAudience.Section section = Arrays.stream(ReportAudience.Section.values())
                     .filter(candidate -> candidate.name().equals(narrative.getKey())).findFirst()

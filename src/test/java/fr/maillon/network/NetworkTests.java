@@ -125,7 +125,10 @@ class NetworkTests {
         users.signIn(adminOf.get("S3"));
         organisations.share(structures.get("S3"), evaluationOf.get("S3"), federation);
         users.signIn(adminOf.get("S4"));
-        organisations.share(structures.get("S4"), null, federation);
+        // A structure is offered only the networks of its département: this share outside it
+        // stands for one made before the structure moved.
+        organisations.shareUnchecked(structures.get("S4"), null, federation,
+                users.newUser(users.newUsername("moved")));
         organisations.share(structures.get("S4"), null, caf);
         SecurityContextHolder.clearContext();
         results.refreshStale();

@@ -227,7 +227,7 @@ class AccessControlTests {
         String page = mvc.perform(post("/structures/{id}/shares", cooperation).with(users.as("coope")).with(csrf())
                 .param("recipientId", String.valueOf(outsider.structureId()))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(page).contains("Choisissez une fédération ou une CAF.");
+        assertThat(page).contains("Choisissez un réseau de la liste");
         assertThat(snapshot()).isEqualTo(before);
     }
 

@@ -125,21 +125,38 @@ class AuthorizationMatrixTests {
         return mvc.perform(request).andReturn().getResponse();
     }
 
-    /** The admin, editor and viewer of another structure, and members of another département's federation and CAF. */
+    /**
+     * The admin, editor and viewer of another structure, members of another département's networks
+     * (federation, CAF, département, programme), and of a Drôme département La Coopération shares nothing with.
+     */
     private Map<String, RequestPostProcessor> strangers() {
         Map<String, RequestPostProcessor> roles = new LinkedHashMap<>();
         for (Role role : List.of(Role.STRUCTURE_ADMIN, Role.STRUCTURE_EDITOR, Role.STRUCTURE_VIEWER)) {
             roles.put(role.name(), users.as(users.structureWithMember(role).username()));
         }
-        for (OrganisationType type : List.of(OrganisationType.FEDERATION, OrganisationType.CAF)) {
+        for (OrganisationType type : OrganisationType.networks()) {
             long network = organisations.createNetworkOrganisationUnchecked(new NetworkOrganisationDraft(type,
                     type + " de la Lozère " + users.newUsername("n"), List.of("48")));
             String username = users.newUsername("network");
-            users.addMember(network, users.newUser(username),
-                    type == OrganisationType.CAF ? Role.CAF_MEMBER : Role.FEDERATION_MEMBER);
+            users.addMember(network, users.newUser(username), networkRole(type));
             roles.put(type.name(), users.as(username));
         }
+        // A conseil départemental of La Coopération's own département, with which nothing is shared.
+        long drome = organisations.createNetworkOrganisationUnchecked(new NetworkOrganisationDraft(
+                OrganisationType.DEPARTEMENT, "Département de la Drôme " + users.newUsername("n"), List.of("26")));
+        String username = users.newUsername("network");
+        users.addMember(drome, users.newUser(username), Role.DEPARTEMENT_MEMBER);
+        roles.put("DEPARTEMENT_26", users.as(username));
         return roles;
+    }
+
+    private static Role networkRole(OrganisationType type) {
+        return switch (type) {
+            case CAF -> Role.CAF_MEMBER;
+            case DEPARTEMENT -> Role.DEPARTEMENT_MEMBER;
+            case PROGRAMME -> Role.PROGRAMME_MEMBER;
+            default -> Role.FEDERATION_MEMBER;
+        };
     }
 
     private long id(String sql) {

@@ -67,6 +67,12 @@ class MessagesTests {
             Map.entry("organisation.role", names(Role.values())),
             Map.entry("chain.evaluation.status", names(EvaluationStatus.values())),
             Map.entry("chain.evaluation.scope", names(EvaluationScope.values())),
+            Map.entry("chain.evaluation.scopeFor", Arrays.stream(StructureKind.values()).flatMap(kind -> Arrays
+                    .stream(EvaluationScope.values()).map(scope -> kind + "." + scope)).toList()),
+            Map.entry("chain.evaluation.scopeFor.CENTRE_SOCIAL", names(EvaluationScope.values())),
+            Map.entry("chain.evaluation.scopeFor.ESPACE_VIE_SOCIALE", names(EvaluationScope.values())),
+            Map.entry("chain.evaluation.scopeFor.ASSOCIATION", names(EvaluationScope.values())),
+            Map.entry("chain.evaluation.scopeFor.TERRITOIRE_ZERO_CHOMEUR", names(EvaluationScope.values())),
             Map.entry("chain.stakeholder.type", names(StakeholderType.values())),
             Map.entry("chain.resourceKind", names(ResourceKind.values())),
             Map.entry("chain.activityType", names(ActivityType.values())),

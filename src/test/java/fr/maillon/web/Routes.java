@@ -131,6 +131,7 @@ final class Routes {
         ids.put("tokens", first(jdbc, "api_token", "", "id"));
         ids.put("imports", "an-import-of-this-structure");
         ids.put("jobs", "a-job-of-this-structure");
+        ids.put("referentials", first(jdbc, "referential", " WHERE structure_id IS NULL", "id"));
         ids.put("dhis2-mappings", first(jdbc, "dhis2_mapping", " WHERE structure_id = " + structure, "id"));
         return ids;
     }

@@ -128,6 +128,25 @@ public class ValueChainRepository {
                 .list();
     }
 
+    /** The dimensions of the référentiels offered to the structure that it did not hide. */
+    public List<Dimension> offeredDimensions(long structureId) {
+        return jdbc.sql("""
+                SELECT d.id, r.code AS referential_code, r.name AS referential_name, d.code, d.label
+                FROM referential_dimension d
+                JOIN referential r ON r.id = d.referential_id
+                JOIN structure s ON s.id = :structureId
+                """ + ReferentialRepository.OFFERED + """
+                  AND NOT EXISTS (SELECT 1
+                                  FROM structure_hidden_referential hidden
+                                  WHERE hidden.structure_id = :structureId
+                                    AND hidden.referential_id = r.id)
+                ORDER BY r.structure_id NULLS FIRST, r.id, d.position
+                """)
+                .param("structureId", structureId)
+                .query(Dimension.class)
+                .list();
+    }
+
     // --- stakeholders -------------------------------------------------------------------------
 
     public long insertStakeholder(long structureId, long evaluationId, StakeholderDraft draft) {

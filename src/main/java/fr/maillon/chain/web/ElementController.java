@@ -131,7 +131,8 @@ class ElementController {
         model.addAttribute("targets", evaluations.targetNames(chain.evaluation().id(), LocaleContextHolder.getLocale())
                 .choices());
         model.addAttribute("dimensions", kind == ElementKind.EFFECT
-                ? chains.dimensions(chain.evaluation().id()) : List.of());
+                ? chains.offeredDimensions(chain.evaluation().id(), element == null ? null : element.dimensionId())
+                : List.of());
         return "chain/element-form";
     }
 }

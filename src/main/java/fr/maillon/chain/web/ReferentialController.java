@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.chain.ReferentialService;
@@ -36,7 +37,22 @@ class ReferentialController {
         }
         model.addAttribute("structure", organisations.structure(structureId));
         model.addAttribute("referentials", referentials.referentials(structureId));
+        model.addAttribute("canChange", referentials.canChange(structureId));
         return "chain/referentials";
+    }
+
+    /** Hides a référentiel from the structure's offer ({@code hidden=true}), or shows it again. */
+    @PostMapping("/structures/{structureId}/referentials/{referentialId}/hidden")
+    String hide(@PathVariable long structureId, @PathVariable long referentialId,
+            @RequestParam(defaultValue = "true") boolean hidden, RedirectAttributes redirect) {
+        try {
+            referentials.setHidden(structureId, referentialId, hidden);
+            redirect.addFlashAttribute("flash", hidden ? "chain.referential.hidden" : "chain.referential.shown");
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("flash", ex.violations().get(0).code());
+        }
+        return "redirect:/structures/" + structureId + "/referentials";
     }
 
     @PostMapping("/structures/{structureId}/referentials")

@@ -47,15 +47,20 @@ public class LibraryRepository {
     }
 
     /**
-     * The libraries a structure sees: Maillon's, and those published by a federation covering its
-     * département.
+     * The libraries a structure sees: Maillon's national ones and its département's that speak to
+     * its kind, and those published by a federation covering its département.
      */
     public List<IndicatorLibrary> visibleTo(long structureId) {
         return withEntries(jdbc.sql("""
                 SELECT library.id, library.organisation_id, library.code, library.name, library.description,
                        library.published
                 FROM indicator_library library
-                WHERE library.organisation_id IS NULL
+                WHERE (library.organisation_id IS NULL AND EXISTS (
+                           SELECT 1
+                           FROM structure
+                           WHERE structure.id = :structureId
+                             AND (library.departement IS NULL OR library.departement = structure.departement)
+                             AND (library.kinds IS NULL OR structure.kind = ANY (library.kinds))))
                    OR (library.published AND EXISTS (
                            SELECT 1
                            FROM organisation_departement covered

@@ -36,7 +36,7 @@ public class OrganisationRepository {
     private static final String SELECT_STRUCTURE = """
             SELECT s.id, o.name, s.kind, s.departement, s.commune, s.agrement_start, s.agrement_end,
                    s.management_mode, s.territory_type, s.priority_neighbourhood, s.siret,
-                   s.volunteer_hourly_rate, s.version
+                   s.volunteer_hourly_rate, s.version, s.employment_company, s.habilitation_date
             FROM structure s
             JOIN organisation o ON o.id = s.id
             """;
@@ -52,13 +52,15 @@ public class OrganisationRepository {
         Date end = rs.getDate("agrement_end");
         String mode = rs.getString("management_mode");
         String territory = rs.getString("territory_type");
+        Date habilitation = rs.getDate("habilitation_date");
         return new Structure(rs.getLong("id"), rs.getString("name"), StructureKind.valueOf(rs.getString("kind")),
                 rs.getString("departement"), rs.getString("commune"),
                 start == null ? null : start.toLocalDate(), end == null ? null : end.toLocalDate(),
                 mode == null ? null : ManagementMode.valueOf(mode),
                 territory == null ? null : TerritoryType.valueOf(territory),
                 rs.getBoolean("priority_neighbourhood"), rs.getString("siret"),
-                rs.getBigDecimal("volunteer_hourly_rate"), rs.getInt("version"));
+                rs.getBigDecimal("volunteer_hourly_rate"), rs.getInt("version"), rs.getString("employment_company"),
+                habilitation == null ? null : habilitation.toLocalDate());
     };
 
     private final JdbcClient jdbc;
@@ -83,9 +85,10 @@ public class OrganisationRepository {
         jdbc.sql("""
                 INSERT INTO structure (id, kind, departement, commune, agrement_start, agrement_end,
                                        management_mode, territory_type, priority_neighbourhood, siret,
-                                       volunteer_hourly_rate)
+                                       volunteer_hourly_rate, employment_company, habilitation_date)
                 VALUES (:id, :kind, :departement, :commune, :agrementStart, :agrementEnd,
-                        :managementMode, :territoryType, :priorityNeighbourhood, :siret, :volunteerHourlyRate)
+                        :managementMode, :territoryType, :priorityNeighbourhood, :siret, :volunteerHourlyRate,
+                        :employmentCompany, :habilitationDate)
                 """)
                 .paramSource(structureParameters(id, draft))
                 .update();
@@ -100,6 +103,7 @@ public class OrganisationRepository {
                     management_mode = :managementMode, territory_type = :territoryType,
                     priority_neighbourhood = :priorityNeighbourhood, siret = :siret,
                     volunteer_hourly_rate = :volunteerHourlyRate,
+                    employment_company = :employmentCompany, habilitation_date = :habilitationDate,
                     version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE id = :id
                   AND (CAST(:version AS integer) IS NULL OR version = :version)
@@ -147,12 +151,18 @@ public class OrganisationRepository {
                 .list();
     }
 
-    public List<Organisation> findNetworkOrganisations() {
+    /** The networks (every organisation but structures) that cover the département. */
+    public List<Organisation> findNetworkOrganisations(String departement) {
         return jdbc.sql(SELECT_ORGANISATION + """
-                WHERE o.type IN ('FEDERATION', 'CAF')
+                WHERE o.type <> 'STRUCTURE'
+                  AND EXISTS (SELECT 1
+                              FROM organisation_departement covered
+                              WHERE covered.organisation_id = o.id
+                                AND covered.departement = :departement)
                 GROUP BY o.id
                 ORDER BY o.type DESC, o.name
                 """)
+                .param("departement", departement)
                 .query(ORGANISATION)
                 .list();
     }
@@ -195,6 +205,8 @@ public class OrganisationRepository {
                 .addValue("territoryType", draft.territoryType() == null ? null : draft.territoryType().name())
                 .addValue("priorityNeighbourhood", draft.priorityNeighbourhood())
                 .addValue("siret", draft.siret())
-                .addValue("volunteerHourlyRate", draft.volunteerHourlyRate());
+                .addValue("volunteerHourlyRate", draft.volunteerHourlyRate())
+                .addValue("employmentCompany", draft.employmentCompany())
+                .addValue("habilitationDate", draft.habilitationDate());
     }
 }

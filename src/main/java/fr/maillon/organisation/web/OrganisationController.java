@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.organisation.ManagementMode;
@@ -42,13 +43,16 @@ class OrganisationController {
 
     @GetMapping("/structures/{structureId}/edit")
     String editForm(@PathVariable long structureId, Model model) {
-        model.addAttribute("structureForm", StructureForm.of(organisations.structureForEdit(structureId)));
+        Structure structure = organisations.structureForEdit(structureId);
+        model.addAttribute("structureForm", StructureForm.of(structure));
+        model.addAttribute("formKind", structure.kind());
         return editPage(structureId, model);
     }
 
     @PostMapping("/structures/{structureId}/edit")
     String update(@PathVariable long structureId, @ModelAttribute("structureForm") StructureForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+            BindingResult result, @RequestParam(name = "kind", required = false) String kind, Model model,
+            RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
                 organisations.updateStructure(structureId, form.toDraft(), form.version());
@@ -62,7 +66,8 @@ class OrganisationController {
                 FormErrors.reject(result, ex);
             }
         }
-        organisations.structureForEdit(structureId);
+        StructureKind sent = StructureForm.kindOf(kind);
+        model.addAttribute("formKind", sent != null ? sent : organisations.structureForEdit(structureId).kind());
         return editPage(structureId, model);
     }
 

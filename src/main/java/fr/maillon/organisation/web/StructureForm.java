@@ -20,22 +20,31 @@ public record StructureForm(@Nullable String name, @Nullable StructureKind kind,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate agrementEnd,
         @Nullable ManagementMode managementMode, @Nullable TerritoryType territoryType,
         @Nullable Boolean priorityNeighbourhood, @Nullable String siret, @Nullable BigDecimal volunteerHourlyRate,
-        @Nullable Integer version) {
+        @Nullable Integer version, @Nullable String employmentCompany,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = "dd/MM/yyyy") @Nullable LocalDate habilitationDate) {
 
-    public static StructureForm empty() {
-        return new StructureForm("", StructureKind.CENTRE_SOCIAL, "", "", null, null, null, null, false, "",
-                OrganisationService.DEFAULT_VOLUNTEER_HOURLY_RATE, null);
+    public static StructureForm empty(StructureKind kind) {
+        return new StructureForm("", kind, "", "", null, null, null, null, false, "",
+                OrganisationService.DEFAULT_VOLUNTEER_HOURLY_RATE, null, "", null);
     }
 
     public static StructureForm of(Structure structure) {
         return new StructureForm(structure.name(), structure.kind(), structure.departement(), structure.commune(),
                 structure.agrementStart(), structure.agrementEnd(), structure.managementMode(),
                 structure.territoryType(), structure.priorityNeighbourhood(), structure.siret(),
-                structure.volunteerHourlyRate(), structure.version());
+                structure.volunteerHourlyRate(), structure.version(), structure.employmentCompany(),
+                structure.habilitationDate());
+    }
+
+    /** The kind a form was sent with, read leniently: null when missing or unknown (the form then asks for it). */
+    static @Nullable StructureKind kindOf(@Nullable String kind) {
+        return java.util.Arrays.stream(StructureKind.values()).filter(value -> value.name().equals(kind)).findFirst()
+                .orElse(null);
     }
 
     public StructureDraft toDraft() {
         return new StructureDraft(name, kind, departement, commune, agrementStart, agrementEnd, managementMode,
-                territoryType, Boolean.TRUE.equals(priorityNeighbourhood), siret, volunteerHourlyRate);
+                territoryType, Boolean.TRUE.equals(priorityNeighbourhood), siret, volunteerHourlyRate,
+                employmentCompany, habilitationDate);
     }
 }

@@ -62,7 +62,7 @@ class ReportController {
     String list(@PathVariable long evaluationId, Model model) {
         model.addAttribute("page", evaluations.page(evaluationId));
         model.addAttribute("reports", reports.reports(evaluationId));
-        model.addAttribute("audiences", ReportAudience.values());
+        model.addAttribute("audiences", reports.audiences(evaluationId));
         return "report/list";
     }
 
