@@ -214,6 +214,24 @@ class NothingLostPagesTests {
         assertThat(refused.getContentAsString()).contains("id=\"run-refused\"");
     }
 
+    @Test
+    void refusedCriteriaAndReportsShowTheirPageAgainWithWhatWasTyped() throws Exception {
+        String label = "Coopération ".repeat(12);
+        MockHttpServletResponse criterion = as(post("/evaluations/{e}/criteria", evaluation).param("label", label));
+        assertThat(criterion.getStatus()).isEqualTo(200);
+        assertThat(criterion.getContentAsString()).contains("value=\"" + label + "\"")
+                .contains("id=\"criterion-label-error\"").contains("aria-invalid=\"true\"");
+
+        String title = "Dossier\u0007 pour la CAF";
+        MockHttpServletResponse report = as(post("/evaluations/{e}/reports", evaluation).param("title", title)
+                .param("audience", "PARTENAIRES"));
+        assertThat(report.getStatus()).isEqualTo(200);
+        assertThat(report.getContentAsString()).contains("id=\"new-refused\"").contains("value=\"Dossier")
+                .contains("value=\"PARTENAIRES\" selected=\"selected\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM report WHERE evaluation_id = :e").param("e", evaluation)
+                .query(Long.class).single()).isZero();
+    }
+
     private MockHttpServletRequestBuilder indicator(MockHttpServletRequestBuilder request, String name) {
         return request.param("name", name).param("code", "voisins").param("measure", "COUNT").param("unit", "")
                 .param("source", "MANUAL").param("frequency", "YEAR").param("aggregation", "SUM")
