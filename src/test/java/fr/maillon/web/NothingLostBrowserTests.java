@@ -112,6 +112,12 @@ class NothingLostBrowserTests {
         Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#question-" + question + " form button")));
         assertNoAlert();
         assertThat(driver.findElements(By.id("question-" + question))).isEmpty();
+
+        // a test (a WebDriver session) that leaves a page with something typed is let go: its prompt is accepted
+        driver.findElement(By.id("criterion-label")).sendKeys("Laissé en plan");
+        assertThat(leavingAsks()).isTrue();
+        driver.get(url("/account"));
+        assertThat(driver.getCurrentUrl()).endsWith("/account");
     }
 
     @Test
@@ -158,6 +164,12 @@ class NothingLostBrowserTests {
                 .until(page -> page.getCurrentUrl().contains("987654321"));
         Browser.clickAndWait(driver, driver.findElement(By.id("back")));
         assertThat(driver.getCurrentUrl()).isEqualTo(edit);
+
+        // an upload refused (no file chosen): the import page again, saying the file must be chosen again
+        driver.get(url("/evaluations/" + evaluation + "/imports"));
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(driver.findElement(By.id("upload-refused")).getText()).contains("choisi de nouveau");
+        assertFitsAndAccessible("import-refused");
     }
 
     /** Whether leaving the page now would ask first (the page's beforeunload refuses to let it go silently). */
