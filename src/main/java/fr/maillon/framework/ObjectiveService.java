@@ -37,8 +37,11 @@ public class ObjectiveService {
     private final AccessPolicy access;
     private final ObjectiveRepository objectives;
     private final Revisions revisions;
+    private final FrameworkService framework;
 
-    ObjectiveService(ChainService chains, AccessPolicy access, ObjectiveRepository objectives, Revisions revisions) {
+    ObjectiveService(ChainService chains, AccessPolicy access, ObjectiveRepository objectives, Revisions revisions,
+            FrameworkService framework) {
+        this.framework = framework;
         this.chains = chains;
         this.access = access;
         this.objectives = objectives;
@@ -96,6 +99,18 @@ public class ObjectiveService {
         objectives.replaceIndicatorLinks(structureId, evaluationId, new IndicatorLinks(links.indicatorId(),
                 new ArrayList<>(new LinkedHashSet<>(links.questionIds())),
                 new ArrayList<>(new LinkedHashSet<>(links.elementIds()))));
+    }
+
+    /**
+     * Saves the indicator over {@code version} (see {@link FrameworkService#updateIndicator}) and its
+     * links, together or not at all: the indicator's page sends both from one form, so that ticking
+     * links and saving the indicator never drops one or the other.
+     */
+    @Transactional
+    public void updateIndicator(long evaluationId, IndicatorDraft draft, @Nullable Integer version,
+            IndicatorLinks links) {
+        framework.updateIndicator(evaluationId, links.indicatorId(), draft, version);
+        linkIndicator(evaluationId, links, null);
     }
 
     @Transactional

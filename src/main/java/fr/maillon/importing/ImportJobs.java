@@ -58,7 +58,8 @@ public class ImportJobs {
 
     /** What a job has done so far, and how it ended. */
     public record Job(String id, long userId, String title, State state, int done, int total,
-            @Nullable String resultUrl, @Nullable String resultMessage, List<ImportProblem> problems) {
+            @Nullable String resultUrl, @Nullable String resultMessage, List<ImportProblem> problems,
+            @Nullable String backUrl) {
 
         public int percent() {
             return total == 0 ? (state == State.RUNNING ? 0 : 100) : Math.min(100, done * 100 / total);
@@ -111,6 +112,15 @@ public class ImportJobs {
      * @throws RuleViolationException when the structure, or the server, has too many imports waiting
      */
     public String start(long structureId, long userId, String title, Function<Progress, Outcome> work) {
+        return start(structureId, userId, title, null, work);
+    }
+
+    /**
+     * The same, with the page to go back to when the import is refused or fails ({@code backUrl}: the
+     * preview with the choices made, the file being kept until an import succeeds).
+     */
+    public String start(long structureId, long userId, String title, @Nullable String backUrl,
+            Function<Progress, Outcome> work) {
         Instant now = clock.instant();
         Instant dayAgo = now.minus(1, ChronoUnit.DAYS);
         started.entrySet().removeIf(entry -> {
@@ -127,19 +137,19 @@ public class ImportJobs {
         Runnable task = () -> {
             LocaleContextHolder.setLocale(locale);
             jobs.computeIfPresent(id, (key, job) -> new Job(id, userId, title, State.RUNNING, 0, 0, null, null,
-                    List.of()));
+                    List.of(), backUrl));
             try {
                 Outcome outcome = work.apply(new Progress() {
                     @Override
                     public void total(int total) {
                         jobs.computeIfPresent(id, (key, job) -> new Job(id, userId, title, job.state(), job.done(), total,
-                                null, null, List.of()));
+                                null, null, List.of(), backUrl));
                     }
 
                     @Override
                     public void done(int done) {
                         jobs.computeIfPresent(id, (key, job) -> new Job(id, userId, title, job.state(), done,
-                                job.total(), null, null, List.of()));
+                                job.total(), null, null, List.of(), backUrl));
                     }
                 });
                 finish(id, State.DONE, outcome.resultUrl(), outcome.message(), List.of());
@@ -159,7 +169,7 @@ public class ImportJobs {
                 LocaleContextHolder.resetLocaleContext();
             }
         };
-        queue(structureId, id, new Job(id, userId, title, State.WAITING, 0, 0, null, null, List.of()),
+        queue(structureId, id, new Job(id, userId, title, State.WAITING, 0, 0, null, null, List.of(), backUrl),
                 new DelegatingSecurityContextRunnable(task));
         return id;
     }
@@ -240,7 +250,7 @@ public class ImportJobs {
     private void finish(String id, State state, @Nullable String url, @Nullable String message,
             List<ImportProblem> problems) {
         jobs.computeIfPresent(id, (key, job) -> new Job(id, job.userId(), job.title(), state,
-                state == State.DONE ? job.total() : job.done(), job.total(), url, message, problems));
+                state == State.DONE ? job.total() : job.done(), job.total(), url, message, problems, job.backUrl()));
     }
 
     @PreDestroy

@@ -24,7 +24,7 @@ class ErrorPages implements ErrorController {
 
     @RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView page(HttpServletRequest request) {
-        return view(status(request), null);
+        return view(request, status(request), null);
     }
 
     @RequestMapping("/error")
@@ -36,14 +36,16 @@ class ErrorPages implements ErrorController {
             return ResponseEntity.status(resolved).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(resolved, resolved.getReasonPhrase()));
         }
-        return view(status, null);
+        return view(request, status, null);
     }
 
-    static ModelAndView view(int status, String errorId) {
+    /** The error page, with the way back: the referring page of this site, else the home page. */
+    static ModelAndView view(HttpServletRequest request, int status, String errorId) {
         int shown = KNOWN.contains(status) ? status : (status >= 500 ? 500 : 400);
         ModelAndView page = new ModelAndView("web/error");
         page.addObject("status", shown);
         page.addObject("errorId", errorId);
+        page.addObject("back", BackLink.of(request));
         page.setStatus(HttpStatus.valueOf(status));
         return page;
     }

@@ -89,7 +89,7 @@ class PageExceptionHandler {
             return ResponseEntity.status(status).body(
                     Problems.withInstance(Problems.of(status, status.getReasonPhrase()), request));
         }
-        return ErrorPages.view(status.value(), errorId);
+        return ErrorPages.view(request, status.value(), errorId);
     }
 
 }

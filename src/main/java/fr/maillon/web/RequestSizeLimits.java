@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The size a request body may have, decided before anything reads it (the security filters
@@ -135,7 +136,15 @@ class RequestSizeLimits extends OncePerRequestFilter implements WebServerFactory
         else {
             // Not the error page: its dispatch would parse the unread body for parameters.
             response.setContentType("text/html;charset=UTF-8");
-            body = PAGE.formatted(detail).getBytes(StandardCharsets.UTF_8);
+            String back = BackLink.of(request);
+            String upload = request.getContentType() != null
+                    && request.getContentType().toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)
+                    ? "<p>Revenez à la page précédente et choisissez un fichier plus léger : un navigateur ne garde pas "
+                            + "le fichier choisi, il faut le choisir de nouveau.</p>" : "";
+            String way = back == null ? "" : "<p><a id=\"back\" href=\"" + HtmlUtils.htmlEscape(
+                    request.getContextPath() + back) + "\">Retour à la page précédente</a></p>";
+            body = PAGE.formatted(detail, upload + way, HtmlUtils.htmlEscape(request.getContextPath() + "/"))
+                    .getBytes(StandardCharsets.UTF_8);
         }
         response.setStatus(status.value());
         response.setHeader("Connection", "close");
@@ -147,7 +156,7 @@ class RequestSizeLimits extends OncePerRequestFilter implements WebServerFactory
             <!DOCTYPE html>
             <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Requête refusée — Maillon</title><link rel="stylesheet" href="/css/maillon.css"></head>
-            <body><main id="main"><h1>Requête refusée</h1><p>%s</p><p><a href="/">Retour à l'accueil</a></p></main></body></html>
+            <body><main id="main"><h1>Requête refusée</h1><p>%s</p>%s<p><a href="%s">Retour à l'accueil</a></p></main></body></html>
             """;
 
     /** {@code 16 Ko}, {@code 64 Mo}. */

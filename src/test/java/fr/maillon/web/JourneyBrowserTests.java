@@ -117,8 +117,8 @@ class JourneyBrowserTests {
         Browser.clickAndWait(driver, driver.findElement(By.xpath("//tr[td/code = 'voisins']//a[. = 'Modifier']")));
         label("Le jardin fait-il se rencontrer les voisins ?").click();
         label("Voisins qui se connaissent").click();
-        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("form[action$='/links'] button[type=submit]")));
-        assertThat(flash()).isEqualTo("Les liens de l'indicateur sont enregistrés.");
+        Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#links button[value=links]")));
+        assertThat(flash()).isEqualTo("L'indicateur et ses liens sont enregistrés.");
         assertThat(driver.findElement(By.xpath("//input[@name='questionIds']")).isSelected()).isTrue();
         driver.get(evaluationUrl);
         Browser.clickAndWait(driver, driver.findElement(By.linkText("Cadre d'évaluation")));

@@ -1,11 +1,13 @@
 package fr.maillon.framework.web;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -36,6 +38,10 @@ import fr.maillon.web.RuleViolationException;
 /** The indicators of an evaluation: list, create, edit, delete. */
 @Controller
 class IndicatorController {
+
+    /** The links' violations are said above the form: its record has no such fields. */
+    private static final Map<String, String> LINK_FIELDS = Map.of("questionIds", "",
+            "elementIds", "");
 
     private final FrameworkService framework;
     private final EvaluationService evaluations;
@@ -114,30 +120,58 @@ class IndicatorController {
         return "redirect:/evaluations/" + evaluationId + "/indicators/" + indicatorId + "/values";
     }
 
+    /** The links alone (as scripts, and pages made before the one form, post them); refused: the page again, ticks kept. */
     @PostMapping("/evaluations/{evaluationId}/indicators/{indicatorId}/links")
     String link(@PathVariable long evaluationId, @PathVariable long indicatorId,
             @RequestParam(required = false) List<Long> questionIds,
-            @RequestParam(required = false) List<Long> elementIds, RedirectAttributes redirect) {
+            @RequestParam(required = false) List<Long> elementIds, Model model, RedirectAttributes redirect) {
+        IndicatorLinks links = new IndicatorLinks(indicatorId, questionIds, elementIds);
         try {
-            objectives.linkIndicator(evaluationId, new IndicatorLinks(indicatorId, questionIds, elementIds));
+            objectives.linkIndicator(evaluationId, links);
             redirect.addFlashAttribute("flash", "framework.indicator.linked");
+            return "redirect:/evaluations/" + evaluationId + "/indicators/" + indicatorId + "/edit";
         }
         catch (RuleViolationException ex) {
-            redirect.addFlashAttribute("flash", ex.violations().get(0).code());
+            EvaluationPage page = evaluations.editable(evaluationId);
+            Indicator indicator = find(evaluationId, indicatorId);
+            IndicatorForm form = IndicatorForm.of(indicator);
+            model.addAttribute("indicatorForm", form);
+            BindingResult result = new BeanPropertyBindingResult(form, "indicatorForm");
+            FormErrors.reject(result, ex, LINK_FIELDS);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "indicatorForm", result);
+            model.addAttribute("links", links);
+            return formPage(page, indicator, model);
         }
-        return "redirect:/evaluations/" + evaluationId + "/indicators/" + indicatorId + "/edit";
     }
 
+    /**
+     * Saves the indicator, and its links when the page showed them ({@code linksShown}): one form, so
+     * that ticks are never lost by pressing "Enregistrer", nor typed fields by "Enregistrer les liens"
+     * ({@code then=links}: back to this page). Refused: the page again with everything typed and ticked.
+     */
     @PostMapping("/evaluations/{evaluationId}/indicators/{indicatorId}/edit")
     String update(@PathVariable long evaluationId, @PathVariable long indicatorId,
             @ModelAttribute("indicatorForm") IndicatorForm form, BindingResult result,
-            @RequestParam(required = false) @Nullable String suggestedFormula, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String suggestedFormula,
+            @RequestParam(required = false) List<Long> questionIds,
+            @RequestParam(required = false) List<Long> elementIds,
+            @RequestParam(defaultValue = "false") boolean linksShown, @RequestParam(required = false) String then,
+            Model model, RedirectAttributes redirect) {
         EvaluationPage page = evaluations.editable(evaluationId);
         Indicator indicator = find(evaluationId, indicatorId);
+        IndicatorLinks links = linksShown ? new IndicatorLinks(indicatorId, questionIds, elementIds) : null;
         if (!result.hasErrors()) {
             try {
-                framework.updateIndicator(evaluationId, indicatorId, form.toDraft(suggestedFormula), form.version());
+                if (links == null) {
+                    framework.updateIndicator(evaluationId, indicatorId, form.toDraft(suggestedFormula), form.version());
+                }
+                else {
+                    objectives.updateIndicator(evaluationId, form.toDraft(suggestedFormula), form.version(), links);
+                }
+                if (links != null && "links".equals(then)) {
+                    redirect.addFlashAttribute("flash", "framework.indicator.savedWithLinks");
+                    return "redirect:/evaluations/" + evaluationId + "/indicators/" + indicatorId + "/edit#links";
+                }
                 redirect.addFlashAttribute("flash", "framework.indicator.saved");
                 return "redirect:/evaluations/" + evaluationId + "/indicators";
             }
@@ -145,9 +179,12 @@ class IndicatorController {
                 FormErrors.conflict(result, model, ex, IndicatorForm.of(ex.stored(Indicator.class)));
             }
             catch (RuleViolationException ex) {
-                FormErrors.reject(result, ex);
+                FormErrors.reject(result, ex, LINK_FIELDS);
                 FrameworkService.suggestedFormula(ex).ifPresent(fix -> model.addAttribute("suggestedFormula", fix));
             }
+        }
+        if (links != null) {
+            model.addAttribute("links", links);
         }
         return formPage(page, indicator, model);
     }
@@ -173,7 +210,9 @@ class IndicatorController {
         if (indicator != null) {
             FrameworkOverview overview = objectives.overview(page.evaluation().id());
             model.addAttribute("overview", overview);
-            model.addAttribute("links", overview.links(indicator.id()));
+            if (!model.containsAttribute("links")) {
+                model.addAttribute("links", overview.links(indicator.id()));
+            }
             model.addAttribute("elements", chains.chain(page.evaluation().id()).elements());
         }
         model.addAttribute("page", page);

@@ -61,17 +61,20 @@ class ObjectiveController {
         return "framework/framework";
     }
 
+    /** A structure's own criterion; refused, the page again (200) with the label typed and why. */
     @PostMapping("/evaluations/{evaluationId}/criteria")
     String addCriterion(@PathVariable long evaluationId, @RequestParam(required = false) String label,
-            RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         try {
             objectives.addCriterion(evaluationId, label);
             redirect.addFlashAttribute("flash", "framework.criterion.created");
+            return "redirect:/evaluations/" + evaluationId + "/framework#questions";
         }
         catch (RuleViolationException ex) {
-            redirect.addFlashAttribute("flash", ex.violations().get(0).code());
+            model.addAttribute("criterionLabel", label);
+            model.addAttribute("criterionError", ex.violations().get(0));
+            return show(evaluationId, model);
         }
-        return "redirect:/evaluations/" + evaluationId + "/framework#questions";
     }
 
     @GetMapping({ "/evaluations/{evaluationId}/objectives/new", "/evaluations/{evaluationId}/objectives/{objectiveId}/edit" })

@@ -1,8 +1,15 @@
 package fr.maillon.importing.web;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -12,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.multipart.MultipartFile;
 
 import fr.maillon.chain.EvaluationService;
@@ -32,6 +38,12 @@ import fr.maillon.web.RuleViolationException;
 /** Imports through the pages: upload, preview and mapping, then a background job and its progress. */
 @Controller
 class ImportController {
+
+    /** What a preview's form names its choices: a column per question or choice, the layout, the boxes. */
+    private static final Pattern CHOICE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,120}");
+    private static final int MAX_CHOICES = 2_000;
+    /** The longest way back kept with its choices; longer, the preview with its guesses. */
+    private static final int MAX_BACK = 8_000;
 
     private final ImportService imports;
     private final ImportJobs jobs;
@@ -84,6 +96,7 @@ class ImportController {
             model.addAttribute("uploadError", messages.getMessage(ex.violations().get(0).code(),
                     ex.violations().get(0).arguments(), locale));
             model.addAttribute("uploadKind", kind.name());
+            model.addAttribute("uploadSurveyId", surveyId);
             return startPage(evaluationId, model);
         }
     }
@@ -94,10 +107,15 @@ class ImportController {
         return wideTemplate.download(evaluationId);
     }
 
+    /**
+     * The preview and its choices; the query may carry the choices made before (the way back from a
+     * refused import), which the selects then show instead of the guesses.
+     */
     @GetMapping("/imports/{token}")
     String preview(@PathVariable String token, @RequestParam(required = false) String leadLanguage,
-            @RequestParam(required = false) Long mappingId, Model model,
+            @RequestParam(required = false) Long mappingId, @RequestParam Map<String, String> parameters, Model model,
             Locale locale) {
+        model.addAttribute("chosen", choices(parameters));
         ImportFile file = imports.file(token);
         model.addAttribute("file", file);
         model.addAttribute("format", imports.format(file));
@@ -134,33 +152,39 @@ class ImportController {
         };
     }
 
-    /** Starts the import with the mapping the preview's selects send (a column's index, -1 for none). */
+    /**
+     * Starts the import with the mapping the preview's selects send (a column's index, -1 for none).
+     * Refused (too many imports waiting, no mapping): the preview again with the reason and the
+     * choices made; the job's page leads back to the same preview when the file is refused.
+     */
     @PostMapping("/imports/{token}")
-    String run(@PathVariable String token, @RequestParam Map<String, String> parameters,
-            RedirectAttributes redirect) {
+    String run(@PathVariable String token, @RequestParam Map<String, String> parameters, Model model,
+            Locale locale) {
         ImportFile file = imports.file(token);
         long user = access.currentUserId();
         try {
             return "redirect:/imports/jobs/" + start(token, file, user, parameters);
         }
         catch (RuleViolationException ex) {
-            // too many imports waiting: the preview again, with the reason
-            redirect.addFlashAttribute("flash", ex.violations().get(0).code());
-            return "redirect:/imports/" + token;
+            model.addAttribute("runError", messages.getMessage(ex.violations().get(0).code(),
+                    ex.violations().get(0).arguments(), locale));
+            return preview(token, parameters.get("leadLanguage"), mappingId(parameters.get("mappingId")), parameters,
+                    model, locale);
         }
     }
 
     private String start(String token, ImportFile file, long user, Map<String, String> parameters) {
+        String back = back(token, parameters);
         return switch (file.kind()) {
-            case VALUES -> Dhis2Importer.isDhis2(file) ? startDhis2(token, file, user, mappingId(parameters))
-                    : jobs.start(file.structureId(), user, file.filename(), progress -> values.run(token,
+            case VALUES -> Dhis2Importer.isDhis2(file) ? startDhis2(token, file, user, back, mappingId(parameters))
+                    : jobs.start(file.structureId(), user, file.filename(), back, progress -> values.run(token,
                     new ValueImporter.Mapping(column(parameters, "indicator"), column(parameters, "period"),
                             column(parameters, "category"), column(parameters, "value"),
                             column(parameters, "comment"), "true".equals(parameters.get("addUp")),
                             layout(parameters)), progress));
-            case ANSWERS -> jobs.start(file.structureId(), user, file.filename(), progress -> answers.run(token,
-                    AnswerImporter.Mapping.from(parameters), progress));
-            case XLSFORM -> jobs.start(file.structureId(), user, file.filename(),
+            case ANSWERS -> jobs.start(file.structureId(), user, file.filename(), back,
+                    progress -> answers.run(token, AnswerImporter.Mapping.from(parameters), progress));
+            case XLSFORM -> jobs.start(file.structureId(), user, file.filename(), back,
                     progress -> xlsForms.run(token, parameters.get("leadLanguage"), progress));
         };
     }
@@ -171,8 +195,34 @@ class ImportController {
         return "importing/job";
     }
 
-    private String startDhis2(String token, ImportFile file, long user, long mappingId) {
-        return jobs.start(file.structureId(), user, file.filename(), progress -> dhis2.run(token, mappingId, progress));
+    private String startDhis2(String token, ImportFile file, long user, String back, long mappingId) {
+        return jobs.start(file.structureId(), user, file.filename(), back,
+                progress -> dhis2.run(token, mappingId, progress));
+    }
+
+    /** The choices a preview's form sent, as its selects and boxes are named (bounded: names and values short). */
+    private static Map<String, String> choices(Map<String, String> parameters) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (CHOICE_NAME.matcher(name).matches() && value != null && value.length() <= 40
+                    && chosen.size() < MAX_CHOICES) {
+                chosen.put(name, value);
+            }
+        });
+        return chosen;
+    }
+
+    /** The preview with the choices made, for the job's page: the way back when the file is refused. */
+    private static String back(String token, Map<String, String> parameters) {
+        String preview = "/imports/" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String query = choices(parameters).entrySet().stream().map(choice -> URLEncoder.encode(choice.getKey(),
+                StandardCharsets.UTF_8) + "=" + URLEncoder.encode(choice.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return query.isEmpty() || preview.length() + query.length() >= MAX_BACK ? preview : preview + "?" + query;
+    }
+
+    private static @Nullable Long mappingId(@Nullable String value) {
+        return value != null && value.matches("\\d{1,18}") ? Long.valueOf(value) : null;
     }
 
     private static ValueImporter.Layout layout(Map<String, String> parameters) {

@@ -66,15 +66,18 @@ class ReportController {
         return "report/list";
     }
 
+    /** A new report; refused, the list again (200) with the title and public chosen, and why. */
     @PostMapping("/evaluations/{evaluationId}/reports")
     String create(@PathVariable long evaluationId, @RequestParam(required = false) ReportAudience audience,
-            @RequestParam(required = false) String title, RedirectAttributes redirect) {
+            @RequestParam(required = false) String title, Model model) {
         try {
             return "redirect:/reports/" + reports.create(evaluationId, audience, title);
         }
         catch (RuleViolationException ex) {
-            redirect.addFlashAttribute("flash", ex.violations().get(0).code());
-            return "redirect:/evaluations/" + evaluationId + "/reports";
+            model.addAttribute("newTitle", title);
+            model.addAttribute("newAudience", audience);
+            model.addAttribute("newError", ex.violations().get(0));
+            return list(evaluationId, model);
         }
     }
 
