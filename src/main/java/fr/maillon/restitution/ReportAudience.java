@@ -23,10 +23,11 @@ public enum ReportAudience {
     /**
      * A Territoire zéro chômeur's comité local pour l'emploi, which steers the territory's project:
      * the argued answers, then the evidence its partners weigh (chain, balances, renewal, surveys,
-     * testimonies).
+     * testimonies) and the cadre d'évaluation it steers.
      */
     COMITE_LOCAL(List.of(Section.SYNTHESIS, Section.CONTEXT, Section.RESULTS, Section.CONTRIBUTION, Section.CHANGES,
-            Section.CHAIN, Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.TESTIMONIES));
+            Section.CHAIN, Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.TESTIMONIES,
+            Section.FRAMEWORK));
 
     private final List<Section> sections;
 

@@ -348,7 +348,11 @@ class TargetNamesTests {
                 List.of(effect)));
         contributions.save(evaluation, effect, new ContributionDraft("Le travail stabilise les revenus.", null,
                 Strength.MODERATE, null));
-        long report = reports.create(evaluation, ReportAudience.FEDERATION, "Bilan");
+        // the report for the body that follows the structure: its federation, or a TZC's comité local pour l'emploi
+        boolean territory = jdbc.sql("SELECT s.kind FROM evaluation e JOIN structure s ON s.id = e.structure_id "
+                + "WHERE e.id = :id").param("id", evaluation).query(String.class).single().equals("TERRITOIRE_ZERO_CHOMEUR");
+        long report = reports.create(evaluation, territory ? ReportAudience.COMITE_LOCAL : ReportAudience.FEDERATION,
+                "Bilan");
         ReportContent content = reports.content(report, 0);
         SecurityContextHolder.clearContext();
         StringBuilder all = new StringBuilder();

@@ -134,7 +134,7 @@ class ExchangeTests {
         String forbidden = demo.replace("\"source\": \"act-1\", \"target\": \"act-5\"",
                 "\"source\": \"act-5\", \"target\": \"act-1\"")
                 .replace("\"source\": \"out-1\", \"target\": \"eff-1\"", "\"source\": \"out-1\", \"target\": \"res-3\"");
-        String forbiddenBody = assertRefused(forbidden, "$.links[12].target", "pas prévu par la méthode");
+        String forbiddenBody = assertRefused(forbidden, "$.links[12].target", "La méthode ne prévoit pas de lien");
         assertThat(forbiddenBody).contains("$.links[25].target");
 
         String duplicate = demo.replace("\"ref\": \"out-4\"", "\"ref\": \"out-3\"");
