@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -33,6 +36,7 @@ import fr.maillon.account.internal.ApiTokenRepository;
 import fr.maillon.account.internal.BearerTokenFilter;
 import fr.maillon.account.internal.HashingBusyException;
 import fr.maillon.account.internal.PasswordHashing;
+import fr.maillon.account.internal.SignedInSessions;
 import fr.maillon.account.internal.UserRepository;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.Texts;
@@ -56,11 +60,13 @@ public class AccountService {
     private final AuthenticationManager authenticationManager;
     private final AccountUserDetailsService userDetails;
     private final TransactionOperations transactions;
+    private final SignedInSessions sessions;
     private final Clock clock;
 
     AccountService(UserRepository users, ApiTokenRepository tokens, PasswordEncoder passwordEncoder,
             PasswordHashing hashing, AuthenticationManager authenticationManager,
-            AccountUserDetailsService userDetails, TransactionOperations transactions, Clock clock) {
+            AccountUserDetailsService userDetails, TransactionOperations transactions, SignedInSessions sessions,
+            Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -68,6 +74,7 @@ public class AccountService {
         this.authenticationManager = authenticationManager;
         this.userDetails = userDetails;
         this.transactions = transactions;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -122,6 +129,26 @@ public class AccountService {
         }
         return users.insert(username, displayName, hash, account.platformAdmin())
                 .orElseThrow(() -> new RuleViolationException("username", "account.username.taken"));
+    }
+
+    /**
+     * Opens an account for the person who is choosing its password in her browser now, so that
+     * {@link #signIn} may sign her in with it at once. Same rules as {@link #createAccount}.
+     * @throws ServerBusyException when too many passwords are being hashed at once
+     */
+    public OpenedAccount openAccount(NewAccount account) {
+        long id = createAccount(new NewAccount(account.username(), account.displayName(), account.password(), false));
+        return new OpenedAccount(id, normalizeUsername(account.username()));
+    }
+
+    /**
+     * Signs the browser session in with the account its person just opened, as the sign-in form
+     * would (a new session id, the context saved in the session), without checking the password
+     * again: she has just chosen it. Call it once the account is committed. A locked or disabled
+     * account is not signed in.
+     */
+    public void signIn(OpenedAccount account, HttpServletRequest request, HttpServletResponse response) {
+        sessions.signIn(account.username(), request, response);
     }
 
     /**

@@ -37,7 +37,31 @@ public class BalanceService {
     /** One balance per stakeholder, in the stakeholders' order, those without interactions included. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<StakeholderBalance> balances(long evaluationId) {
-        ValueChain chain = chains.chain(evaluationId);
+        return balances(chains.chain(evaluationId));
+    }
+
+    /**
+     * One stakeholder's page: its identity card, its interactions and their balance, the resources it
+     * provides. For the structure's members: those it was shared with read the cards in its reports
+     * (403), others get 404, as for a stakeholder of another evaluation.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public StakeholderPage stakeholderPage(long evaluationId, long stakeholderId) {
+        ValueChain chain = chains.membersChain(evaluationId);
+        Stakeholder stakeholder = chain.stakeholder(stakeholderId)
+                .orElseThrow(() -> new ChainElementNotFoundException(stakeholderId));
+        StakeholderBalance balance = balances(chain).stream()
+                .filter(candidate -> candidate.stakeholder().id() == stakeholderId).findFirst().orElseThrow();
+        return new StakeholderPage(chain, stakeholder, balance,
+                chain.interactions().stream().filter(interaction -> interaction.stakeholderId() == stakeholderId)
+                        .toList(),
+                chain.elements(ElementKind.RESOURCE).stream().filter(resource -> resource.providerId() != null
+                        && resource.providerId() == stakeholderId).toList(),
+                chains.canEdit(chain.evaluation()));
+    }
+
+    private List<StakeholderBalance> balances(ValueChain chain) {
+        long evaluationId = chain.evaluation().id();
         long structureId = chain.evaluation().structureId();
         Map<Long, List<AmountRow>> amounts = balances.amounts(structureId, evaluationId).stream()
                 .collect(Collectors.groupingBy(AmountRow::stakeholderId));

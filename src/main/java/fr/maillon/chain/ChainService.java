@@ -75,6 +75,27 @@ public class ChainService {
         return load(editable(evaluationId));
     }
 
+    /**
+     * The chain, for the structure's members only: those it was shared with (a federation, a CAF)
+     * read the stakeholders' identity cards in its reports, not on their pages (403); others 404.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ValueChain membersChain(long evaluationId) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_VIEWER);
+        return load(evaluation);
+    }
+
+    /** Whether the caller may open the stakeholders' pages of this evaluation: a member of its structure. */
+    public boolean showsStakeholderPages(long evaluationId) {
+        return access.hasStructureRole(evaluations.evaluation(evaluationId).structureId(), Role.STRUCTURE_VIEWER);
+    }
+
+    /** Whether the caller may change this evaluation's chain. */
+    public boolean canEdit(Evaluation evaluation) {
+        return access.hasStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
+    }
+
     public List<Dimension> dimensions(long evaluationId) {
         return chains.dimensions(evaluations.evaluation(evaluationId).structureId());
     }

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.maillon.account.AccountService;
 import fr.maillon.account.CurrentUser;
 import fr.maillon.account.NewAccount;
+import fr.maillon.account.OpenedAccount;
 import fr.maillon.account.Secrets;
 import fr.maillon.organisation.internal.InvitationRepository;
 import fr.maillon.organisation.internal.MembershipRepository;
@@ -291,14 +292,16 @@ public class OrganisationService {
                 .orElseThrow(InvitationNotFoundException::new);
     }
 
-    /** Opens an account from an invitation link and makes it a member, in one transaction. */
+    /**
+     * Opens an account from an invitation link and makes it a member, in one transaction; the
+     * account returned may then sign its person in ({@code AccountService.signIn}).
+     */
     @Transactional
-    public long acceptWithNewAccount(String token, NewAccount account) {
+    public OpenedAccount acceptWithNewAccount(String token, NewAccount account) {
         Invitation invitation = invitation(token);
-        long userId = accounts.createAccount(new NewAccount(account.username(), account.displayName(),
-                account.password(), false));
-        join(invitation, userId);
-        return userId;
+        OpenedAccount opened = accounts.openAccount(account);
+        join(invitation, opened.userId());
+        return opened;
     }
 
     /** The signed-in person joins the organisation of the invitation. */

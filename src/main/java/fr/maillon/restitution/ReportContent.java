@@ -107,7 +107,38 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
                 reconciliations, diagramPages, sections);
     }
 
-    public record StakeholderLine(String name, String type, boolean communityMember) {
+    /**
+     * A stakeholder as the report names it, with its identity card (presentation and missions, field of
+     * intervention, constraints, strengths and levers): versions finalised before the cards were kept
+     * read null for each, and show no card.
+     */
+    public record StakeholderLine(String name, String type, boolean communityMember, @Nullable String presentation,
+            @Nullable String fieldOfIntervention, @Nullable String constraints, @Nullable String strengths) {
+
+        public StakeholderLine(String name, String type, boolean communityMember) {
+            this(name, type, communityMember, null, null, null, null);
+        }
+
+        public StakeholderLine {
+            presentation = blankToNull(presentation);
+            fieldOfIntervention = blankToNull(fieldOfIntervention);
+            constraints = blankToNull(constraints);
+            strengths = blankToNull(strengths);
+        }
+
+        /** Whether its identity card says anything beyond its name and type. */
+        public boolean hasCard() {
+            return presentation != null || fieldOfIntervention != null || constraints != null || strengths != null;
+        }
+
+        private static @Nullable String blankToNull(@Nullable String text) {
+            return text == null || text.isBlank() ? null : text;
+        }
+    }
+
+    /** The stakeholders whose identity card says something, for the chain's annex. */
+    public List<StakeholderLine> stakeholderCards() {
+        return stakeholders.stream().filter(StakeholderLine::hasCard).toList();
     }
 
     public record ChainCounts(int resources, int activities, int outputs, int effects, int links, int interactions) {

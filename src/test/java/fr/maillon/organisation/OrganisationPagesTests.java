@@ -115,7 +115,7 @@ class OrganisationPagesTests {
         MockHttpServletResponse done = mvc.perform(post(path).with(csrf()).param("displayName", "Samia")
                 .param("username", username).param("password", "une-phrase-longue").param("confirmation",
                         "une-phrase-longue")).andReturn().getResponse();
-        assertThat(done.getRedirectedUrl()).isEqualTo("/login?created");
+        assertThat(done.getRedirectedUrl()).isEqualTo("/structures/" + admin.structureId());
         assertThat(mvc.perform(formLogin("/login").user(username).password("une-phrase-longue")).andReturn()
                 .getResponse().getRedirectedUrl()).isEqualTo("/");
         assertThat(jdbc.sql("SELECT m.role FROM membership m JOIN app_user u ON u.id = m.user_id "

@@ -24,6 +24,7 @@ class BalanceController {
     String balance(@PathVariable long evaluationId, Model model) {
         model.addAttribute("chain", chains.chain(evaluationId));
         model.addAttribute("balances", balances.balances(evaluationId));
+        model.addAttribute("stakeholderPages", chains.showsStakeholderPages(evaluationId));
         return "chain/balance";
     }
 
@@ -31,6 +32,7 @@ class BalanceController {
     String resources(@PathVariable long evaluationId, Model model) {
         model.addAttribute("chain", chains.chain(evaluationId));
         model.addAttribute("valuation", balances.valuation(evaluationId));
+        model.addAttribute("stakeholderPages", chains.showsStakeholderPages(evaluationId));
         return "chain/resources";
     }
 }

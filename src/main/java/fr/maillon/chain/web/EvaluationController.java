@@ -71,6 +71,7 @@ class EvaluationController {
         model.addAttribute("cycles", evaluations.cycles(evaluationId));
         model.addAttribute("path", methodPath.progress(evaluationId));
         model.addAttribute("chain", chains.chain(evaluationId));
+        model.addAttribute("stakeholderPages", chains.showsStakeholderPages(evaluationId));
         model.addAttribute("kinds", ElementKind.values());
         model.addAttribute("dimensionLabels", chains.dimensions(evaluationId).stream()
                 .collect(Collectors.toMap(Dimension::id, Dimension::label)));

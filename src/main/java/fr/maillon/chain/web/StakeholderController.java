@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.maillon.chain.BalanceService;
 import fr.maillon.chain.ChainElementNotFoundException;
 import fr.maillon.chain.ChainService;
 import fr.maillon.chain.Stakeholder;
@@ -19,14 +20,23 @@ import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
-/** Adding, editing, reordering and deleting the stakeholders of an evaluation. */
+/** A stakeholder's page, and adding, editing, reordering and deleting the stakeholders of an evaluation. */
 @Controller
 class StakeholderController {
 
     private final ChainService chains;
+    private final BalanceService balances;
 
-    StakeholderController(ChainService chains) {
+    StakeholderController(ChainService chains, BalanceService balances) {
         this.chains = chains;
+        this.balances = balances;
+    }
+
+    /** Its identity card, its interactions and the resources it provides. */
+    @GetMapping("/evaluations/{evaluationId}/stakeholders/{stakeholderId}")
+    String show(@PathVariable long evaluationId, @PathVariable long stakeholderId, Model model) {
+        model.addAttribute("page", balances.stakeholderPage(evaluationId, stakeholderId));
+        return "chain/stakeholder";
     }
 
     @GetMapping("/evaluations/{evaluationId}/stakeholders/new")

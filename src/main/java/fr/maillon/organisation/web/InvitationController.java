@@ -1,5 +1,8 @@
 package fr.maillon.organisation.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -11,8 +14,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.account.AccountService;
 import fr.maillon.account.NewAccount;
+import fr.maillon.account.OpenedAccount;
+import fr.maillon.account.ServerBusyException;
 import fr.maillon.organisation.Invitation;
 import fr.maillon.organisation.OrganisationService;
+import fr.maillon.organisation.OrganisationType;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -41,25 +47,39 @@ class InvitationController {
 
     @PostMapping("/invitations/{token}")
     String accept(@PathVariable String token, @ModelAttribute("newAccountForm") NewAccountForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+            BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
+            HttpServletResponse response) {
         if (accounts.findCurrentUser().isPresent()) {
             Invitation invitation = organisations.accept(token);
             redirect.addFlashAttribute("flash", "organisation.invitation.joined");
-            return "redirect:/organisations/" + invitation.organisationId();
+            return "redirect:" + destination(invitation);
         }
+        Invitation invitation = organisations.invitation(token);
         if (form.password() != null && !form.password().equals(form.confirmation())) {
             result.rejectValue("confirmation", "account.password.mismatch");
         }
         if (!result.hasErrors()) {
             try {
-                organisations.acceptWithNewAccount(token, new NewAccount(form.username(), form.displayName(),
-                        form.password(), false));
-                return "redirect:/login?created";
+                OpenedAccount opened = organisations.acceptWithNewAccount(token, new NewAccount(form.username(),
+                        form.displayName(), form.password(), false));
+                accounts.signIn(opened, request, response);
+                redirect.addFlashAttribute("flash", "organisation.invitation.accountOpened");
+                return "redirect:" + destination(invitation);
+            }
+            catch (ServerBusyException ex) {
+                response.setStatus(429);
+                FormErrors.reject(result, ex);
             }
             catch (RuleViolationException ex) {
                 FormErrors.reject(result, ex);
             }
         }
         return show(token, model);
+    }
+
+    /** Where the invitation leads: the page of the organisation joined. */
+    private static String destination(Invitation invitation) {
+        return (invitation.role().organisationType() == OrganisationType.STRUCTURE ? "/structures/"
+                : "/organisations/") + invitation.organisationId();
     }
 }
