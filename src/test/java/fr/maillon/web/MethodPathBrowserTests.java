@@ -69,6 +69,8 @@ class MethodPathBrowserTests {
         accounts.createAccount(new NewAccount(admin, "Administratrice", TestUsers.PASSWORD, true));
         signIn(admin);
         Browser.clickAndWait(driver, driver.findElement(By.id("create-structure")));
+        driver.findElement(By.id("kind-CENTRE_SOCIAL")).click();
+        submit();
         driver.findElement(By.id("name")).sendKeys("Épicerie solidaire " + suffix);
         driver.findElement(By.id("departement")).sendKeys("76");
         driver.findElement(By.id("commune")).sendKeys("Le Havre");
@@ -87,9 +89,7 @@ class MethodPathBrowserTests {
         driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
         driver.findElement(By.id("confirmation")).sendKeys(TestUsers.PASSWORD);
         submit();
-        if (driver.getCurrentUrl().contains("/login")) {
-            signIn(director);
-        }
+        assertThat(driver.getCurrentUrl()).as("a new account lands signed in").doesNotContain("/login");
         driver.get(url("/"));
         assertFitsAndAccessible("home");
         Browser.clickAndWait(driver, driver.findElement(By.cssSelector("a[id^='new-evaluation-']")));
@@ -176,7 +176,7 @@ class MethodPathBrowserTests {
         }
         else if (page.matches(".*/indicators/\\d+/edit")) {
             driver.findElement(By.cssSelector("input[name=questionIds]")).click();
-            Browser.clickAndWait(driver, driver.findElement(By.cssSelector("form[action$='/links'] button")));
+            Browser.clickAndWait(driver, driver.findElement(By.cssSelector("#links button[value=links]")));
         }
         else if (page.contains("/data")) {
             WebElement cell = driver.findElement(By.cssSelector("table#grid input[type=text]"));
