@@ -99,7 +99,7 @@ class ChainBrowserTests {
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.cssSelector("svg g.node")).size() == 2);
         assertThat(driver.findElement(By.cssSelector("#workshop [role=status]")).getText())
-                .contains("2 élément(s), 1 lien(s)");
+                .contains("2 éléments, 1 lien,");
 
         driver.findElement(By.id("text")).sendKeys("P: Voisins #habitants #membre\nVoisins ~ Repair café : des outils / des rencontres");
         driver.findElement(By.cssSelector("#workshop button[type=submit]")).click();
