@@ -6,7 +6,7 @@
     if (!gutter) {
       return;
     }
-    var shown = Math.max(8, box.value.split('\n').length + 1);
+    var shown = Math.min(5000, Math.max(8, box.value.split('\n').length + 1));
     box.rows = shown;
     for (var n = gutter.children.length + 1; n <= shown; n++) {
       var number = document.createElement('span');

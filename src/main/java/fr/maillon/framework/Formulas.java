@@ -301,7 +301,8 @@ public final class Formulas {
                 hints.add(new FormulaFix.Hint("framework.formula.fix.noCode", code));
             }
             else {
-                hints.add(new FormulaFix.Hint("framework.formula.fix.code", code, String.join(", ", closest)));
+                hints.add(new FormulaFix.Hint("framework.formula.fix.code", code, String.join(", ", closest),
+                        closest.size()));
                 if (closest.size() == 1 || distance(code, closest.get(0)) < distance(code, closest.get(1))) {
                     corrected = corrected.replaceAll("(?<![\\p{L}\\p{N}_])" + Pattern.quote(code) + "(?![\\p{L}\\p{N}_])",
                             Matcher.quoteReplacement(closest.get(0)));

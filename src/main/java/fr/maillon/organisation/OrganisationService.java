@@ -167,8 +167,9 @@ public class OrganisationService {
     @Transactional
     public void updateStructure(long structureId, StructureDraft draft, @Nullable Integer version) {
         CurrentUser user = access.requireAdministration(structureId);
-        organisations.findStructure(structureId).orElseThrow(() -> new OrganisationNotFoundException(structureId));
-        if (!organisations.updateStructure(structureId, validate(draft), revisions.edit(version, user.id()))) {
+        Structure stored = organisations.findStructure(structureId)
+                .orElseThrow(() -> new OrganisationNotFoundException(structureId));
+        if (!organisations.updateStructure(structureId, validate(draft, stored), revisions.edit(version, user.id()))) {
             throw revisions.conflict("structure", structureId, structureId, () -> organisations
                     .findStructure(structureId).orElseThrow(() -> new OrganisationNotFoundException(structureId)));
         }
@@ -370,6 +371,14 @@ public class OrganisationService {
     // --- rules --------------------------------------------------------------------------------
 
     private static StructureDraft validate(StructureDraft draft) {
+        return validate(draft, null);
+    }
+
+    /**
+     * The draft checked, holding only the fields its kind shows; those it does not show keep what
+     * {@code stored} held, so that a kind changed by mistake and changed back loses nothing.
+     */
+    private static StructureDraft validate(StructureDraft draft, @Nullable Structure stored) {
         List<Violation> violations = new ArrayList<>();
         String name = strip(draft.name());
         String departement = strip(draft.departement());
@@ -419,15 +428,18 @@ public class OrganisationService {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
-        // The kind keeps only its own fields: the CAF's agrément and mode de gestion for centres
-        // sociaux and EVS, the entreprise à but d'emploi and habilitation for a Territoire zéro chômeur.
+        // The kind takes only its own fields from the form: the CAF's agrément and mode de gestion for
+        // centres sociaux and EVS, the entreprise à but d'emploi and habilitation for a Territoire zéro
+        // chômeur; the others stay as stored (hidden, never shown nor used for this kind).
         boolean caf = draft.kind().agreedByCaf();
         boolean territory = draft.kind().zeroUnemploymentTerritory();
         return new StructureDraft(name, draft.kind(), departement.toUpperCase(Locale.ROOT), commune,
-                caf ? draft.agrementStart() : null, caf ? draft.agrementEnd() : null,
-                caf ? draft.managementMode() : null, draft.territoryType(), draft.priorityNeighbourhood(), siret,
-                rate.setScale(2, RoundingMode.HALF_UP), territory ? employmentCompany : null,
-                territory ? draft.habilitationDate() : null);
+                caf ? draft.agrementStart() : stored == null ? null : stored.agrementStart(),
+                caf ? draft.agrementEnd() : stored == null ? null : stored.agrementEnd(),
+                caf ? draft.managementMode() : stored == null ? null : stored.managementMode(),
+                draft.territoryType(), draft.priorityNeighbourhood(), siret, rate.setScale(2, RoundingMode.HALF_UP),
+                territory ? employmentCompany : stored == null ? null : stored.employmentCompany(),
+                territory ? draft.habilitationDate() : stored == null ? null : stored.habilitationDate());
     }
 
     /** Stripped text, null when blank or when it holds control characters (the field's rule then refuses it). */

@@ -30,13 +30,14 @@ class IcuMessageSource extends ResourceBundleMessageSource {
     @Override
     protected @Nullable String getMessageInternal(@Nullable String code, @Nullable Object @Nullable [] args,
             @Nullable Locale locale) {
+        // French, or English: any other ?lang= reads French, and the caches hold two languages only
+        Locale language = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
         if (code == null || args == null || args.length == 0) {
-            return super.getMessageInternal(code, args, locale);
+            return super.getMessageInternal(code, args, language);
         }
-        Locale language = locale != null ? locale : Locale.getDefault();
         String pattern = resolveCodeWithoutArguments(code, language);
         if (pattern == null) {
-            return super.getMessageInternal(code, args, locale);
+            return super.getMessageInternal(code, args, language);
         }
         MessageFormat format = formats.computeIfAbsent(language, key -> new ConcurrentHashMap<>())
                 .computeIfAbsent(pattern, key -> new MessageFormat(key, language));

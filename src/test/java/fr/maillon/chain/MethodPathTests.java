@@ -15,9 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
+import fr.maillon.TestFiles;
 import fr.maillon.TestUsers;
 import fr.maillon.chain.StepProgress.StepAction;
+import fr.maillon.exchange.ExchangeService;
 import fr.maillon.organisation.Role;
+import fr.maillon.restitution.ReportAudience;
+import fr.maillon.restitution.ReportService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -43,6 +47,12 @@ class MethodPathTests {
     @Autowired
     MethodPathService path;
 
+    @Autowired
+    ExchangeService exchange;
+
+    @Autowired
+    ReportService reports;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -50,10 +60,15 @@ class MethodPathTests {
 
     @Test
     void theDemoEvaluationHasWalkedTheWholePath() throws Exception {
-        long conserverie = jdbc.sql("SELECT min(id) FROM evaluation WHERE title = 'Conserverie Mobile et Solidaire'")
-                .query(Long.class).single();
-        String page = mvc.perform(get("/evaluations/{id}", conserverie).with(users.as("coope"))).andReturn()
-                .getResponse().getContentAsString();
+        // a copy of the demo's Conserverie: other tests add questions to the demo's own
+        TestUsers.Created director = users.structureWithMember(Role.STRUCTURE_ADMIN);
+        users.signIn(director.username());
+        long conserverie = exchange.importEvaluation(director.structureId(), TestFiles.demoDocument());
+        // as the demo does, a dossier for the CAF is finalised (the document carries no report)
+        reports.finalise(reports.create(conserverie, ReportAudience.CAF, "Dossier d'agrément"));
+        SecurityContextHolder.clearContext();
+        String page = mvc.perform(get("/evaluations/{id}", conserverie).with(users.as(director.username())))
+                .andReturn().getResponse().getContentAsString();
 
         for (MethodStep step : MethodStep.values()) {
             assertThat(stepClass(page, step)).as(step.name()).contains("step-done");

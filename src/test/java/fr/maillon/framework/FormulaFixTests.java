@@ -48,7 +48,7 @@ class FormulaFixTests {
         assertThat(fix.formula()).isEqualTo("heures_benevoles * taux_horaire");
         assertThat(fix.hints()).singleElement().satisfies(hint -> {
             assertThat(hint.code()).isEqualTo("framework.formula.fix.code");
-            assertThat(hint.arguments()).containsExactly("heures_benevole", "heures_benevoles");
+            assertThat(hint.arguments()).containsExactly("heures_benevole", "heures_benevoles", 1);
         });
         FormulaFix accented = Formulas.fix("heures_bénévoles x taux_horaire", CODES);
         assertThat(accented.formula()).isEqualTo("heures_benevoles * taux_horaire");

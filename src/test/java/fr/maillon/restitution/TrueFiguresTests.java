@@ -136,7 +136,7 @@ class TrueFiguresTests {
                     .isTrue();
         }
         long caf = organisations.createNetworkOrganisationUnchecked(new NetworkOrganisationDraft(OrganisationType.CAF,
-                "CAF " + survey, List.of("26")));
+                "CAF " + survey, List.of("07")));
         cafMember = users.newUsername("caf");
         users.addMember(caf, users.newUser(cafMember), Role.CAF_MEMBER);
         organisations.shareUnchecked(director.structureId(), evaluation, caf, director.userId());

@@ -106,7 +106,7 @@ class PanelTests {
         second = built.wave(later).orElseThrow().token();
 
         long caf = organisations.createNetworkOrganisationUnchecked(new NetworkOrganisationDraft(OrganisationType.CAF,
-                "CAF " + survey, List.of("26")));
+                "CAF " + survey, List.of("07")));
         cafMember = users.newUsername("caf");
         users.addMember(caf, users.newUser(cafMember), Role.CAF_MEMBER);
         organisations.shareUnchecked(editor.structureId(), evaluation, caf, editor.userId());

@@ -92,7 +92,7 @@ class SurveyDisclosureTests {
         token = built.waves().get(0).token();
 
         long caf = organisations.createNetworkOrganisationUnchecked(new NetworkOrganisationDraft(OrganisationType.CAF,
-                "CAF de la Drôme " + survey, List.of("26")));
+                "CAF de l'Ardèche " + survey, List.of("07")));
         cafMember = users.newUsername("caf");
         users.addMember(caf, users.newUser(cafMember), Role.CAF_MEMBER);
         organisations.shareUnchecked(editor.structureId(), evaluation, caf, editor.userId());

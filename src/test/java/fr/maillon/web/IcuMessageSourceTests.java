@@ -46,6 +46,26 @@ class IcuMessageSourceTests {
                 .isEqualTo("Territoire zéro chômeur (entreprise à but d'emploi)");
     }
 
+    /**
+     * A message without arguments is shown as written, so it writes an apostrophe once (ICU reads a lone
+     * apostrophe before a letter as itself, should the message ever be formatted with arguments).
+     */
+    @Test
+    void aMessageWithoutArgumentsWritesItsApostrophesOnce() throws IOException {
+        for (String file : new String[] { "messages.properties", "messages_en.properties" }) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources", file), StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+            for (String key : properties.stringPropertyNames()) {
+                String text = properties.getProperty(key);
+                if (!text.contains("{")) {
+                    assertThat(text).as(file + " " + key).doesNotContain("''");
+                }
+            }
+        }
+    }
+
     @Test
     void everyMessageWithArgumentsIsAnIcuPattern() throws IOException {
         for (String file : new String[] { "messages.properties", "messages_en.properties" }) {

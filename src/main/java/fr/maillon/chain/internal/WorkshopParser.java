@@ -43,7 +43,7 @@ public final class WorkshopParser {
     private static final Pattern ELEMENT = Pattern.compile("^([PRSAOE])\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     /** Longer lines are refused: a workshop line is a name, not a text. */
     public static final int MAX_LINE = 1000;
-    private static final Pattern TAG = Pattern.compile("\\s#([\\p{L}_-]+)");
+    private static final Pattern TAG = Pattern.compile("\\s#(\\p{L}[\\p{L}\\p{N}_-]*)");
 
     /** A stakeholder's type: one of these is required on a P: line (no silent default). */
     private static final Map<String, StakeholderType> STAKEHOLDER_TAGS = tags("etat", StakeholderType.ETAT,

@@ -59,10 +59,10 @@ class LinkController {
                 model.addAttribute("advice", advice);
                 if (advice.outputOffer()) {
                     model.addAttribute("outputOfferForm", new OutputOfferForm(advice.sourceId(), advice.targetId(),
-                            messages.getMessage("chain.link.offer.outputName", new Object[] { advice.targetName() },
-                                    locale),
-                            messages.getMessage("chain.link.offer.rationale",
-                                    new Object[] { advice.sourceName(), advice.targetName() }, locale)));
+                            cut(messages.getMessage("chain.link.offer.outputName", new Object[] { advice.targetName() },
+                                    locale), 200),
+                            cut(messages.getMessage("chain.link.offer.rationale",
+                                    new Object[] { advice.sourceName(), advice.targetName() }, locale), 1000)));
                 }
             }
             catch (RuleViolationException ex) {
@@ -70,6 +70,15 @@ class LinkController {
             }
         }
         return linkPage(chain, null, model);
+    }
+
+    /** A proposed text within its field's limit, so that the one-click offer is never refused for its length. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+        return text.substring(0, end) + "…";
     }
 
     /** The offer made when two primary activities were to be linked: an output of the source, linked from it. */

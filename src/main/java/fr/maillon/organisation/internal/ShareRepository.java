@@ -92,7 +92,11 @@ public class ShareRepository {
                 .list();
     }
 
-    /** Does an active share give this person the evaluation (or, with null, anything of the structure)? */
+    /**
+     * Does an active share give this person the evaluation (or, with null, anything of the structure)? Only
+     * while the network covers the structure's département: a structure that moved, or a share made before
+     * that rule, reaches no one outside.
+     */
     public boolean reaches(long userId, long structureId, @Nullable Long evaluationId) {
         return jdbc.sql("""
                 SELECT EXISTS (
@@ -103,7 +107,9 @@ public class ShareRepository {
                       AND s.revoked_at IS NULL
                       AND s.structure_id = :structureId
                       AND (CAST(:evaluationId AS bigint) IS NULL OR s.evaluation_id IS NULL
-                           OR s.evaluation_id = :evaluationId))
+                           OR s.evaluation_id = :evaluationId)
+                      AND EXISTS (SELECT 1 FROM organisation_departement c JOIN structure st ON st.id = s.structure_id
+                                  WHERE c.organisation_id = s.recipient_id AND c.departement = st.departement))
                 """)
                 .param("userId", userId)
                 .param("structureId", structureId)
@@ -112,12 +118,14 @@ public class ShareRepository {
                 .single();
     }
 
-    /** Every active share that reaches this person. */
+    /** Every active share that reaches this person (its network covering the structure's département). */
     public List<Share> findReaching(long userId) {
         return jdbc.sql(SELECT_SHARE + """
                 JOIN membership m ON m.organisation_id = s.recipient_id
                 WHERE m.user_id = :userId
                   AND s.revoked_at IS NULL
+                  AND EXISTS (SELECT 1 FROM organisation_departement c JOIN structure st ON st.id = s.structure_id
+                              WHERE c.organisation_id = s.recipient_id AND c.departement = st.departement)
                 ORDER BY s.structure_id, s.evaluation_id NULLS FIRST
                 """)
                 .param("userId", userId)

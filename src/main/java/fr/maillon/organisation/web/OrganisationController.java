@@ -66,8 +66,9 @@ class OrganisationController {
                 FormErrors.reject(result, ex);
             }
         }
+        StructureKind stored = organisations.structureForEdit(structureId).kind();
         StructureKind sent = StructureForm.kindOf(kind);
-        model.addAttribute("formKind", sent != null ? sent : organisations.structureForEdit(structureId).kind());
+        model.addAttribute("formKind", sent != null ? sent : stored);
         return editPage(structureId, model);
     }
 
