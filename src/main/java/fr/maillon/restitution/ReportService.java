@@ -471,8 +471,11 @@ public class ReportService {
                 page.evaluation().periodEnd(), clock.instant(), reports.narratives(report.structureId(), report.id()),
                 chain.stakeholders().stream().map(stakeholder -> new ReportContent.StakeholderLine(stakeholder.name(),
                         label("chain.stakeholder.type." + stakeholder.type()), stakeholder.communityMember(),
-                        stakeholder.presentation(), stakeholder.fieldOfIntervention(), stakeholder.constraints(),
-                        stakeholder.strengths())).toList(),
+                        stakeholder.presentation(), stakeholder.fieldOfIntervention(),
+                        // what the structure notes of each partner's constraints and levers stays out of the
+                        // report the partners themselves receive
+                        audience == ReportAudience.PARTENAIRES ? null : stakeholder.constraints(),
+                        audience == ReportAudience.PARTENAIRES ? null : stakeholder.strengths())).toList(),
                 new ReportContent.ChainCounts(chain.elements(ElementKind.RESOURCE).size(),
                         chain.elements(ElementKind.ACTIVITY).size(), chain.elements(ElementKind.OUTPUT).size(),
                         chain.elements(ElementKind.EFFECT).size(), chain.links().size(), chain.interactions().size()),
