@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +47,9 @@ class StakeholderCardsReportTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    ReportService reports;
+
     long report;
 
     @BeforeEach
@@ -77,6 +81,29 @@ class StakeholderCardsReportTests {
         assertThat(annexes).contains(TITLE).contains("Producteurs bio locaux")
                 .contains("Entreprise, membre de la communauté d'action").contains("Champ d'intervention")
                 .contains(FIELD);
+    }
+
+    @Test
+    void thePartnersReportKeepsWhatTheStructureNotesOfThemOut() throws Exception {
+        long evaluation = jdbc.sql("SELECT evaluation_id FROM report WHERE id = :id").param("id", report)
+                .query(Long.class).single();
+        String constraints = "Disponibilités variables selon les saisons et l'âge.";
+        users.signIn("coope");
+        try {
+            long partners = reports.create(evaluation, ReportAudience.PARTENAIRES, "Aux partenaires");
+            ReportContent.StakeholderLine forPartners = volunteers(reports.content(partners, 0));
+            assertThat(forPartners.constraints()).isNull();
+            assertThat(forPartners.presentation()).isNotBlank();
+            assertThat(volunteers(reports.content(report, 0)).constraints()).isEqualTo(constraints);
+        }
+        finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static ReportContent.StakeholderLine volunteers(ReportContent content) {
+        return content.stakeholders().stream().filter(line -> line.name().equals("Bénévoles de la Conserverie"))
+                .findFirst().orElseThrow();
     }
 
     @Test
