@@ -139,7 +139,7 @@ class MethodPathTests {
                 .with(users.as(editor.username())).with(csrf())).andReturn().getResponse().getContentAsString();
         assertThat(text(page)).contains("Ce texte compte 2 001 caractères : 2 000 au plus. Raccourcissez-le.");
         assertThat(page).contains("id=\"means-error\"").contains("caractères de contrôle")
-                .contains(">La CAF</textarea>").contains(">Le comité</textarea>");
+                .contains("name=\"audiences\">La CAF</textarea>").contains("name=\"steering\">Le comit");
         assertThat(jdbc.sql("SELECT count(*) FROM evaluation WHERE id = :id AND purpose IS NULL AND steering IS NULL")
                 .param("id", evaluation).query(Long.class).single()).isEqualTo(1);
     }
@@ -167,6 +167,7 @@ class MethodPathTests {
         assertThat(chainStep(evaluation).next().path()).endsWith("/interactions/new");
         assertThat(path.progress(evaluation).current()).isEqualTo(MethodStep.FRAMING);
         frame(editor, evaluation, "Préparer l'agrément.", "Un comité de pilotage.");
+        users.signIn(editor.username());
         assertThat(path.progress(evaluation).current()).isEqualTo(MethodStep.FRAMEWORK);
     }
 
