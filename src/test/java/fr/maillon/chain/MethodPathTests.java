@@ -94,7 +94,7 @@ class MethodPathTests {
                 .contains("Pourquoi évaluer : à écrire ; pour qui : à écrire ; moyens : à écrire ; pilotage : à écrire.")
                 .contains("Compléter le cadrage");
         assertThat(step(page, MethodStep.FRAMING)).contains("id=\"action-FRAMING\"")
-                .contains("href=\"/evaluations/" + evaluation + "/edit\"");
+                .contains("href=\"/evaluations/" + evaluation + "/edit#framing\"");
         assertThat(page).contains("0 étape faite sur 6").doesNotContain("id=\"framing-purpose\"");
         String form = mvc.perform(get("/evaluations/{id}/edit", evaluation).with(users.as(editor.username())))
                 .andReturn().getResponse().getContentAsString();

@@ -136,7 +136,7 @@ class MethodPathBrowserTests {
 
     /** Fills the form a primary action led to, the way a person would, and submits it. */
     private void fill(String page) throws IOException {
-        if (page.matches("/evaluations/\\d+/edit")) {
+        if (page.matches("/evaluations/\\d+/edit(#framing)?")) {
             assertFitsAndAccessible("evaluation-framing");
             driver.findElement(By.id("purpose")).sendKeys("Montrer à la CAF ce que l'épicerie change pour les familles.");
             driver.findElement(By.id("audiences")).sendKeys("La CAF, les familles, les bénévoles.");

@@ -81,7 +81,7 @@ class ChainMethodSteps implements MethodStepSource {
                 DAY.format(evaluation.periodStart()), DAY.format(evaluation.periodEnd()));
         StepText parts = StepText.of("chain.path.framing.parts", written(evaluation.purpose()),
                 written(evaluation.audiences()), written(evaluation.means()), written(evaluation.steering()));
-        String edit = "/evaluations/" + evaluation.id() + "/edit";
+        String edit = "/evaluations/" + evaluation.id() + "/edit#framing";
         if (!evaluation.framed()) {
             return new StepProgress(MethodStep.FRAMING, StepState.STARTED, List.of(done, parts),
                     action("chain.path.framing.complete", edit), null);
