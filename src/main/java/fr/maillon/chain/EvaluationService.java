@@ -155,7 +155,8 @@ public class EvaluationService {
         }
         return new EvaluationDraft(draft.title(), draft.scope(), draft.actionName(), draft.periodStart(),
                 draft.periodEnd(), draft.status(), given.get(EffectTarget.HABITANTS),
-                given.get(EffectTarget.TERRITOIRE), given.get(EffectTarget.COMMUNAUTE_ACTION));
+                given.get(EffectTarget.TERRITOIRE), given.get(EffectTarget.COMMUNAUTE_ACTION), draft.purpose(),
+                draft.audiences(), draft.means(), draft.steering());
     }
 
     /**
@@ -367,7 +368,8 @@ public class EvaluationService {
         }
         return new EvaluationDraft(valid.title(), valid.scope(), valid.actionName(), valid.periodStart(),
                 valid.periodEnd(), valid.status(), named.targetNameHabitants(), named.targetNameTerritoire(),
-                named.targetNameCommunauteAction());
+                named.targetNameCommunauteAction(), valid.purpose(), valid.audiences(), valid.means(),
+                valid.steering());
     }
 
     private static EvaluationDraft validate(EvaluationDraft draft) {
@@ -393,6 +395,10 @@ public class EvaluationService {
         if (actionName != null && Texts.hasControlCharacters(actionName)) {
             violations.add(new Violation("actionName", "web.text.control"));
         }
+        String purpose = framingText(draft.purpose(), "purpose", violations);
+        String audiences = framingText(draft.audiences(), "audiences", violations);
+        String means = framingText(draft.means(), "means", violations);
+        String steering = framingText(draft.steering(), "steering", violations);
         if (draft.periodStart() == null) {
             violations.add(new Violation("periodStart", "chain.evaluation.period.required"));
         }
@@ -414,6 +420,22 @@ public class EvaluationService {
         EvaluationStatus status = draft.status() == null ? EvaluationStatus.FRAMING : draft.status();
         return new EvaluationDraft(title, draft.scope(), draft.scope() == EvaluationScope.ACTION ? actionName : null,
                 draft.periodStart(), draft.periodEnd(), status, draft.targetNameHabitants(),
-                draft.targetNameTerritoire(), draft.targetNameCommunauteAction());
+                draft.targetNameTerritoire(), draft.targetNameCommunauteAction(), purpose, audiences, means, steering);
+    }
+
+    /** A framing text stripped, null when blank; a refusal added when too long or holding control characters. */
+    private static @Nullable String framingText(@Nullable String text, String field, List<Violation> violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String stripped = text.strip().replace("\r\n", "\n");
+        if (stripped.length() > EvaluationDraft.FRAMING_MAX_LENGTH) {
+            violations.add(new Violation(field, "chain.evaluation.framing.tooLong",
+                    EvaluationDraft.FRAMING_MAX_LENGTH, stripped.length()));
+        }
+        else if (Texts.hasControlCharacters(stripped)) {
+            violations.add(new Violation(field, "web.text.control"));
+        }
+        return stripped;
     }
 }

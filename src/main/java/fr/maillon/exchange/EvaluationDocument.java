@@ -65,17 +65,27 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
      * The evaluation; {@code targets} holds the names its editors gave its effect targets, by target code (version
      * 2, optional): a target it does not name keeps the default name of the importing structure's kind;
      * {@code structureKind} (optional, for information) is the kind of the structure that wrote it: a document moves
-     * between structures of any kind.
+     * between structures of any kind. {@code purpose}, {@code audiences}, {@code means} and {@code steering} (version 2,
+     * optional) are its framing: why evaluate, for whom, with what means, who steers.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EvaluationPart(String title, EvaluationScope scope, @Nullable String actionName,
             LocalDate periodStart, LocalDate periodEnd, @Nullable EvaluationStatus status,
             @Nullable Boolean illustrative, @Nullable Map<EffectTarget, String> targets,
-            @Nullable StructureKind structureKind) {
+            @Nullable StructureKind structureKind, @Nullable String purpose, @Nullable String audiences,
+            @Nullable String means, @Nullable String steering) {
 
         public EvaluationPart(String title, EvaluationScope scope, @Nullable String actionName, LocalDate periodStart,
                 LocalDate periodEnd, @Nullable EvaluationStatus status) {
             this(title, scope, actionName, periodStart, periodEnd, status, null, null, null);
+        }
+
+        /** An evaluation without framing texts. */
+        public EvaluationPart(String title, EvaluationScope scope, @Nullable String actionName, LocalDate periodStart,
+                LocalDate periodEnd, @Nullable EvaluationStatus status, @Nullable Boolean illustrative,
+                @Nullable Map<EffectTarget, String> targets, @Nullable StructureKind structureKind) {
+            this(title, scope, actionName, periodStart, periodEnd, status, illustrative, targets, structureKind, null,
+                    null, null, null);
         }
 
         /** The name the document gives this target, or null. */

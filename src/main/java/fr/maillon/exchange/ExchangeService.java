@@ -147,7 +147,8 @@ public class ExchangeService {
                 new EvaluationPart(evaluation.title(), evaluation.scope(), evaluation.actionName(),
                         evaluation.periodStart(), evaluation.periodEnd(), evaluation.status(),
                         evaluations.illustrative(evaluationId) ? true : null, targetNames(evaluation),
-                        evaluations.page(evaluationId).structure().kind()),
+                        evaluations.page(evaluationId).structure().kind(), evaluation.purpose(),
+                        evaluation.audiences(), evaluation.means(), evaluation.steering()),
                 stakeholders, elements, links, interactions, frameworks.export(evaluationId, elementRefs),
                 surveys.export(evaluationId), evidence.export(evaluationId, elementRefs),
                 restitution.exportContributions(evaluationId, elementRefs), restitution.exportReports(evaluationId),
@@ -347,7 +348,8 @@ public class ExchangeService {
                 () -> created[0] = evaluations.create(structureId, new EvaluationDraft(part.title(), part.scope(),
                         part.actionName(), part.periodStart(), part.periodEnd(), part.status(),
                         part.targetName(EffectTarget.HABITANTS), part.targetName(EffectTarget.TERRITOIRE),
-                        part.targetName(EffectTarget.COMMUNAUTE_ACTION))));
+                        part.targetName(EffectTarget.COMMUNAUTE_ACTION), part.purpose(), part.audiences(),
+                        part.means(), part.steering())));
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);
         }

@@ -24,16 +24,36 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         List<BalanceLine> balances, BigDecimal valuationEur, List<RenewalLine> renewal, List<SupportLine> support,
         List<SurveyBlock> surveys, List<ContributionBlock> contributions, List<TestimonyLine> testimonies,
         List<ReviewLine> reviewTrail, List<Reconciliation> reconciliations, List<DiagramPrint> diagramPages,
-        @Nullable List<ReportAudience.Section> sections) {
+        @Nullable List<ReportAudience.Section> sections, @Nullable Framing framing) {
 
     /**
      * Versions kept before the review trail, the reconciliations or the diagram's printed pages were
-     * (and the live draft) have none (their PDF draws {@code diagramSvg}).
+     * (and the live draft) have none (their PDF draws {@code diagramSvg}). Versions kept before the
+     * framing was, and evaluations whose framing is not written, have no {@code framing}.
      */
     public ReportContent {
         reviewTrail = reviewTrail == null ? List.of() : List.copyOf(reviewTrail);
         reconciliations = reconciliations == null ? List.of() : List.copyOf(reconciliations);
         diagramPages = diagramPages == null ? List.of() : List.copyOf(diagramPages);
+        framing = framing == null || framing.blank() ? null : framing;
+    }
+
+    /**
+     * The evaluation's framing as the context section tells it: why it was evaluated, for whom, and who steered it
+     * (each null when not written).
+     */
+    public record Framing(@Nullable String purpose, @Nullable String audiences, @Nullable String steering) {
+
+        public Framing {
+            purpose = StakeholderLine.blankToNull(purpose);
+            audiences = StakeholderLine.blankToNull(audiences);
+            steering = StakeholderLine.blankToNull(steering);
+        }
+
+        /** Whether nothing of it is written. */
+        public boolean blank() {
+            return purpose == null && audiences == null && steering == null;
+        }
     }
 
     /** When it was drawn up, in the given zone (the application's: {@code #zone} in templates). */
@@ -104,7 +124,7 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         return new ReportContent(reportId, version, audience, title, structure, commune, evaluationTitle, periodStart,
                 periodEnd, generatedAt, narratives, stakeholders, chain, diagramSvg, objectives, questions, indicators,
                 balances, valuationEur, renewal, support, surveys, contributions, testimonies, trail,
-                reconciliations, diagramPages, sections);
+                reconciliations, diagramPages, sections, framing);
     }
 
     /**

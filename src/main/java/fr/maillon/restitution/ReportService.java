@@ -506,7 +506,8 @@ public class ReportService {
                 valuation != null ? Reconciliations.of(valuation, overview, figures, messages) : List.of(),
                 print && audience.sections().contains(ReportAudience.Section.CHAIN) ? diagramPages(evaluationId,
                         targets) : List.of(),
-                audience.sections());
+                audience.sections(), new ReportContent.Framing(page.evaluation().purpose(),
+                        page.evaluation().audiences(), page.evaluation().steering()));
     }
 
     /** The diagram as printed: A4 or A3 landscape pages, their texts at least 7 pt. */

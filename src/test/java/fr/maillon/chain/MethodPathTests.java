@@ -24,6 +24,7 @@ import fr.maillon.restitution.ReportAudience;
 import fr.maillon.restitution.ReportService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -95,15 +96,39 @@ class MethodPathTests {
     }
 
     @Test
-    void aNewEvaluationIsFramedAndNextDescribesItsChain() throws Exception {
+    void aNewEvaluationIsFramedOnceItSaysWhyAndWhoStepsAndNextDescribesItsChain() throws Exception {
         TestUsers.Created editor = users.structureWithMember(Role.STRUCTURE_EDITOR);
         long evaluation = newEvaluation(editor);
         String page = mvc.perform(get("/evaluations/{id}", evaluation).with(users.as(editor.username()))).andReturn()
                 .getResponse().getContentAsString();
 
-        assertThat(stepClass(page, MethodStep.FRAMING)).contains("step-done");
+        // scope and period alone: the framing is started, its action completes it on the evaluation's form
+        assertThat(stepClass(page, MethodStep.FRAMING)).contains("step-started").contains("step-current");
         assertThat(text(step(page, MethodStep.FRAMING)))
-                .contains("Évaluation du projet social, du 01/01/2024 au 31/12/2024.").contains("fait le ");
+                .contains("Évaluation du projet social, du 01/01/2024 au 31/12/2024.")
+                .contains("Pourquoi évaluer : à écrire ; pour qui : à écrire ; moyens : à écrire ; pilotage : à écrire.")
+                .contains("Compléter le cadrage");
+        assertThat(step(page, MethodStep.FRAMING)).contains("id=\"action-FRAMING\"")
+                .contains("href=\"/evaluations/" + evaluation + "/edit#framing\"");
+        assertThat(page).contains("0 étape faite sur 6").doesNotContain("id=\"framing-purpose\"");
+        String form = mvc.perform(get("/evaluations/{id}/edit", evaluation).with(users.as(editor.username())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("name=\"purpose\"").contains("name=\"audiences\"").contains("name=\"means\"")
+                .contains("name=\"steering\"").contains("Exemple dans la démo : un comité de pilotage avec des habitants");
+
+        // the why and the steering written: the step is done, the page shows the framing, the chain comes next
+        frame(editor, evaluation, "Montrer à la CAF ce que l'épicerie change.", "Le comité de pilotage : trois "
+                + "habitantes, la directrice.");
+        page = mvc.perform(get("/evaluations/{id}", evaluation).with(users.as(editor.username()))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(stepClass(page, MethodStep.FRAMING)).contains("step-done").doesNotContain("step-current");
+        assertThat(text(step(page, MethodStep.FRAMING)))
+                .contains("Pourquoi évaluer : écrit ; pour qui : à écrire ; moyens : à écrire ; pilotage : écrit.")
+                .contains("Modifier le cadrage");
+        assertThat(text(page)).contains("Pourquoi évaluer ? Montrer à la CAF ce que l&#39;épicerie change.")
+                .contains("Qui pilote ? Le comité de pilotage : trois habitantes, la directrice.");
+        assertThat(page).contains("id=\"framing-purpose\"").contains("id=\"framing-steering\"")
+                .doesNotContain("id=\"framing-means\"");
         assertThat(stepClass(page, MethodStep.CHAIN)).contains("step-todo").contains("step-current");
         assertThat(step(page, MethodStep.CHAIN)).contains("aria-current=\"step\"").contains("Vous êtes ici")
                 .contains("id=\"action-CHAIN\"").contains("/evaluations/" + evaluation + "/stakeholders/new\"");
@@ -116,6 +141,22 @@ class MethodPathTests {
         // the empty lists say what goes there, with the demo's example
         assertThat(page).contains("Exemple dans la démo : les habitants des quartiers")
                 .contains("Exemple dans la démo : les bocaux produits");
+    }
+
+    @Test
+    void aFramingTextTooLongOrWithControlCharactersIsRefusedAndWhatWasTypedStays() throws Exception {
+        TestUsers.Created editor = users.structureWithMember(Role.STRUCTURE_EDITOR);
+        long evaluation = newEvaluation(editor);
+        String page = mvc.perform(post("/evaluations/{id}/edit", evaluation).param("title", "Épicerie")
+                .param("scope", "PROJET_SOCIAL").param("periodStart", "2024-01-01").param("periodEnd", "2024-12-31")
+                .param("status", "FRAMING").param("purpose", "x".repeat(2001)).param("audiences", "La CAF")
+                .param("means", "Deux jours\u0007").param("steering", "Le comité")
+                .with(users.as(editor.username())).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(text(page)).contains("Ce texte compte 2 001 caractères : 2 000 au plus. Raccourcissez-le.");
+        assertThat(page).contains("id=\"means-error\"").contains("caractères de contrôle")
+                .contains("name=\"audiences\">La CAF</textarea>").contains("name=\"steering\">Le comit");
+        assertThat(jdbc.sql("SELECT count(*) FROM evaluation WHERE id = :id AND purpose IS NULL AND steering IS NULL")
+                .param("id", evaluation).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -139,6 +180,9 @@ class MethodPathTests {
         link(editor, evaluation, output, effect);
         assertThat(chainStep(evaluation).state()).isEqualTo(StepState.DONE);
         assertThat(chainStep(evaluation).next().path()).endsWith("/interactions/new");
+        assertThat(path.progress(evaluation).current()).isEqualTo(MethodStep.FRAMING);
+        frame(editor, evaluation, "Préparer l'agrément.", "Un comité de pilotage.");
+        users.signIn(editor.username());
         assertThat(path.progress(evaluation).current()).isEqualTo(MethodStep.FRAMEWORK);
     }
 
@@ -205,6 +249,15 @@ class MethodPathTests {
                         .csrf()))
                 .andReturn().getResponse().getRedirectedUrl();
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private void frame(TestUsers.Created editor, long evaluation, String purpose, String steering) throws Exception {
+        String location = mvc.perform(post("/evaluations/{id}/edit", evaluation).param("title", "Épicerie")
+                .param("scope", "PROJET_SOCIAL").param("periodStart", "2024-01-01").param("periodEnd", "2024-12-31")
+                .param("status", "FRAMING").param("purpose", purpose).param("audiences", " ").param("means", "")
+                .param("steering", steering).with(users.as(editor.username())).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).isEqualTo("/evaluations/" + evaluation);
     }
 
     private StepProgress chainStep(long evaluation) {

@@ -81,6 +81,8 @@ class MessagesTests {
             Map.entry("chain.hypothesis", names(HypothesisStatus.values())),
             Map.entry("chain.path.step", names(fr.maillon.chain.MethodStep.values())),
             Map.entry("chain.path.state", names(fr.maillon.chain.StepState.values())),
+            Map.entry("chain.evaluation", List.of("purpose", "audiences", "means", "steering", "purpose.help",
+                    "audiences.help", "means.help", "steering.help")),
             Map.entry("chain.path.empty", names(ElementKind.values())),
             Map.entry("chain.kind", Arrays.stream(ElementKind.values())
                     .flatMap(kind -> Stream.of(kind + ".plural", kind + ".new", kind + ".edit")).toList()),

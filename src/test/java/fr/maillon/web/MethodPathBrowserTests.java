@@ -101,9 +101,11 @@ class MethodPathBrowserTests {
         submit();
         String evaluationUrl = driver.getCurrentUrl();
         assertThat(evaluationUrl).matches(".*/evaluations/\\d+");
-        assertThat(stateOf("FRAMING")).contains("step-done");
+        // scope and period are not a framing yet: the step waits for why evaluate and who steers
+        assertThat(stateOf("FRAMING")).contains("step-started");
         assertThat(driver.findElement(By.cssSelector("li[aria-current=step]")).getAttribute("id"))
-                .isEqualTo("step-CHAIN");
+                .isEqualTo("step-FRAMING");
+        assertThat(driver.findElement(By.id("action-FRAMING")).getText()).isEqualTo("Compléter le cadrage");
         assertFitsAndAccessible("evaluation-new");
 
         List<String> visited = new ArrayList<>();
@@ -125,14 +127,24 @@ class MethodPathBrowserTests {
             assertThat(stateOf(step)).as(step + " after " + visited).contains("step-done");
         }
         assertThat(driver.findElement(By.id("path-summary")).getText()).isEqualTo("6 étapes faites sur 6");
-        assertThat(visited).extracting(line -> line.substring(0, line.indexOf(' '))).containsSubsequence("CHAIN",
-                "FRAMEWORK", "COLLECTION", "ANALYSIS", "RESTITUTION");
+        assertThat(visited).extracting(line -> line.substring(0, line.indexOf(' '))).containsSubsequence("FRAMING",
+                "CHAIN", "FRAMEWORK", "COLLECTION", "ANALYSIS", "RESTITUTION");
+        assertThat(driver.findElement(By.id("framing-steering")).getText())
+                .isEqualTo("Un comité de pilotage : deux familles, une bénévole, la directrice.");
         assertFitsAndAccessible("evaluation-done");
     }
 
     /** Fills the form a primary action led to, the way a person would, and submits it. */
-    private void fill(String page) {
-        if (page.contains("/stakeholders/new")) {
+    private void fill(String page) throws IOException {
+        if (page.matches("/evaluations/\\d+/edit(#framing)?")) {
+            assertFitsAndAccessible("evaluation-framing");
+            driver.findElement(By.id("purpose")).sendKeys("Montrer à la CAF ce que l'épicerie change pour les familles.");
+            driver.findElement(By.id("audiences")).sendKeys("La CAF, les familles, les bénévoles.");
+            driver.findElement(By.id("steering")).sendKeys("Un comité de pilotage : deux familles, une bénévole, "
+                    + "la directrice.");
+            submit();
+        }
+        else if (page.contains("/stakeholders/new")) {
             driver.findElement(By.id("name")).sendKeys("Familles du quartier");
             new Select(driver.findElement(By.id("type"))).selectByVisibleText("Habitants, individus");
             submit();

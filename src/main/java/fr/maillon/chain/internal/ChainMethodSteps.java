@@ -1,8 +1,5 @@
 package fr.maillon.chain.internal;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -20,9 +17,11 @@ import fr.maillon.chain.StepState;
 import fr.maillon.chain.StepText;
 
 /**
- * The first two steps. Cadrer: the evaluation is set up with its scope and period when it is created (its day is the
- * step's). Décrire la chaîne: done with at least one stakeholder, one primary activity, one output, one effect, an
- * activity linked to an output and an output linked to an effect; its next action is the first of these missing.
+ * The first two steps. Cadrer: the evaluation has its scope and period from its creation; the step is done when its
+ * framing also says why it is evaluated and who steers it (no day is shown: the framing is rewritten as the
+ * evaluation goes), started otherwise, with "Compléter le cadrage" as its action. Décrire la chaîne: done with at
+ * least one stakeholder, one primary activity, one output, one effect, an activity linked to an output and an output
+ * linked to an effect; its next action is the first of these missing.
  */
 @Component
 class ChainMethodSteps implements MethodStepSource {
@@ -41,9 +40,7 @@ class ChainMethodSteps implements MethodStepSource {
                 JOIN elements target ON target.id = link.target_id
                 WHERE link.structure_id = :structureId AND link.evaluation_id = :evaluationId
             )
-            SELECT (SELECT created_at FROM evaluation
-                    WHERE id = :evaluationId AND structure_id = :structureId) AS created_at,
-                   (SELECT count(*) FROM stakeholder
+            SELECT (SELECT count(*) FROM stakeholder
                     WHERE structure_id = :structureId AND evaluation_id = :evaluationId) AS stakeholders,
                    (SELECT count(*) FROM interaction
                     WHERE structure_id = :structureId AND evaluation_id = :evaluationId) AS interactions,
@@ -62,11 +59,9 @@ class ChainMethodSteps implements MethodStepSource {
             """;
 
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    ChainMethodSteps(JdbcClient jdbc, Clock clock) {
+    ChainMethodSteps(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     @Override
@@ -78,16 +73,25 @@ class ChainMethodSteps implements MethodStepSource {
     public List<StepProgress> progress(Evaluation evaluation) {
         Counts counts = jdbc.sql(COUNTS).param("structureId", evaluation.structureId())
                 .param("evaluationId", evaluation.id()).query(Counts.class).single();
-        return List.of(framing(evaluation, counts), chain(evaluation.id(), counts));
+        return List.of(framing(evaluation), chain(evaluation.id(), counts));
     }
 
-    private StepProgress framing(Evaluation evaluation, Counts counts) {
+    private static StepProgress framing(Evaluation evaluation) {
         StepText done = StepText.of("chain.path.framing.done", evaluation.scope().name(),
                 DAY.format(evaluation.periodStart()), DAY.format(evaluation.periodEnd()));
-        LocalDate createdOn = counts.createdAt() == null ? null
-                : counts.createdAt().atZoneSameInstant(clock.getZone()).toLocalDate();
-        return new StepProgress(MethodStep.FRAMING, StepState.DONE, List.of(done),
-                action("chain.path.framing.action", "/evaluations/" + evaluation.id() + "/edit"), createdOn);
+        StepText parts = StepText.of("chain.path.framing.parts", written(evaluation.purpose()),
+                written(evaluation.audiences()), written(evaluation.means()), written(evaluation.steering()));
+        String edit = "/evaluations/" + evaluation.id() + "/edit#framing";
+        if (!evaluation.framed()) {
+            return new StepProgress(MethodStep.FRAMING, StepState.STARTED, List.of(done, parts),
+                    action("chain.path.framing.complete", edit), null);
+        }
+        return new StepProgress(MethodStep.FRAMING, StepState.DONE, List.of(done, parts),
+                action("chain.path.framing.action", edit), null);
+    }
+
+    private static String written(@Nullable String text) {
+        return text == null ? "no" : "yes";
     }
 
     private static StepProgress chain(long evaluationId, Counts counts) {
@@ -135,7 +139,7 @@ class ChainMethodSteps implements MethodStepSource {
         return new StepAction(StepText.of(messageKey), path);
     }
 
-    record Counts(@Nullable OffsetDateTime createdAt, long stakeholders, long interactions, long resources,
+    record Counts(long stakeholders, long interactions, long resources,
             long primaryActivities, long supportActivities, long outputs, long effects, long links,
             long activityOutputLinks, long outputEffectLinks, @Nullable Long firstActivityId,
             @Nullable Long firstOutputId) {

@@ -17,7 +17,8 @@ public class EvaluationRepository {
 
     private static final String SELECT_EVALUATION = """
             SELECT id, structure_id, title, scope, action_name, period_start, period_end, status, version,
-                   previous_evaluation_id, target_name_habitants, target_name_territoire, target_name_communaute_action
+                   previous_evaluation_id, target_name_habitants, target_name_territoire, target_name_communaute_action,
+                   purpose, audiences, means, steering
             FROM evaluation
             """;
 
@@ -95,9 +96,11 @@ public class EvaluationRepository {
     public long insert(long structureId, EvaluationDraft draft) {
         return jdbc.sql("""
                 INSERT INTO evaluation (structure_id, title, scope, action_name, period_start, period_end, status,
-                                        target_name_habitants, target_name_territoire, target_name_communaute_action)
+                                        target_name_habitants, target_name_territoire, target_name_communaute_action,
+                                        purpose, audiences, means, steering)
                 VALUES (:structureId, :title, :scope, :actionName, :periodStart, :periodEnd, :status,
-                        :targetNameHabitants, :targetNameTerritoire, :targetNameCommunauteAction)
+                        :targetNameHabitants, :targetNameTerritoire, :targetNameCommunauteAction,
+                        :purpose, :audiences, :means, :steering)
                 RETURNING id
                 """)
                 .paramSource(parameters(structureId, 0, draft))
@@ -143,6 +146,7 @@ public class EvaluationRepository {
                     period_start = :periodStart, period_end = :periodEnd, status = :status,
                     target_name_habitants = :targetNameHabitants, target_name_territoire = :targetNameTerritoire,
                     target_name_communaute_action = :targetNameCommunauteAction,
+                    purpose = :purpose, audiences = :audiences, means = :means, steering = :steering,
                     version = version + 1, updated_by = :updatedBy, updated_at = :updatedAt
                 WHERE structure_id = :structureId
                   AND id = :id
@@ -164,6 +168,10 @@ public class EvaluationRepository {
                 .addValue("status", draft.status().name())
                 .addValue("targetNameHabitants", draft.targetNameHabitants())
                 .addValue("targetNameTerritoire", draft.targetNameTerritoire())
-                .addValue("targetNameCommunauteAction", draft.targetNameCommunauteAction());
+                .addValue("targetNameCommunauteAction", draft.targetNameCommunauteAction())
+                .addValue("purpose", draft.purpose())
+                .addValue("audiences", draft.audiences())
+                .addValue("means", draft.means())
+                .addValue("steering", draft.steering());
     }
 }
