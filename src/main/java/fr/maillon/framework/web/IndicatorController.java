@@ -116,6 +116,8 @@ class IndicatorController {
         }
         catch (RuleViolationException ex) {
             redirect.addFlashAttribute("flash", "framework.values.commentRefused");
+            // the refused comment shows again on its line, to be shortened rather than typed anew
+            redirect.addFlashAttribute("refusedComment", new RefusedComment(period, category, comment));
         }
         return "redirect:/evaluations/" + evaluationId + "/indicators/" + indicatorId + "/values";
     }
@@ -224,5 +226,13 @@ class IndicatorController {
         model.addAttribute("sources", DataSource.values());
         model.addAttribute("disaggregations", disaggregations.disaggregations(page.evaluation().id()));
         return "framework/indicator-form";
+    }
+
+    /** A comment refused, with the line (period and category) it was typed on. */
+    public record RefusedComment(String period, String category, @Nullable String comment) {
+
+        public boolean on(String linePeriod, @Nullable String lineCategory) {
+            return period.equals(linePeriod) && category.equals(lineCategory == null ? "" : lineCategory);
+        }
     }
 }

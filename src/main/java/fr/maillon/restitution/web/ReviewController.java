@@ -36,6 +36,9 @@ class ReviewController {
         }
         catch (RuleViolationException ex) {
             redirect.addFlashAttribute("flash", ex.violations().get(0).code());
+            // the form shows again what was typed
+            redirect.addFlashAttribute("reviewerName", name);
+            redirect.addFlashAttribute("reviewerExpiresOn", expiresOn);
         }
         return "redirect:/reports/" + reportId + "#review";
     }
