@@ -26,6 +26,12 @@ public class ShareRepository {
             JOIN organisation o ON o.id = s.recipient_id
             """;
 
+    /** The share's network covers the structure's département: without it, the share reaches no one. */
+    private static final String COVERED = """
+            EXISTS (SELECT 1 FROM organisation_departement c JOIN structure st ON st.id = s.structure_id
+                    WHERE c.organisation_id = s.recipient_id AND c.departement = st.departement)
+            """;
+
     private static final RowMapper<Share> SHARE = (rs, row) -> new Share(rs.getLong("id"), rs.getLong("structure_id"),
             rs.getObject("evaluation_id", Long.class), rs.getLong("recipient_id"), rs.getString("recipient_name"),
             OrganisationType.valueOf(rs.getString("recipient_type")), rs.getTimestamp("created_at").toInstant());
@@ -108,9 +114,7 @@ public class ShareRepository {
                       AND s.structure_id = :structureId
                       AND (CAST(:evaluationId AS bigint) IS NULL OR s.evaluation_id IS NULL
                            OR s.evaluation_id = :evaluationId)
-                      AND EXISTS (SELECT 1 FROM organisation_departement c JOIN structure st ON st.id = s.structure_id
-                                  WHERE c.organisation_id = s.recipient_id AND c.departement = st.departement))
-                """)
+                """ + "AND " + COVERED + ")")
                 .param("userId", userId)
                 .param("structureId", structureId)
                 .param("evaluationId", evaluationId, Types.BIGINT)
@@ -124,8 +128,7 @@ public class ShareRepository {
                 JOIN membership m ON m.organisation_id = s.recipient_id
                 WHERE m.user_id = :userId
                   AND s.revoked_at IS NULL
-                  AND EXISTS (SELECT 1 FROM organisation_departement c JOIN structure st ON st.id = s.structure_id
-                              WHERE c.organisation_id = s.recipient_id AND c.departement = st.departement)
+                """ + "AND " + COVERED + """
                 ORDER BY s.structure_id, s.evaluation_id NULLS FIRST
                 """)
                 .param("userId", userId)
