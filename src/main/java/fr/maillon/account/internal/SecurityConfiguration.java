@@ -109,12 +109,13 @@ class SecurityConfiguration {
 
     /**
      * Pages opened by a link, without session or sign-in: public surveys (a submission key stores a
-     * resend once), reports under review, and shared reports.
+     * resend once), reports under review, shared reports, and live workshops (a participant is named
+     * by a secret in a SameSite cookie of her own, the projector by its link).
      */
     @Bean
     @Order(0)
     SecurityFilterChain publicLinkChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/s/**", "/review/**", "/r/**")
+        http.securityMatcher("/s/**", "/review/**", "/r/**", "/w/**")
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
