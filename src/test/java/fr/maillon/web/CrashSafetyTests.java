@@ -114,6 +114,76 @@ class CrashSafetyTests {
     }
 
     /**
+     * Killed with SIGKILL while a hall of 40 participants posts workshop cards from 16 phones at
+     * once, then started again: every card acknowledged (redirected back to the workshop's page) is
+     * among the workshop's cards.
+     */
+    @Test
+    void workshopCardsAcknowledgedBeforeASigkillAreAllStored() throws Exception {
+        int port = freePort();
+        String base = "http://localhost:" + port;
+        server = start(port, "workshop-first.log");
+        String bearer = "Bearer " + find(token(base), "\"token\"\\s*:\\s*\"([^\"]+)\"");
+        String evaluation = find(get(base + "/api/v1/structures/1/evaluations", bearer), "\"id\"\\s*:\\s*(\\d+)");
+        String opened = post(base + "/api/v1/evaluations/" + evaluation + "/workshops", bearer,
+                "{\"title\":\"Atelier sous la charge\",\"cardLimit\":50}");
+        String workshop = find(opened, "\"id\"\\s*:\\s*(\\d+)");
+        String code = find(opened, "\"code\"\\s*:\\s*\"([A-Z2-9]{6})\"");
+        String[] participants = new String[40];
+        for (int p = 0; p < participants.length; p++) {
+            HttpResponse<String> joined = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/w/" + code + "/join"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("role=HABITANT")).build(), HttpResponse.BodyHandlers.ofString());
+            String cookie = joined.headers().firstValue("Set-Cookie").orElseThrow();
+            participants[p] = cookie.substring(0, cookie.indexOf(';'));
+        }
+
+        Queue<Integer> acknowledged = new ConcurrentLinkedQueue<>();
+        AtomicInteger numbers = new AtomicInteger();
+        ExecutorService phones = Executors.newFixedThreadPool(16);
+        for (int c = 0; c < 16; c++) {
+            phones.submit(() -> {
+                while (server.isAlive()) {
+                    int number = numbers.incrementAndGet();
+                    try {
+                        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/w/" + code
+                                + "/cards")).header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Cookie", participants[number % participants.length])
+                                .POST(HttpRequest.BodyPublishers.ofString("submissionKey=" + UUID.randomUUID()
+                                        + "&kind=ACTIVITY&text=carte+" + number)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 303
+                                && response.headers().firstValue("Location").orElse("").endsWith("/w/" + code)) {
+                            acknowledged.add(number);
+                        }
+                    }
+                    catch (IOException | InterruptedException ex) {
+                        // the server is gone: nothing acknowledged
+                    }
+                }
+            });
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        phones.shutdown();
+        assertThat(phones.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
+
+        server = start(port, "workshop-second.log");
+        bearer = "Bearer " + find(token(base), "\"token\"\\s*:\\s*\"([^\"]+)\"");
+        Set<Integer> stored = new HashSet<>();
+        Matcher card = Pattern.compile("carte (\\d+)").matcher(get(base + "/api/v1/workshops/" + workshop + "/cards",
+                bearer));
+        while (card.find()) {
+            stored.add(Integer.parseInt(card.group(1)));
+        }
+        assertThat(stored).as("every acknowledged card survives SIGKILL").containsAll(acknowledged);
+    }
+
+    /**
      * Killed with SIGKILL while it imports a 100,000-row CSV of values in the background, then
      * started again: the evaluation holds all of the file or none of it, never a part.
      */
