@@ -514,7 +514,8 @@ public class ReportService {
                         targets) : List.of(),
                 audience.sections(), new ReportContent.Framing(page.evaluation().purpose(),
                         page.evaluation().audiences(), page.evaluation().steering()),
-                audience.sections().contains(ReportAudience.Section.CHAIN) ? actorMap(evaluationId) : null);
+                !dashboard && audience.sections().contains(ReportAudience.Section.CHAIN) ? actorMap(evaluationId)
+                        : null);
     }
 
     /** The actor map, beside the stakeholders' cards in the chain's annex: its drawing without links, and its text. */
