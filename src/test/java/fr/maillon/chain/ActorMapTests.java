@@ -283,11 +283,30 @@ class ActorMapTests {
         // a version kept before the map reads without it
         ObjectNode stored = (ObjectNode) json.readTree(jdbc.sql("SELECT content::text FROM report_version WHERE "
                 + "report_id = :r AND version = 1").param("r", report).query(String.class).single());
+        assertThat(stored.has("actorMap")).as("the finalised version keeps the map").isTrue();
         stored.remove("actorMap");
         ReportContent old = json.readValue(stored.toString(), ReportContent.class);
         assertThat(old.actorMap()).isNull();
         String oldText = pdfText(files.pdf(old, "http://localhost"));
         assertThat(oldText).contains("Annexes").doesNotContain("La carte des acteurs");
+    }
+
+    @Test
+    void theMapOfAFinalisedVersionTravelsInTheExchangeFormat() throws Exception {
+        String exported = mvc.perform(get("/api/v1/evaluations/{e}/export", demo).with(users.as("coope")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(exported).contains("\"actorMap\":{\"svg\":\"<svg ").contains("\"ring\":\"PARTNERS\"");
+        Api api = api();
+        MockHttpServletResponse imported = api.call(post("/api/v1/structures/{id}/evaluations/import",
+                api.structure), exported);
+        assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(201);
+        String hostile = exported.replaceFirst("\"actorMap\":\\{\"svg\":\"<svg ",
+                "\"actorMap\":{\"svg\":\"<svg onload=\\\\\"alert(1)\\\\\" ");
+        assertThat(hostile).isNotEqualTo(exported);
+        MockHttpServletResponse refused = api.call(post("/api/v1/structures/{id}/evaluations/import",
+                api.structure), hostile);
+        assertThat(refused.getStatus()).isIn(400, 422);
+        assertThat(refused.getContentAsString()).contains("content");
     }
 
     @Test
@@ -373,6 +392,7 @@ class ActorMapTests {
                 "{\"username\":\"" + editor.username() + "\",\"password\":\"" + TestUsers.PASSWORD
                         + "\",\"label\":\"api\"}")).andReturn().getResponse().getContentAsString();
         Api api = new Api(body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"), editor.username());
+        api.structure = editor.structureId();
         api.evaluation = api.id(api.call(post("/api/v1/structures/{id}/evaluations", editor.structureId()),
                 "{\"title\":\"Carte\",\"scope\":\"PROJET_SOCIAL\",\"periodStart\":\"2024-01-01\","
                         + "\"periodEnd\":\"2024-12-31\"}"));
@@ -383,6 +403,7 @@ class ActorMapTests {
 
         final String token;
         final String username;
+        long structure;
         long evaluation;
 
         Api(String token, String username) {
