@@ -79,6 +79,8 @@ class MessagesTests {
             Map.entry("chain.supportCategory", names(SupportCategory.values())),
             Map.entry("chain.target", names(EffectTarget.values())),
             Map.entry("chain.hypothesis", names(HypothesisStatus.values())),
+            Map.entry("chain.actors.ring", Arrays.stream(fr.maillon.chain.ActorRing.values())
+                    .flatMap(ring -> Stream.of(ring.name(), ring + ".help")).toList()),
             Map.entry("chain.path.step", names(fr.maillon.chain.MethodStep.values())),
             Map.entry("chain.path.state", names(fr.maillon.chain.StepState.values())),
             Map.entry("chain.evaluation", List.of("purpose", "audiences", "means", "steering", "purpose.help",
