@@ -158,6 +158,13 @@ class WorkshopApiTests {
                 .isEqualTo(401);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesBothCalls() throws Exception {
+        String docs = mvc.perform(get("/api/docs")).andReturn().getResponse().getContentAsString();
+        assertThat(docs).contains("/api/v1/evaluations/{evaluationId}/workshops", "/api/v1/workshops/{workshopId}/cards",
+                "Ateliers", "joinUrl", "projectorUrl", "cardLimit", "mergedInto");
+    }
+
     private long workshopCount() {
         return jdbc.sql("SELECT count(*) FROM workshop WHERE evaluation_id = ?").param(evaluation).query(Long.class)
                 .single();

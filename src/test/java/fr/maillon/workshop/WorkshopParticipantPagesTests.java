@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -273,6 +274,17 @@ class WorkshopParticipantPagesTests {
         assertThat(html(refused)).contains("Trop d'envois", "Attendez une minute");
         assertThat(jdbc.sql("SELECT count(*) FROM workshop_participant WHERE workshop_id = ?").param(workshop.id())
                 .query(Long.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void aBodyBeyondSixteenKilobytesIsRefusedBeforeItIsRead() throws Exception {
+        Cookie anna = join("HABITANT");
+        MockHttpServletResponse huge = send(post("/w/" + workshop.code() + "/cards")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("kind=RESOURCE&submissionKey=" + UUID.randomUUID() + "&text=" + "x".repeat(17 * 1024)), anna);
+        assertThat(huge.getStatus()).isEqualTo(413);
+        assertThat(html(huge)).contains("16 Ko", "Rien n'a été modifié");
+        assertThat(cardTexts()).isEmpty();
     }
 
     private Cookie join(String role) throws Exception {
