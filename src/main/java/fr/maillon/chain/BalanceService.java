@@ -60,7 +60,8 @@ public class BalanceService {
                 chains.canEdit(chain.evaluation()));
     }
 
-    private List<StakeholderBalance> balances(ValueChain chain) {
+    /** The balances of a chain already read (for the actor map: the chain is read once). */
+    List<StakeholderBalance> balances(ValueChain chain) {
         long evaluationId = chain.evaluation().id();
         long structureId = chain.evaluation().structureId();
         Map<Long, List<AmountRow>> amounts = balances.amounts(structureId, evaluationId).stream()

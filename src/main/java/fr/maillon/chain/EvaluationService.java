@@ -104,6 +104,18 @@ public class EvaluationService {
                 targetName(evaluation.targetNameCommunauteAction(), kind, EffectTarget.COMMUNAUTE_ACTION, locale));
     }
 
+    /**
+     * The names of an evaluation's three targets without checking the caller: for the anonymous participants of one
+     * of its workshops, who read these names only. An unknown evaluation gives the default names of a centre social.
+     */
+    public TargetNames targetNamesUnchecked(long structureId, long evaluationId, Locale locale) {
+        StructureKind kind = evaluations.findStructureKind(structureId).map(StructureKind::valueOf)
+                .orElse(StructureKind.CENTRE_SOCIAL);
+        return evaluations.find(structureId, evaluationId)
+                .map(evaluation -> targetNames(evaluation, kind, locale))
+                .orElseGet(() -> defaultTargetNames(kind, locale));
+    }
+
     /** The default names of the three targets for a kind of structure, in {@code locale}. */
     public TargetNames defaultTargetNames(StructureKind kind, Locale locale) {
         return new TargetNames(targetName(null, kind, EffectTarget.HABITANTS, locale),

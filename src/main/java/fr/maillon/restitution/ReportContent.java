@@ -24,12 +24,13 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         List<BalanceLine> balances, BigDecimal valuationEur, List<RenewalLine> renewal, List<SupportLine> support,
         List<SurveyBlock> surveys, List<ContributionBlock> contributions, List<TestimonyLine> testimonies,
         List<ReviewLine> reviewTrail, List<Reconciliation> reconciliations, List<DiagramPrint> diagramPages,
-        @Nullable List<ReportAudience.Section> sections, @Nullable Framing framing) {
+        @Nullable List<ReportAudience.Section> sections, @Nullable Framing framing, @Nullable ActorMapPrint actorMap) {
 
     /**
      * Versions kept before the review trail, the reconciliations or the diagram's printed pages were
      * (and the live draft) have none (their PDF draws {@code diagramSvg}). Versions kept before the
-     * framing was, and evaluations whose framing is not written, have no {@code framing}.
+     * framing was, and evaluations whose framing is not written, have no {@code framing}. Versions kept
+     * before the actor map was, and reports without the chain's annex, have no {@code actorMap}.
      */
     public ReportContent {
         reviewTrail = reviewTrail == null ? List.of() : List.copyOf(reviewTrail);
@@ -124,7 +125,44 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         return new ReportContent(reportId, version, audience, title, structure, commune, evaluationTitle, periodStart,
                 periodEnd, generatedAt, narratives, stakeholders, chain, diagramSvg, objectives, questions, indicators,
                 balances, valuationEur, renewal, support, surveys, contributions, testimonies, trail,
-                reconciliations, diagramPages, sections, framing);
+                reconciliations, diagramPages, sections, framing, actorMap);
+    }
+
+    /**
+     * The actor map as the chain's annex shows it: the drawing (its boxes do not link anywhere) and
+     * the same content as text, ring by ring ({@code COMMUNITY}, {@code PARTNERS}, {@code TERRITORY}),
+     * with the complementarities in words.
+     */
+    public record ActorMapPrint(String svg, List<ActorLine> actors, List<String> complementarities) {
+
+        public ActorMapPrint {
+            svg = svg == null ? "" : svg;
+            actors = actors == null ? List.of() : List.copyOf(actors);
+            complementarities = complementarities == null ? List.of() : List.copyOf(complementarities);
+        }
+
+        /** The rings' codes, from the centre out. */
+        public List<String> rings() {
+            return List.of("COMMUNITY", "PARTNERS", "TERRITORY");
+        }
+
+        /** The stakeholders of a ring, by its code. */
+        public List<ActorLine> ring(String ring) {
+            return actors.stream().filter(actor -> actor.ring().equals(ring)).toList();
+        }
+    }
+
+    /**
+     * A stakeholder on the actor map: its ring's code, name, type, what it brings and what it receives
+     * (the interactions' descriptions, and their quantities and values added up, as written).
+     */
+    public record ActorLine(String ring, String name, String type, List<String> brings, String bringsFigures,
+            List<String> gets, String getsFigures) {
+
+        public ActorLine {
+            brings = brings == null ? List.of() : List.copyOf(brings);
+            gets = gets == null ? List.of() : List.copyOf(gets);
+        }
     }
 
     /**

@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import fr.maillon.chain.ActorMap;
+import fr.maillon.chain.ActorMapService;
 import fr.maillon.chain.BalanceService;
 import fr.maillon.chain.DiagramService;
 import fr.maillon.chain.ElementKind;
@@ -105,12 +107,15 @@ public class ReportService {
     private final VerdictService verdicts;
     private final ReportTexts texts;
     private final ReportChecks checks;
+    private final ActorMapService actorMaps;
 
     ReportService(EvaluationService evaluations, ChainService chains, DiagramService diagrams, BalanceService balances,
             ObjectiveService objectives, FrameworkService framework, RenewalService renewals, SurveyService surveys,
             SurveyResultsService surveyResults, ContributionService contributions, EvidenceService evidence,
             AccessPolicy access, ReportRepository reports, MessageSource messages, JsonMapper json,
-            Revisions revisions, Clock clock, VerdictService verdicts, ReportTexts texts, ReportChecks checks) {
+            Revisions revisions, Clock clock, VerdictService verdicts, ReportTexts texts, ReportChecks checks,
+            ActorMapService actorMaps) {
+        this.actorMaps = actorMaps;
         this.verdicts = verdicts;
         this.texts = texts;
         this.checks = checks;
@@ -414,7 +419,8 @@ public class ReportService {
             }
             if (!Pictures.safe(content.diagramSvg()) || content.indicators().stream()
                     .anyMatch(indicator -> !Pictures.safe(indicator.chartSvg()))
-                    || content.diagramPages().stream().anyMatch(page -> !Pictures.safe(page.svg()))) {
+                    || content.diagramPages().stream().anyMatch(page -> !Pictures.safe(page.svg()))
+                    || content.actorMap() != null && !Pictures.safe(content.actorMap().svg())) {
                 throw new RuleViolationException(path + ".content", "restitution.version.picture");
             }
             ObjectNode stored = json.valueToTree(content);
@@ -507,7 +513,21 @@ public class ReportService {
                 print && audience.sections().contains(ReportAudience.Section.CHAIN) ? diagramPages(evaluationId,
                         targets) : List.of(),
                 audience.sections(), new ReportContent.Framing(page.evaluation().purpose(),
-                        page.evaluation().audiences(), page.evaluation().steering()));
+                        page.evaluation().audiences(), page.evaluation().steering()),
+                !dashboard && audience.sections().contains(ReportAudience.Section.CHAIN) ? actorMap(evaluationId)
+                        : null);
+    }
+
+    /** The actor map, beside the stakeholders' cards in the chain's annex: its drawing without links, and its text. */
+    private ReportContent.ActorMapPrint actorMap(long evaluationId) {
+        ActorMap map = actorMaps.map(evaluationId);
+        return new ReportContent.ActorMapPrint(actorMaps.svg(map, null, FRENCH), map.actors().stream().map(actor ->
+                new ReportContent.ActorLine(actor.ring().name(), actor.stakeholder().name(),
+                        label("chain.stakeholder.type." + actor.stakeholder().type()), actor.balance().brings(),
+                        actorMaps.figures(actor.balance().bringsAmounts(), actor.balance().bringsEur(), FRENCH),
+                        actor.balance().gets(),
+                        actorMaps.figures(actor.balance().getsAmounts(), actor.balance().getsEur(), FRENCH)))
+                .toList(), actorMaps.describe(map, FRENCH));
     }
 
     /** The diagram as printed: A4 or A3 landscape pages, their texts at least 7 pt. */

@@ -28,7 +28,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The size a request body may have, decided before anything reads it (the security filters
  * included): 16 KB for anyone not signed in, and on the pages open without signing in (sign-in,
- * tokens, invitations, review and share links); 256 KB for a public survey answer; 2 MB for a
+ * tokens, invitations, review and share links, a workshop's participant pages); 256 KB for a public survey answer; 2 MB for a
  * signed-in call; the upload limit for a signed-in file upload; the exchange format's own limits
  * for its two API imports, and 65 MB for an answers export sent to the API. A body announced larger gets 413 without being read; a body sent
  * without its length is refused (411) when anonymous, counted while it is read otherwise.
@@ -48,7 +48,7 @@ class RequestSizeLimits extends OncePerRequestFilter implements WebServerFactory
     static final long ANSWERS_IMPORT = 65L * 1024 * 1024;
 
     private static final Pattern OPEN_PAGES = Pattern.compile(
-            "/(login|api/v1/tokens|invitations/.*|review/.*|r/.*|s/.*|actuator/.*|error)");
+            "/(login|api/v1/tokens|invitations/.*|review/.*|r/.*|s/.*|w|w/.*|actuator/.*|error)");
     private static final Pattern SURVEY_ANSWER = Pattern.compile("/s/[^/]+");
     private static final Pattern DOCUMENT_IMPORT = Pattern.compile("/api/v1/structures/[^/]+/evaluations/import");
     private static final Pattern ARCHIVE_IMPORT = Pattern.compile("/api/v1/structures/[^/]+/import");

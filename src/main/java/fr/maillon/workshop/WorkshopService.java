@@ -21,6 +21,7 @@ import fr.maillon.chain.ChainService;
 import fr.maillon.chain.Evaluation;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.chain.LinkDraft;
+import fr.maillon.chain.TargetNames;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Role;
 import fr.maillon.web.RuleViolationException;
@@ -292,6 +293,11 @@ public class WorkshopService {
     /** The shown cards of a workshop, as participants and the projector see them. */
     public List<Card> shownCards(Workshop workshop) {
         return workshops.cards(workshop.id()).stream().filter(Card::shown).toList();
+    }
+
+    /** The names of the workshop's evaluation's three targets, for a participant's card form (no sign-in needed). */
+    public TargetNames targetNames(Workshop workshop, Locale locale) {
+        return evaluations.targetNamesUnchecked(workshop.structureId(), workshop.evaluationId(), locale);
     }
 
     // --- the projector (anyone with its link) ------------------------------------------------------

@@ -23,6 +23,9 @@ import fr.maillon.TestUsers;
 import fr.maillon.exchange.ExchangeService;
 import fr.maillon.organisation.Role;
 import fr.maillon.web.Routes.Route;
+import fr.maillon.workshop.Workshop;
+import fr.maillon.workshop.WorkshopDraft;
+import fr.maillon.workshop.WorkshopService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -67,6 +70,9 @@ class HostileInputTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    WorkshopService workshops;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -77,6 +83,7 @@ class HostileInputTests {
         TestUsers.Created owner = users.structureWithMember(Role.STRUCTURE_ADMIN);
         users.signIn(owner.username());
         long evaluation = exchange.importEvaluation(owner.structureId(), TestFiles.demoDocument());
+        Workshop workshop = workshops.open(evaluation, new WorkshopDraft("Atelier hostile", 60, 5));
         SecurityContextHolder.clearContext();
         Map<String, String> ids = Routes.ids(jdbc, owner.structureId(), evaluation,
                 jdbc.sql("SELECT id FROM organisation WHERE type = 'FEDERATION' ORDER BY id LIMIT 1")
@@ -126,8 +133,63 @@ class HostileInputTests {
                         + response.getStatus());
             }
         }
+        sent += workshopForms(workshop, failures);
         assertThat(failures).isEmpty();
         assertThat(sent).as("hostile requests sent").isGreaterThan(2_000);
+    }
+
+    /**
+     * A workshop's join and card forms and its +1, sent by a participant who joined, with each
+     * hostile value in every field (and as the card's id): refused clearly, never a 500 nor a
+     * script written back, and nothing stored, no participant, card or dot.
+     */
+    private int workshopForms(Workshop workshop, List<String> failures) throws Exception {
+        String base = "/w/" + workshop.code();
+        jakarta.servlet.http.Cookie cookie = mvc.perform(post(base + "/join").param("role", "HABITANT")).andReturn()
+                .getResponse().getCookie("maillon_workshop");
+        assertThat(cookie).as("a participant's cookie").isNotNull();
+        String before = workshopRows(workshop);
+        int sent = 0;
+        for (String value : VALUES) {
+            List<AbstractMockHttpServletRequestBuilder<?>> requests = List.of(
+                    post(base + "/join").param("role", value),
+                    post(base + "/cards").cookie(cookie).param("submissionKey", value).param("kind", value)
+                            .param("target", value).param("text", value).param("consent", value),
+                    post(base + "/cards").cookie(cookie).param("submissionKey", java.util.UUID.randomUUID().toString())
+                            .param("kind", value).param("target", value).param("text", value).param("consent", value),
+                    post(base + "/cards/" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+                            + "/dot").cookie(cookie),
+                    post("/w/" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8) + "/cards")
+                            .cookie(cookie).param("kind", "RESOURCE").param("text", value),
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/w").param("code", value));
+            for (int i = 0; i < requests.size(); i++) {
+                MockHttpServletResponse response = mvc.perform(requests.get(i)).andReturn().getResponse();
+                boolean lookup = i == requests.size() - 1;
+                sent++;
+                String body = response.getContentAsString();
+                String shown = value.substring(0, Math.min(20, value.length()));
+                if (response.getStatus() >= 500 || response.getStatus() < 300 && !lookup) {
+                    failures.add("workshop form with " + shown + ": " + response.getStatus() + " "
+                            + response.getRedirectedUrl());
+                }
+                else if (markup(response) && (body.contains(SCRIPT) || body.contains("<img src=x onerror"))) {
+                    failures.add("workshop form with " + shown + ": a script written back into the answer");
+                }
+            }
+        }
+        if (!workshopRows(workshop).equals(before)) {
+            failures.add("the workshop's hostile posts stored something: " + before + " then " + workshopRows(workshop));
+        }
+        return sent;
+    }
+
+    private String workshopRows(Workshop workshop) {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM workshop_participant WHERE workshop_id = :id) || '/'
+                       || (SELECT count(*) FROM workshop_card WHERE workshop_id = :id) || '/'
+                       || (SELECT count(*) FROM workshop_dot d JOIN workshop_card c ON c.id = d.card_id
+                            WHERE c.workshop_id = :id)
+                """).param("id", workshop.id()).query(String.class).single();
     }
 
     private void check(Route route, String url, AbstractMockHttpServletRequestBuilder<?> request,

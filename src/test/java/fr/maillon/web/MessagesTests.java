@@ -79,6 +79,8 @@ class MessagesTests {
             Map.entry("chain.supportCategory", names(SupportCategory.values())),
             Map.entry("chain.target", names(EffectTarget.values())),
             Map.entry("chain.hypothesis", names(HypothesisStatus.values())),
+            Map.entry("chain.actors.ring", Arrays.stream(fr.maillon.chain.ActorRing.values())
+                    .flatMap(ring -> Stream.of(ring.name(), ring + ".help")).toList()),
             Map.entry("chain.path.step", names(fr.maillon.chain.MethodStep.values())),
             Map.entry("chain.path.state", names(fr.maillon.chain.StepState.values())),
             Map.entry("chain.evaluation", List.of("purpose", "audiences", "means", "steering", "purpose.help",
@@ -113,6 +115,9 @@ class MessagesTests {
             Map.entry("restitution.verdict.scale", names(fr.maillon.restitution.Verdict.values())),
             Map.entry("restitution.verdict.kind", names(fr.maillon.restitution.VerdictEvidenceKind.values())),
             Map.entry("restitution.verdict.group", names(fr.maillon.restitution.VerdictEvidenceKind.values())),
+            Map.entry("workshop.role", names(fr.maillon.workshop.ParticipantRole.values())),
+            Map.entry("workshop.kind", names(fr.maillon.workshop.CardKind.values())),
+            Map.entry("workshop.participant.target", names(EffectTarget.values())),
             Map.entry("error", List.of("400.title", "400.message", "403.title", "403.message", "404.title",
                     "404.message", "405.title", "405.message", "500.title", "500.message")));
 

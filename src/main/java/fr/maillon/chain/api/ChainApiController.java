@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.maillon.chain.ActorMapService;
 import fr.maillon.chain.BalanceService;
 import fr.maillon.chain.ChainElementDraft;
 import fr.maillon.chain.ChainService;
@@ -49,11 +50,14 @@ class ChainApiController {
     private final ChainService chains;
     private final BalanceService balances;
     private final DiagramService diagrams;
+    private final ActorMapService actorMaps;
 
-    ChainApiController(ChainService chains, BalanceService balances, DiagramService diagrams) {
+    ChainApiController(ChainService chains, BalanceService balances, DiagramService diagrams,
+            ActorMapService actorMaps) {
         this.chains = chains;
         this.balances = balances;
         this.diagrams = diagrams;
+        this.actorMaps = actorMaps;
     }
 
     @GetMapping("/chain")
@@ -188,6 +192,13 @@ class ChainApiController {
     @Operation(summary = "The value-chain diagram")
     String diagram(@PathVariable long evaluationId, HttpServletRequest request, Locale locale) {
         return diagrams.svg(evaluationId, request.getContextPath(), locale);
+    }
+
+    @GetMapping(path = "/actors.svg", produces = "image/svg+xml;charset=UTF-8")
+    @Operation(summary = "The actor map: the stakeholders in rings (communauté d'action, partners, territory), "
+            + "what each brings and receives, and the complementarities between them")
+    String actors(@PathVariable long evaluationId, HttpServletRequest request, Locale locale) {
+        return actorMaps.svg(evaluationId, request.getContextPath(), locale);
     }
 
     private static ResponseEntity<Map<String, Long>> created(long evaluationId, long id) {

@@ -47,6 +47,18 @@ public class EvaluationRepository {
                 .optional();
     }
 
+    /** The kind of the structure an evaluation belongs to (its targets' default names depend on it). */
+    public Optional<String> findStructureKind(long structureId) {
+        return jdbc.sql("""
+                SELECT kind
+                  FROM structure
+                 WHERE id = :structureId
+                """)
+                .param("structureId", structureId)
+                .query(String.class)
+                .optional();
+    }
+
     public List<Evaluation> findByStructure(long structureId) {
         return jdbc.sql(SELECT_EVALUATION + """
                 WHERE structure_id = :structureId

@@ -14,7 +14,7 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Checks a picture that came from outside (a finalised report in an exchange file) before a page
  * shows it as it is: it must be an SVG drawing of the kind Maillon itself makes (the chain's
- * diagram, an indicator's chart): shapes and plain text in the SVG namespace, each attribute with a
+ * diagram, its actor map, an indicator's chart): shapes and plain text in the SVG namespace, each attribute with a
  * value of its expected form; no script, event, style, link, comment, CDATA section, processing
  * instruction or outside resource, nothing that an HTML parser would read differently.
  */
@@ -24,8 +24,10 @@ public final class Pictures {
     private static final String XLINK = "http://www.w3.org/1999/xlink";
 
     /** Elements, and whether they hold text only (no child element). */
-    private static final Map<String, Boolean> ELEMENTS = Map.of("svg", false, "defs", false, "marker", false,
-            "g", false, "path", false, "rect", false, "polyline", false, "line", false, "title", true, "text", true);
+    private static final Map<String, Boolean> ELEMENTS = Map.ofEntries(Map.entry("svg", false),
+            Map.entry("defs", false), Map.entry("marker", false), Map.entry("g", false), Map.entry("path", false),
+            Map.entry("rect", false), Map.entry("polyline", false), Map.entry("line", false),
+            Map.entry("circle", false), Map.entry("title", true), Map.entry("text", true));
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,7}(\\.\\d{1,4})?");
     private static final Pattern NUMBERS = Pattern.compile("[-0-9., ]{0,100000}");
@@ -48,7 +50,9 @@ public final class Pictures {
             Map.entry("font-family", Pattern.compile("[A-Za-z ,-]{1,60}")), Map.entry("class", WORDS),
             Map.entry("data-id", Pattern.compile("[a-z]?\\d{1,19}")), Map.entry("aria-label", LABEL),
             Map.entry("data-column", Pattern.compile("\\d")), Map.entry("data-hypothesis", Pattern.compile("[A-Z_]{1,20}")),
-            Map.entry("data-target", Pattern.compile("[A-Z_]{1,20}")));
+            Map.entry("data-target", Pattern.compile("[A-Z_]{1,20}")), Map.entry("cx", NUMBER), Map.entry("cy", NUMBER),
+            Map.entry("r", NUMBER), Map.entry("data-ring", Pattern.compile("[A-Z_]{1,20}")),
+            Map.entry("data-from", Pattern.compile("s\\d{1,19}")), Map.entry("data-to", Pattern.compile("s\\d{1,19}")));
 
     private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
 
