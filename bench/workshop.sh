@@ -12,7 +12,8 @@ jar=$(ls target/maillon-*.jar | head -n 1)
 data=$(mktemp -d)
 port=${PORT:-18080}
 url="http://localhost:$port"
-env MAILLON_DATA_DIR="$data" MAILLON_PORT=$port ${BENCH_ENV:-} java -jar "$jar" > "$data/run.log" 2>&1 &
+env MAILLON_DATA_DIR="$data" MAILLON_PORT=$port MAILLON_WORKSHOP_JOINS_PER_MINUTE_PER_CLIENT=1000000 \
+  MAILLON_WORKSHOP_POSTS_PER_MINUTE_PER_CLIENT=1000000 ${BENCH_ENV:-} java -jar "$jar" > "$data/run.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 until curl -fs "$url/actuator/health" > /dev/null; do sleep 0.2; done

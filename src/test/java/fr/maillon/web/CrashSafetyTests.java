@@ -266,6 +266,7 @@ class CrashSafetyTests {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dmaillon.db.data-directory=" + data.resolve("maillon"), "-Dserver.port=" + port,
                 "-Dmaillon.demo=true", "-Dmaillon.survey.answers-per-hour-per-client=1000000000",
+                "-Dmaillon.workshop.posts-per-minute-per-client=1000000000",
                 "-cp", System.getProperty("java.class.path"), MaillonApplication.class.getName())
                 .redirectErrorStream(true).redirectOutput(data.resolve(log).toFile()).start();
     }
