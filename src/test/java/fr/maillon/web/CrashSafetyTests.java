@@ -153,7 +153,7 @@ class CrashSafetyTests {
                                         + "&kind=ACTIVITY&text=carte+" + number)).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() == 303
-                                && response.headers().firstValue("Location").orElse("").endsWith("/w/" + code)) {
+                                && response.headers().firstValue("Location").orElse("").contains("/w/" + code + "#")) {
                             acknowledged.add(number);
                         }
                     }
