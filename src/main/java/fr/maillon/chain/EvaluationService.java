@@ -104,6 +104,11 @@ public class EvaluationService {
                 targetName(evaluation.targetNameCommunauteAction(), kind, EffectTarget.COMMUNAUTE_ACTION, locale));
     }
 
+    /** The names of the targets of an evaluation already read, without checking the caller (a workshop's projector). */
+    TargetNames targetNamesUnchecked(Evaluation evaluation, Locale locale) {
+        return targetNames(evaluation, organisations.structureUnchecked(evaluation.structureId()).kind(), locale);
+    }
+
     /** The default names of the three targets for a kind of structure, in {@code locale}. */
     public TargetNames defaultTargetNames(StructureKind kind, Locale locale) {
         return new TargetNames(targetName(null, kind, EffectTarget.HABITANTS, locale),

@@ -74,6 +74,12 @@ public class OrganisationService {
                 .orElseThrow(() -> new OrganisationNotFoundException(structureId));
     }
 
+    /** A structure, for a page that decided itself what it shows (a workshop's projector link): no caller to check. */
+    public Structure structureUnchecked(long structureId) {
+        return organisations.findStructure(structureId)
+                .orElseThrow(() -> new OrganisationNotFoundException(structureId));
+    }
+
     /** An organisation's card: its members, the platform admin, or (for a structure) those it shares with. */
     public Organisation organisation(long organisationId) {
         Organisation organisation = organisations.findOrganisation(organisationId)
