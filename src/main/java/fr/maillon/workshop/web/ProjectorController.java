@@ -1,5 +1,6 @@
 package fr.maillon.workshop.web;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +35,13 @@ class ProjectorController {
     private final WorkshopService workshops;
     private final MessageSource messages;
     private final PublicUrl publicUrl;
+    private final Clock clock;
 
-    ProjectorController(WorkshopService workshops, MessageSource messages, PublicUrl publicUrl) {
+    ProjectorController(WorkshopService workshops, MessageSource messages, PublicUrl publicUrl, Clock clock) {
         this.workshops = workshops;
         this.messages = messages;
         this.publicUrl = publicUrl;
+        this.clock = clock;
     }
 
     /** A shown card as the projector's script reads it: empty text when it is no longer shown. */
@@ -62,6 +65,7 @@ class ProjectorController {
                 .map(card -> card(card, locale)).toList());
         model.addAttribute("next", all.next());
         model.addAttribute("joinUrl", joinUrl);
+        model.addAttribute("ended", !workshop.isOpen(clock.instant()));
         model.addAttribute("qr", QrCodes.svg(joinUrl));
         model.addAttribute("svg", workshops.projectorDiagram(token, locale));
         model.addAttribute("groups", List.of("resource", "activity", "effect", "testimony"));
