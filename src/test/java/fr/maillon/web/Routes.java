@@ -44,15 +44,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 final class Routes {
 
     /** Routes meant for anyone, each for a reason; they are tested by their own features. */
-    static final Map<String, String> PUBLIC = Map.of(
-            "/login", "the sign-in form",
-            "/error", "the error page",
-            "/s/{token}", "a survey's public link: its token is the key",
-            "/s/{token}/merci", "the thank-you page after answering",
-            "/review/{token}", "a named review link: its token is the key",
-            "/r/{token}", "a shared final report: its token is the key",
-            "/invitations/{token}", "an invitation: its token is the key",
-            "/api/v1/exchange/schema", "the published JSON Schema of the exchange format");
+    static final Map<String, String> PUBLIC = Map.ofEntries(
+            Map.entry("/login", "the sign-in form"),
+            Map.entry("/error", "the error page"),
+            Map.entry("/s/{token}", "a survey's public link: its token is the key"),
+            Map.entry("/s/{token}/merci", "the thank-you page after answering"),
+            Map.entry("/review/{token}", "a named review link: its token is the key"),
+            Map.entry("/r/{token}", "a shared final report: its token is the key"),
+            Map.entry("/invitations/{token}", "an invitation: its token is the key"),
+            Map.entry("/api/v1/exchange/schema", "the published JSON Schema of the exchange format"),
+            Map.entry("/w/p/{token}", "a workshop's projector: its token is the key"),
+            Map.entry("/w/p/{token}/changes", "the cards the projector shows: its token is the key"),
+            Map.entry("/w/p/{token}/diagram.svg", "the diagram the projector shows: its token is the key"));
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
@@ -132,6 +135,9 @@ final class Routes {
         ids.put("imports", "an-import-of-this-structure");
         ids.put("jobs", "a-job-of-this-structure");
         ids.put("referentials", first(jdbc, "referential", " WHERE structure_id IS NULL", "id"));
+        ids.put("workshops", first(jdbc, "workshop", ofEvaluation, "id"));
+        ids.put("workshops/cards", first(jdbc, "workshop_card", " WHERE workshop_id = "
+                + first(jdbc, "workshop", ofEvaluation, "id"), "id"));
         ids.put("dhis2-mappings", first(jdbc, "dhis2_mapping", " WHERE structure_id = " + structure, "id"));
         return ids;
     }
