@@ -148,6 +148,17 @@ class WorkshopFacilitatorBrowserTests {
         Files.write(screenshots.resolve("workshop-facilitator.png"), facilitator.getScreenshotAs(OutputType.BYTES));
         assertNoSeriousViolation(projector, "the projector");
         assertNoSeriousViolation(facilitator, "the facilitator's page with cards");
+
+        // on a phone, the facilitator's pages fit the screen
+        facilitator.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        for (String path : List.of(new java.net.URI(facilitator.getCurrentUrl()).getPath(),
+                "/evaluations/" + evaluation + "/workshops")) {
+            facilitator.get(url(path));
+            Number overflow = (Number) facilitator.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow.intValue()).as("sideways scrolling of " + path + " at 360 px").isLessThanOrEqualTo(0);
+            assertNoSeriousViolation(facilitator, path + " at 360 px");
+        }
     }
 
     private static long cardId(WebDriver driver, String text) {
