@@ -557,6 +557,12 @@ public class ChainService {
         return evaluation;
     }
 
+    /** The chain of an evaluation already read, for a page that decided itself to show it (a workshop's projector). */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    ValueChain chainUnchecked(Evaluation evaluation) {
+        return load(evaluation);
+    }
+
     private ValueChain load(Evaluation evaluation) {
         long structureId = evaluation.structureId();
         return new ValueChain(evaluation, chains.stakeholders(structureId, evaluation.id()),

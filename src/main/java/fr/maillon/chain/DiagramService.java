@@ -45,16 +45,20 @@ public class DiagramService {
     private static final Style NARROW = new Style(170, false, true, false);
     private static final Style NARROW_COMPACT = new Style(170, false, true, true);
     private static final Style WIDE_COMPACT = new Style(230, false, true, true);
+    /** On a projected screen: boxes lead nowhere (who reads it has no account), the title is written. */
+    private static final Style PROJECTED = new Style(170, false, true, false);
 
     private final ChainService chains;
     private final DiagramRenderer renderer;
     private final MessageSource messages;
     private final EvaluationService evaluations;
+    private final ProvenanceService provenances;
 
     DiagramService(ChainService chains, DiagramRenderer renderer, MessageSource messages,
-            EvaluationService evaluations) {
+            EvaluationService evaluations, ProvenanceService provenances) {
         this.chains = chains;
         this.evaluations = evaluations;
+        this.provenances = provenances;
         this.renderer = renderer;
         this.messages = messages;
     }
@@ -65,7 +69,21 @@ public class DiagramService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public String svg(long evaluationId, String basePath, Locale locale) {
         ValueChain chain = chains.chain(evaluationId);
-        return renderer.render(chain, basePath, labels(chain, null, locale));
+        return renderer.render(chain, basePath, labels(chain, evaluations.targetNames(evaluationId, locale), null,
+                locale));
+    }
+
+    /**
+     * The diagram of one evaluation for a page that decided itself to show it: a workshop's projector,
+     * opened by its secret link. No caller to check; its boxes link nowhere and its title is written.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public String projectedSvg(long structureId, long evaluationId, Locale locale) {
+        Evaluation evaluation = evaluations.evaluationUnchecked(structureId, evaluationId)
+                .orElseThrow(() -> new EvaluationNotFoundException(evaluationId));
+        ValueChain chain = chains.chainUnchecked(evaluation);
+        return renderer.draw(chain, "", labels(chain, evaluations.targetNamesUnchecked(evaluation, locale), null,
+                locale), PROJECTED).svg();
     }
 
     /**
@@ -78,7 +96,8 @@ public class DiagramService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<DiagramPage> printable(long evaluationId, Locale locale) {
         ValueChain chain = chains.chain(evaluationId);
-        DiagramPage whole = fit(chain, labels(chain, null, locale), null);
+        TargetNames names = evaluations.targetNames(evaluationId, locale);
+        DiagramPage whole = fit(chain, labels(chain, names, null, locale), null);
         List<EffectTarget> targets = chain.elements(ElementKind.EFFECT).stream().map(ChainElement::target)
                 .filter(target -> target != null).distinct().sorted().toList();
         if (whole.smallestTextPt() >= MINIMUM_PRINTED_TEXT_PT || targets.size() < 2) {
@@ -86,7 +105,7 @@ public class DiagramService {
         }
         List<DiagramPage> pages = new ArrayList<>();
         for (EffectTarget target : targets) {
-            pages.add(fit(part(chain, target, pages.isEmpty()), labels(chain, target, locale), target));
+            pages.add(fit(part(chain, target, pages.isEmpty()), labels(chain, names, target, locale), target));
         }
         return pages;
     }
@@ -169,8 +188,7 @@ public class DiagramService {
                         .toList(), interactions);
     }
 
-    private Labels labels(ValueChain chain, @Nullable EffectTarget part, Locale locale) {
-        TargetNames names = evaluations.targetNames(chain.evaluation().id(), locale);
+    private Labels labels(ValueChain chain, TargetNames names, @Nullable EffectTarget part, Locale locale) {
         Map<EffectTarget, String> targets = new EnumMap<>(EffectTarget.class);
         for (EffectTarget target : EffectTarget.values()) {
             targets.put(target, names.label(target));
@@ -185,7 +203,8 @@ public class DiagramService {
                 new Legend(message("chain.diagram.legend.title", locale), message("chain.diagram.legend.member", locale),
                         message("chain.diagram.legend.hypothesis", locale), statuses,
                         message("chain.diagram.legend.regeneration", locale),
-                        message("chain.diagram.legend.participation", locale)));
+                        message("chain.diagram.legend.participation", locale)),
+                provenances.provenance(chain.evaluation(), locale));
     }
 
     private String message(String key, Locale locale) {

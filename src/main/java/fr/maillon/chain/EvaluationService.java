@@ -109,11 +109,18 @@ public class EvaluationService {
      * of its workshops, who read these names only. An unknown evaluation gives the default names of a centre social.
      */
     public TargetNames targetNamesUnchecked(long structureId, long evaluationId, Locale locale) {
-        StructureKind kind = evaluations.findStructureKind(structureId).map(StructureKind::valueOf)
-                .orElse(StructureKind.CENTRE_SOCIAL);
         return evaluations.find(structureId, evaluationId)
-                .map(evaluation -> targetNames(evaluation, kind, locale))
-                .orElseGet(() -> defaultTargetNames(kind, locale));
+                .map(evaluation -> targetNamesUnchecked(evaluation, locale))
+                .orElseGet(() -> defaultTargetNames(structureKindUnchecked(structureId), locale));
+    }
+
+    /** The names of the targets of an evaluation already read, without checking the caller (a workshop's projector). */
+    TargetNames targetNamesUnchecked(Evaluation evaluation, Locale locale) {
+        return targetNames(evaluation, structureKindUnchecked(evaluation.structureId()), locale);
+    }
+
+    private StructureKind structureKindUnchecked(long structureId) {
+        return evaluations.findStructureKind(structureId).map(StructureKind::valueOf).orElse(StructureKind.CENTRE_SOCIAL);
     }
 
     /** The default names of the three targets for a kind of structure, in {@code locale}. */

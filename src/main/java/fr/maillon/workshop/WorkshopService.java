@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.maillon.account.Secrets;
 import fr.maillon.chain.ChainElementDraft;
 import fr.maillon.chain.ChainService;
+import fr.maillon.chain.DiagramService;
 import fr.maillon.chain.Evaluation;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.chain.LinkDraft;
@@ -52,20 +53,24 @@ public class WorkshopService {
     public static final int MAX_PARTICIPANTS = 500;
     /** How far back, in changes, a live view's request looks again (changes committed late). */
     private static final long CHANGE_OVERLAP = 200;
+    /** The projector link shows the workshop until this long after it ended, then only says it is over. */
+    public static final Duration PROJECTOR_AFTER_END = Duration.ofDays(1);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WorkshopRepository workshops;
     private final EvaluationService evaluations;
     private final ChainService chain;
+    private final DiagramService diagrams;
     private final AccessPolicy access;
     private final Clock clock;
 
     WorkshopService(WorkshopRepository workshops, EvaluationService evaluations, ChainService chain,
-            AccessPolicy access, Clock clock) {
+            DiagramService diagrams, AccessPolicy access, Clock clock) {
         this.workshops = workshops;
         this.evaluations = evaluations;
         this.chain = chain;
+        this.diagrams = diagrams;
         this.access = access;
         this.clock = clock;
     }
@@ -312,7 +317,27 @@ public class WorkshopService {
 
     /** What changed since {@code after}: a card no longer shown comes without its text, for the view to remove it. */
     public CardChanges projectorChanges(String projectorToken, long after) {
-        return changes(projected(projectorToken), after, true);
+        return changes(projecting(projectorToken), after, true);
+    }
+
+    /** Whether the projector link still shows the workshop: until {@link #PROJECTOR_AFTER_END} after it ended. */
+    public boolean projectorShows(Workshop workshop) {
+        return clock.instant().isBefore(workshop.end().plus(PROJECTOR_AFTER_END));
+    }
+
+    /** The value-chain diagram of the workshop's evaluation, as the projector shows it (that one diagram only). */
+    public String projectorDiagram(String projectorToken, Locale locale) {
+        Workshop workshop = projecting(projectorToken);
+        return diagrams.projectedSvg(workshop.structureId(), workshop.evaluationId(), locale);
+    }
+
+    /** A workshop the projector link still shows (404 once it is over, see {@link #projectorShows}). */
+    private Workshop projecting(String projectorToken) {
+        Workshop workshop = projected(projectorToken);
+        if (!projectorShows(workshop)) {
+            throw new WorkshopNotFoundException("projector");
+        }
+        return workshop;
     }
 
     // --- rules -------------------------------------------------------------------------------------

@@ -56,7 +56,10 @@ final class Routes {
             Map.entry("/w/{code}", "a workshop's join and card page: its code is the key (HostileInputTests posts to it)"),
             Map.entry("/w/{code}/join", "joining a workshop with its code"),
             Map.entry("/w/{code}/cards", "a participant's card, posted with the cookie that joining gave"),
-            Map.entry("/w/{code}/cards/{cardId}/dot", "a participant's +1, posted with the cookie that joining gave"));
+            Map.entry("/w/{code}/cards/{cardId}/dot", "a participant's +1, posted with the cookie that joining gave"),
+            Map.entry("/w/p/{token}", "a workshop's projector: its token is the key"),
+            Map.entry("/w/p/{token}/changes", "the cards the projector shows: its token is the key"),
+            Map.entry("/w/p/{token}/diagram.svg", "the diagram the projector shows: its token is the key"));
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
@@ -137,6 +140,8 @@ final class Routes {
         ids.put("jobs", "a-job-of-this-structure");
         ids.put("referentials", first(jdbc, "referential", " WHERE structure_id IS NULL", "id"));
         ids.put("workshops", first(jdbc, "workshop", ofEvaluation, "id"));
+        ids.put("workshops/cards", first(jdbc, "workshop_card", " WHERE workshop_id = "
+                + first(jdbc, "workshop", ofEvaluation, "id"), "id"));
         ids.put("dhis2-mappings", first(jdbc, "dhis2_mapping", " WHERE structure_id = " + structure, "id"));
         return ids;
     }

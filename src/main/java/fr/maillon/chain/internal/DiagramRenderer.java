@@ -43,6 +43,7 @@ import fr.maillon.chain.ChainElement;
 import fr.maillon.chain.EffectTarget;
 import fr.maillon.chain.HypothesisStatus;
 import fr.maillon.chain.Link;
+import fr.maillon.chain.Provenance;
 import fr.maillon.chain.Stakeholder;
 import fr.maillon.chain.ValueChain;
 
@@ -80,6 +81,10 @@ public class DiagramRenderer {
     private static final String LINK = "#333333";
     private static final String UNTESTED = "#9e9e9e";
     private static final String NOT_CONFIRMED = "#b3261e";
+    /** The colour of a provenance badge (« atelier du 12 mars »), its inner margin and the room above it. */
+    private static final String NOTE = "#5b3f8c";
+    private static final double NOTE_PADDING = 5;
+    private static final double NOTE_GAP = 6;
 
     private static final FontRenderContext MEASURE = new FontRenderContext(null, true, true);
     private static final Font REGULAR = font("fonts/DejaVuSans.ttf");
@@ -98,9 +103,15 @@ public class DiagramRenderer {
 
     /**
      * Text the diagram shows, in the reader's language: its title, the six column titles, effect
-     * targets, and the legend's words.
+     * targets, the legend's words, and where elements and links come from (a workshop), written as a
+     * badge under a box's name and in the {@code <title>} of a box or a line.
      */
-    public record Labels(String title, List<String> columns, Map<EffectTarget, String> targets, Legend legend) {
+    public record Labels(String title, List<String> columns, Map<EffectTarget, String> targets, Legend legend,
+            Provenance provenance) {
+
+        public Labels(String title, List<String> columns, Map<EffectTarget, String> targets, Legend legend) {
+            this(title, columns, targets, legend, Provenance.NONE);
+        }
     }
 
     /** The legend's words: its title, member stakeholders, line styles by hypothesis status, regeneration, participation. */
@@ -128,19 +139,19 @@ public class DiagramRenderer {
     }
 
     private record Node(String id, List<String> lines, boolean bold, String href, int column, String fill,
-            String stroke, ElkNode elk, @Nullable EffectTarget target, boolean label) {
+            String stroke, ElkNode elk, @Nullable EffectTarget target, boolean label, List<String> note) {
     }
 
     /** What to draw, before any layout: a box in a column (or the name heading a target's effects). */
     private record Box(String id, List<String> lines, boolean bold, String href, int column, String fill,
-            String stroke, @Nullable EffectTarget target, boolean label) {
+            String stroke, @Nullable EffectTarget target, boolean label, List<String> note) {
     }
 
     private enum EdgeKind {
         LINK, REGENERATION, PARTICIPATION
     }
 
-    private record Edge(String source, String target, EdgeKind kind, HypothesisStatus status) {
+    private record Edge(String source, String target, EdgeKind kind, HypothesisStatus status, @Nullable String note) {
     }
 
     private record Layout(ElkNode root, Map<String, Node> nodes, Map<ElkEdge, Edge> edges) {
@@ -160,18 +171,20 @@ public class DiagramRenderer {
             boxes.add(new Box("s" + stakeholder.id(), wrap(stakeholder.name(), textWidth, TEXT, false), false,
                     evaluationPath + "/stakeholders/" + stakeholder.id() + "/edit", 0,
                     stakeholder.communityMember() ? MEMBER_FILL : FILLS[0], interacts ? "#8a5a00" : STROKES[0], null,
-                    false));
+                    false, List.of()));
         }
         for (ChainElement element : chain.elements()) {
             int column = column(element);
+            String provenance = labels.provenance().element(element.id());
             boxes.add(new Box("e" + element.id(), wrap(element.name(), textWidth, TEXT, false), false,
                     evaluationPath + "/elements/" + element.id() + "/edit", column, FILLS[column], STROKES[column],
-                    element.target(), false));
+                    element.target(), false, provenance == null ? List.of()
+                            : wrap(provenance, textWidth - 2 * NOTE_PADDING, TEXT, false)));
         }
         // the name of each target heads its group of effects, as a box of its own that ELK makes room for
         chain.elements().stream().map(ChainElement::target).filter(target -> target != null).distinct()
                 .forEach(target -> boxes.add(new Box("t" + target.ordinal(), wrap(labels.targets().get(target),
-                        style.nodeWidth(), TEXT, true), true, "", 5, "", "", target, true)));
+                        style.nodeWidth(), TEXT, true), true, "", 5, "", "", target, true, List.of())));
         Map<String, Integer> columns = new HashMap<>();
         boxes.forEach(box -> columns.put(box.id(), box.column()));
         List<Edge> edges = new ArrayList<>();
@@ -180,13 +193,13 @@ public class DiagramRenderer {
             String target = "e" + link.targetId();
             if (columns.containsKey(source) && columns.containsKey(target)) {
                 edges.add(new Edge(source, target, columns.get(source) > columns.get(target) ? EdgeKind.REGENERATION
-                        : EdgeKind.LINK, link.hypothesis()));
+                        : EdgeKind.LINK, link.hypothesis(), labels.provenance().link(link.id())));
             }
         }
         chain.interactions().stream().filter(i -> columns.containsKey("s" + i.stakeholderId())
                 && columns.containsKey("e" + i.activityId()))
                 .map(i -> new Edge("s" + i.stakeholderId(), "e" + i.activityId(), EdgeKind.PARTICIPATION,
-                        HypothesisStatus.NON_TESTEE))
+                        HypothesisStatus.NON_TESTEE, null))
                 .distinct().forEach(edges::add);
 
         // First pass: ELK orders each column to cross few edges. Second pass: the same order, except
@@ -231,12 +244,13 @@ public class DiagramRenderer {
             ElkNode elk = ElkGraphUtil.createNode(root);
             elk.setIdentifier(box.id());
             elk.setWidth(style.nodeWidth());
-            elk.setHeight(box.lines().size() * LINE_HEIGHT + (box.label() ? 4 : 12));
+            elk.setHeight(box.lines().size() * LINE_HEIGHT + (box.label() ? 4 : 12)
+                    + (box.note().isEmpty() ? 0 : box.note().size() * LINE_HEIGHT + NOTE_GAP));
             // The interactive strategies read the columns from x, and (second pass) the order from y.
             elk.setX(box.column() * (style.nodeWidth() + 100));
             elk.setY(rows[box.column()]++ * 80);
             nodes.put(box.id(), new Node(box.id(), box.lines(), box.bold(), box.href(), box.column(), box.fill(),
-                    box.stroke(), elk, box.target(), box.label()));
+                    box.stroke(), elk, box.target(), box.label(), box.note()));
         }
         Map<ElkEdge, Edge> elkEdges = new LinkedHashMap<>();
         for (Edge edge : edges) {
@@ -341,7 +355,8 @@ public class DiagramRenderer {
         ElkNode elk = node.elk();
         double x = elk.getX() + MARGIN;
         double y = elk.getY() + offsetY;
-        String title = String.join(" ", node.lines());
+        String title = String.join(" ", node.lines())
+                + (node.note().isEmpty() ? "" : " — " + String.join(" ", node.note()));
         if (node.label()) {
             canvas.append("<g class=\"target-title\">");
             for (int i = 0; i < node.lines().size(); i++) {
@@ -355,13 +370,26 @@ public class DiagramRenderer {
                     .append(escape(node.href())).append("\">");
         }
         canvas.append("<g class=\"node\" data-id=\"").append(node.id()).append("\" data-column=\"")
-                .append(String.valueOf(node.column())).append("\"><title>").append(escape(title)).append("</title>");
+                .append(String.valueOf(node.column())).append("\"")
+                .append(node.note().isEmpty() ? "" : " data-provenance=\"" + escape(String.join(" ", node.note())) + "\"")
+                .append("><title>").append(escape(title)).append("</title>");
         canvas.append(String.format(Locale.ROOT,
                 "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%d\" fill=\"%s\" stroke=\"%s\" "
                         + "stroke-width=\"1.5\"/>",
                 x, y, elk.getWidth(), elk.getHeight(), node.column() == 0 ? 12 : 4, node.fill(), node.stroke()));
         for (int i = 0; i < node.lines().size(); i++) {
             canvas.text(x + PADDING, y + 17 + i * LINE_HEIGHT, TEXT, false, INK, node.lines().get(i));
+        }
+        if (!node.note().isEmpty()) {
+            // the provenance, as a badge under the name
+            double top = y + 6 + node.lines().size() * LINE_HEIGHT + NOTE_GAP - 2;
+            canvas.append(String.format(Locale.ROOT, "<rect class=\"provenance\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+                    + "height=\"%.1f\" rx=\"7\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"1\"/>", x + PADDING - 3, top,
+                    elk.getWidth() - 2 * PADDING + 6, node.note().size() * LINE_HEIGHT + 3, NOTE));
+            for (int i = 0; i < node.note().size(); i++) {
+                canvas.text(x + PADDING - 3 + NOTE_PADDING, top + 13 + i * LINE_HEIGHT, TEXT, false, NOTE,
+                        node.note().get(i));
+            }
         }
         canvas.append("</g>");
         if (style.links()) {
@@ -418,7 +446,9 @@ public class DiagramRenderer {
             StringBuilder text = new StringBuilder();
             points.forEach(point -> text.append(String.format(Locale.ROOT, "%.1f,%.1f ", point[0], point[1])));
             canvas.append("<polyline class=\"" + kind + "\" data-hypothesis=\"" + edge.status() + "\" points=\""
-                    + text.toString().strip() + "\" " + stroke.attributes() + "/>\n");
+                    + text.toString().strip() + "\" " + stroke.attributes()
+                    + (edge.note() == null ? "/>\n" : " data-provenance=\"" + escape(edge.note()) + "\"><title>"
+                            + escape(edge.note()) + "</title></polyline>\n"));
             if (stroke.crossed()) {
                 double[] middle = middle(points);
                 cross(canvas, middle[0], middle[1]);

@@ -19,6 +19,7 @@ import fr.maillon.chain.ChainElementNotFoundException;
 import fr.maillon.chain.ChainService;
 import fr.maillon.chain.ElementKind;
 import fr.maillon.chain.EvaluationService;
+import fr.maillon.chain.ProvenanceService;
 import fr.maillon.chain.ResourceKind;
 import fr.maillon.chain.SupportCategory;
 import fr.maillon.chain.ValueChain;
@@ -32,10 +33,12 @@ class ElementController {
 
     private final ChainService chains;
     private final EvaluationService evaluations;
+    private final ProvenanceService provenances;
 
-    ElementController(ChainService chains, EvaluationService evaluations) {
+    ElementController(ChainService chains, EvaluationService evaluations, ProvenanceService provenances) {
         this.chains = chains;
         this.evaluations = evaluations;
+        this.provenances = provenances;
     }
 
     @GetMapping("/evaluations/{evaluationId}/elements/new")
@@ -125,6 +128,8 @@ class ElementController {
         model.addAttribute("chain", chain);
         model.addAttribute("kind", kind);
         model.addAttribute("element", element);
+        model.addAttribute("provenance", element == null ? null
+                : provenances.provenance(chain.evaluation().id(), LocaleContextHolder.getLocale()));
         model.addAttribute("resourceKinds", ResourceKind.values());
         model.addAttribute("activityTypes", ActivityType.values());
         model.addAttribute("supportCategories", SupportCategory.values());

@@ -3,6 +3,7 @@ package fr.maillon.chain.web;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,6 +22,7 @@ import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.chain.EvaluationStatus;
 import fr.maillon.chain.MethodPathService;
+import fr.maillon.chain.ProvenanceService;
 import fr.maillon.organisation.Structure;
 import fr.maillon.web.ConcurrentEditException;
 import fr.maillon.web.FormErrors;
@@ -33,11 +35,14 @@ class EvaluationController {
     private final EvaluationService evaluations;
     private final ChainService chains;
     private final MethodPathService methodPath;
+    private final ProvenanceService provenances;
 
-    EvaluationController(EvaluationService evaluations, ChainService chains, MethodPathService methodPath) {
+    EvaluationController(EvaluationService evaluations, ChainService chains, MethodPathService methodPath,
+            ProvenanceService provenances) {
         this.evaluations = evaluations;
         this.chains = chains;
         this.methodPath = methodPath;
+        this.provenances = provenances;
     }
 
     @GetMapping("/structures/{structureId}/evaluations/new")
@@ -72,6 +77,7 @@ class EvaluationController {
         model.addAttribute("path", methodPath.progress(evaluationId));
         model.addAttribute("chain", chains.chain(evaluationId));
         model.addAttribute("stakeholderPages", chains.showsStakeholderPages(evaluationId));
+        model.addAttribute("provenance", provenances.provenance(evaluationId, LocaleContextHolder.getLocale()));
         model.addAttribute("kinds", ElementKind.values());
         model.addAttribute("dimensionLabels", chains.dimensions(evaluationId).stream()
                 .collect(Collectors.toMap(Dimension::id, Dimension::label)));
