@@ -83,6 +83,8 @@ class HostileInputTests {
         TestUsers.Created owner = users.structureWithMember(Role.STRUCTURE_ADMIN);
         users.signIn(owner.username());
         long evaluation = exchange.importEvaluation(owner.structureId(), TestFiles.demoDocument());
+        // the route walk (ids: the first workshop) may close its workshop; the participant's forms use another
+        workshops.open(evaluation, new WorkshopDraft("Atelier du parcours", 60, 5));
         Workshop workshop = workshops.open(evaluation, new WorkshopDraft("Atelier hostile", 60, 5));
         SecurityContextHolder.clearContext();
         Map<String, String> ids = Routes.ids(jdbc, owner.structureId(), evaluation,
