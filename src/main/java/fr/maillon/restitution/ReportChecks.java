@@ -172,6 +172,7 @@ public class ReportChecks {
             case CONTRIBUTION -> content.contributions().stream().allMatch(block -> block.claim() == null);
             case TESTIMONIES -> content.testimonies().isEmpty();
             case CHANGES -> true;
+            case WORKSHOPS -> content.workshops().isEmpty();
         };
     }
 }
