@@ -531,7 +531,8 @@ public class ReportService {
                     .map(role -> new ReportContent.RoleCount(role.name(), label("workshop.role." + role),
                             trace.participants().get(role))).toList();
             lines.add(0, new ReportContent.WorkshopLine(trace.workshop().title(),
-                    trace.workshop().openedAt().atZone(clock.getZone()).toLocalDate(), trace.duration().toMinutes(),
+                    trace.workshop().openedAt().atZone(clock.getZone()).toLocalDate(),
+                    Math.round(trace.duration().toMillis() / 60_000.0),
                     participants, trace.cardsPosted(), trace.cardsKept(), trace.keptFromInhabitants(),
                     workshops.elementsPlacedFrom(trace, ParticipantRole.HABITANT)));
         }
