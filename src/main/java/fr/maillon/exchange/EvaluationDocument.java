@@ -35,6 +35,9 @@ import fr.maillon.survey.Audience;
 import fr.maillon.survey.Choice;
 import fr.maillon.survey.QuestionKind;
 import fr.maillon.survey.Statistic;
+import fr.maillon.workshop.CardKind;
+import fr.maillon.workshop.CardState;
+import fr.maillon.workshop.ParticipantRole;
 
 /**
  * Version 1 of the exchange format (see docs/exchange-format.md and
@@ -43,12 +46,13 @@ import fr.maillon.survey.Statistic;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "format", "version", "evaluation", "stakeholders", "elements", "links", "interactions",
-        "framework", "surveys", "evidence", "contributions", "reports", "verdicts" })
+        "framework", "surveys", "evidence", "contributions", "reports", "verdicts", "workshops" })
 public record EvaluationDocument(String format, int version, EvaluationPart evaluation,
         List<StakeholderPart> stakeholders, List<ElementPart> elements, List<LinkPart> links,
         List<InteractionPart> interactions, @Nullable FrameworkPart framework, @Nullable List<SurveyPart> surveys,
         @Nullable List<EvidencePart> evidence, @Nullable List<ContributionPart> contributions,
-        @Nullable List<ReportPart> reports, @Nullable List<VerdictPart> verdicts) {
+        @Nullable List<ReportPart> reports, @Nullable List<VerdictPart> verdicts,
+        @Nullable List<WorkshopPart> workshops) {
 
     public static final String FORMAT = "maillon-evaluation";
     /** The version this instance writes; it reads every version up to it (version 2 only adds to version 1). */
@@ -311,5 +315,34 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record VerdictEvidencePart(VerdictEvidenceKind kind, @Nullable String indicator, @Nullable Integer survey,
             @Nullable String question, @Nullable String wave, @Nullable Integer testimony, @Nullable String effect) {
+    }
+
+    /**
+     * A workshop held to build the chain (version 2, optional): when it ran, its card limit, who took part (counts by
+     * role, no names), its shown and merged cards (hidden ones are left out, their number kept in
+     * {@code hiddenCards}), and the links of the chain drawn during it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({ "title", "openedAt", "closesAt", "closedAt", "cardLimit", "participants", "cards",
+            "hiddenCards", "links" })
+    public record WorkshopPart(String title, Instant openedAt, Instant closesAt, @Nullable Instant closedAt,
+            int cardLimit, Map<ParticipantRole, Integer> participants, @Nullable List<WorkshopCardPart> cards,
+            @Nullable Integer hiddenCards, @Nullable List<WorkshopLinkPart> links) {
+    }
+
+    /**
+     * A card: {@code ref} names it within its workshop; {@code role} is who posted it (absent: the facilitator wrote
+     * it); {@code element} the ref of the chain element it was placed as; {@code mergedInto} the ref of the card it
+     * was merged into.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({ "ref", "kind", "target", "text", "state", "role", "dots", "element", "mergedInto" })
+    public record WorkshopCardPart(String ref, CardKind kind, @Nullable EffectTarget target, String text,
+            CardState state, @Nullable ParticipantRole role, @Nullable Integer dots, @Nullable String element,
+            @Nullable String mergedInto) {
+    }
+
+    /** A link drawn during a workshop, by the refs of its two ends (a link of {@code links}). */
+    public record WorkshopLinkPart(String source, String target) {
     }
 }

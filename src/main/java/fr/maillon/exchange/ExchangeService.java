@@ -82,11 +82,13 @@ public class ExchangeService {
     private final SurveyExchange surveys;
     private final EvidenceExchange evidence;
     private final RestitutionExchange restitution;
+    private final WorkshopExchange workshops;
 
     ExchangeService(EvaluationService evaluations, ChainService chains, JsonMapper mapper, MessageSource messages,
             FrameworkExchange frameworks, SurveyExchange surveys, EvidenceExchange evidence,
-            RestitutionExchange restitution) throws IOException {
+            RestitutionExchange restitution, WorkshopExchange workshops) throws IOException {
         this.restitution = restitution;
+        this.workshops = workshops;
         this.frameworks = frameworks;
         this.surveys = surveys;
         this.evidence = evidence;
@@ -136,6 +138,9 @@ public class ExchangeService {
         List<LinkPart> links = chain.links().stream().map(link -> new LinkPart(elementRefs.get(link.sourceId()),
                 elementRefs.get(link.targetId()), link.rationale(), link.hypothesis(), link.justification(),
                 link.evidence())).toList();
+        Map<Long, EvaluationDocument.WorkshopLinkPart> linkEnds = new HashMap<>();
+        chain.links().forEach(link -> linkEnds.put(link.id(), new EvaluationDocument.WorkshopLinkPart(
+                elementRefs.get(link.sourceId()), elementRefs.get(link.targetId()))));
         List<InteractionPart> interactions = chain.interactions().stream().map(interaction -> new InteractionPart(
                 stakeholderRefs.get(interaction.stakeholderId()), elementRefs.get(interaction.activityId()),
                 new Exchange(interaction.cost(), interaction.costQuantity(), interaction.costUnit(),
@@ -152,7 +157,8 @@ public class ExchangeService {
                 stakeholders, elements, links, interactions, frameworks.export(evaluationId, elementRefs),
                 surveys.export(evaluationId), evidence.export(evaluationId, elementRefs),
                 restitution.exportContributions(evaluationId, elementRefs), restitution.exportReports(evaluationId),
-                restitution.exportVerdicts(evaluationId, elementRefs));
+                restitution.exportVerdicts(evaluationId, elementRefs),
+                workshops.export(evaluationId, elementRefs, linkEnds));
     }
 
     /** The names the evaluation's editors gave its targets, by code; null when it keeps every default name. */
@@ -387,13 +393,15 @@ public class ExchangeService {
             attempt(path, field -> ELEMENT_FIELDS.getOrDefault(field, field), errors,
                     () -> ids.put(element.ref(), chains.addElement(evaluationId, draft)));
         }
+        Map<String, Long> linkIds = new HashMap<>();
         for (int i = 0; i < document.links().size(); i++) {
             LinkPart link = document.links().get(i);
             if (ids.containsKey(link.source()) && ids.containsKey(link.target())) {
                 attempt("$.links[" + i + "]", field -> LINK_FIELDS.getOrDefault(field, field), errors,
-                        () -> chains.addLink(evaluationId, new LinkDraft(ids.get(link.source()),
-                                ids.get(link.target()), link.rationale(), link.hypothesis(), link.justification(),
-                                link.evidence())));
+                        () -> linkIds.put(WorkshopExchange.key(link.source(), link.target()),
+                                chains.addLink(evaluationId, new LinkDraft(ids.get(link.source()),
+                                        ids.get(link.target()), link.rationale(), link.hypothesis(),
+                                        link.justification(), link.evidence()))));
             }
         }
         for (int i = 0; i < document.interactions().size(); i++) {
@@ -423,6 +431,11 @@ public class ExchangeService {
         }
         if (errors.isEmpty()) {
             restitution.writeVerdicts(evaluationId, document, ids, evidenceIds, errors);
+        }
+        if (errors.isEmpty() && document.workshops() != null) {
+            Map<String, ElementKind> kinds = new HashMap<>();
+            document.elements().forEach(element -> kinds.put(element.ref(), element.kind()));
+            workshops.write(evaluationId, document.workshops(), ids, kinds, linkIds, errors);
         }
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);

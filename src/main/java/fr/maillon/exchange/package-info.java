@@ -7,7 +7,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "web", "organisation", "chain", "framework", "survey", "evidence",
-        "restitution" })
+        "restitution", "workshop" })
 package fr.maillon.exchange;
 
 import org.jspecify.annotations.NullMarked;

@@ -11,22 +11,23 @@ import fr.maillon.organisation.StructureKind;
 public enum ReportAudience {
     /** The full file for the agrément: opened by a note de synthèse of at most 4 pages. */
     CAF(List.of(Section.SYNTHESIS, Section.CONTEXT, Section.RESULTS, Section.CONTRIBUTION, Section.CHANGES,
-            Section.CHAIN, Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.TESTIMONIES,
+            Section.CHAIN, Section.WORKSHOPS, Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.TESTIMONIES,
             Section.FRAMEWORK)),
     FEDERATION(List.of(Section.SYNTHESIS, Section.CONTEXT, Section.RESULTS, Section.CONTRIBUTION, Section.CHANGES,
-            Section.CHAIN, Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.FRAMEWORK)),
+            Section.CHAIN, Section.WORKSHOPS, Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.FRAMEWORK)),
     ASSEMBLEE(List.of(Section.CONTEXT, Section.RESULTS, Section.CONTRIBUTION, Section.TESTIMONIES, Section.CHANGES,
-            Section.CHAIN, Section.BALANCES, Section.RENEWAL, Section.SURVEYS)),
+            Section.CHAIN, Section.WORKSHOPS, Section.BALANCES, Section.RENEWAL, Section.SURVEYS)),
     PARTENAIRES(List.of(Section.SYNTHESIS, Section.CONTEXT, Section.RESULTS, Section.CONTRIBUTION,
-            Section.TESTIMONIES, Section.CHANGES, Section.CHAIN, Section.BALANCES)),
-    HABITANTS(List.of(Section.CONTEXT, Section.RESULTS, Section.SURVEYS, Section.TESTIMONIES, Section.CHANGES)),
+            Section.TESTIMONIES, Section.CHANGES, Section.CHAIN, Section.WORKSHOPS, Section.BALANCES)),
+    HABITANTS(List.of(Section.CONTEXT, Section.RESULTS, Section.SURVEYS, Section.TESTIMONIES, Section.WORKSHOPS,
+            Section.CHANGES)),
     /**
      * A Territoire zéro chômeur's comité local pour l'emploi, which steers the territory's project:
      * the argued answers, then the evidence its partners weigh (chain, balances, renewal, surveys,
      * testimonies) and the cadre d'évaluation it steers.
      */
     COMITE_LOCAL(List.of(Section.SYNTHESIS, Section.CONTEXT, Section.RESULTS, Section.CONTRIBUTION, Section.CHANGES,
-            Section.CHAIN, Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.TESTIMONIES,
+            Section.CHAIN, Section.WORKSHOPS, Section.BALANCES, Section.RENEWAL, Section.SURVEYS, Section.TESTIMONIES,
             Section.FRAMEWORK));
 
     private final List<Section> sections;
@@ -85,11 +86,13 @@ public enum ReportAudience {
     /** The sections of a report, filled from the model; each takes the authors' narrative. */
     public enum Section {
         SYNTHESIS, CONTEXT, CHAIN, FRAMEWORK, RESULTS, BALANCES, RENEWAL, SURVEYS, CONTRIBUTION, TESTIMONIES,
-        CHANGES;
+        CHANGES,
+        /** How the chain was built: the workshops held with the people concerned, who took part, what they brought. */
+        WORKSHOPS;
 
         /** Whether the section is an annex of the argued report: the evidence behind the answers. */
         public boolean annex() {
-            return this == CHAIN || this == FRAMEWORK || this == BALANCES || this == RENEWAL || this == SURVEYS
+            return this == CHAIN || this == WORKSHOPS || this == FRAMEWORK || this == BALANCES || this == RENEWAL || this == SURVEYS
                     || this == TESTIMONIES;
         }
     }

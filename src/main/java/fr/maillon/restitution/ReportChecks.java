@@ -85,7 +85,8 @@ public class ReportChecks {
             if (words != null) {
                 placeholders.add(new Placeholder(section, words));
             }
-            else if (empty(draft, section)) {
+            // an evaluation may build its chain without workshops: their section is left out unasked
+            else if (empty(draft, section) && section != ReportAudience.Section.WORKSHOPS) {
                 empty.add(section);
             }
         }
@@ -172,6 +173,7 @@ public class ReportChecks {
             case CONTRIBUTION -> content.contributions().stream().allMatch(block -> block.claim() == null);
             case TESTIMONIES -> content.testimonies().isEmpty();
             case CHANGES -> true;
+            case WORKSHOPS -> content.workshops().isEmpty();
         };
     }
 }

@@ -24,9 +24,11 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         List<BalanceLine> balances, BigDecimal valuationEur, List<RenewalLine> renewal, List<SupportLine> support,
         List<SurveyBlock> surveys, List<ContributionBlock> contributions, List<TestimonyLine> testimonies,
         List<ReviewLine> reviewTrail, List<Reconciliation> reconciliations, List<DiagramPrint> diagramPages,
-        @Nullable List<ReportAudience.Section> sections, @Nullable Framing framing, @Nullable ActorMapPrint actorMap) {
+        @Nullable List<ReportAudience.Section> sections, @Nullable Framing framing, @Nullable ActorMapPrint actorMap,
+        List<WorkshopLine> workshops) {
 
     /**
+     * Versions kept before workshops were recorded have an empty {@code workshops}.
      * Versions kept before the review trail, the reconciliations or the diagram's printed pages were
      * (and the live draft) have none (their PDF draws {@code diagramSvg}). Versions kept before the
      * framing was, and evaluations whose framing is not written, have no {@code framing}. Versions kept
@@ -37,6 +39,7 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         reconciliations = reconciliations == null ? List.of() : List.copyOf(reconciliations);
         diagramPages = diagramPages == null ? List.of() : List.copyOf(diagramPages);
         framing = framing == null || framing.blank() ? null : framing;
+        workshops = workshops == null ? List.of() : List.copyOf(workshops);
     }
 
     /**
@@ -125,7 +128,7 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
         return new ReportContent(reportId, version, audience, title, structure, commune, evaluationTitle, periodStart,
                 periodEnd, generatedAt, narratives, stakeholders, chain, diagramSvg, objectives, questions, indicators,
                 balances, valuationEur, renewal, support, surveys, contributions, testimonies, trail,
-                reconciliations, diagramPages, sections, framing, actorMap);
+                reconciliations, diagramPages, sections, framing, actorMap, workshops);
     }
 
     /**
@@ -409,5 +412,78 @@ public record ReportContent(long reportId, int version, ReportAudience audience,
      */
     public record ReviewLine(String reviewer, String section, Opinion opinion, @Nullable String text,
             Instant createdAt, @Nullable String answer, @Nullable String answeredBy, @Nullable Instant answeredAt) {
+    }
+
+    // --- how the chain was built ------------------------------------------------------------------
+
+    /**
+     * A workshop held to build the chain, as the report tells it: its day, title and length, who took part (counts by
+     * role, no names), the cards posted (hidden ones included: their text never reaches a report) and kept, and what
+     * came from inhabitants: how many of the cards kept were theirs, and the chain elements placed from them.
+     */
+    public record WorkshopLine(String title, LocalDate date, long durationMinutes, List<RoleCount> participants,
+            int cardsPosted, int cardsKept, int keptFromInhabitants, List<String> elementsFromInhabitants) {
+
+        public WorkshopLine {
+            participants = participants == null ? List.of() : List.copyOf(participants);
+            elementsFromInhabitants = elementsFromInhabitants == null ? List.of() : List.copyOf(elementsFromInhabitants);
+        }
+
+        public int participantCount() {
+            return participants.stream().mapToInt(RoleCount::count).sum();
+        }
+
+        /** How many took part as inhabitants. */
+        public int inhabitants() {
+            return participants.stream().filter(RoleCount::inhabitant).mapToInt(RoleCount::count).sum();
+        }
+
+        /** Whole hours of its length, for « 2 h 05 ». */
+        public long hours() {
+            return durationMinutes / 60;
+        }
+
+        /** Minutes beyond the whole hours, on two digits. */
+        public String minutes() {
+            return String.format(java.util.Locale.ROOT, "%02d", durationMinutes % 60);
+        }
+    }
+
+    /** How many took part in one role ({@code role}: a participant role's code; {@code label}: its French name). */
+    public record RoleCount(String role, String label, int count) {
+
+        public static final String INHABITANT = "HABITANT";
+
+        public boolean inhabitant() {
+            return INHABITANT.equals(role);
+        }
+    }
+
+    /** Who took part in all the workshops, by role, in the order roles are listed. */
+    public List<RoleCount> workshopParticipants() {
+        java.util.Map<String, RoleCount> total = new java.util.LinkedHashMap<>();
+        workshops.stream().flatMap(line -> line.participants().stream()).forEach(count -> total.merge(count.role(),
+                count, (a, b) -> new RoleCount(a.role(), a.label(), a.count() + b.count())));
+        return List.copyOf(total.values());
+    }
+
+    /** How many took part in all the workshops (a person at two workshops counts twice). */
+    public int workshopParticipantCount() {
+        return workshops.stream().mapToInt(WorkshopLine::participantCount).sum();
+    }
+
+    /** How many took part as inhabitants in all the workshops. */
+    public int workshopInhabitants() {
+        return workshops.stream().mapToInt(WorkshopLine::inhabitants).sum();
+    }
+
+    /** How many cards kept in the chain came from inhabitants, in all the workshops. */
+    public int keptFromInhabitants() {
+        return workshops.stream().mapToInt(WorkshopLine::keptFromInhabitants).sum();
+    }
+
+    /** The chain elements placed from inhabitants' cards, in all the workshops, each once. */
+    public List<String> elementsFromInhabitants() {
+        return workshops.stream().flatMap(line -> line.elementsFromInhabitants().stream()).distinct().toList();
     }
 }

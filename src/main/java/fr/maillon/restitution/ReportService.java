@@ -73,6 +73,9 @@ import fr.maillon.web.Revision;
 import fr.maillon.web.Revisions;
 import fr.maillon.web.RuleViolationException;
 import fr.maillon.web.Texts;
+import fr.maillon.workshop.ParticipantRole;
+import fr.maillon.workshop.WorkshopService;
+import fr.maillon.workshop.WorkshopTrace;
 
 /**
  * Reports: their sections are filled from the model when the draft is shown, with the authors'
@@ -108,14 +111,16 @@ public class ReportService {
     private final ReportTexts texts;
     private final ReportChecks checks;
     private final ActorMapService actorMaps;
+    private final WorkshopService workshops;
 
     ReportService(EvaluationService evaluations, ChainService chains, DiagramService diagrams, BalanceService balances,
             ObjectiveService objectives, FrameworkService framework, RenewalService renewals, SurveyService surveys,
             SurveyResultsService surveyResults, ContributionService contributions, EvidenceService evidence,
             AccessPolicy access, ReportRepository reports, MessageSource messages, JsonMapper json,
             Revisions revisions, Clock clock, VerdictService verdicts, ReportTexts texts, ReportChecks checks,
-            ActorMapService actorMaps) {
+            ActorMapService actorMaps, WorkshopService workshops) {
         this.actorMaps = actorMaps;
+        this.workshops = workshops;
         this.verdicts = verdicts;
         this.texts = texts;
         this.checks = checks;
@@ -515,7 +520,9 @@ public class ReportService {
                 audience.sections(), new ReportContent.Framing(page.evaluation().purpose(),
                         page.evaluation().audiences(), page.evaluation().steering()),
                 !dashboard && audience.sections().contains(ReportAudience.Section.CHAIN) ? actorMap(evaluationId)
-                        : null);
+                        : null,
+                audience.sections().contains(ReportAudience.Section.WORKSHOPS) ? workshopLines(evaluationId)
+                        : List.of());
     }
 
     /** The actor map, beside the stakeholders' cards in the chain's annex: its drawing without links, and its text. */
@@ -528,6 +535,27 @@ public class ReportService {
                         actor.balance().gets(),
                         actorMaps.figures(actor.balance().getsAmounts(), actor.balance().getsEur(), FRENCH)))
                 .toList(), actorMaps.describe(map, FRENCH));
+    }
+
+    /**
+     * How the chain was built: the evaluation's workshops, the first first, with who took part by role (counts, no
+     * names), the cards posted and kept, and what came from inhabitants. Hidden cards give no text, only their count
+     * among the cards posted.
+     */
+    private List<ReportContent.WorkshopLine> workshopLines(long evaluationId) {
+        List<ReportContent.WorkshopLine> lines = new ArrayList<>();
+        for (WorkshopTrace trace : workshops.traces(evaluationId)) {
+            List<ReportContent.RoleCount> participants = Arrays.stream(ParticipantRole.values())
+                    .filter(role -> trace.participants().getOrDefault(role, 0) > 0)
+                    .map(role -> new ReportContent.RoleCount(role.name(), label("workshop.role." + role),
+                            trace.participants().get(role))).toList();
+            lines.add(0, new ReportContent.WorkshopLine(trace.workshop().title(),
+                    trace.workshop().openedAt().atZone(clock.getZone()).toLocalDate(),
+                    Math.round(trace.duration().toMillis() / 60_000.0),
+                    participants, trace.cardsPosted(), trace.cardsKept(), trace.keptFromInhabitants(),
+                    workshops.elementsPlacedFrom(trace, ParticipantRole.HABITANT)));
+        }
+        return lines;
     }
 
     /** The diagram as printed: A4 or A3 landscape pages, their texts at least 7 pt. */

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -45,6 +47,9 @@ final class ReportWorkbook {
             }
             if (content.has(ReportAudience.Section.CONTRIBUTION)) {
                 contributions(book.createSheet("Contribution"), content);
+            }
+            if (content.has(ReportAudience.Section.WORKSHOPS) && !content.workshops().isEmpty()) {
+                workshops(book.createSheet("Ateliers"), content);
             }
             if (!content.reviewTrail().isEmpty()) {
                 reviewTrail(book.createSheet("Relecture"), content, zone);
@@ -116,6 +121,53 @@ final class ReportWorkbook {
                     ? String.join(" ← ", block.path()) : String.join(" → ", block.steps()), String.join(" · ", block.indicators()), String.join(" · ", block.evidence()),
                     block.otherFactors(), block.strength(), block.strengthReason());
         }
+    }
+
+    /**
+     * How the chain was built: a line per workshop (participants by role, cards posted, hidden ones included, and
+     * kept, what came from inhabitants), then a line for all of them.
+     */
+    private static void workshops(Sheet sheet, ReportContent content) {
+        List<String> roles = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        content.workshopParticipants().forEach(role -> {
+            roles.add(role.role());
+            labels.add("Participants : " + role.label());
+        });
+        List<String> heads = new ArrayList<>(List.of("Atelier", "Date", "Durée (minutes)", "Participants"));
+        heads.addAll(labels);
+        heads.addAll(List.of("Cartes postées (masquées comprises)", "Cartes gardées dans la chaîne",
+                "Cartes gardées venant d'habitants", "Éléments de la chaîne venant des habitants"));
+        texts(sheet, 0, heads.toArray(String[]::new));
+        int line = 1;
+        for (ReportContent.WorkshopLine workshop : content.workshops()) {
+            Row row = texts(sheet, line++, workshop.title(), workshop.date().toString());
+            number(row, 2, BigDecimal.valueOf(workshop.durationMinutes()), 0);
+            number(row, 3, BigDecimal.valueOf(workshop.participantCount()), 0);
+            for (int i = 0; i < roles.size(); i++) {
+                String role = roles.get(i);
+                number(row, 4 + i, BigDecimal.valueOf(workshop.participants().stream()
+                        .filter(count -> count.role().equals(role)).mapToInt(ReportContent.RoleCount::count).sum()), 0);
+            }
+            int next = 4 + roles.size();
+            number(row, next, BigDecimal.valueOf(workshop.cardsPosted()), 0);
+            number(row, next + 1, BigDecimal.valueOf(workshop.cardsKept()), 0);
+            number(row, next + 2, BigDecimal.valueOf(workshop.keptFromInhabitants()), 0);
+            text(row, next + 3, String.join(" ; ", workshop.elementsFromInhabitants()));
+        }
+        Row total = texts(sheet, line, "Tous les ateliers");
+        number(total, 3, BigDecimal.valueOf(content.workshopParticipantCount()), 0);
+        List<ReportContent.RoleCount> all = content.workshopParticipants();
+        for (int i = 0; i < all.size(); i++) {
+            number(total, 4 + i, BigDecimal.valueOf(all.get(i).count()), 0);
+        }
+        int next = 4 + roles.size();
+        number(total, next, BigDecimal.valueOf(content.workshops().stream()
+                .mapToInt(ReportContent.WorkshopLine::cardsPosted).sum()), 0);
+        number(total, next + 1, BigDecimal.valueOf(content.workshops().stream()
+                .mapToInt(ReportContent.WorkshopLine::cardsKept).sum()), 0);
+        number(total, next + 2, BigDecimal.valueOf(content.keptFromInhabitants()), 0);
+        text(total, next + 3, String.join(" ; ", content.elementsFromInhabitants()));
     }
 
     /** What the stakeholders said of the draft, and the answers: the version's review trail. */

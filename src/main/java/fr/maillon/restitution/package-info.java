@@ -7,7 +7,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "web", "account", "organisation", "chain", "framework", "survey",
-        "evidence" })
+        "evidence", "workshop" })
 package fr.maillon.restitution;
 
 import org.jspecify.annotations.NullMarked;

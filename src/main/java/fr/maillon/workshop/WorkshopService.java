@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -229,6 +233,204 @@ public class WorkshopService {
         return new WorkshopTrace(workshop, workshop.duration(clock.instant()),
                 workshops.participantsByRole(workshop.id()), counts[0], counts[1], counts[2]);
     }
+
+    /**
+     * The names of the chain elements placed from the cards of participants of this role in a workshop whose trace
+     * the caller read (see {@link #traces}): hidden cards never count.
+     */
+    public List<String> elementsPlacedFrom(WorkshopTrace trace, ParticipantRole role) {
+        return workshops.elementsPlacedFrom(trace.workshop().id(), role);
+    }
+
+    // --- the exchange format -----------------------------------------------------------------------
+
+    /**
+     * The evaluation's workshops as the exchange format carries them, the first first, for the structure's members
+     * (others get none: the cards are the participants' words). Hidden cards are left out, their number kept; so is a
+     * card merged into a card since hidden.
+     */
+    public List<WorkshopArchive> archives(long evaluationId) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        if (!access.isMember(evaluation.structureId())) {
+            return List.of();
+        }
+        List<WorkshopArchive> archives = new ArrayList<>();
+        List<Workshop> list = new ArrayList<>(workshops.findByEvaluation(evaluation.structureId(), evaluationId));
+        Collections.reverse(list);
+        for (Workshop workshop : list) {
+            List<Card> cards = workshops.cards(workshop.id());
+            Map<Long, Card> byId = new HashMap<>();
+            cards.forEach(card -> byId.put(card.id(), card));
+            // refs numbered in the order cards were posted, so that two exports of the same workshop read the same
+            Map<Long, String> refs = new HashMap<>();
+            List<Card> exported = new ArrayList<>();
+            for (Card card : cards) {
+                Card into = card.mergedIntoId() == null ? null : byId.get(card.mergedIntoId());
+                if (card.state() == CardState.HIDDEN
+                        || (card.state() == CardState.MERGED && (into == null || !into.shown()))) {
+                    continue;
+                }
+                exported.add(card);
+                refs.put(card.id(), "c" + exported.size());
+            }
+            List<WorkshopArchive.ArchivedCard> kept = exported.stream().map(card -> new WorkshopArchive.ArchivedCard(
+                    refs.get(card.id()), card.kind(), card.target(), card.text(), card.state(), card.role(), card.dots(),
+                    card.elementId(), card.state() == CardState.MERGED ? refs.get(card.mergedIntoId()) : null))
+                    .toList();
+            int hidden = cards.size() - exported.size();
+            archives.add(new WorkshopArchive(workshop.title(), workshop.openedAt(), workshop.closesAt(),
+                    workshop.closedAt(), workshop.cardLimit(), workshops.participantsByRole(workshop.id()), kept,
+                    hidden, workshops.linkIds(workshop.id())));
+        }
+        return archives;
+    }
+
+    /**
+     * Writes an exchanged workshop into the evaluation, closed, with a fresh join code and projector link: anonymous
+     * participants rebuilt from the counts by role (each card given to one of its role, each dot to a different
+     * participant), its cards, their places in the chain, and the links drawn during it ({@code elementIds} and
+     * {@code linkIds} hold the chain's ids the archive's cards and links were checked against by the caller). Hidden
+     * cards come back as hidden cards without their text. Refused with every problem, each named by its field
+     * ({@code title}, {@code cards[2].text}…).
+     */
+    @Transactional
+    public long restore(long evaluationId, WorkshopArchive archive) {
+        Evaluation evaluation = editable(evaluationId);
+        List<Violation> violations = new ArrayList<>();
+        String title = archive.title() == null ? "" : archive.title().strip();
+        if (title.isEmpty() || title.length() > MAX_TITLE || Texts.hasControlCharacters(title)
+                || title.contains("\n")) {
+            violations.add(new Violation("title", "workshop.title.invalid", MAX_TITLE));
+        }
+        if (!archive.openedAt().isBefore(archive.closesAt())) {
+            violations.add(new Violation("closesAt", "workshop.restore.closesAt"));
+        }
+        if (archive.closedAt() != null && archive.closedAt().isBefore(archive.openedAt())) {
+            violations.add(new Violation("closedAt", "workshop.restore.closedAt"));
+        }
+        if (archive.cardLimit() < 1 || archive.cardLimit() > MAX_CARD_LIMIT) {
+            violations.add(new Violation("cardLimit", "workshop.cardLimit.invalid", MAX_CARD_LIMIT));
+        }
+        int participantCount = 0;
+        for (var entry : archive.participants().entrySet()) {
+            if (entry.getValue() < 0) {
+                violations.add(new Violation("participants." + entry.getKey(), "workshop.restore.count"));
+            }
+            participantCount += Math.max(0, entry.getValue());
+        }
+        if (participantCount > MAX_PARTICIPANTS) {
+            violations.add(new Violation("participants", "workshop.full", MAX_PARTICIPANTS));
+        }
+        if (archive.hiddenCards() < 0 || archive.hiddenCards() > MAX_PARTICIPANTS * MAX_CARD_LIMIT) {
+            violations.add(new Violation("hiddenCards", "workshop.restore.count"));
+        }
+        Map<String, WorkshopArchive.ArchivedCard> byRef = new HashMap<>();
+        for (int i = 0; i < archive.cards().size(); i++) {
+            WorkshopArchive.ArchivedCard card = archive.cards().get(i);
+            String path = "cards[" + i + "]";
+            if (byRef.putIfAbsent(card.ref(), card) != null) {
+                violations.add(new Violation(path + ".ref", "workshop.restore.ref"));
+            }
+            try {
+                validate(new CardDraft(card.kind(), card.target(), card.text(), card.kind() == CardKind.TESTIMONY));
+                if (card.kind() != CardKind.EFFECT && card.target() != null) {
+                    violations.add(new Violation(path + ".target", "workshop.restore.target"));
+                }
+            }
+            catch (RuleViolationException ex) {
+                ex.violations().forEach(violation -> violations.add(new Violation(path + "." + violation.field(),
+                        violation.code(), violation.arguments())));
+            }
+            if (card.state() == CardState.HIDDEN) {
+                violations.add(new Violation(path + ".state", "workshop.restore.hidden"));
+            }
+            if (card.role() != null && archive.participants().getOrDefault(card.role(), 0) <= 0) {
+                violations.add(new Violation(path + ".role", "workshop.restore.role"));
+            }
+            if (card.dots() < 0 || card.dots() > participantCount) {
+                violations.add(new Violation(path + ".dots", "workshop.restore.dots", participantCount));
+            }
+            if (card.elementId() != null && card.kind() == CardKind.TESTIMONY) {
+                violations.add(new Violation(path + ".element", "workshop.card.placeRefused"));
+            }
+        }
+        for (int i = 0; i < archive.cards().size(); i++) {
+            WorkshopArchive.ArchivedCard card = archive.cards().get(i);
+            String path = "cards[" + i + "]";
+            WorkshopArchive.ArchivedCard into = card.mergedInto() == null ? null : byRef.get(card.mergedInto());
+            if ((card.state() == CardState.MERGED) != (card.mergedInto() != null)) {
+                violations.add(new Violation(path + ".mergedInto", "workshop.restore.merged"));
+            }
+            else if (card.mergedInto() != null && (into == null || into == card || into.state() != CardState.SHOWN)) {
+                violations.add(new Violation(path + ".mergedInto", "workshop.restore.mergedInto", card.mergedInto()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        Instant now = clock.instant();
+        // closed: by the document's hand, by its time, or now
+        Instant closedAt = archive.closedAt() != null ? archive.closedAt()
+                : archive.closesAt().isAfter(now) ? (now.isAfter(archive.openedAt()) ? now : archive.closesAt()) : null;
+        long id = 0;
+        for (int attempt = 0;; attempt++) {
+            try {
+                id = workshops.insertRestored(evaluation.structureId(), evaluationId, title, newCode(),
+                        Secrets.newSecret(""), archive.openedAt(), archive.closesAt(), closedAt, archive.cardLimit(),
+                        access.currentUserId());
+                break;
+            }
+            catch (DuplicateKeyException ex) {
+                if (attempt == 4) {
+                    throw ex;
+                }
+            }
+        }
+        Workshop workshop = workshops.find(id).orElseThrow();
+        Map<ParticipantRole, List<Long>> byRole = new EnumMap<>(ParticipantRole.class);
+        List<Long> everyone = new ArrayList<>();
+        for (ParticipantRole role : ParticipantRole.values()) {
+            for (int i = 0; i < archive.participants().getOrDefault(role, 0); i++) {
+                long participant = workshops.insertRestoredParticipant(workshop,
+                        Secrets.sha256(Secrets.newSecret("")), role, archive.openedAt());
+                byRole.computeIfAbsent(role, r -> new ArrayList<>()).add(participant);
+                everyone.add(participant);
+            }
+        }
+        Map<ParticipantRole, Integer> turns = new EnumMap<>(ParticipantRole.class);
+        Map<String, Long> cardIds = new HashMap<>();
+        // in the document's order, each card given in turn to a participant of its role; merged ones pointed after
+        for (WorkshopArchive.ArchivedCard card : archive.cards()) {
+            Long participant = null;
+            if (card.role() != null) {
+                List<Long> ofRole = byRole.get(card.role());
+                participant = ofRole.get((turns.merge(card.role(), 1, Integer::sum) - 1) % ofRole.size());
+            }
+            long cardId = workshops.insertRestoredCard(workshop, participant, card.kind(),
+                    card.kind() == CardKind.EFFECT ? card.target() : null, card.text().strip(), CardState.SHOWN, null,
+                    card.elementId(), archive.openedAt());
+            cardIds.put(card.ref(), cardId);
+            for (int i = 0; i < card.dots(); i++) {
+                workshops.insertDot(workshop, cardId, everyone.get(i));
+            }
+        }
+        for (WorkshopArchive.ArchivedCard card : archive.cards()) {
+            if (card.mergedInto() != null) {
+                workshops.restoreMerged(workshop.id(), cardIds.get(card.ref()), cardIds.get(card.mergedInto()));
+            }
+        }
+        for (int i = 0; i < archive.hiddenCards(); i++) {
+            workshops.insertRestoredCard(workshop, null, CardKind.ACTIVITY, null, HIDDEN_CARD_TEXT, CardState.HIDDEN,
+                    null, null, archive.openedAt());
+        }
+        for (long linkId : archive.linkIds()) {
+            workshops.insertLink(workshop, linkId);
+        }
+        return id;
+    }
+
+    /** What an imported hidden card says: its text never left the structure that hid it. */
+    public static final String HIDDEN_CARD_TEXT = "—";
 
     // --- the participants' side (anyone with the code) ---------------------------------------------
 

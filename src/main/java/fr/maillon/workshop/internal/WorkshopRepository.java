@@ -397,6 +397,130 @@ public class WorkshopRepository {
                 .single();
     }
 
+    /**
+     * The names of the chain elements placed from cards posted by participants of this role: a card placed itself, or
+     * merged into a shown card that was placed; never a hidden one.
+     */
+    public List<String> elementsPlacedFrom(long workshopId, ParticipantRole role) {
+        return jdbc.sql("""
+                SELECT DISTINCT e.name
+                FROM workshop_card c
+                JOIN workshop_participant p ON p.id = c.participant_id
+                LEFT JOIN workshop_card k ON k.id = c.merged_into_id AND c.state = 'MERGED' AND k.state = 'SHOWN'
+                JOIN chain_element e ON e.id = CASE WHEN c.state = 'SHOWN' THEN c.element_id ELSE k.element_id END
+                WHERE c.workshop_id = :workshopId
+                  AND p.role = :role
+                  AND c.state <> 'HIDDEN'
+                ORDER BY e.name
+                """)
+                .param("workshopId", workshopId)
+                .param("role", role.name())
+                .query(String.class)
+                .list();
+    }
+
+    /** The links of the chain drawn during the workshop. */
+    public List<Long> linkIds(long workshopId) {
+        return jdbc.sql("SELECT link_id FROM workshop_link WHERE workshop_id = :workshopId ORDER BY link_id")
+                .param("workshopId", workshopId)
+                .query(Long.class)
+                .list();
+    }
+
+    // --- restoring an exchanged workshop ----------------------------------------------------------
+
+    /** A workshop as an exchange document describes it, with fresh code and projector link. */
+    public long insertRestored(long structureId, long evaluationId, String title, String code, String projectorToken,
+            Instant openedAt, Instant closesAt, @Nullable Instant closedAt, int cardLimit, long openedBy) {
+        return jdbc.sql("""
+                INSERT INTO workshop (structure_id, evaluation_id, title, code, projector_token, opened_at, closes_at,
+                                      closed_at, card_limit, opened_by)
+                VALUES (:structureId, :evaluationId, :title, :code, :projectorToken, :openedAt, :closesAt, :closedAt,
+                        :cardLimit, :openedBy)
+                RETURNING id
+                """)
+                .param("structureId", structureId)
+                .param("evaluationId", evaluationId)
+                .param("title", title)
+                .param("code", code)
+                .param("projectorToken", projectorToken)
+                .param("openedAt", timestamp(openedAt))
+                .param("closesAt", timestamp(closesAt))
+                .param("closedAt", closedAt == null ? null : timestamp(closedAt))
+                .param("cardLimit", cardLimit)
+                .param("openedBy", openedBy)
+                .query(Long.class)
+                .single();
+    }
+
+    /** An anonymous participant rebuilt from a count by role: nobody holds her secret. */
+    public long insertRestoredParticipant(Workshop workshop, String tokenHash, ParticipantRole role, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO workshop_participant (structure_id, workshop_id, token_hash, role, joined_at)
+                VALUES (:structureId, :workshopId, :tokenHash, :role, :at)
+                RETURNING id
+                """)
+                .param("structureId", workshop.structureId())
+                .param("workshopId", workshop.id())
+                .param("tokenHash", tokenHash)
+                .param("role", role.name())
+                .param("at", timestamp(at))
+                .query(Long.class)
+                .single();
+    }
+
+    /** A card as an exchange document describes it. */
+    public long insertRestoredCard(Workshop workshop, @Nullable Long participantId, CardKind kind,
+            @Nullable EffectTarget target, String text, CardState state, @Nullable Long mergedIntoId,
+            @Nullable Long elementId, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO workshop_card (structure_id, workshop_id, participant_id, submission_key, kind, target,
+                                           text, consent, state, merged_into_id, element_id, posted_at)
+                VALUES (:structureId, :workshopId, :participantId, :submissionKey, :kind, :target, :text, :consent,
+                        :state, :mergedIntoId, :elementId, :at)
+                RETURNING id
+                """)
+                .param("structureId", workshop.structureId())
+                .param("workshopId", workshop.id())
+                .param("participantId", participantId)
+                .param("submissionKey", UUID.randomUUID())
+                .param("kind", kind.name())
+                .param("target", target == null ? null : target.name())
+                .param("text", text)
+                .param("consent", kind == CardKind.TESTIMONY)
+                .param("state", state.name())
+                .param("mergedIntoId", mergedIntoId)
+                .param("elementId", elementId)
+                .param("at", timestamp(at))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Marks a restored card as merged into another of its workshop. */
+    public void restoreMerged(long workshopId, long cardId, long intoId) {
+        jdbc.sql("""
+                UPDATE workshop_card
+                SET state = 'MERGED', merged_into_id = :intoId, changed = nextval('workshop_change')
+                WHERE workshop_id = :workshopId AND id = :cardId
+                """)
+                .param("workshopId", workshopId)
+                .param("cardId", cardId)
+                .param("intoId", intoId)
+                .update();
+    }
+
+    public void insertDot(Workshop workshop, long cardId, long participantId) {
+        jdbc.sql("""
+                INSERT INTO workshop_dot (card_id, participant_id, structure_id)
+                VALUES (:cardId, :participantId, :structureId)
+                ON CONFLICT DO NOTHING
+                """)
+                .param("cardId", cardId)
+                .param("participantId", participantId)
+                .param("structureId", workshop.structureId())
+                .update();
+    }
+
     // --- mapping ----------------------------------------------------------------------------------
 
     private static Workshop workshop(ResultSet rs, int row) throws SQLException {
