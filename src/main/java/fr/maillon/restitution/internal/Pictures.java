@@ -52,7 +52,8 @@ public final class Pictures {
             Map.entry("data-column", Pattern.compile("\\d")), Map.entry("data-hypothesis", Pattern.compile("[A-Z_]{1,20}")),
             Map.entry("data-target", Pattern.compile("[A-Z_]{1,20}")), Map.entry("cx", NUMBER), Map.entry("cy", NUMBER),
             Map.entry("r", NUMBER), Map.entry("data-ring", Pattern.compile("[A-Z_]{1,20}")),
-            Map.entry("data-from", Pattern.compile("s\\d{1,19}")), Map.entry("data-to", Pattern.compile("s\\d{1,19}")));
+            Map.entry("data-from", Pattern.compile("s\\d{1,19}")), Map.entry("data-to", Pattern.compile("s\\d{1,19}")),
+            Map.entry("data-provenance", LABEL));
 
     private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
 
