@@ -34,6 +34,13 @@ public class WorkshopLoad {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** With -Dbaseline=true, the phones get a static file instead: the same burst, the least the server can do. */
+    private static final boolean BASELINE = Boolean.getBoolean("baseline");
+    /**
+     * With -Dspread=S, each phone posts at a random instant within S seconds of the round's start, as
+     * a hall does when each finishes writing at her own pace; without it, all at the same instant.
+     */
+    private static final long SPREAD_MS = Long.getLong("spread", 0) * 1000;
     private static final Pattern CARD = Pattern.compile("banc-(\\d+)-(\\d+)");
 
     public static void main(String[] args) throws Exception {
@@ -46,6 +53,13 @@ public class WorkshopLoad {
         String structure = find(get(base + "/api/v1/structures", bearer).body(), "\"id\"\\s*:\\s*(\\d+)");
         String evaluation = find(get(base + "/api/v1/structures/" + structure + "/evaluations", bearer).body(),
                 "\"id\"\\s*:\\s*(\\d+)");
+        // a first workshop warms the server up (its figures are not reported), then the measured one
+        hall(base, bearer, evaluation, participants, rounds, false);
+        hall(base, bearer, evaluation, participants, rounds, true);
+    }
+
+    private static void hall(String base, String bearer, String evaluation, int participants, int rounds,
+            boolean report) throws Exception {
         HttpResponse<String> opened = post(base + "/api/v1/evaluations/" + evaluation + "/workshops", bearer,
                 "{\"title\":\"Banc d'essai\",\"durationMinutes\":120,\"cardLimit\":" + Math.min(50, rounds) + "}");
         String code = find(opened.body(), "\"code\"\\s*:\\s*\"([A-Z2-9]{6})\"");
@@ -58,8 +72,10 @@ public class WorkshopLoad {
                     () -> new IllegalStateException("join answered " + joined.statusCode() + " without a cookie"));
             cookies.add(cookie.substring(0, cookie.indexOf(';')));
         }
-        System.out.printf(Locale.ROOT, "workshop %s: %d participants joined, %d rounds of one card each%n", code,
-                participants, rounds);
+        if (report) {
+            System.out.printf(Locale.ROOT, "workshop %s: %d participants joined, %d rounds of one card each%n", code,
+                    participants, rounds);
+        }
 
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         Map<String, Long> seen = new ConcurrentHashMap<>();
@@ -79,12 +95,16 @@ public class WorkshopLoad {
             phones.add(hall.submit(() -> {
                 for (int round = 0; round < rounds; round++) {
                     barrier.await();
+                    if (SPREAD_MS > 0) {
+                        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(SPREAD_MS));
+                    }
                     String text = "banc-" + participant + "-" + round;
                     long start = System.nanoTime();
-                    HttpResponse<String> response = form(base + "/w/" + code + "/cards", cookies.get(participant),
-                            "submissionKey=" + UUID.randomUUID() + "&kind=ACTIVITY&text=" + text);
+                    HttpResponse<String> response = BASELINE ? get(base + "/css/workshop-participant.css", null)
+                            : form(base + "/w/" + code + "/cards", cookies.get(participant),
+                                    "submissionKey=" + UUID.randomUUID() + "&kind=ACTIVITY&text=" + text);
                     long end = System.nanoTime();
-                    if (response.statusCode() == 303) {
+                    if (response.statusCode() == (BASELINE ? 200 : 303)) {
                         acknowledged.put(text, end);
                         latencies[posted.getAndIncrement()] = end - start;
                     }
@@ -105,6 +125,10 @@ public class WorkshopLoad {
             Thread.sleep(50);
         }
 
+        poller.interrupt();
+        if (!report) {
+            return;
+        }
         long[] posts = Arrays.copyOf(latencies, posted.get());
         Arrays.sort(posts);
         long[] delays = acknowledged.entrySet().stream().filter(card -> seen.containsKey(card.getKey()))

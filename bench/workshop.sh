@@ -17,5 +17,5 @@ env MAILLON_DATA_DIR="$data" MAILLON_PORT=$port MAILLON_WORKSHOP_JOINS_PER_MINUT
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 until curl -fs "$url/actuator/health" > /dev/null; do sleep 0.2; done
-java bench/WorkshopLoad.java "$url" coope maillon-demo "$participants" "$rounds"
+java ${DRIVER_OPTS:-} bench/WorkshopLoad.java "$url" coope maillon-demo "$participants" "$rounds"
 echo "server: $(ps -o rss= -p $pid | awk '{printf "%d MB RSS", $1/1024}') after the run"

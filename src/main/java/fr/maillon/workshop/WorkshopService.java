@@ -468,15 +468,28 @@ public class WorkshopService {
      * Posts a participant's card. A resend of the same submission stores nothing more and is
      * acknowledged as the first; a card past the workshop's limit per participant is refused.
      */
-    @Transactional
     public void post(String code, @Nullable String secret, UUID submissionKey, CardDraft draft) {
-        Workshop workshop = openByCode(code);
-        Participant participant = participant(workshop, secret)
-                .orElseThrow(() -> new RuleViolationException("participant", "workshop.participant.unknown"));
+        post(byCode(code), secret, submissionKey, draft);
+    }
+
+    /**
+     * Posts a participant's card to a workshop just read by its code: one statement finds her by
+     * her secret, checks her limit and stores the card; why nothing was stored is read only then.
+     */
+    public void post(Workshop workshop, @Nullable String secret, UUID submissionKey, CardDraft draft) {
+        if (!workshop.isOpen(clock.instant())) {
+            throw new RuleViolationException("code", "workshop.closed");
+        }
         CardDraft card = validate(draft);
-        Optional<Long> id = workshops.insertParticipantCard(workshop, participant.id(), submissionKey, card.kind(),
-                card.target(), card.text(), card.consent(), clock.instant());
+        if (secret == null || secret.isEmpty() || secret.length() > 100) {
+            throw new RuleViolationException("participant", "workshop.participant.unknown");
+        }
+        Optional<Long> id = workshops.insertParticipantCard(workshop, Secrets.sha256(secret), submissionKey,
+                card.kind(), card.target(), card.text(), card.consent(), clock.instant());
         if (id.isEmpty() && !workshops.hasSubmission(workshop.id(), submissionKey)) {
+            if (participant(workshop, secret).isEmpty()) {
+                throw new RuleViolationException("participant", "workshop.participant.unknown");
+            }
             throw new RuleViolationException("text", "workshop.card.limit", workshop.cardLimit());
         }
     }

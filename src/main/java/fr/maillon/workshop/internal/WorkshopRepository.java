@@ -155,15 +155,18 @@ public class WorkshopRepository {
     // --- cards ------------------------------------------------------------------------------------
 
     /**
-     * A participant's card, in one statement: her row is locked so that two posts at once cannot
-     * pass her limit. Empty when she has reached the workshop's card limit or when the same
-     * submission was already stored (a resend).
+     * A participant's card, in one statement: she is found by her secret's hash and her row locked,
+     * so that two posts at once cannot pass her limit. Empty when no participant of the workshop has
+     * this secret, when she has reached the workshop's card limit, or when the same submission was
+     * already stored (a resend).
      */
-    public Optional<Long> insertParticipantCard(Workshop workshop, long participantId, UUID submissionKey,
+    public Optional<Long> insertParticipantCard(Workshop workshop, String tokenHash, UUID submissionKey,
             CardKind kind, @Nullable EffectTarget target, String text, boolean consent, Instant at) {
         return jdbc.sql("""
                 WITH participant AS (
-                    SELECT id FROM workshop_participant WHERE id = :participantId FOR UPDATE
+                    SELECT id FROM workshop_participant
+                    WHERE workshop_id = :workshopId AND token_hash = :tokenHash
+                    FOR UPDATE
                 )
                 INSERT INTO workshop_card (structure_id, workshop_id, participant_id, submission_key, kind, target,
                                            text, consent, posted_at)
@@ -173,7 +176,7 @@ public class WorkshopRepository {
                 ON CONFLICT (workshop_id, submission_key) DO NOTHING
                 RETURNING id
                 """)
-                .param("participantId", participantId)
+                .param("tokenHash", tokenHash)
                 .param("structureId", workshop.structureId())
                 .param("workshopId", workshop.id())
                 .param("submissionKey", submissionKey)

@@ -137,30 +137,28 @@ class ParticipantController {
         if (!workshop.isOpen(clock.instant())) {
             return pages.closed(workshop, form, model, response);
         }
-        Optional<Participant> participant = workshops.participant(workshop, secret);
-        if (participant.isEmpty()) {
-            response.setStatus(UNPROCESSABLE);
-            return pages.join(workshop, null, new Violation("participant", "workshop.participant.unknown"), model);
-        }
         Optional<UUID> key = form.key();
-        if (key.isEmpty()) {
-            response.setStatus(UNPROCESSABLE);
-            return pages.cards(workshop, participant.get(), form,
-                    Map.of("text", new Violation("text", "workshop.participant.submission.invalid")), model, locale);
-        }
+        Map<String, Violation> errors = new HashMap<>();
         try {
-            workshops.post(workshop.code(), secret, key.get(), form.draft());
+            if (key.isEmpty()) {
+                throw new RuleViolationException("text", "workshop.participant.submission.invalid");
+            }
+            // the path every card of a hall takes: the workshop read once, then one statement
+            workshops.post(workshop, secret, key.get(), form.draft());
         }
         catch (RuleViolationException ex) {
-            if (!workshop.isOpen(clock.instant()) || ex.violations().stream()
-                    .anyMatch(violation -> "workshop.closed".equals(violation.code()))) {
+            if (ex.violations().stream().anyMatch(violation -> "workshop.closed".equals(violation.code()))) {
                 return pages.closed(workshop, form, model, response);
             }
-            Map<String, Violation> errors = new HashMap<>();
             ex.violations().forEach(violation -> errors.putIfAbsent(violation.field(), violation));
+        }
+        if (!errors.isEmpty()) {
             response.setStatus(UNPROCESSABLE);
-            return pages.cards(workshop, workshops.participant(workshop, secret).orElse(participant.get()), form,
-                    errors, model, locale);
+            Optional<Participant> participant = workshops.participant(workshop, secret);
+            if (participant.isEmpty()) {
+                return pages.join(workshop, null, new Violation("participant", "workshop.participant.unknown"), model);
+            }
+            return pages.cards(workshop, participant.get(), form, errors, model, locale);
         }
         return seeOther("/w/" + workshop.code() + "#mine");
     }
