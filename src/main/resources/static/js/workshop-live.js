@@ -21,7 +21,7 @@
     ids.forEach(function (id) {
       var old = document.getElementById('card-' + id);
       if (old && inUse(old)) {
-        delete known[id];
+        known[id] = null;
         return;
       }
       var fresh = doc.getElementById('card-' + id);
@@ -90,16 +90,24 @@
         if (timeLeft && timeLeft.textContent !== changes.timeLeft) {
           timeLeft.textContent = changes.timeLeft;
         }
+        // a card committed late comes again with an older number: missing from the page, it is read all the same
         var ids = [];
         changes.cards.forEach(function (card) {
           var seen = known[card.id];
-          if (seen === undefined ? card.changed > pageVersion : seen !== card.changed) {
+          if (seen === undefined ? card.changed > pageVersion || !document.getElementById('card-' + card.id)
+              : seen !== card.changed) {
             ids.push(card.id);
           }
-          known[card.id] = card.changed;
         });
-        after = Math.max(after, changes.next);
-        return ids.length ? readPage(ids) : null;
+        function done() {
+          changes.cards.forEach(function (card) {
+            if (ids.indexOf(card.id) < 0 || known[card.id] !== null) {
+              known[card.id] = card.changed;
+            }
+          });
+          after = Math.max(after, changes.next);
+        }
+        return ids.length ? readPage(ids).then(done) : done();
       })
       .catch(function () { /* the next poll tries again */ })
       .then(function () { waiting = false; });
