@@ -101,7 +101,7 @@ class WorkshopServiceTests {
     void aWorkshopClosesByItselfAfterItsDuration() {
         Workshop workshop = workshops.open(evaluation, new WorkshopDraft("Atelier", 30, null));
         String secret = workshops.join(workshop.code(), ParticipantRole.HABITANT).secret();
-        clock.set(TestClock.START.plus(Duration.ofMinutes(31)));
+        clock.set(workshop.openedAt().plus(Duration.ofMinutes(31)));
         assertViolation(() -> workshops.post(workshop.code(), secret, UUID.randomUUID(),
                 new CardDraft(CardKind.ACTIVITY, null, "Trop tard", false)), "workshop.closed");
         assertViolation(() -> workshops.join(workshop.code(), ParticipantRole.HABITANT), "workshop.closed");
