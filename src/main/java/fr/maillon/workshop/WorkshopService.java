@@ -106,11 +106,16 @@ public class WorkshopService {
             throw new RuleViolationException(violations);
         }
         Instant now = clock.instant();
+        return insert(evaluation, title, now, now.plus(Duration.ofMinutes(duration)), null, cardLimit);
+    }
+
+    /** A new workshop row with a new join code (drawn again on the rare clash) and projector link. */
+    private Workshop insert(Evaluation evaluation, String title, Instant openedAt, Instant closesAt,
+            @Nullable Instant closedAt, int cardLimit) {
         for (int attempt = 0;; attempt++) {
             try {
-                long id = workshops.insert(evaluation.structureId(), evaluationId, title, newCode(),
-                        Secrets.newSecret(""), now, now.plus(Duration.ofMinutes(duration)), cardLimit,
-                        access.currentUserId());
+                long id = workshops.insert(evaluation.structureId(), evaluation.id(), title, newCode(),
+                        Secrets.newSecret(""), openedAt, closesAt, closedAt, cardLimit, access.currentUserId());
                 return workshops.find(id).orElseThrow();
             }
             catch (DuplicateKeyException ex) {
@@ -372,21 +377,8 @@ public class WorkshopService {
         // closed: by the document's hand, by its time, or now
         Instant closedAt = archive.closedAt() != null ? archive.closedAt()
                 : archive.closesAt().isAfter(now) ? (now.isAfter(archive.openedAt()) ? now : archive.closesAt()) : null;
-        long id = 0;
-        for (int attempt = 0;; attempt++) {
-            try {
-                id = workshops.insertRestored(evaluation.structureId(), evaluationId, title, newCode(),
-                        Secrets.newSecret(""), archive.openedAt(), archive.closesAt(), closedAt, archive.cardLimit(),
-                        access.currentUserId());
-                break;
-            }
-            catch (DuplicateKeyException ex) {
-                if (attempt == 4) {
-                    throw ex;
-                }
-            }
-        }
-        Workshop workshop = workshops.find(id).orElseThrow();
+        Workshop workshop = insert(evaluation, title, archive.openedAt(), archive.closesAt(), closedAt,
+                archive.cardLimit());
         Map<ParticipantRole, List<Long>> byRole = new EnumMap<>(ParticipantRole.class);
         List<Long> everyone = new ArrayList<>();
         for (ParticipantRole role : ParticipantRole.values()) {
@@ -426,7 +418,7 @@ public class WorkshopService {
         for (long linkId : archive.linkIds()) {
             workshops.insertLink(workshop, linkId);
         }
-        return id;
+        return workshop.id();
     }
 
     /** What an imported hidden card says: its text never left the structure that hid it. */

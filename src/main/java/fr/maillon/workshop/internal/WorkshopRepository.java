@@ -48,12 +48,13 @@ public class WorkshopRepository {
         this.jdbc = jdbc;
     }
 
+    /** A workshop: opened now, or restored from an exchange document (closed then), with a fresh code and projector link. */
     public long insert(long structureId, long evaluationId, String title, String code, String projectorToken,
-            Instant openedAt, Instant closesAt, int cardLimit, long openedBy) {
+            Instant openedAt, Instant closesAt, @Nullable Instant closedAt, int cardLimit, long openedBy) {
         return jdbc.sql("""
                 INSERT INTO workshop (structure_id, evaluation_id, title, code, projector_token, opened_at, closes_at,
-                                      card_limit, opened_by)
-                VALUES (:structureId, :evaluationId, :title, :code, :projectorToken, :openedAt, :closesAt,
+                                      closed_at, card_limit, opened_by)
+                VALUES (:structureId, :evaluationId, :title, :code, :projectorToken, :openedAt, :closesAt, :closedAt,
                         :cardLimit, :openedBy)
                 RETURNING id
                 """)
@@ -64,6 +65,7 @@ public class WorkshopRepository {
                 .param("projectorToken", projectorToken)
                 .param("openedAt", timestamp(openedAt))
                 .param("closesAt", timestamp(closesAt))
+                .param("closedAt", closedAt == null ? null : timestamp(closedAt))
                 .param("cardLimit", cardLimit)
                 .param("openedBy", openedBy)
                 .query(Long.class)
@@ -431,30 +433,6 @@ public class WorkshopRepository {
     }
 
     // --- restoring an exchanged workshop ----------------------------------------------------------
-
-    /** A workshop as an exchange document describes it, with fresh code and projector link. */
-    public long insertRestored(long structureId, long evaluationId, String title, String code, String projectorToken,
-            Instant openedAt, Instant closesAt, @Nullable Instant closedAt, int cardLimit, long openedBy) {
-        return jdbc.sql("""
-                INSERT INTO workshop (structure_id, evaluation_id, title, code, projector_token, opened_at, closes_at,
-                                      closed_at, card_limit, opened_by)
-                VALUES (:structureId, :evaluationId, :title, :code, :projectorToken, :openedAt, :closesAt, :closedAt,
-                        :cardLimit, :openedBy)
-                RETURNING id
-                """)
-                .param("structureId", structureId)
-                .param("evaluationId", evaluationId)
-                .param("title", title)
-                .param("code", code)
-                .param("projectorToken", projectorToken)
-                .param("openedAt", timestamp(openedAt))
-                .param("closesAt", timestamp(closesAt))
-                .param("closedAt", closedAt == null ? null : timestamp(closedAt))
-                .param("cardLimit", cardLimit)
-                .param("openedBy", openedBy)
-                .query(Long.class)
-                .single();
-    }
 
     /** An anonymous participant rebuilt from a count by role: nobody holds her secret. */
     public long insertRestoredParticipant(Workshop workshop, String tokenHash, ParticipantRole role, Instant at) {
