@@ -21,6 +21,7 @@ CREATE TABLE workshop (
     CHECK (opened_at < closes_at)
 );
 CREATE INDEX workshop_evaluation_idx ON workshop (structure_id, evaluation_id);
+CREATE INDEX workshop_opened_by_idx ON workshop (opened_by) WHERE opened_by IS NOT NULL;
 
 -- A participant: a role and the hash of the secret kept in her browser's cookie; no name.
 CREATE TABLE workshop_participant (
@@ -62,6 +63,7 @@ CREATE TABLE workshop_card (
 CREATE INDEX workshop_card_changed_idx ON workshop_card (workshop_id, changed);
 CREATE INDEX workshop_card_participant_idx ON workshop_card (participant_id);
 CREATE INDEX workshop_card_element_idx ON workshop_card (element_id) WHERE element_id IS NOT NULL;
+CREATE INDEX workshop_card_merged_idx ON workshop_card (merged_into_id) WHERE merged_into_id IS NOT NULL;
 
 -- A dot a participant put on a card (one per participant and card).
 CREATE TABLE workshop_dot (

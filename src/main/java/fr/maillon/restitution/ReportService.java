@@ -545,6 +545,9 @@ public class ReportService {
     private List<ReportContent.WorkshopLine> workshopLines(long evaluationId) {
         List<ReportContent.WorkshopLine> lines = new ArrayList<>();
         for (WorkshopTrace trace : workshops.traces(evaluationId)) {
+            if (trace.participantCount() == 0 && trace.cardsPosted() == 0) {
+                continue; // opened by mistake, or never held: it built nothing
+            }
             List<ReportContent.RoleCount> participants = Arrays.stream(ParticipantRole.values())
                     .filter(role -> trace.participants().getOrDefault(role, 0) > 0)
                     .map(role -> new ReportContent.RoleCount(role.name(), label("workshop.role." + role),

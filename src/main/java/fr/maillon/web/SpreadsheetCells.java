@@ -42,11 +42,16 @@ public final class SpreadsheetCells {
         return formula ? "'" + text : text;
     }
 
+    /** A text cell; past a cell's limit (32,767 characters, Excel's), cut with « … ». */
     public static void text(Row row, int column, @Nullable String text) {
         if (text != null) {
-            row.createCell(column).setCellValue(neutralised(text));
+            String value = neutralised(text);
+            row.createCell(column).setCellValue(value.length() > MAX_CELL
+                    ? value.substring(0, MAX_CELL - 1) + "…" : value);
         }
     }
+
+    private static final int MAX_CELL = 32_767;
 
     public static void number(Row row, int column, @Nullable BigDecimal value) {
         if (value != null) {

@@ -55,8 +55,8 @@ public class WorkshopService {
     public static final int DEFAULT_CARD_LIMIT = 15;
     /** A hall holds a few dozen people; a workshop refuses participants beyond this. */
     public static final int MAX_PARTICIPANTS = 500;
-    /** How far back, in changes, a live view's request looks again (changes committed late). */
-    private static final long CHANGE_OVERLAP = 200;
+    /** How many of a workshop's last changes a live view's request sends again (changes committed late). */
+    private static final long CHANGE_OVERLAP = 50;
     /** The projector link shows the workshop until this long after it ended, then only says it is over. */
     public static final Duration PROJECTOR_AFTER_END = Duration.ofDays(1);
 
@@ -168,8 +168,11 @@ public class WorkshopService {
     @Transactional
     public void editCard(long workshopId, long cardId, CardDraft draft) {
         Workshop workshop = workshop(workshopId);
-        card(workshop, cardId);
+        Card stored = lockedCard(workshop, cardId);
         CardDraft card = validate(draft);
+        if (stored.placed() && card.kind() != stored.kind()) {
+            throw new RuleViolationException("kind", "workshop.card.kindPlaced");
+        }
         workshops.updateCard(workshop.id(), cardId, card.kind(), card.target(), card.text(), card.consent());
     }
 
@@ -177,7 +180,7 @@ public class WorkshopService {
     @Transactional
     public void hideCard(long workshopId, long cardId, boolean hidden) {
         Workshop workshop = workshop(workshopId);
-        Card card = card(workshop, cardId);
+        Card card = lockedCard(workshop, cardId);
         if (hidden && card.placed()) {
             throw new RuleViolationException("card", "workshop.card.hidePlaced");
         }
@@ -188,9 +191,15 @@ public class WorkshopService {
     @Transactional
     public void mergeCards(long workshopId, long keptId, long mergedId) {
         Workshop workshop = workshop(workshopId);
-        Card kept = card(workshop, keptId);
-        Card merged = card(workshop, mergedId);
-        if (keptId == mergedId || !kept.shown() || merged.state() == CardState.MERGED) {
+        // both rows locked, in id order: two opposite merges at once cannot both pass
+        Card first = lockedCard(workshop, Math.min(keptId, mergedId));
+        Card second = lockedCard(workshop, Math.max(keptId, mergedId));
+        Card kept = first.id() == keptId ? first : second;
+        Card merged = first.id() == keptId ? second : first;
+        if (merged.state() == CardState.MERGED && Long.valueOf(keptId).equals(merged.mergedIntoId())) {
+            return; // a second click on « Fusionner »: already done
+        }
+        if (keptId == mergedId || !kept.shown() || !merged.shown() || kept.kind() != merged.kind()) {
             throw new RuleViolationException("card", "workshop.card.mergeRefused");
         }
         if (kept.placed() && merged.placed() && !kept.elementId().equals(merged.elementId())) {
@@ -206,7 +215,7 @@ public class WorkshopService {
     @Transactional
     public long placeCard(long workshopId, long cardId, ChainElementDraft draft) {
         Workshop workshop = workshop(workshopId);
-        Card card = card(workshop, cardId);
+        Card card = lockedCard(workshop, cardId);
         if (!card.shown() || card.placed() || card.kind().elementKind() == null) {
             throw new RuleViolationException("card", "workshop.card.placeRefused");
         }
@@ -326,7 +335,7 @@ public class WorkshopService {
         if (participantCount > MAX_PARTICIPANTS) {
             violations.add(new Violation("participants", "workshop.full", MAX_PARTICIPANTS));
         }
-        if (archive.hiddenCards() < 0 || archive.hiddenCards() > MAX_PARTICIPANTS * MAX_CARD_LIMIT) {
+        if (archive.hiddenCards() < 0 || archive.hiddenCards() + archive.cards().size() > MAX_PARTICIPANTS * MAX_CARD_LIMIT) {
             violations.add(new Violation("hiddenCards", "workshop.restore.count"));
         }
         Map<String, WorkshopArchive.ArchivedCard> byRef = new HashMap<>();
@@ -411,10 +420,7 @@ public class WorkshopService {
                 workshops.restoreMerged(workshop.id(), cardIds.get(card.ref()), cardIds.get(card.mergedInto()));
             }
         }
-        for (int i = 0; i < archive.hiddenCards(); i++) {
-            workshops.insertRestoredCard(workshop, null, CardKind.ACTIVITY, null, HIDDEN_CARD_TEXT, CardState.HIDDEN,
-                    null, null, archive.openedAt());
-        }
+        workshops.insertRestoredHiddenCards(workshop, archive.hiddenCards(), HIDDEN_CARD_TEXT, archive.openedAt());
         for (long linkId : archive.linkIds()) {
             workshops.insertLink(workshop, linkId);
         }
@@ -569,8 +575,9 @@ public class WorkshopService {
         return workshop;
     }
 
-    private Card card(Workshop workshop, long cardId) {
-        return workshops.findCard(workshop.id(), cardId)
+    /** A card, its row locked until the transaction ends: a double click or a co-facilitator waits for the first change. */
+    private Card lockedCard(Workshop workshop, long cardId) {
+        return workshops.findCardForUpdate(workshop.id(), cardId)
                 .orElseThrow(() -> new RuleViolationException("card", "workshop.card.unknown"));
     }
 

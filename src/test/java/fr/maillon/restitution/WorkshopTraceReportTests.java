@@ -231,7 +231,8 @@ class WorkshopTraceReportTests {
         reports.finalise(report);
         // a later workshop does not change the version kept
         clock.set(Instant.parse("2026-05-01T10:00:00Z"));
-        workshops.open(evaluation, new WorkshopDraft("Atelier de mai", 60, 5));
+        workshops.join(workshops.open(evaluation, new WorkshopDraft("Atelier de mai", 60, 5)).code(),
+                ParticipantRole.HABITANT);
         assertThat(reports.content(report, 1).workshops()).hasSize(1);
         assertThat(reports.content(report, 0).workshops()).hasSize(2);
 

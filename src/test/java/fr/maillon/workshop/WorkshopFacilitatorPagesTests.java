@@ -123,7 +123,7 @@ class WorkshopFacilitatorPagesTests {
         assertThat(as(post("/workshops/{w}/cards/{c}/merge", workshop.id(), duplicate)).getContentAsString())
                 .contains("Choisissez la carte à garder");
         assertThat(as(post("/workshops/{w}/cards/{c}/merge", workshop.id(), duplicate).param("keptId",
-                String.valueOf(duplicate))).getContentAsString()).contains("Fusionnez une carte dans une autre carte");
+                String.valueOf(duplicate))).getContentAsString()).contains("Fusionnez une carte affichée dans une autre carte affichée");
         assertThat(as(post("/workshops/{w}/cards/{c}/merge", workshop.id(), duplicate).param("keptId",
                 String.valueOf(garden))).getRedirectedUrl()).isEqualTo("/workshops/" + workshop.id() + "#card-" + garden);
         assertThat(card(workshop, duplicate).state()).isEqualTo(CardState.MERGED);

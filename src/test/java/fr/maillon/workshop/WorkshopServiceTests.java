@@ -157,6 +157,60 @@ class WorkshopServiceTests {
         assertThatThrownBy(() -> workshops.close(workshop.id())).isInstanceOf(WorkshopNotFoundException.class);
     }
 
+    @Test
+    void aFacilitatorsSlipsChangeNothing() {
+        Workshop workshop = workshops.open(evaluation, new WorkshopDraft("Atelier", null, null));
+        String anna = workshops.join(workshop.code(), ParticipantRole.HABITANT).secret();
+        workshops.post(workshop.code(), anna, UUID.randomUUID(), new CardDraft(CardKind.ACTIVITY, null, "Jardiner", false));
+        workshops.post(workshop.code(), anna, UUID.randomUUID(), new CardDraft(CardKind.ACTIVITY, null, "jardiner", false));
+        workshops.post(workshop.code(), anna, UUID.randomUUID(), new CardDraft(CardKind.RESOURCE, null, "Un râteau", false));
+        workshops.post(workshop.code(), anna, UUID.randomUUID(), new CardDraft(CardKind.ACTIVITY, null, "Insulte", false));
+        List<Card> cards = workshops.cards(workshop.id());
+        long garden = cards.get(0).id();
+        long duplicate = cards.get(1).id();
+        long rake = cards.get(2).id();
+        long insult = cards.get(3).id();
+
+        workshops.hideCard(workshop.id(), insult, true);
+        assertViolation(() -> workshops.mergeCards(workshop.id(), garden, insult), "workshop.card.mergeRefused");
+        assertViolation(() -> workshops.mergeCards(workshop.id(), garden, rake), "workshop.card.mergeRefused");
+        workshops.mergeCards(workshop.id(), garden, duplicate);
+        workshops.mergeCards(workshop.id(), garden, duplicate); // a second click
+        assertViolation(() -> workshops.mergeCards(workshop.id(), duplicate, garden), "workshop.card.mergeRefused");
+        workshops.placeCard(workshop.id(), garden, new ChainElementDraft(null, "Jardiner", null, null, null, null,
+                null, null, ActivityType.PRIMARY, null, null, null));
+        assertViolation(() -> workshops.placeCard(workshop.id(), garden, ChainElementDraft.named(ElementKind.ACTIVITY,
+                "Encore")), "workshop.card.placeRefused");
+        assertViolation(() -> workshops.editCard(workshop.id(), garden, new CardDraft(CardKind.TESTIMONY, null,
+                "Jardiner", true)), "workshop.card.kindPlaced");
+
+        assertThat(workshops.cards(workshop.id())).extracting(Card::state).containsExactly(CardState.SHOWN,
+                CardState.MERGED, CardState.SHOWN, CardState.HIDDEN);
+        assertThat(chains.editableChain(evaluation).elements()).hasSize(1);
+        WorkshopTrace trace = workshops.traces(evaluation).get(0);
+        assertThat(trace.cardsKept()).isEqualTo(2);
+    }
+
+    @Test
+    void liveViewsGetAgainTheWorkshopsLastChangesWhateverOtherWorkshopsDo() {
+        Workshop workshop = workshops.open(evaluation, new WorkshopDraft("Atelier", null, null));
+        Workshop other = workshops.open(evaluation, new WorkshopDraft("Un autre", null, 50));
+        String anna = workshops.join(workshop.code(), ParticipantRole.HABITANT).secret();
+        workshops.post(workshop.code(), anna, UUID.randomUUID(), new CardDraft(CardKind.ACTIVITY, null, "Jardiner", false));
+        long seen = workshops.changes(workshop.id(), 0).next();
+        // another workshop's forty changes: a card of this one committed late is still sent again
+        for (int i = 0; i < 8; i++) {
+            String paul = workshops.join(other.code(), ParticipantRole.BENEVOLE).secret();
+            for (int c = 0; c < 5; c++) {
+                workshops.post(other.code(), paul, UUID.randomUUID(), new CardDraft(CardKind.RESOURCE, null, "Carte " + c,
+                        false));
+            }
+        }
+        CardChanges again = workshops.changes(workshop.id(), seen);
+        assertThat(again.cards()).extracting(Card::text).containsExactly("Jardiner");
+        assertThat(again.next()).isEqualTo(seen);
+    }
+
     private static void assertViolation(Runnable action, String code) {
         assertThatThrownBy(action::run).isInstanceOfSatisfying(RuleViolationException.class,
                 ex -> assertThat(ex.violations()).extracting(RuleViolationException.Violation::code).contains(code));

@@ -29,10 +29,10 @@ class WorkshopMethodSteps implements MethodStepSource {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private static final String COUNTS = """
-            SELECT count(DISTINCT w.id) AS workshops,
+            SELECT count(DISTINCT p.workshop_id) AS workshops,
                    count(p.id) AS participants,
                    count(p.id) FILTER (WHERE p.role = 'HABITANT') AS inhabitants,
-                   max(w.opened_at) AS last_at
+                   max(w.opened_at) FILTER (WHERE p.id IS NOT NULL) AS last_at
             FROM workshop w
             LEFT JOIN workshop_participant p ON p.workshop_id = w.id
             WHERE w.structure_id = :structureId AND w.evaluation_id = :evaluationId

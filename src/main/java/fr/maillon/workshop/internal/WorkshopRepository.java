@@ -222,8 +222,9 @@ public class WorkshopRepository {
                 .single();
     }
 
-    public Optional<Card> findCard(long workshopId, long cardId) {
-        return jdbc.sql(SELECT_CARD + "WHERE c.workshop_id = :workshopId AND c.id = :cardId")
+    /** A card, its row locked until the transaction ends. */
+    public Optional<Card> findCardForUpdate(long workshopId, long cardId) {
+        return jdbc.sql(SELECT_CARD + "WHERE c.workshop_id = :workshopId AND c.id = :cardId FOR UPDATE OF c")
                 .param("workshopId", workshopId)
                 .param("cardId", cardId)
                 .query(WorkshopRepository::card)
@@ -239,23 +240,28 @@ public class WorkshopRepository {
     }
 
     /**
-     * The cards changed after {@code after}, and those changed in the last seconds: a change whose
-     * transaction committed after a later one's is sent again rather than missed.
+     * The cards changed after {@code after}, and again the last {@code overlap} changes of this
+     * workshop up to {@code after}: a change whose transaction committed after a later one's (a
+     * smaller number seen late) is sent again rather than missed. Counted in this workshop's own
+     * changes, the overlap holds whatever other workshops do at the same time.
      */
     public List<Card> changedSince(long workshopId, long after, long overlap) {
         return jdbc.sql(SELECT_CARD + """
                 WHERE c.workshop_id = :workshopId
-                  AND c.changed > :since
+                  AND c.changed >= coalesce((
+                      SELECT min(recent.changed) FROM (
+                          SELECT changed FROM workshop_card
+                          WHERE workshop_id = :workshopId AND changed <= :after
+                          ORDER BY changed DESC
+                          LIMIT :overlap
+                      ) recent), 0)
                 ORDER BY c.changed
                 """)
                 .param("workshopId", workshopId)
-                .param("since", Math.max(0, after - overlap))
+                .param("after", after)
+                .param("overlap", overlap)
                 .query(WorkshopRepository::card)
                 .list();
-    }
-
-    public long lastChange() {
-        return jdbc.sql("SELECT last_value FROM workshop_change").query(Long.class).single();
     }
 
     public void updateCard(long workshopId, long cardId, CardKind kind, @Nullable EffectTarget target, String text,
@@ -475,6 +481,21 @@ public class WorkshopRepository {
                 .param("at", timestamp(at))
                 .query(Long.class)
                 .single();
+    }
+
+    /** The hidden cards of a restored workshop, without their text, in one statement. */
+    public void insertRestoredHiddenCards(Workshop workshop, int count, String text, Instant at) {
+        jdbc.sql("""
+                INSERT INTO workshop_card (structure_id, workshop_id, submission_key, kind, text, state, posted_at)
+                SELECT :structureId, :workshopId, gen_random_uuid(), 'ACTIVITY', :text, 'HIDDEN', :at
+                FROM generate_series(1, :count)
+                """)
+                .param("structureId", workshop.structureId())
+                .param("workshopId", workshop.id())
+                .param("text", text)
+                .param("at", timestamp(at))
+                .param("count", count)
+                .update();
     }
 
     /** Marks a restored card as merged into another of its workshop. */
