@@ -103,8 +103,7 @@ class WorkshopApiController {
     /** « Atelier du 12 mars 2026 », the day in the configured zone, in French (the site's first language). */
     private String defaultTitle() {
         LocalDate today = LocalDate.now(clock);
-        String day = today.getDayOfMonth() == 1 ? "1er" : String.valueOf(today.getDayOfMonth());
-        String date = day + " " + today.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH));
-        return messages.getMessage("workshop.title.default", new Object[] { date }, Locale.FRENCH);
+        return messages.getMessage("workshop.list.defaultTitle", new Object[] { String.valueOf(today.getDayOfMonth()),
+                today.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH)) }, Locale.FRENCH);
     }
 }
