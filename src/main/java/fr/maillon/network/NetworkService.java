@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import fr.maillon.framework.Period;
 import fr.maillon.network.internal.NetworkRepository;
 import fr.maillon.network.internal.NetworkRepository.Periods;
 import fr.maillon.network.internal.NetworkRepository.Reader;
+import fr.maillon.network.internal.NetworkRepository.TerritoryRow;
 import fr.maillon.organisation.AccessPolicy;
 import fr.maillon.organisation.Organisation;
 import fr.maillon.organisation.OrganisationService;
@@ -142,6 +144,59 @@ public class NetworkService {
             }
         }
         return comparisons;
+    }
+
+    /**
+     * An entry for one year by region and département (a national network's view), with the
+     * small-group rule applied at every level ({@link TerritoryMasking}). Without an entry, the
+     * first the territory measures; without a year, the latest with figures.
+     */
+    @Transactional(readOnly = true)
+    public TerritoryFigures territories(long organisationId, @Nullable Long entryId, @Nullable Integer year) {
+        Organisation organisation = network(organisationId);
+        List<NetworkEntry> entries = repository.entries(organisationId);
+        NetworkEntry entry = entryId == null ? entries.stream().findFirst().orElse(null)
+                : entries.stream().filter(found -> found.id() == entryId).findFirst()
+                        .orElseThrow(() -> new NotFoundException("network.entry.notFound", entryId));
+        TerritoryFigures.Group none = new TerritoryFigures.Group("", organisation.name(), 0, null, null, null,
+                TerritoryFigures.Masking.SMALL);
+        if (entry == null) {
+            return new TerritoryFigures(organisation, entries, null, List.of(), null, none, List.of());
+        }
+        Reader reader = Reader.network(organisationId);
+        List<Integer> years = repository.aggregates(reader, List.of(entry.id()), Periods.YEARS)
+                .getOrDefault(entry.id(), List.of()).stream().map(aggregate -> Integer.valueOf(aggregate.period()))
+                .toList();
+        Integer shown = year != null ? year : years.isEmpty() ? null : years.get(years.size() - 1);
+        if (shown == null) {
+            return new TerritoryFigures(organisation, entries, entry, years, null, none, List.of());
+        }
+        if (shown < 2000 || shown > 2100) {
+            throw new RuleViolationException("year", "network.summary.year.invalid");
+        }
+        TerritoryFigures.Group whole = none;
+        Map<String, TerritoryFigures.Group> regions = new LinkedHashMap<>();
+        Map<String, List<TerritoryFigures.Group>> departements = new LinkedHashMap<>();
+        for (TerritoryRow row : repository.territories(reader, entry.id(), String.valueOf(shown))) {
+            if (row.region() == null) {
+                whole = new TerritoryFigures.Group("", organisation.name(), row.structures(), row.total(),
+                        row.average(), row.median(), TerritoryFigures.Masking.NONE);
+            }
+            else if (row.departement() == null) {
+                regions.put(row.region(), new TerritoryFigures.Group(row.region(), row.regionName(), row.structures(),
+                        row.total(), row.average(), row.median(), TerritoryFigures.Masking.NONE));
+            }
+            else {
+                departements.computeIfAbsent(row.region(), key -> new ArrayList<>())
+                        .add(new TerritoryFigures.Group(row.departement(), row.departementName(), row.structures(),
+                                row.total(), row.average(), row.median(), TerritoryFigures.Masking.NONE));
+            }
+        }
+        List<TerritoryFigures.Region> grouped = regions.values().stream()
+                .map(region -> new TerritoryFigures.Region(region, departements.getOrDefault(region.code(), List.of())))
+                .toList();
+        return new TerritoryFigures(organisation, entries, entry, years, shown, TerritoryMasking.whole(whole),
+                TerritoryMasking.mask(grouped));
     }
 
     /** The last whole year, in the configured zone: the one a summary shows unless another is asked. */

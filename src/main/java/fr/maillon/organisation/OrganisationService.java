@@ -120,6 +120,16 @@ public class OrganisationService {
         return organisations.findStructures(ids);
     }
 
+    /** The signed-in person and her memberships, structures apart from networks. */
+    @Transactional(readOnly = true)
+    public Me me() {
+        CurrentUser user = accounts.currentUser();
+        List<Membership> all = memberships.membershipsOf(user.id());
+        return new Me(user.id(), user.username(), user.displayName(), user.platformAdmin(),
+                all.stream().filter(membership -> !membership.organisationType().network()).toList(),
+                all.stream().filter(membership -> membership.organisationType().network()).toList());
+    }
+
     public List<Membership> myMemberships() {
         return accounts.findCurrentUser().map(user -> memberships.membershipsOf(user.id())).orElse(List.of());
     }

@@ -61,6 +61,7 @@ class MessagesTests {
     private static final Map<String, List<String>> BUILT_KEYS = Map.ofEntries(
             Map.entry("organisation.kind", names(StructureKind.values())),
             Map.entry("network.summary.kind", names(StructureKind.values())),
+            Map.entry("network.masking", names(fr.maillon.network.TerritoryFigures.Masking.values())),
             Map.entry("organisation.managementMode", names(ManagementMode.values())),
             Map.entry("organisation.territoryType", names(TerritoryType.values())),
             Map.entry("organisation.type", names(OrganisationType.values())),

@@ -16,6 +16,7 @@ import fr.maillon.network.Comparison;
 import fr.maillon.network.EntryFigures;
 import fr.maillon.network.NetworkHome;
 import fr.maillon.network.NetworkService;
+import fr.maillon.network.TerritoryFigures;
 
 @RestController
 @Tag(name = "Réseaux", description = "What federations and CAF see of the structures of their territory")
@@ -39,6 +40,15 @@ class NetworkApiController {
     EntryFigures entry(@PathVariable long organisationId, @PathVariable long entryId,
             @RequestParam(required = false) String period) {
         return network.entry(organisationId, entryId, period, period == null);
+    }
+
+    @GetMapping("/api/v1/networks/{organisationId}/territories")
+    @Operation(summary = "A library entry for one year by region and département (without entry: the first; "
+            + "without year: the latest with figures); groups under 3 structures hidden, and their neighbours "
+            + "where a subtraction would give them back")
+    TerritoryFigures territories(@PathVariable long organisationId, @RequestParam(required = false) Long entry,
+            @RequestParam(required = false) Integer year) {
+        return network.territories(organisationId, entry, year);
     }
 
     @GetMapping("/api/v1/networks/{organisationId}/structures/{structureId}/comparison")

@@ -266,6 +266,32 @@ public class NetworkRepository {
         return aggregates;
     }
 
+    /** One row of {@link #territories}: a département's figures, a region's (no département) or the whole's (neither). */
+    public record TerritoryRow(@Nullable String region, @Nullable String regionName, @Nullable String departement,
+            @Nullable String departementName, int structures, BigDecimal total, BigDecimal average, BigDecimal median) {
+    }
+
+    /** An entry's figures for one period, per département, per region and for the whole, in one pass. */
+    public List<TerritoryRow> territories(Reader reader, long entryId, String period) {
+        return jdbc.sql(latest(reader, Periods.one(period)) + """
+                SELECT d.region, r.name AS region_name, st.departement, d.name AS departement_name,
+                       count(*) AS structures, sum(latest.value) AS total, round(avg(latest.value), 4) AS average,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY latest.value::float8) AS median
+                FROM latest
+                JOIN structure st ON st.id = latest.structure_id
+                JOIN departement d ON d.code = st.departement
+                JOIN region r ON r.code = d.region
+                GROUP BY GROUPING SETS ((d.region, r.name, st.departement, d.name), (d.region, r.name), ())
+                ORDER BY r.name NULLS FIRST, d.name NULLS FIRST
+                """)
+                .paramSource(parameters(reader, List.of(entryId), Periods.one(period)))
+                .query((rs, row) -> new TerritoryRow(rs.getString("region"), rs.getString("region_name"),
+                        rs.getString("departement"), rs.getString("departement_name"), rs.getInt("structures"),
+                        rs.getBigDecimal("total"), rs.getBigDecimal("average"),
+                        decimal(rs.getObject("median", Double.class))))
+                .list();
+    }
+
     /** Each structure's value for entries, per period (or for one period), among those the reader may count. */
     public List<StructureValue> values(Reader reader, Collection<Long> entryIds, Periods periods) {
         return jdbc.sql(latest(reader, periods) + """

@@ -64,6 +64,13 @@ class NetworkController {
                 "maillon-" + figures.entry().code() + ".xlsx");
     }
 
+    @GetMapping("/networks/{organisationId}/territories")
+    String territories(@PathVariable long organisationId, @RequestParam(required = false) Long entry,
+            @RequestParam(required = false) Integer year, Model model) {
+        model.addAttribute("figures", network.territories(organisationId, entry, year));
+        return "network/territories";
+    }
+
     @GetMapping("/networks/{organisationId}/structures/{structureId}")
     String compare(@PathVariable long organisationId, @PathVariable long structureId, Model model) {
         List<Comparison> comparisons = network.compare(organisationId, structureId);
