@@ -1,9 +1,9 @@
 -- A national deployment's worth of data, for the network benchmarks (bench/national.sh runs it on a
 -- fresh Maillon database; any PostgreSQL client can run it on one that Flyway has migrated):
 --   3,000 structures over the 96 metropolitan départements (31 or 32 each), a federation and a CAF
---   per département and a regional federation over the 12 départements of Auvergne-Rhône-Alpes,
---   each with one member; one evaluation per structure (2021–2024) shared with its federation and
---   CAF, with 40 indicators drawn from libraries (the 16 of the socle and 24 of a "bench" library),
+--   per département, a regional federation over the 12 départements of Auvergne-Rhône-Alpes and a
+--   national one over all 96, each with one member; one evaluation per structure (2021–2024) shared
+--   with its federations and CAF, with 40 indicators drawn from libraries (the 16 of the socle and 24 of a "bench" library),
 --   16 quarters of values each (1.92 million values), and a survey of 20 questions per structure
 --   with 334 answers (a million answers) feeding one indicator.
 -- Triggers are switched off while it loads; every evaluation is then marked for the network
@@ -21,7 +21,7 @@ SELECT row_number() OVER (ORDER BY code) - 1 AS n, code
 FROM (SELECT lpad(i::text, 2, '0') AS code FROM generate_series(1, 95) i WHERE i <> 20
       UNION ALL VALUES ('2A'), ('2B')) d;
 
--- Networks: a federation and a CAF per département, one regional federation.
+-- Networks: a federation and a CAF per département, one regional and one national federation.
 INSERT INTO organisation (type, name)
 SELECT t.type, CASE t.type WHEN 'FEDERATION' THEN 'Bench fédération ' ELSE 'Bench CAF ' END || d.code
 FROM bench_departement d CROSS JOIN (VALUES ('FEDERATION'), ('CAF')) t (type);
@@ -34,6 +34,10 @@ INSERT INTO organisation_departement (organisation_id, departement)
 SELECT o.id, d
 FROM organisation o, unnest(ARRAY['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74']) d
 WHERE o.name = 'Bench fédération Auvergne-Rhône-Alpes';
+
+INSERT INTO organisation (type, name) VALUES ('FEDERATION', 'Bench fédération nationale');
+INSERT INTO organisation_departement (organisation_id, departement)
+SELECT o.id, d.code FROM organisation o, bench_departement d WHERE o.name = 'Bench fédération nationale';
 
 INSERT INTO app_user (username, display_name, password_hash)
 SELECT 'bench-' || o.id, o.name, '{noop}not-a-password'

@@ -97,6 +97,7 @@ class NationalBenchmark {
         long fedRegion = organisation("Bench fédération Auvergne-Rhône-Alpes");
         measure("Drôme (32 structures)", fedDrome, entry);
         measure("Auvergne-Rhône-Alpes (12 départements)", fedRegion, entry);
+        territories(organisation("Bench fédération nationale"), entry);
 
         // keeping results fresh: one value changed, its evaluation computed again
         long evaluation = jdbc.sql("SELECT min(evaluation_id) FROM data_value").query(Long.class).single();
@@ -153,6 +154,41 @@ class NationalBenchmark {
         line("  territory home (structures, shares, entries): %.1f / %.1f ms", home[0], home[1]);
         line("  one structure beside the others, 40 entries by year: %.1f / %.1f ms", compare[0], compare[1]);
         line("  indicator page over HTTP (MockMvc, rendered): %.1f / %.1f ms", page[0], page[1]);
+    }
+
+    /** The national view by region and département beside the bare SQL of the same grouping on the raw values. */
+    private void territories(long organisation, long entry) throws Exception {
+        users.signIn("bench-" + organisation);
+        String bare = """
+                SELECT d.region, st.departement, count(*), sum(v.value), avg(v.value),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY v.value::float8)
+                FROM (SELECT dv.structure_id, sum(dv.value) AS value
+                      FROM data_value dv
+                      JOIN indicator i ON i.id = dv.indicator_id
+                      WHERE i.library_indicator_id = ? AND dv.category = '' AND dv.period LIKE '2024Q%'
+                      GROUP BY dv.structure_id) v
+                JOIN structure st ON st.id = v.structure_id
+                JOIN organisation_departement od ON od.departement = st.departement AND od.organisation_id = ?
+                JOIN departement d ON d.code = st.departement
+                GROUP BY GROUPING SETS ((d.region, st.departement), (d.region), ())
+                """;
+        double[] sql = time(() -> jdbc.sql(bare).params(entry, organisation).query().listOfRows());
+        double[] service = time(() -> network.territories(organisation, entry, 2024));
+        double[] page = time(() -> {
+            try {
+                return mvc.perform(get("/networks/" + organisation + "/territories").param("entry", String.valueOf(entry))
+                        .with(users.as("bench-" + organisation))).andExpect(status().isOk()).andReturn();
+            }
+            catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        users.signIn("bench-" + organisation);
+        line("National federation (96 départements, 3,000 structures), median / p95 over %d warm runs:", RUNS);
+        line("  bare SQL by region and département on the raw values (one year): %.1f / %.1f ms", sql[0], sql[1]);
+        line("  national view (service: access, entries, years, regions and départements masked): %.1f / %.1f ms "
+                + "(%.2f x the bare SQL)", service[0], service[1], service[0] / sql[0]);
+        line("  national view page over HTTP (MockMvc, rendered): %.1f / %.1f ms", page[0], page[1]);
     }
 
     private long organisation(String name) {
