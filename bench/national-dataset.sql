@@ -84,9 +84,9 @@ FROM library_indicator e JOIN indicator_library l ON l.id = e.library_id
 WHERE l.organisation_id IS NULL AND l.code IN ('socle', 'bench');
 
 INSERT INTO indicator (structure_id, evaluation_id, code, name, measure, frequency, aggregation, source, position,
-                       library_indicator_id)
+                       library_indicator_id, display_precision)
 SELECT e.structure_id, e.id, b.code, b.name, 'COUNT', 'QUARTER', 'SUM',
-       CASE b.source WHEN 'SURVEY' THEN 'SURVEY' ELSE 'MANUAL' END, b.position, b.id
+       CASE b.source WHEN 'SURVEY' THEN 'SURVEY' ELSE 'MANUAL' END, b.position, b.id, 0
 FROM evaluation e
 JOIN organisation o ON o.id = e.structure_id AND o.name LIKE 'Bench structure %'
 CROSS JOIN bench_entry b;
