@@ -154,7 +154,7 @@ public class NetworkService {
     @Transactional(readOnly = true)
     public TerritoryFigures territories(long organisationId, @Nullable Long entryId, @Nullable Integer year) {
         Organisation organisation = network(organisationId);
-        List<NetworkEntry> entries = repository.entries(organisationId);
+        List<NetworkEntry> entries = repository.measuredEntries(organisationId);
         NetworkEntry entry = entryId == null ? entries.stream().findFirst().orElse(null)
                 : entries.stream().filter(found -> found.id() == entryId).findFirst()
                         .orElseThrow(() -> new NotFoundException("network.entry.notFound", entryId));
@@ -164,9 +164,7 @@ public class NetworkService {
             return new TerritoryFigures(organisation, entries, null, List.of(), null, none, List.of());
         }
         Reader reader = Reader.network(organisationId);
-        List<Integer> years = repository.aggregates(reader, List.of(entry.id()), Periods.YEARS)
-                .getOrDefault(entry.id(), List.of()).stream().map(aggregate -> Integer.valueOf(aggregate.period()))
-                .toList();
+        List<Integer> years = repository.years(reader, entry.id());
         Integer shown = year != null ? year : years.isEmpty() ? null : years.get(years.size() - 1);
         if (shown == null) {
             return new TerritoryFigures(organisation, entries, entry, years, null, none, List.of());

@@ -174,6 +174,8 @@ class NationalBenchmark {
                 """;
         double[] sql = time(() -> jdbc.sql(bare).params(entry, organisation).query().listOfRows());
         double[] service = time(() -> network.territories(organisation, entry, 2024));
+        double[] entries = time(() -> repository.entries(organisation));
+        double[] grouped = time(() -> repository.territories(Reader.network(organisation), entry, "2024"));
         double[] page = time(() -> {
             try {
                 return mvc.perform(get("/networks/" + organisation + "/territories").param("entry", String.valueOf(entry))
@@ -188,6 +190,8 @@ class NationalBenchmark {
         line("  bare SQL by region and département on the raw values (one year): %.1f / %.1f ms", sql[0], sql[1]);
         line("  national view (service: access, entries, years, regions and départements masked): %.1f / %.1f ms "
                 + "(%.2f x the bare SQL)", service[0], service[1], service[0] / sql[0]);
+        line("    of which the entries shared with the network: %.1f / %.1f ms", entries[0], entries[1]);
+        line("    of which the grouped figures: %.1f / %.1f ms", grouped[0], grouped[1]);
         line("  national view page over HTTP (MockMvc, rendered): %.1f / %.1f ms", page[0], page[1]);
     }
 

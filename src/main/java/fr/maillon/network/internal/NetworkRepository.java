@@ -209,6 +209,41 @@ public class NetworkRepository {
                 .list();
     }
 
+    /**
+     * The library entries that structures of the territory measure in what they share, without
+     * counting the structures: one indexed probe per entry, however large the territory.
+     */
+    public List<NetworkEntry> measuredEntries(long organisationId) {
+        return jdbc.sql("""
+                WITH readable AS MATERIALIZED (
+                    SELECT DISTINCT e.id, e.structure_id
+                    FROM structure st
+                    JOIN evaluation e ON e.structure_id = st.id
+                    JOIN evaluation_share s ON s.structure_id = st.id AND s.revoked_at IS NULL
+                                           AND (s.evaluation_id IS NULL OR s.evaluation_id = e.id)
+                    WHERE st.departement IN (SELECT departement FROM organisation_departement
+                                             WHERE organisation_id = :organisation)
+                      AND s.recipient_id = :organisation
+                )
+                """ + SELECT_ENTRY + """
+                WHERE EXISTS (SELECT 1 FROM indicator i
+                              JOIN readable x ON x.id = i.evaluation_id AND x.structure_id = i.structure_id
+                              WHERE i.library_indicator_id = e.id)
+                ORDER BY l.id, e.position
+                """)
+                .param("organisation", organisationId)
+                .query(entry(false))
+                .list();
+    }
+
+    /** The years for which the reader may count an entry's results, in order. */
+    public List<Integer> years(Reader reader, long entryId) {
+        return jdbc.sql(latest(reader, Periods.YEARS) + "SELECT DISTINCT period FROM latest ORDER BY period")
+                .paramSource(parameters(reader, List.of(entryId), Periods.YEARS))
+                .query((rs, row) -> Integer.valueOf(rs.getString("period")))
+                .list();
+    }
+
     /** Library entries by id, with no count of structures. */
     public List<NetworkEntry> entriesById(Collection<Long> ids) {
         return jdbc.sql(SELECT_ENTRY + " WHERE e.id = ANY (:ids) ORDER BY l.id, e.position")
