@@ -328,6 +328,35 @@ class AgrementFileTests {
         }
     }
 
+    @Test
+    void laCooperationsFileInTheDemoAsTheCafReadsIt() throws Exception {
+        long projetSocial = jdbc.sql("""
+                SELECT e.id FROM evaluation e JOIN organisation o ON o.id = e.structure_id
+                WHERE o.name = 'La Coopération' AND e.scope = 'PROJET_SOCIAL'
+                """).query(Long.class).single();
+        long caf = jdbc.sql("SELECT id FROM organisation WHERE name = 'CAF de la Drôme'").query(Long.class).single();
+        users.signIn("caf26");
+        AgrementFile file = files.file(projetSocial);
+        assertThat(file.canEdit()).isFalse();
+        assertThat(file.parts()).extracting(FilePart::state).containsExactly(PartState.PRESENT, PartState.PRESENT,
+                PartState.PRESENT, PartState.PRESENT, PartState.MISSING);
+        String network = mvc.perform(get("/networks/{id}/agrement", caf).with(users.as("caf26")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(network).contains("La Coopération", "/evaluations/" + projetSocial + "/agrement",
+                "1 partie à compléter", "Évaluation du projet précédent", "Les Ateliers du Vercors");
+        byte[] pdf = mvc.perform(get("/evaluations/{id}/agrement/note.pdf", projetSocial).with(users.as("caf26")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        Files.write(Path.of("target", "agrement-note-demo.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isBetween(2, 4);
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("La Coopération", "Romans-sur-Isère (26)", "du 01/01/2021 au 31/12/2025",
+                    "1 partie à compléter sur 5.", "Évaluation du projet précédent : manquant",
+                    "Animation collective familles", "Les familles du quartier sont-elles moins isolées ?",
+                    "pas encore jugée");
+        }
+    }
+
     private static List<PDFont> fonts(PDDocument document) throws IOException {
         List<PDFont> fonts = new java.util.ArrayList<>();
         for (var page : document.getPages()) {
