@@ -410,9 +410,16 @@ public class AgrementFileService {
 
     // --- key results ------------------------------------------------------------------------------
 
-    /** Each indicator with a target: its latest period with a target and a value (else its latest target). */
+    /** The most indicators the note lists. */
+    private static final int MAX_INDICATORS = 12;
+
+    /**
+     * Each indicator's latest figure: its latest period with a target and a value (else its latest target), or for
+     * an indicator without targets its latest value; those with a target first, at most {@value #MAX_INDICATORS}.
+     */
     private static List<KeyResults.IndicatorLine> indicatorLines(List<IndicatorResults> results) {
-        List<KeyResults.IndicatorLine> lines = new ArrayList<>();
+        List<KeyResults.IndicatorLine> targeted = new ArrayList<>();
+        List<KeyResults.IndicatorLine> others = new ArrayList<>();
         for (IndicatorResults indicator : results) {
             PeriodResult shown = null;
             for (PeriodResult period : indicator.periods()) {
@@ -420,15 +427,24 @@ public class AgrementFileService {
                     shown = period;
                 }
             }
+            boolean hasTarget = shown != null;
+            if (!hasTarget) {
+                for (PeriodResult period : indicator.periods()) {
+                    if (period.value() != null) {
+                        shown = period;
+                    }
+                }
+            }
             if (shown != null) {
                 BigDecimal value = indicator.indicator().cumulativeTargets() && shown.cumulative() != null
                         ? shown.cumulative() : shown.value();
-                lines.add(new KeyResults.IndicatorLine(indicator.indicator().name(), indicator.indicator().unit(),
-                        indicator.indicator().displayPrecision(), shown.period().code(), value,
-                        Objects.requireNonNull(shown.target()), shown.percentOfTarget()));
+                (hasTarget ? targeted : others).add(new KeyResults.IndicatorLine(indicator.indicator().name(),
+                        indicator.indicator().unit(), indicator.indicator().displayPrecision(),
+                        shown.period().code(), value, shown.target(), shown.percentOfTarget()));
             }
         }
-        return lines;
+        targeted.addAll(others);
+        return targeted.subList(0, Math.min(MAX_INDICATORS, targeted.size()));
     }
 
     private static List<KeyResults.VerdictLine> verdictLines(List<QuestionVerdict> answers) {

@@ -16,9 +16,9 @@ public record KeyResults(List<IndicatorLine> indicators, List<VerdictLine> verdi
         verdicts = List.copyOf(verdicts);
     }
 
-    /** An indicator's last figure with a target: its period, value, target and how far it goes (%). */
+    /** An indicator's latest figure: its period, value, and its target and how far it goes (%) when it has one. */
     public record IndicatorLine(String name, @Nullable String unit, int precision, String period,
-            @Nullable BigDecimal value, BigDecimal target, @Nullable BigDecimal percentOfTarget) {
+            @Nullable BigDecimal value, @Nullable BigDecimal target, @Nullable BigDecimal percentOfTarget) {
     }
 
     /**

@@ -284,7 +284,7 @@ class AgrementFileTests {
                     "4 parties à compléter sur 5.", "Diagnostic partagé : à compléter",
                     "Participation des habitants — présent", "Objectifs et plan d'action : manquant",
                     "Diagnostic mené avec 120 habitants en 2025.", "1 partie prenante de type habitants",
-                    "Aucun indicateur n'a de cible.");
+                    "Aucun indicateur n'a encore de valeur.");
             for (PDFont font : fonts(document)) {
                 assertThat(font.isEmbedded()).as(font.getName()).isTrue();
             }
@@ -353,7 +353,7 @@ class AgrementFileTests {
             assertThat(text).contains("La Coopération", "Romans-sur-Isère (26)", "du 01/01/2021 au 31/12/2025",
                     "1 partie à compléter sur 5.", "Évaluation du projet précédent : manquant",
                     "Animation collective familles", "Les familles du quartier sont-elles moins isolées ?",
-                    "pas encore jugée");
+                    "pas encore jugée", "Bénévoles actifs");
         }
     }
 
