@@ -5,7 +5,7 @@
  * database, off with an external one; {@code MAILLON_DEMO=true|false} decides otherwise.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "account", "organisation", "chain", "exchange", "framework", "restitution", "network" })
+@ApplicationModule(allowedDependencies = { "account", "organisation", "chain", "exchange", "framework", "restitution", "network", "agrement" })
 package fr.maillon.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -120,6 +120,9 @@ class MessagesTests {
             Map.entry("restitution.verdict.kind", names(fr.maillon.restitution.VerdictEvidenceKind.values())),
             Map.entry("restitution.verdict.group", names(fr.maillon.restitution.VerdictEvidenceKind.values())),
             Map.entry("workshop.participant.target", names(EffectTarget.values())),
+            Map.entry("agrement.part", java.util.stream.Stream.of(fr.maillon.agrement.AgrementPart.values())
+                    .flatMap(part -> java.util.stream.Stream.of(part.name(), part.name() + ".help")).toList()),
+            Map.entry("agrement.state", names(fr.maillon.agrement.PartState.values())),
             Map.entry("error", List.of("400.title", "400.message", "403.title", "403.message", "404.title",
                     "404.message", "405.title", "405.message", "500.title", "500.message")));
 
