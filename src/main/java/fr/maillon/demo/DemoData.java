@@ -61,11 +61,13 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final DemoNetwork network;
     private final NetworkResults networkResults;
+    private final DemoProgramme programme;
 
     DemoData(Environment environment, AccountService accounts, OrganisationService organisations,
             EvaluationService evaluations, ExchangeService exchange, ChainService chains,
             ContributionService contributions, ReportService reports, TransactionTemplate transaction,
-            DemoNetwork network, NetworkResults networkResults) {
+            DemoNetwork network, NetworkResults networkResults, DemoProgramme programme) {
+        this.programme = programme;
         this.network = network;
         this.networkResults = networkResults;
         this.chains = chains;
@@ -126,6 +128,7 @@ class DemoData implements ApplicationRunner {
         organisations.shareUnchecked(cooperation, conserverie, federation, admin);
         organisations.shareUnchecked(cooperation, conserverie, caf, admin);
         network.load(cooperation, projetSocial, federation, caf, admin, PASSWORD);
+        programme.load(federation, cooperation, conserverie);
     }
 
     /**

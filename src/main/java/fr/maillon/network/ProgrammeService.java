@@ -190,13 +190,13 @@ public class ProgrammeService {
     @Transactional
     public void leave(long programmeId, long structureId) {
         access.requireStructureRole(structureId, Role.STRUCTURE_ADMIN);
+        if (!programmes.leave(programmeId, structureId)) {
+            throw new NotFoundException("network.programme.notFound", programmeId);
+        }
         for (Share share : organisations.shares(structureId)) {
             if (share.recipientId() == programmeId) {
                 organisations.revokeShare(structureId, share.id());
             }
-        }
-        if (!programmes.leave(programmeId, structureId)) {
-            throw new NotFoundException("network.programme.notFound", programmeId);
         }
     }
 

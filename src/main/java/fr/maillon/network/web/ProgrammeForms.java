@@ -17,6 +17,6 @@ final class ProgrammeForms {
     public record MilestoneForm(@Nullable String label, @Nullable String step, @Nullable String dueOn) {
     }
 
-    public record JoinForm(@Nullable Long structureId, @Nullable String share) {
+    public record JoinForm(@Nullable String structureId, @Nullable String share) {
     }
 }

@@ -1,5 +1,7 @@
 package fr.maillon.network.web;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,24 +30,26 @@ class ProgrammeJoinController {
     String offer(@PathVariable String token, Model model) {
         model.addAttribute("offer", programmes.offer(token));
         model.addAttribute("token", token);
-        model.addAttribute("form", new JoinForm(null, ProgrammeService.SHARE_ALL));
+        model.addAttribute("form", new JoinForm("", ProgrammeService.SHARE_ALL));
         return "network/programme-join";
     }
 
     @PostMapping("/programme-invitations/{token}")
     String join(@PathVariable String token, @ModelAttribute("form") JoinForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        if (form.structureId() == null) {
+        Long structureId = form.structureId() != null && form.structureId().strip().matches("[0-9]{1,18}")
+                ? Long.valueOf(form.structureId().strip()) : null;
+        if (structureId == null) {
             result.rejectValue("structureId", "network.programme.join.structure.required");
         }
         else {
             try {
-                programmes.join(token, form.structureId(), form.share());
+                programmes.join(token, structureId, form.share());
                 redirect.addFlashAttribute("flash", "network.programme.joined");
-                return "redirect:/structures/" + form.structureId() + "/programmes";
+                return "redirect:/structures/" + structureId + "/programmes";
             }
             catch (RuleViolationException ex) {
-                FormErrors.reject(result, ex, java.util.Map.of("evaluationId", "share", "recipientId", "share"));
+                FormErrors.reject(result, ex, Map.of("evaluationId", "share", "recipientId", "share"));
             }
         }
         model.addAttribute("offer", programmes.offer(token));
