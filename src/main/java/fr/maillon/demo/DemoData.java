@@ -62,12 +62,15 @@ class DemoData implements ApplicationRunner {
     private final DemoNetwork network;
     private final NetworkResults networkResults;
     private final DemoAgrementFile agrementFile;
+    private final DemoProgramme programme;
 
     DemoData(Environment environment, AccountService accounts, OrganisationService organisations,
             EvaluationService evaluations, ExchangeService exchange, ChainService chains,
             ContributionService contributions, ReportService reports, TransactionTemplate transaction,
-            DemoNetwork network, NetworkResults networkResults, DemoAgrementFile agrementFile) {
+            DemoNetwork network, NetworkResults networkResults, DemoAgrementFile agrementFile,
+            DemoProgramme programme) {
         this.agrementFile = agrementFile;
+        this.programme = programme;
         this.network = network;
         this.networkResults = networkResults;
         this.chains = chains;
@@ -129,6 +132,7 @@ class DemoData implements ApplicationRunner {
         organisations.shareUnchecked(cooperation, conserverie, caf, admin);
         network.load(cooperation, projetSocial, federation, caf, admin, PASSWORD);
         agrementFile.load(projetSocial);
+        programme.load(federation, cooperation, conserverie);
     }
 
     /**

@@ -274,10 +274,16 @@ public class NetworkService {
     @Transactional(readOnly = true)
     public AgrementCalendar calendar(long organisationId, LocalDate today) {
         Organisation organisation = network(organisationId);
-        List<Milestone> milestones = milestones(organisationId);
+        return calendar(organisation, repository.territory(organisationId), today);
+    }
+
+    /** The calendar over a territory already read (the caller checked that she is a member of the network). */
+    AgrementCalendar calendar(Organisation organisation, List<TerritoryStructure> territory, LocalDate today) {
+        List<Milestone> stored = repository.milestones(organisation.id());
+        List<Milestone> milestones = stored.isEmpty() ? DEFAULT_MILESTONES : stored;
         List<CalendarLine> lines = new ArrayList<>();
         List<TerritoryStructure> undated = new ArrayList<>();
-        for (TerritoryStructure structure : repository.territory(organisationId)) {
+        for (TerritoryStructure structure : territory) {
             if (!structure.sharing()) {
                 continue;
             }

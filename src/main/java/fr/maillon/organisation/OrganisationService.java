@@ -139,8 +139,8 @@ public class OrganisationService {
      * facilitators that cover its département.
      */
     public List<Organisation> networkOrganisations(long structureId) {
-        Structure structure = structure(structureId);
-        return organisations.findNetworkOrganisations(structure.departement());
+        structure(structureId);
+        return organisations.findNetworkOrganisations(structureId);
     }
 
     public List<Organisation> allOrganisations() {
@@ -220,6 +220,19 @@ public class OrganisationService {
         long id = organisations.insertOrganisation(draft.type(), name);
         organisations.insertDepartements(id, departements);
         return id;
+    }
+
+    /**
+     * A programme run by a network (the network module checks who creates it): an organisation of type PROGRAMME
+     * with no département, whose territory is the cohort of structures that join it.
+     */
+    @Transactional
+    public long createProgrammeUnchecked(String name) {
+        String clean = strip(name);
+        if (clean == null || clean.length() > 200) {
+            throw new RuleViolationException("name", "organisation.name.invalid");
+        }
+        return organisations.insertOrganisation(OrganisationType.PROGRAMME, clean);
     }
 
     // --- members and invitations --------------------------------------------------------------
@@ -342,18 +355,17 @@ public class OrganisationService {
 
     /**
      * Shares one evaluation, or all (null), with a network that covers the structure's
-     * département. The caller (the chain module) has checked that the evaluation belongs to the
+     * département, or a programme it joined. The caller (the chain module) has checked that the evaluation belongs to the
      * structure.
      */
     @Transactional
     public long share(long structureId, @Nullable Long evaluationId, long recipientId) {
         CurrentUser user = access.requireStructureRole(structureId, Role.STRUCTURE_ADMIN);
-        String departement = organisations.findStructure(structureId)
-                .orElseThrow(() -> new OrganisationNotFoundException(structureId)).departement();
+        organisations.findStructure(structureId).orElseThrow(() -> new OrganisationNotFoundException(structureId));
         Organisation recipient = organisations.findOrganisation(recipientId)
                 .filter(organisation -> organisation.type().network())
                 .orElseThrow(() -> new RuleViolationException("recipientId", "organisation.share.recipient.invalid"));
-        if (!recipient.departements().contains(departement)) {
+        if (!organisations.covers(recipient.id(), structureId)) {
             throw new RuleViolationException("recipientId", "organisation.share.recipient.elsewhere");
         }
         return shares.insert(structureId, evaluationId, recipient.id(), user.id());

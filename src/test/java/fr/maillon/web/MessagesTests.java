@@ -67,6 +67,9 @@ class MessagesTests {
             Map.entry("organisation.type", names(OrganisationType.values())),
             Map.entry("organisation.role", names(Role.values())),
             Map.entry("chain.evaluation.status", names(EvaluationStatus.values())),
+            Map.entry("network.progress.step", names(fr.maillon.network.ProgressStep.values())),
+            Map.entry("network.progress.state", names(fr.maillon.chain.StepState.values())),
+            Map.entry("network.progress.date", names(fr.maillon.chain.StepState.values())),
             Map.entry("chain.evaluation.scope", names(EvaluationScope.values())),
             Map.entry("chain.evaluation.scopeFor", Arrays.stream(StructureKind.values()).flatMap(kind -> Arrays
                     .stream(EvaluationScope.values()).map(scope -> kind + "." + scope)).toList()),

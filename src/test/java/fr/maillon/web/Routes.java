@@ -143,6 +143,12 @@ final class Routes {
         ids.put("workshops/cards", first(jdbc, "workshop_card", " WHERE workshop_id = "
                 + first(jdbc, "workshop", ofEvaluation, "id"), "id"));
         ids.put("dhis2-mappings", first(jdbc, "dhis2_mapping", " WHERE structure_id = " + structure, "id"));
+        String programme = first(jdbc, "programme", " WHERE run_by = " + network, "organisation_id");
+        ids.put("programmes", programme);
+        ids.put("programmes/milestones", first(jdbc, "programme_milestone", " WHERE organisation_id = " + programme,
+                "id"));
+        ids.put("programmes/kits", "CHAIN");
+        ids.put("programme-invitations", "a-programme-invitation-link");
         return ids;
     }
 

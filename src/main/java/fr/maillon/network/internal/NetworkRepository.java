@@ -36,7 +36,8 @@ import fr.maillon.organisation.StructureKind;
  * The network's reads across structures, and the pre-computed results they aggregate.
  * <p>
  * A structure's results count for a reader when the structure lies in the reader's territory (the
- * départements of the federation or CAF, or one département for a structure looking at its peers)
+ * view {@code network_territory}: the départements of the federation or CAF and the structures that
+ * joined it as a programme; or one département for a structure looking at its peers)
  * and an active share, to the reader or to any network of that département, covers the evaluation
  * they come from. When a structure shares several evaluations with a value for the same entry and
  * period, the most recent evaluation speaks for it.
@@ -71,12 +72,23 @@ public class NetworkRepository {
                     ORDER BY r.library_indicator_id, r.structure_id, r.period, r.evaluation_id DESC
                 )
                 """.formatted(reader.only() == null ? "" : "AND st.id = :only",
-                network ? "st.departement IN (SELECT departement FROM organisation_departement "
+                network ? "st.id IN (SELECT structure_id FROM network_territory "
                         + "WHERE organisation_id = :organisation)" : "st.departement = :departement",
                 network ? "s.recipient_id = :organisation" : "s.recipient_id IN (SELECT organisation_id "
                         + "FROM organisation_departement WHERE departement = st.departement)",
                 periods.condition());
     }
+
+    /** The evaluations a network may read: those of its territory's structures that an active share to it covers. */
+    private static final String READABLE = """
+            SELECT DISTINCT e.id, e.structure_id
+            FROM structure st
+            JOIN evaluation e ON e.structure_id = st.id
+            JOIN evaluation_share s ON s.structure_id = st.id AND s.revoked_at IS NULL
+                                   AND (s.evaluation_id IS NULL OR s.evaluation_id = e.id)
+            WHERE st.id IN (SELECT structure_id FROM network_territory WHERE organisation_id = :organisation)
+              AND s.recipient_id = :organisation
+            """;
 
     private static final String SELECT_ENTRY = """
             SELECT e.id, l.name AS library, e.theme, e.code, e.name, e.measure, e.unit
@@ -131,7 +143,7 @@ public class NetworkRepository {
 
     // --- territory ----------------------------------------------------------------------------
 
-    /** The structures of the network's départements, with what each shares with it. */
+    /** The structures of the network's territory (its départements and its cohort), with what each shares with it. */
     public List<TerritoryStructure> territory(long organisationId) {
         Map<Long, TerritoryStructure> structures = new LinkedHashMap<>();
         Map<Long, List<SharedEvaluation>> evaluations = new LinkedHashMap<>();
@@ -143,7 +155,7 @@ public class NetworkRepository {
                        e.id AS evaluation_id, e.title, e.status, e.period_start, e.period_end
                 FROM structure st
                 JOIN organisation o ON o.id = st.id
-                JOIN organisation_departement d ON d.departement = st.departement AND d.organisation_id = :organisation
+                JOIN network_territory t ON t.structure_id = st.id AND t.organisation_id = :organisation
                 LEFT JOIN evaluation e ON e.structure_id = st.id
                      AND EXISTS (SELECT 1 FROM evaluation_share s
                                  WHERE s.structure_id = st.id AND s.recipient_id = :organisation
@@ -183,15 +195,7 @@ public class NetworkRepository {
     /** The library entries that structures of the territory measure in what they share, with how many structures. */
     public List<NetworkEntry> entries(long organisationId) {
         return jdbc.sql("""
-                WITH readable AS (
-                    SELECT DISTINCT e.id, e.structure_id
-                    FROM structure st
-                    JOIN evaluation e ON e.structure_id = st.id
-                    JOIN evaluation_share s ON s.structure_id = st.id AND s.revoked_at IS NULL
-                                           AND (s.evaluation_id IS NULL OR s.evaluation_id = e.id)
-                    WHERE st.departement IN (SELECT departement FROM organisation_departement
-                                             WHERE organisation_id = :organisation)
-                      AND s.recipient_id = :organisation
+                WITH readable AS (""" + READABLE + """
                 ),
                 shared AS (
                     SELECT i.library_indicator_id, count(DISTINCT i.structure_id) AS structures
@@ -215,15 +219,7 @@ public class NetworkRepository {
      */
     public List<NetworkEntry> measuredEntries(long organisationId) {
         return jdbc.sql("""
-                WITH readable AS MATERIALIZED (
-                    SELECT DISTINCT e.id, e.structure_id
-                    FROM structure st
-                    JOIN evaluation e ON e.structure_id = st.id
-                    JOIN evaluation_share s ON s.structure_id = st.id AND s.revoked_at IS NULL
-                                           AND (s.evaluation_id IS NULL OR s.evaluation_id = e.id)
-                    WHERE st.departement IN (SELECT departement FROM organisation_departement
-                                             WHERE organisation_id = :organisation)
-                      AND s.recipient_id = :organisation
+                WITH readable AS MATERIALIZED (""" + READABLE + """
                 )
                 """ + SELECT_ENTRY + """
                 WHERE EXISTS (SELECT 1 FROM indicator i
@@ -265,7 +261,7 @@ public class NetworkRepository {
         jdbc.sql("""
                 SELECT st.kind, count(*) AS structures
                 FROM structure st
-                JOIN organisation_departement d ON d.departement = st.departement AND d.organisation_id = :organisation
+                JOIN network_territory t ON t.structure_id = st.id AND t.organisation_id = :organisation
                 GROUP BY st.kind
                 """)
                 .param("organisation", organisationId)
@@ -496,8 +492,7 @@ public class NetworkRepository {
         return jdbc.sql("""
                 SELECT count(DISTINCT n.evaluation_id)
                 FROM network_stale n
-                JOIN structure st ON st.id = n.structure_id
-                JOIN organisation_departement d ON d.departement = st.departement AND d.organisation_id = :organisation
+                JOIN network_territory t ON t.structure_id = n.structure_id AND t.organisation_id = :organisation
                 WHERE EXISTS (SELECT 1 FROM evaluation_share s
                               WHERE s.structure_id = n.structure_id AND s.recipient_id = :organisation
                                 AND s.revoked_at IS NULL

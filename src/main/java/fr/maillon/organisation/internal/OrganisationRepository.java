@@ -152,19 +152,32 @@ public class OrganisationRepository {
     }
 
     /** The networks (every organisation but structures) that cover the département. */
-    public List<Organisation> findNetworkOrganisations(String departement) {
+    /** The networks whose territory holds the structure: those of its département, and the programmes it joined. */
+    public List<Organisation> findNetworkOrganisations(long structureId) {
         return jdbc.sql(SELECT_ORGANISATION + """
                 WHERE o.type <> 'STRUCTURE'
                   AND EXISTS (SELECT 1
-                              FROM organisation_departement covered
+                              FROM network_territory covered
                               WHERE covered.organisation_id = o.id
-                                AND covered.departement = :departement)
+                                AND covered.structure_id = :structureId)
                 GROUP BY o.id
                 ORDER BY o.type DESC, o.name
                 """)
-                .param("departement", departement)
+                .param("structureId", structureId)
                 .query(ORGANISATION)
                 .list();
+    }
+
+    /** Whether the structure lies in the network's territory: its départements, or its cohort. */
+    public boolean covers(long organisationId, long structureId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM network_territory
+                               WHERE organisation_id = :organisationId AND structure_id = :structureId)
+                """)
+                .param("organisationId", organisationId)
+                .param("structureId", structureId)
+                .query(Boolean.class)
+                .single();
     }
 
     public Optional<Structure> findStructure(long id) {

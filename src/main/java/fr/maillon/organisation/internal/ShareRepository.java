@@ -26,10 +26,13 @@ public class ShareRepository {
             JOIN organisation o ON o.id = s.recipient_id
             """;
 
-    /** The share's network covers the structure's département: without it, the share reaches no one. */
+    /**
+     * The structure lies in the share's network's territory (its départements, or its cohort when the structure
+     * joined it as a programme): without it, the share reaches no one.
+     */
     private static final String COVERED = """
-            EXISTS (SELECT 1 FROM organisation_departement c JOIN structure st ON st.id = s.structure_id
-                    WHERE c.organisation_id = s.recipient_id AND c.departement = st.departement)
+            EXISTS (SELECT 1 FROM network_territory t
+                    WHERE t.organisation_id = s.recipient_id AND t.structure_id = s.structure_id)
             """;
 
     private static final RowMapper<Share> SHARE = (rs, row) -> new Share(rs.getLong("id"), rs.getLong("structure_id"),

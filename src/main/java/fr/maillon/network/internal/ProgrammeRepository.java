@@ -1,0 +1,210 @@
+package fr.maillon.network.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import fr.maillon.network.JoinedProgramme;
+import fr.maillon.network.Programme;
+import fr.maillon.network.ProgrammeInvitation;
+import fr.maillon.network.ProgrammeMilestone;
+import fr.maillon.network.ProgressStep;
+
+/** Programmes: who runs them, their cohort, their milestones and the links that invite structures in. */
+@Repository
+public class ProgrammeRepository {
+
+    private final JdbcClient jdbc;
+
+    public ProgrammeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(long programmeId, long runBy, String description, long createdBy) {
+        jdbc.sql("""
+                INSERT INTO programme (organisation_id, run_by, description, created_by)
+                VALUES (:programme, :runBy, :description, :createdBy)
+                """)
+                .param("programme", programmeId)
+                .param("runBy", runBy)
+                .param("description", description)
+                .param("createdBy", createdBy)
+                .update();
+    }
+
+    /** A programme's card; a PROGRAMME organisation the platform admin created has no row, and runs itself. */
+    public Optional<Programme> card(long programmeId) {
+        return jdbc.sql("""
+                SELECT o.id, o.name, coalesce(p.description, '') AS description, p.run_by AS run_by_id,
+                       runner.name AS run_by_name
+                FROM organisation o
+                LEFT JOIN programme p ON p.organisation_id = o.id
+                LEFT JOIN organisation runner ON runner.id = p.run_by
+                WHERE o.id = :programme AND o.type = 'PROGRAMME'
+                """)
+                .param("programme", programmeId)
+                .query(Programme.class)
+                .optional();
+    }
+
+    /** The programmes a network runs. */
+    public List<Programme> runBy(long organisationId) {
+        return jdbc.sql("""
+                SELECT o.id, o.name, p.description, p.run_by AS run_by_id, runner.name AS run_by_name
+                FROM programme p
+                JOIN organisation o ON o.id = p.organisation_id
+                JOIN organisation runner ON runner.id = p.run_by
+                WHERE p.run_by = :organisation
+                ORDER BY o.name, o.id
+                """)
+                .param("organisation", organisationId)
+                .query(Programme.class)
+                .list();
+    }
+
+    // --- cohort -------------------------------------------------------------------------------
+
+    public void join(long programmeId, long structureId, long userId, Instant now) {
+        jdbc.sql("""
+                INSERT INTO network_cohort (organisation_id, structure_id, joined_at, joined_by)
+                VALUES (:programme, :structure, :now, :user)
+                ON CONFLICT DO NOTHING
+                """)
+                .param("programme", programmeId)
+                .param("structure", structureId)
+                .param("now", Timestamp.from(now))
+                .param("user", userId)
+                .update();
+    }
+
+    public boolean leave(long programmeId, long structureId) {
+        return jdbc.sql("DELETE FROM network_cohort WHERE organisation_id = :programme AND structure_id = :structure")
+                .param("programme", programmeId)
+                .param("structure", structureId)
+                .update() == 1;
+    }
+
+    /** The programmes a structure joined. */
+    public List<JoinedProgramme> joinedBy(long structureId) {
+        return jdbc.sql("""
+                SELECT o.id AS programme_id, o.name, runner.name AS run_by_name, c.joined_at
+                FROM network_cohort c
+                JOIN organisation o ON o.id = c.organisation_id
+                LEFT JOIN programme p ON p.organisation_id = o.id
+                LEFT JOIN organisation runner ON runner.id = p.run_by
+                WHERE c.structure_id = :structure
+                ORDER BY o.name, o.id
+                """)
+                .param("structure", structureId)
+                .query(JoinedProgramme.class)
+                .list();
+    }
+
+    // --- milestones ---------------------------------------------------------------------------
+
+    public List<ProgrammeMilestone> milestones(long organisationId) {
+        return jdbc.sql("""
+                SELECT id, label, step, due_on
+                FROM programme_milestone
+                WHERE organisation_id = :organisation
+                ORDER BY due_on, id
+                """)
+                .param("organisation", organisationId)
+                .query((rs, row) -> new ProgrammeMilestone(rs.getLong("id"), rs.getString("label"),
+                        ProgressStep.valueOf(rs.getString("step")), rs.getObject("due_on", LocalDate.class)))
+                .list();
+    }
+
+    public int countMilestones(long organisationId) {
+        return jdbc.sql("SELECT count(*) FROM programme_milestone WHERE organisation_id = :organisation")
+                .param("organisation", organisationId)
+                .query(Integer.class)
+                .single();
+    }
+
+    public long insertMilestone(long organisationId, String label, ProgressStep step, LocalDate dueOn) {
+        return jdbc.sql("""
+                INSERT INTO programme_milestone (organisation_id, label, step, due_on)
+                VALUES (:organisation, :label, :step, :dueOn)
+                RETURNING id
+                """)
+                .param("organisation", organisationId)
+                .param("label", label)
+                .param("step", step.name())
+                .param("dueOn", dueOn)
+                .query(Long.class)
+                .single();
+    }
+
+    public boolean deleteMilestone(long organisationId, long milestoneId) {
+        return jdbc.sql("DELETE FROM programme_milestone WHERE organisation_id = :organisation AND id = :id")
+                .param("organisation", organisationId)
+                .param("id", milestoneId)
+                .update() == 1;
+    }
+
+    // --- invitations --------------------------------------------------------------------------
+
+    public long insertInvitation(long programmeId, String invitee, String tokenHash, long createdBy, Instant now,
+            Instant expiresAt) {
+        return jdbc.sql("""
+                INSERT INTO programme_invitation (organisation_id, invitee, token_hash, created_by, created_at,
+                                                  expires_at)
+                VALUES (:programme, :invitee, :hash, :createdBy, :now, :expiresAt)
+                RETURNING id
+                """)
+                .param("programme", programmeId)
+                .param("invitee", invitee)
+                .param("hash", tokenHash)
+                .param("createdBy", createdBy)
+                .param("now", Timestamp.from(now))
+                .param("expiresAt", Timestamp.from(expiresAt))
+                .query(Long.class)
+                .single();
+    }
+
+    /** The programme an unused, unexpired link invites into. */
+    public Optional<Long> usable(String tokenHash, Instant now) {
+        return jdbc.sql("""
+                SELECT organisation_id
+                FROM programme_invitation
+                WHERE token_hash = :hash AND accepted_at IS NULL AND expires_at > :now
+                """)
+                .param("hash", tokenHash)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Uses the link once: false when it was used meanwhile or has expired. */
+    public boolean accept(String tokenHash, long structureId, long userId, Instant now) {
+        return jdbc.sql("""
+                UPDATE programme_invitation
+                SET accepted_at = :now, accepted_by = :user, structure_id = :structure
+                WHERE token_hash = :hash AND accepted_at IS NULL AND expires_at > :now
+                """)
+                .param("hash", tokenHash)
+                .param("now", Timestamp.from(now))
+                .param("user", userId)
+                .param("structure", structureId)
+                .update() == 1;
+    }
+
+    public List<ProgrammeInvitation> pending(long programmeId, Instant now) {
+        return jdbc.sql("""
+                SELECT id, invitee, expires_at
+                FROM programme_invitation
+                WHERE organisation_id = :programme AND accepted_at IS NULL AND expires_at > :now
+                ORDER BY created_at DESC, id DESC
+                """)
+                .param("programme", programmeId)
+                .param("now", Timestamp.from(now))
+                .query(ProgrammeInvitation.class)
+                .list();
+    }
+}
