@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import fr.maillon.TestUsers;
 import fr.maillon.network.NetworkResults;
 import fr.maillon.network.NetworkService;
+import fr.maillon.network.ProgressService;
 import fr.maillon.network.internal.NetworkRepository;
 import fr.maillon.network.internal.NetworkRepository.Periods;
 import fr.maillon.network.internal.NetworkRepository.Reader;
@@ -58,6 +59,9 @@ class NationalBenchmark {
 
     @Autowired
     NetworkService network;
+
+    @Autowired
+    ProgressService progress;
 
     @Autowired
     NetworkRepository repository;
@@ -134,6 +138,17 @@ class NationalBenchmark {
                 JOIN organisation_departement d ON d.departement = st.departement AND d.organisation_id = ?
                 """).param(organisation).query(Long.class).single();
         double[] compare = time(() -> network.compare(organisation, structure));
+        double[] steps = time(() -> progress.progress(organisation));
+        String progressPage = "/networks/" + organisation + "/progress";
+        double[] stepsPage = time(() -> {
+            try {
+                return mvc.perform(get(progressPage).with(users.as("bench-" + organisation)))
+                        .andExpect(status().isOk()).andReturn();
+            }
+            catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
         double[] page = time(() -> {
             try {
                 return mvc.perform(get("/networks/" + organisation + "/indicators/" + entry)
@@ -154,6 +169,8 @@ class NationalBenchmark {
         line("  territory home (structures, shares, entries): %.1f / %.1f ms", home[0], home[1]);
         line("  one structure beside the others, 40 entries by year: %.1f / %.1f ms", compare[0], compare[1]);
         line("  indicator page over HTTP (MockMvc, rendered): %.1f / %.1f ms", page[0], page[1]);
+        line("  progress through the method of every structure (service): %.1f / %.1f ms", steps[0], steps[1]);
+        line("  progress page over HTTP (MockMvc, rendered): %.1f / %.1f ms", stepsPage[0], stepsPage[1]);
     }
 
     /** The national view by region and département beside the bare SQL of the same grouping on the raw values. */
@@ -174,6 +191,7 @@ class NationalBenchmark {
                 """;
         double[] sql = time(() -> jdbc.sql(bare).params(entry, organisation).query().listOfRows());
         double[] service = time(() -> network.territories(organisation, entry, 2024));
+        double[] steps = time(() -> progress.progress(organisation));
         double[] entries = time(() -> repository.entries(organisation));
         double[] grouped = time(() -> repository.territories(Reader.network(organisation), entry, "2024"));
         double[] page = time(() -> {
@@ -193,6 +211,7 @@ class NationalBenchmark {
         line("    of which the entries shared with the network: %.1f / %.1f ms", entries[0], entries[1]);
         line("    of which the grouped figures: %.1f / %.1f ms", grouped[0], grouped[1]);
         line("  national view page over HTTP (MockMvc, rendered): %.1f / %.1f ms", page[0], page[1]);
+        line("  progress through the method of the 3,000 structures (service): %.1f / %.1f ms", steps[0], steps[1]);
     }
 
     private long organisation(String name) {
