@@ -2,7 +2,7 @@ package fr.maillon.framework;
 
 import org.jspecify.annotations.Nullable;
 
-/** Rules as typed in a form or sent to the API: numbers as text ("1 200,5"), blank for none. */
+/** Rules as typed in a form or sent to the API: numbers as text ("1 200,5"), blank for none; required null is no. */
 public record RulesDraft(@Nullable String minimum, @Nullable String maximum, @Nullable String jumpPercent,
-        boolean required) {
+        @Nullable Boolean required) {
 }

@@ -88,7 +88,8 @@ public class ValidationService {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
-        IndicatorRules rules = new IndicatorRules(entryId, minimum, maximum, jump, draft.required());
+        IndicatorRules rules = new IndicatorRules(entryId, minimum, maximum, jump,
+                Boolean.TRUE.equals(draft.required()));
         repository.saveRules(rules, user.id(), clock.instant());
         return rules;
     }

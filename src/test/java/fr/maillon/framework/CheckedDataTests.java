@@ -161,6 +161,7 @@ class CheckedDataTests {
                     .andExpect(content().string(containsString("/evaluations/" + evaluation + "/validation")));
         }
         finally {
+            users.signIn(admin);
             framework.saveValues(evaluation, List.of(cell("2022", "40")), DataSource.MANUAL);
         }
     }
@@ -175,12 +176,14 @@ class CheckedDataTests {
                         .param("period", "2024").param("note", ""))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("2 points à vérifier restent ouverts pour 2024")));
+        users.signIn(admin);
         assertThat(validation.validation(evaluation).signOff("2024")).isNull();
 
         mvc.perform(post("/evaluations/{id}/sign-offs", evaluation).with(users.as(admin)).with(csrf())
                         .param("period", "2024").param("withViolations", "true")
                         .param("note", "120 bénévoles : la fête de quartier a mobilisé des renforts."))
                 .andExpect(status().is3xxRedirection());
+        users.signIn(admin);
         SignOff signed = validation.validation(evaluation).signOff("2024");
         assertThat(signed).isNotNull();
         assertThat(signed.openViolations()).isEqualTo(2);
@@ -197,6 +200,7 @@ class CheckedDataTests {
         assertThat(after.withdrawn()).extracting(SignOff::period).containsExactly("2024");
         mvc.perform(get("/evaluations/{id}/validation", evaluation).with(users.as(admin)))
                 .andExpect(content().string(containsString("a été retirée le")));
+        users.signIn(admin);
         framework.saveValues(evaluation, List.of(cell("2024", "120")), DataSource.MANUAL);
     }
 
@@ -253,7 +257,7 @@ class CheckedDataTests {
         mvc.perform(post("/api/v1/evaluations/{id}/sign-offs", evaluation).with(users.as(admin))
                         .contentType(APPLICATION_JSON).content("{\"period\":\"2023\"}"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].path").value("withViolations"));
+                .andExpect(jsonPath("$.errors[0].path").value("$.withViolations"));
         mvc.perform(post("/api/v1/evaluations/{id}/sign-offs", evaluation).with(users.as(admin))
                         .contentType(APPLICATION_JSON).content("{\"period\":\"2022\"}"))
                 .andExpect(status().isCreated())
@@ -275,7 +279,7 @@ class CheckedDataTests {
                         .with(users.as(federationUser)).contentType(APPLICATION_JSON)
                         .content("{\"minimum\":\"dix\",\"required\":false}"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].path").value("minimum"));
+                .andExpect(jsonPath("$.errors[0].path").value("$.minimum"));
     }
 
     @Test
@@ -310,6 +314,7 @@ class CheckedDataTests {
         // another network, a shipped entry: not found
         mvc.perform(post(url).with(users.as(otherFederationUser)).with(csrf()).param("minimum", "0"))
                 .andExpect(status().isNotFound());
+        users.signIn(federationUser);
         long shipped = jdbc.sql("""
                 SELECT e.id FROM library_indicator e JOIN indicator_library l ON l.id = e.library_id
                 WHERE l.code = 'socle' AND l.organisation_id IS NULL AND e.code = 'benevoles'

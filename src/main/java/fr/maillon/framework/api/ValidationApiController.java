@@ -48,7 +48,7 @@ class ValidationApiController {
     }
 
     /** A sign-off asked for: the year, and whether it is signed with open violations (saying so). */
-    record SignOffRequest(@Nullable String period, boolean withViolations, @Nullable String note) {
+    record SignOffRequest(@Nullable String period, @Nullable Boolean withViolations, @Nullable String note) {
     }
 
     record SignOffJson(long id, String period, String signedBy, Instant signedAt, int openViolations,
@@ -93,7 +93,7 @@ class ValidationApiController {
             description = "With open violations for that year, withViolations must be true (422 otherwise). "
                     + "A change to a value of that year afterwards withdraws the sign-off.")
     ResponseEntity<SignOffJson> signOff(@PathVariable long evaluationId, @RequestBody SignOffRequest request) {
-        SignOff signOff = validation.signOff(evaluationId, request.period(), request.withViolations(),
+        SignOff signOff = validation.signOff(evaluationId, request.period(), Boolean.TRUE.equals(request.withViolations()),
                 request.note());
         return ResponseEntity.created(URI.create("/api/v1/evaluations/" + evaluationId + "/sign-offs"))
                 .body(SignOffJson.of(signOff));

@@ -26,12 +26,12 @@ import fr.maillon.web.RuleViolationException;
 class ValidationController {
 
     /** A year's sign-off as typed: the year, "I sign with the open violations", and a note. */
-    public record SignOffForm(@Nullable String period, boolean withViolations, @Nullable String note) {
+    public record SignOffForm(@Nullable String period, @Nullable Boolean withViolations, @Nullable String note) {
     }
 
     /** An entry's rules as typed. */
     public record RulesForm(@Nullable String minimum, @Nullable String maximum, @Nullable String jumpPercent,
-            boolean required) {
+            @Nullable Boolean required) {
 
         static RulesForm of(IndicatorRules rules) {
             return new RulesForm(text(rules.minimum()), text(rules.maximum()), text(rules.jumpPercent()),
@@ -63,7 +63,7 @@ class ValidationController {
     String signOff(@PathVariable long evaluationId, @ModelAttribute("signOffForm") SignOffForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         try {
-            validation.signOff(evaluationId, form.period(), form.withViolations(), form.note());
+            validation.signOff(evaluationId, form.period(), Boolean.TRUE.equals(form.withViolations()), form.note());
             redirect.addFlashAttribute("flash", "framework.signOff.done");
             return "redirect:/evaluations/" + evaluationId + "/validation";
         }
