@@ -59,8 +59,9 @@ class NetworkController {
     }
 
     @GetMapping("/networks/{organisationId}/indicators/{entryId}/figures.xlsx")
-    ResponseEntity<byte[]> entryWorkbook(@PathVariable long organisationId, @PathVariable long entryId) {
-        EntryFigures figures = network.entry(organisationId, entryId, null, true);
+    ResponseEntity<byte[]> entryWorkbook(@PathVariable long organisationId, @PathVariable long entryId,
+            @RequestParam(defaultValue = "false") boolean validated) {
+        EntryFigures figures = network.entry(organisationId, entryId, null, true, validated);
         return Downloads.attachment(NetworkFiles.entryWorkbook(figures), Downloads.XLSX,
                 "maillon-" + figures.entry().code() + ".xlsx");
     }
@@ -95,15 +96,16 @@ class NetworkController {
 
     @GetMapping("/networks/{organisationId}/summary.xlsx")
     ResponseEntity<byte[]> summaryWorkbook(@PathVariable long organisationId,
-            @RequestParam(required = false) Integer year) {
-        AnnualSummary summary = network.summary(organisationId, year(year));
+            @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean validated) {
+        AnnualSummary summary = network.summary(organisationId, year(year), validated);
         return Downloads.attachment(NetworkFiles.summaryWorkbook(summary), Downloads.XLSX,
                 "maillon-synthese-" + summary.year() + ".xlsx");
     }
 
     @GetMapping("/networks/{organisationId}/summary.csv")
-    ResponseEntity<byte[]> summaryCsv(@PathVariable long organisationId, @RequestParam(required = false) Integer year) {
-        AnnualSummary summary = network.summary(organisationId, year(year));
+    ResponseEntity<byte[]> summaryCsv(@PathVariable long organisationId, @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "false") boolean validated) {
+        AnnualSummary summary = network.summary(organisationId, year(year), validated);
         return Downloads.attachment(NetworkFiles.summaryCsv(summary), Downloads.CSV,
                 "maillon-synthese-" + summary.year() + ".csv");
     }
