@@ -3,6 +3,7 @@ package fr.maillon.framework;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -244,6 +245,49 @@ public class ValidationService {
                 .orElseThrow(() -> new RuleViolationException("period", "framework.signOff.already", year));
         return repository.signOffs(evaluation.structureId(), evaluation.id()).stream()
                 .filter(signOff -> signOff.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * The evaluation's sign-offs without checking the caller, for an export that decided itself what
+     * it may read.
+     */
+    @Transactional(readOnly = true)
+    public List<SignOff> signOffsUnchecked(long evaluationId) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        return repository.signOffs(evaluation.structureId(), evaluation.id());
+    }
+
+    /**
+     * Restores a sign-off carried by an exchange document, after its values were imported: only an
+     * admin of the structure restores one (for anyone else it is left out, and false is returned),
+     * for a year of the evaluation, keeping who signed and when; a year signed off already is kept.
+     */
+    @Transactional
+    public boolean restoreSignOff(long evaluationId, String period, String signedBy, Instant signedAt,
+            int openViolations, @Nullable String note) {
+        Evaluation evaluation = evaluations.evaluation(evaluationId);
+        if (!access.hasStructureRole(evaluation.structureId(), Role.STRUCTURE_ADMIN)) {
+            return false;
+        }
+        if (period == null || !years(evaluation).contains(period)) {
+            throw new RuleViolationException("period", "framework.signOff.period.invalid",
+                    String.valueOf(evaluation.periodStart().getYear()), String.valueOf(Math.min(
+                            evaluation.periodEnd().getYear(), LocalDate.now(clock).getYear())));
+        }
+        String name = signedBy == null ? "" : signedBy.strip();
+        if (name.isEmpty() || name.length() > 120 || Texts.hasControlCharacters(name)) {
+            throw new RuleViolationException("signedBy", "framework.text.invalid", 120);
+        }
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        if (cleanNote != null && (cleanNote.length() > NOTE_LENGTH || Texts.hasControlCharacters(cleanNote))) {
+            throw new RuleViolationException("note", "framework.text.invalid", NOTE_LENGTH);
+        }
+        if (signedAt == null || openViolations < 0) {
+            throw new RuleViolationException("signedAt", "framework.signOff.period.invalid",
+                    String.valueOf(evaluation.periodStart().getYear()), String.valueOf(evaluation.periodEnd().getYear()));
+        }
+        return repository.restoreSignOff(evaluation.structureId(), evaluation.id(), period, name, signedAt,
+                openViolations, cleanNote);
     }
 
     /** The evaluation's sign-offs, current and withdrawn, for the members of its structure. */

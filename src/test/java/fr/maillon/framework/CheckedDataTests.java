@@ -344,6 +344,40 @@ class CheckedDataTests {
         assertThat(validation.rules(List.of(other))).isEmpty();
     }
 
+    @Test
+    void aSignOffTravelsInTheExchangeDocumentAndOnlyAnAdminRestoresIt() throws Exception {
+        users.signIn(admin);
+        long fresh = evaluations.create(structure, new EvaluationDraft("Projet social à exporter",
+                EvaluationScope.PROJET_SOCIAL, null, LocalDate.of(2021, 1, 1), LocalDate.of(2024, 12, 31),
+                EvaluationStatus.COLLECTING));
+        libraries.copy(fresh, List.of(entry));
+        validation.signOff(fresh, "2023", true, "Année sans bénévoles recensés.");
+        SecurityContextHolder.clearContext();
+        String document = mvc.perform(get("/api/v1/evaluations/{id}/export", fresh).with(users.as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.framework.signOffs[0].period").value("2023"))
+                .andExpect(jsonPath("$.framework.signOffs[0].note").value("Année sans bénévoles recensés."))
+                .andReturn().getResponse().getContentAsString();
+        for (String importer : List.of(admin, editor)) {
+            String created = mvc.perform(post("/api/v1/structures/{id}/evaluations/import", structure)
+                            .with(users.as(importer)).contentType(APPLICATION_JSON).content(document))
+                    .andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString();
+            long imported = Long.parseLong(created.replaceAll("\\D", ""));
+            users.signIn(admin);
+            SignOff restored = validation.validation(imported).signOff("2023");
+            if (importer.equals(admin)) {
+                assertThat(restored).isNotNull();
+                assertThat(restored.signedByName()).isEqualTo("Test " + admin);
+                assertThat(restored.note()).isEqualTo("Année sans bénévoles recensés.");
+            }
+            else {
+                assertThat(restored).as("an editor's import leaves the sign-off out").isNull();
+            }
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     private CellInput cell(String period, String value) {
         return new CellInput(indicators.get("benevoles_guyane"), period, value);
     }

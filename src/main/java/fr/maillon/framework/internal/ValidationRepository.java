@@ -112,6 +112,25 @@ public class ValidationRepository {
                 .list();
     }
 
+    /** A sign-off carried by an exchange document: who signed is a name only; false if the year is signed off already. */
+    public boolean restoreSignOff(long structureId, long evaluationId, String period, String signedByName,
+            Instant signedAt, int openViolations, @Nullable String note) {
+        return jdbc.sql("""
+                INSERT INTO data_sign_off (structure_id, evaluation_id, period, signed_by, signed_by_name, signed_at,
+                                           open_violations, note)
+                VALUES (:structure, :evaluation, :period, NULL, :name, :at, :open, :note)
+                ON CONFLICT (evaluation_id, period) WHERE withdrawn_at IS NULL DO NOTHING
+                """)
+                .param("structure", structureId)
+                .param("evaluation", evaluationId)
+                .param("period", period)
+                .param("name", signedByName)
+                .param("at", Timestamp.from(signedAt))
+                .param("open", openViolations)
+                .param("note", note, Types.VARCHAR)
+                .update() == 1;
+    }
+
     /** Signs a year off; empty if that year is signed off already (a concurrent sign-off). */
     public Optional<Long> signOff(long structureId, long evaluationId, String period, long userId, String userName,
             Instant at, int openViolations, @Nullable String note) {
