@@ -19,6 +19,7 @@ import fr.maillon.framework.DataSource;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.LibraryEntry;
 import fr.maillon.framework.LibraryService;
+import fr.maillon.framework.ValidationService;
 import fr.maillon.organisation.ManagementMode;
 import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.Role;
@@ -44,9 +45,11 @@ class DemoNetwork {
     private final EvaluationService evaluations;
     private final LibraryService libraries;
     private final FrameworkService framework;
+    private final ValidationService validation;
 
     DemoNetwork(AccountService accounts, OrganisationService organisations, EvaluationService evaluations,
-            LibraryService libraries, FrameworkService framework) {
+            LibraryService libraries, FrameworkService framework, ValidationService validation) {
+        this.validation = validation;
         this.accounts = accounts;
         this.organisations = organisations;
         this.evaluations = evaluations;
@@ -65,6 +68,7 @@ class DemoNetwork {
                 new int[] { 48, 3500, 10, 27, 1600, 410, 760000, 222000, 260000, 62000, 48000, 168000 }));
         organisations.shareUnchecked(cooperation, projetSocial, federation, sharedBy);
         organisations.shareUnchecked(cooperation, projetSocial, caf, sharedBy);
+        signOff2024(projetSocial);
 
         structure("tandem", "Centre social Le Tandem", StructureKind.CENTRE_SOCIAL, "Valence",
                 LocalDate.of(2026, 12, 31), EvaluationStatus.RESTITUTION, federation, caf, sharedBy, password,
@@ -81,6 +85,12 @@ class DemoNetwork {
                 new Figures(new int[] { 25, 1800, 5, 15, 820, 210, 410000, 120000, 140000, 35000, 25000, 90000 },
                         new int[] { 27, 1900, 6, 16, 870, 220, 420000, 122000, 142000, 36000, 26000, 94000 },
                         new int[] { 28, 2000, 6, 17, 900, 225, 432000, 125000, 145000, 37000, 27000, 98000 }));
+    }
+
+    /** La Coopération's director signs off its projet social's 2024 data, checked against the socle's rules. */
+    private void signOff2024(long projetSocial) {
+        accounts.runAs("coope", () -> validation.signOff(projetSocial, "2024", true,
+                "Chiffres repris du rapport d'activité 2024 adopté en assemblée générale."));
     }
 
     private void structure(String username, String name, StructureKind kind, String commune, LocalDate agrementEnd,

@@ -141,7 +141,7 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record FrameworkPart(List<CriterionPart> criteria, List<DisaggregationPart> disaggregations,
             List<PeriodPart> periods, List<ObjectivePart> objectives, List<QuestionPart> questions,
-            List<IndicatorPart> indicators) {
+            List<IndicatorPart> indicators, List<SignOffPart> signOffs) {
 
         public FrameworkPart {
             criteria = criteria == null ? List.of() : List.copyOf(criteria);
@@ -150,7 +150,26 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
             objectives = objectives == null ? List.of() : List.copyOf(objectives);
             questions = questions == null ? List.of() : List.copyOf(questions);
             indicators = indicators == null ? List.of() : List.copyOf(indicators);
+            signOffs = signOffs == null ? List.of() : List.copyOf(signOffs);
         }
+
+        /** Without sign-offs (version 1, or none). */
+        public FrameworkPart(List<CriterionPart> criteria, List<DisaggregationPart> disaggregations,
+                List<PeriodPart> periods, List<ObjectivePart> objectives, List<QuestionPart> questions,
+                List<IndicatorPart> indicators) {
+            this(criteria, disaggregations, periods, objectives, questions, indicators, List.of());
+        }
+    }
+
+    /**
+     * A year whose data a structure admin signed off (version 2, optional): who, when, how many
+     * violations of the library's rules were open then, and her note. Restored on import when the
+     * importer is an admin of the structure (and the year is one of the evaluation's), after the
+     * values, so that it stands for the same data; otherwise left out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SignOffPart(String period, String signedBy, Instant signedAt, @Nullable Integer openViolations,
+            @Nullable String note) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -25,6 +25,7 @@ import fr.maillon.exchange.EvaluationDocument.LibraryRef;
 import fr.maillon.exchange.EvaluationDocument.ObjectivePart;
 import fr.maillon.exchange.EvaluationDocument.PeriodPart;
 import fr.maillon.exchange.EvaluationDocument.QuestionPart;
+import fr.maillon.exchange.EvaluationDocument.SignOffPart;
 import fr.maillon.exchange.EvaluationDocument.TargetPart;
 import fr.maillon.exchange.EvaluationDocument.ValuePart;
 import fr.maillon.framework.CellInput;
@@ -45,6 +46,8 @@ import fr.maillon.framework.IndicatorTarget;
 import fr.maillon.framework.InvalidFormulaException;
 import fr.maillon.framework.LibraryEntry;
 import fr.maillon.framework.LibraryService;
+import fr.maillon.framework.SignOff;
+import fr.maillon.framework.ValidationService;
 import fr.maillon.framework.Objective;
 import fr.maillon.framework.ObjectiveDraft;
 import fr.maillon.framework.ObjectiveService;
@@ -62,9 +65,11 @@ class FrameworkExchange {
     private final DisaggregationService disaggregations;
     private final LibraryService libraries;
     private final MessageSource messages;
+    private final ValidationService validation;
 
     FrameworkExchange(FrameworkService framework, ObjectiveService objectives, DisaggregationService disaggregations,
-            LibraryService libraries, MessageSource messages) {
+            LibraryService libraries, MessageSource messages, ValidationService validation) {
+        this.validation = validation;
         this.framework = framework;
         this.objectives = objectives;
         this.disaggregations = disaggregations;
@@ -148,8 +153,12 @@ class FrameworkExchange {
                     targets.getOrDefault(indicator.id(), List.of()), values.getOrDefault(indicator.id(), List.of()),
                     indicator.displayPrecision()));
         }
+        List<SignOffPart> signOffs = validation.signOffsUnchecked(evaluationId).stream().filter(SignOff::current)
+                .map(signOff -> new SignOffPart(signOff.period(), signOff.signedByName(), signOff.signedAt(),
+                        signOff.openViolations(), signOff.note()))
+                .toList();
         return new FrameworkPart(criterionParts, disaggregationParts, periods, objectiveParts, questionParts,
-                indicatorParts);
+                indicatorParts, signOffs);
     }
 
     private static BigDecimal plain(BigDecimal value) {
@@ -285,6 +294,13 @@ class FrameworkExchange {
         saveCells(evaluationId, part, indicatorIds, errors, true, null);
         for (DataSource source : List.of(DataSource.MANUAL, DataSource.SURVEY, DataSource.IMPORT)) {
             saveCells(evaluationId, part, indicatorIds, errors, false, source);
+        }
+        // after the values, which would otherwise withdraw them
+        for (int i = 0; i < part.signOffs().size(); i++) {
+            SignOffPart signOff = part.signOffs().get(i);
+            attempt("$.framework.signOffs[" + i + "]", errors, () -> validation.restoreSignOff(evaluationId,
+                    signOff.period(), signOff.signedBy(), signOff.signedAt(),
+                    signOff.openViolations() == null ? 0 : signOff.openViolations(), signOff.note()));
         }
     }
 

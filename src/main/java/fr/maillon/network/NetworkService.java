@@ -75,13 +75,20 @@ public class NetworkService {
      */
     @Transactional(readOnly = true)
     public EntryFigures entry(long organisationId, long entryId, @Nullable String period, boolean allPeriods) {
+        return entry(organisationId, entryId, period, allPeriods, false);
+    }
+
+    /** The same, over the data of years the structures signed off only when {@code signedOnly}. */
+    @Transactional(readOnly = true)
+    public EntryFigures entry(long organisationId, long entryId, @Nullable String period, boolean allPeriods,
+            boolean signedOnly) {
         Organisation organisation = network(organisationId);
         if (period != null && Period.parse(period).isEmpty()) {
             throw new RuleViolationException("period", "network.period.invalid");
         }
         NetworkEntry entry = repository.entries(organisationId).stream().filter(found -> found.id() == entryId)
                 .findFirst().orElseThrow(() -> new NotFoundException("network.entry.notFound", entryId));
-        Reader reader = Reader.network(organisationId);
+        Reader reader = Reader.network(organisationId).signedOnly(signedOnly);
         List<Aggregate> aggregates = repository.aggregates(reader, List.of(entryId), Periods.ALL)
                 .getOrDefault(entryId, List.of()).stream().map(Aggregate::secret).toList();
         String shown = period != null ? period : aggregates.stream().map(Aggregate::period)
@@ -94,18 +101,24 @@ public class NetworkService {
     /** One sharing structure of the territory beside the others, entry by entry (the others' group hidden under 3). */
     @Transactional(readOnly = true)
     public List<Comparison> compare(long organisationId, long structureId) {
+        return compare(organisationId, structureId, false);
+    }
+
+    /** The same, over the data of years the structures signed off only when {@code signedOnly}. */
+    @Transactional(readOnly = true)
+    public List<Comparison> compare(long organisationId, long structureId, boolean signedOnly) {
         network(organisationId);
         repository.territory(organisationId).stream()
                 .filter(structure -> structure.id() == structureId && structure.sharing()).findFirst()
                 .orElseThrow(() -> new NotFoundException("network.structure.notFound", structureId));
         List<NetworkEntry> entries = repository.entries(organisationId);
         List<Long> ids = entries.stream().map(NetworkEntry::id).toList();
-        Map<Long, Map<String, BigDecimal>> own = repository.values(Reader.network(organisationId).only(structureId),
-                ids, Periods.YEARS).stream()
+        Map<Long, Map<String, BigDecimal>> own = repository.values(Reader.network(organisationId).only(structureId)
+                .signedOnly(signedOnly), ids, Periods.YEARS).stream()
                 .collect(Collectors.groupingBy(StructureValue::entryId,
                         Collectors.toMap(StructureValue::period, StructureValue::value)));
         Map<Long, List<Aggregate>> peers = repository.aggregates(
-                Reader.network(organisationId).excluding(structureId), ids, Periods.YEARS);
+                Reader.network(organisationId).excluding(structureId).signedOnly(signedOnly), ids, Periods.YEARS);
         return comparisons(entries, own, peers, false);
     }
 
@@ -197,6 +210,16 @@ public class NetworkService {
                 TerritoryMasking.mask(grouped));
     }
 
+    /**
+     * How many evaluations of one action (rather than of the whole structure) the territory shares
+     * with the network: their figures are left out of its series, which would otherwise mix scopes.
+     */
+    @Transactional(readOnly = true)
+    public int actionEvaluations(long organisationId) {
+        network(organisationId);
+        return repository.actionEvaluations(organisationId);
+    }
+
     /** The last whole year, in the configured zone: the one a summary shows unless another is asked. */
     public int lastYear() {
         return LocalDate.now(clock).getYear() - 1;
@@ -205,14 +228,20 @@ public class NetworkService {
     /** The territory's year in the shape of the observatory's socle. */
     @Transactional(readOnly = true)
     public AnnualSummary summary(long organisationId, int year) {
+        return summary(organisationId, year, false);
+    }
+
+    /** The same, over the data of years the structures signed off only when {@code signedOnly}. */
+    @Transactional(readOnly = true)
+    public AnnualSummary summary(long organisationId, int year, boolean signedOnly) {
         Organisation organisation = network(organisationId);
         if (year < 2000 || year > 2100) {
             throw new RuleViolationException("year", "network.summary.year.invalid");
         }
         String period = String.valueOf(year);
         List<NetworkEntry> socle = repository.shippedLibrary("socle");
-        Map<Long, List<Aggregate>> aggregates = repository.aggregates(Reader.network(organisationId),
-                socle.stream().map(NetworkEntry::id).toList(), Periods.one(period));
+        Map<Long, List<Aggregate>> aggregates = repository.aggregates(
+                Reader.network(organisationId).signedOnly(signedOnly), socle.stream().map(NetworkEntry::id).toList(), Periods.one(period));
         List<AnnualSummary.Line> lines = socle.stream().map(entry -> new AnnualSummary.Line(entry,
                 aggregates.getOrDefault(entry.id(), List.of()).stream().findFirst()
                         .orElse(new Aggregate(period, 0, null, null, null, null, null, null, null)).secret()))

@@ -26,9 +26,12 @@ import fr.maillon.framework.Direction;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.framework.Indicator;
 import fr.maillon.framework.IndicatorDraft;
+import fr.maillon.framework.IndicatorLibrary;
+import fr.maillon.framework.LibraryEntry;
 import fr.maillon.framework.LibraryService;
 import fr.maillon.framework.Measure;
 import fr.maillon.framework.PeriodType;
+import fr.maillon.framework.ValidationService;
 import fr.maillon.web.FormErrors;
 import fr.maillon.web.RuleViolationException;
 
@@ -58,10 +61,12 @@ class LibraryController {
     private final FrameworkService framework;
     private final EvaluationService evaluations;
     private final MessageSource messages;
+    private final ValidationService validation;
 
     LibraryController(LibraryService libraries, FrameworkService framework, EvaluationService evaluations,
-            MessageSource messages) {
+            MessageSource messages, ValidationService validation) {
         this.messages = messages;
+        this.validation = validation;
         this.libraries = libraries;
         this.framework = framework;
         this.evaluations = evaluations;
@@ -129,13 +134,19 @@ class LibraryController {
         Set<String> present = framework.indicators(evaluationId).stream().map(Indicator::code)
                 .collect(Collectors.toSet());
         model.addAttribute("page", evaluations.page(evaluationId));
-        model.addAttribute("libraries", libraries.libraries(evaluationId));
+        List<IndicatorLibrary> visible = libraries.libraries(evaluationId);
+        model.addAttribute("libraries", visible);
         model.addAttribute("present", present);
+        model.addAttribute("rules", validation.rules(visible.stream()
+                .flatMap(library -> library.entries().stream()).map(LibraryEntry::id).toList()));
         return "framework/library";
     }
 
     private String federationPage(long organisationId, Model model) {
-        model.addAttribute("view", libraries.federationLibrary(organisationId));
+        LibraryService.FederationLibrary view = libraries.federationLibrary(organisationId);
+        model.addAttribute("view", view);
+        model.addAttribute("rules", validation.rules(view.library() == null ? List.of()
+                : view.library().entries().stream().map(LibraryEntry::id).toList()));
         model.addAttribute("measures", Measure.values());
         model.addAttribute("directions", Direction.values());
         model.addAttribute("aggregations", Aggregation.values());

@@ -36,10 +36,11 @@ class NetworkApiController {
 
     @GetMapping("/api/v1/networks/{organisationId}/indicators/{entryId}")
     @Operation(summary = "A library entry across the territory: aggregates per period (groups under 3 hidden) "
-            + "and each sharing structure's values, for one period or (without period) for all")
+            + "and each sharing structure's values, for one period or (without period) for all; whole structures' "
+            + "evaluations only; validated=true counts signed-off years only")
     EntryFigures entry(@PathVariable long organisationId, @PathVariable long entryId,
-            @RequestParam(required = false) String period) {
-        return network.entry(organisationId, entryId, period, period == null);
+            @RequestParam(required = false) String period, @RequestParam(defaultValue = "false") boolean validated) {
+        return network.entry(organisationId, entryId, period, period == null, validated);
     }
 
     @GetMapping("/api/v1/networks/{organisationId}/territories")
@@ -52,15 +53,18 @@ class NetworkApiController {
     }
 
     @GetMapping("/api/v1/networks/{organisationId}/structures/{structureId}/comparison")
-    @Operation(summary = "One sharing structure beside the other structures of the territory")
-    List<Comparison> compare(@PathVariable long organisationId, @PathVariable long structureId) {
-        return network.compare(organisationId, structureId);
+    @Operation(summary = "One sharing structure beside the other structures of the territory "
+            + "(validated=true: signed-off years only)")
+    List<Comparison> compare(@PathVariable long organisationId, @PathVariable long structureId,
+            @RequestParam(defaultValue = "false") boolean validated) {
+        return network.compare(organisationId, structureId, validated);
     }
 
     @GetMapping("/api/v1/networks/{organisationId}/summary")
-    @Operation(summary = "The year in the shape of the observatory's socle")
-    AnnualSummary summary(@PathVariable long organisationId, @RequestParam int year) {
-        return network.summary(organisationId, year);
+    @Operation(summary = "The year in the shape of the observatory's socle (validated=true: signed-off data only)")
+    AnnualSummary summary(@PathVariable long organisationId, @RequestParam int year,
+            @RequestParam(defaultValue = "false") boolean validated) {
+        return network.summary(organisationId, year, validated);
     }
 
     @GetMapping("/api/v1/networks/{organisationId}/calendar")

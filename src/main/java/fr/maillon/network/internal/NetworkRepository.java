@@ -39,8 +39,11 @@ import fr.maillon.organisation.StructureKind;
  * view {@code network_territory}: the départements of the federation or CAF and the structures that
  * joined it as a programme; or one département for a structure looking at its peers)
  * and an active share, to the reader or to any network of that département, covers the evaluation
- * they come from. When a structure shares several evaluations with a value for the same entry and
- * period, the most recent evaluation speaks for it.
+ * they come from. Only evaluations of the whole structure (scope PROJET_SOCIAL) count: an action's
+ * figures never join the same series as the whole structure's. When a structure shares several
+ * such evaluations with a value for the same entry and period, the most recent one speaks for it;
+ * each value says whether the structure signed that year's data off, and the reader may count
+ * signed-off data only.
  */
 @Repository
 public class NetworkRepository {
@@ -61,16 +64,21 @@ public class NetworkRepository {
                     WHERE st.id <> :excluded %s
                       AND %s
                       AND %s
+                      AND e.scope = 'PROJET_SOCIAL'
                 ),
-                latest AS (
+                newest AS (
                     SELECT DISTINCT ON (r.library_indicator_id, r.structure_id, r.period)
-                           r.library_indicator_id, r.structure_id, r.period, r.value
+                           r.library_indicator_id, r.structure_id, r.period, r.value,
+                           EXISTS (SELECT 1 FROM data_sign_off so
+                                   WHERE so.evaluation_id = r.evaluation_id AND so.structure_id = r.structure_id
+                                     AND so.period = left(r.period, 4) AND so.withdrawn_at IS NULL) AS signed
                     FROM readable x
                     JOIN network_result r ON r.structure_id = x.structure_id AND r.evaluation_id = x.id
                     WHERE r.library_indicator_id = ANY (:entries)
                       %s
                     ORDER BY r.library_indicator_id, r.structure_id, r.period, r.evaluation_id DESC
-                )
+                ),
+                latest AS (SELECT newest.*, NOT :signedOnly OR signed AS counted FROM newest)
                 """.formatted(reader.only() == null ? "" : "AND st.id = :only",
                 network ? "st.id IN (SELECT structure_id FROM network_territory "
                         + "WHERE organisation_id = :organisation)" : "st.departement = :departement",
@@ -88,6 +96,7 @@ public class NetworkRepository {
                                    AND (s.evaluation_id IS NULL OR s.evaluation_id = e.id)
             WHERE st.id IN (SELECT structure_id FROM network_territory WHERE organisation_id = :organisation)
               AND s.recipient_id = :organisation
+              AND e.scope = 'PROJET_SOCIAL'
             """;
 
     private static final String SELECT_ENTRY = """
@@ -107,22 +116,27 @@ public class NetworkRepository {
      * network's shares); optionally without one structure, or for one structure only.
      */
     public record Reader(@Nullable Long organisationId, @Nullable String departement, long excluded,
-            @Nullable Long only) {
+            @Nullable Long only, boolean signedOnly) {
 
         public static Reader network(long organisationId) {
-            return new Reader(organisationId, null, -1, null);
+            return new Reader(organisationId, null, -1, null, false);
         }
 
         public static Reader peersOf(long structureId, String departement) {
-            return new Reader(null, departement, structureId, null);
+            return new Reader(null, departement, structureId, null, false);
         }
 
         public Reader excluding(long structureId) {
-            return new Reader(organisationId, departement, structureId, only);
+            return new Reader(organisationId, departement, structureId, only, signedOnly);
         }
 
         public Reader only(long structureId) {
-            return new Reader(organisationId, departement, excluded, structureId);
+            return new Reader(organisationId, departement, excluded, structureId, signedOnly);
+        }
+
+        /** Counts only the values of years the structures signed off. */
+        public Reader signedOnly(boolean signedOnly) {
+            return new Reader(organisationId, departement, excluded, only, signedOnly);
         }
     }
 
@@ -240,6 +254,26 @@ public class NetworkRepository {
                 .list();
     }
 
+    /**
+     * How many evaluations of one action the territory's structures share with the network: their
+     * figures are not counted with the whole structures'.
+     */
+    public int actionEvaluations(long organisationId) {
+        return jdbc.sql("""
+                SELECT count(DISTINCT e.id)
+                FROM structure st
+                JOIN evaluation e ON e.structure_id = st.id
+                JOIN evaluation_share s ON s.structure_id = st.id AND s.revoked_at IS NULL
+                                       AND (s.evaluation_id IS NULL OR s.evaluation_id = e.id)
+                WHERE st.id IN (SELECT structure_id FROM network_territory WHERE organisation_id = :organisation)
+                  AND s.recipient_id = :organisation
+                  AND e.scope = 'ACTION'
+                """)
+                .param("organisation", organisationId)
+                .query(Integer.class)
+                .single();
+    }
+
     /** Library entries by id, with no count of structures. */
     public List<NetworkEntry> entriesById(Collection<Long> ids) {
         return jdbc.sql(SELECT_ENTRY + " WHERE e.id = ANY (:ids) ORDER BY l.id, e.position")
@@ -277,10 +311,13 @@ public class NetworkRepository {
     public Map<Long, List<Aggregate>> aggregates(Reader reader, Collection<Long> entryIds, Periods periods) {
         Map<Long, List<Aggregate>> aggregates = new LinkedHashMap<>();
         jdbc.sql(latest(reader, periods) + """
-                SELECT library_indicator_id, period, count(*) AS structures, sum(value) AS total,
-                       round(avg(value), 4) AS average,
-                       percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY value::float8) AS quartiles,
-                       min(value) AS minimum, max(value) AS maximum
+                SELECT library_indicator_id, period, count(*) FILTER (WHERE counted) AS structures,
+                       sum(value) FILTER (WHERE counted) AS total,
+                       round(avg(value) FILTER (WHERE counted), 4) AS average,
+                       percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY value::float8)
+                           FILTER (WHERE counted) AS quartiles,
+                       min(value) FILTER (WHERE counted) AS minimum, max(value) FILTER (WHERE counted) AS maximum,
+                       count(*) FILTER (WHERE signed) AS signed_off, count(*) FILTER (WHERE NOT counted) AS excluded
                 FROM latest
                 GROUP BY library_indicator_id, period
                 ORDER BY library_indicator_id, period
@@ -292,7 +329,7 @@ public class NetworkRepository {
                             .add(new Aggregate(rs.getString("period"), rs.getInt("structures"),
                                     rs.getBigDecimal("total"), rs.getBigDecimal("average"), decimal(quartiles[0]),
                                     decimal(quartiles[1]), decimal(quartiles[2]), rs.getBigDecimal("minimum"),
-                                    rs.getBigDecimal("maximum")));
+                                    rs.getBigDecimal("maximum"), rs.getInt("signed_off"), rs.getInt("excluded")));
                 });
         return aggregates;
     }
@@ -312,6 +349,7 @@ public class NetworkRepository {
                 JOIN structure st ON st.id = latest.structure_id
                 JOIN departement d ON d.code = st.departement
                 JOIN region r ON r.code = d.region
+                WHERE latest.counted
                 GROUP BY GROUPING SETS ((d.region, r.name, st.departement, d.name), (d.region, r.name), ())
                 ORDER BY r.name NULLS FIRST, d.name NULLS FIRST
                 """)
@@ -326,26 +364,34 @@ public class NetworkRepository {
     /** Each structure's value for entries, per period (or for one period), among those the reader may count. */
     public List<StructureValue> values(Reader reader, Collection<Long> entryIds, Periods periods) {
         return jdbc.sql(latest(reader, periods) + """
-                SELECT latest.library_indicator_id, latest.structure_id, o.name, latest.period, latest.value
+                SELECT latest.library_indicator_id, latest.structure_id, o.name, latest.period, latest.value,
+                       latest.signed
                 FROM latest
                 JOIN organisation o ON o.id = latest.structure_id
+                WHERE latest.counted
                 ORDER BY latest.library_indicator_id, latest.period, o.name, latest.structure_id
                 """)
                 .paramSource(parameters(reader, entryIds, periods))
                 .query((rs, row) -> new StructureValue(rs.getLong("library_indicator_id"), rs.getLong("structure_id"),
-                        rs.getString("name"), rs.getString("period"), rs.getBigDecimal("value")))
+                        rs.getString("name"), rs.getString("period"), rs.getBigDecimal("value"),
+                        rs.getBoolean("signed")))
                 .list();
     }
 
-    /** One structure's own results for entries, per year, from its most recent evaluation with a value. */
+    /**
+     * One structure's own results for entries, per year, from its most recent evaluation of the whole
+     * structure with a value (an action's figures are not in the same series).
+     */
     public Map<Long, Map<String, BigDecimal>> ownValues(long structureId, Collection<Long> entryIds) {
         Map<Long, Map<String, BigDecimal>> values = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT DISTINCT ON (library_indicator_id, period) library_indicator_id, period, value
-                FROM network_result
-                WHERE structure_id = :structure AND library_indicator_id = ANY (:entries)
-                  AND period ~ '^[0-9]{4}$'
-                ORDER BY library_indicator_id, period, evaluation_id DESC
+                SELECT DISTINCT ON (r.library_indicator_id, r.period) r.library_indicator_id, r.period, r.value
+                FROM network_result r
+                JOIN evaluation e ON e.id = r.evaluation_id AND e.structure_id = r.structure_id
+                WHERE r.structure_id = :structure AND r.library_indicator_id = ANY (:entries)
+                  AND r.period ~ '^[0-9]{4}$'
+                  AND e.scope = 'PROJET_SOCIAL'
+                ORDER BY r.library_indicator_id, r.period, r.evaluation_id DESC
                 """)
                 .param("structure", structureId)
                 .param("entries", entryIds.toArray(Long[]::new))
@@ -359,7 +405,10 @@ public class NetworkRepository {
     /** The library entries a structure's own evaluations measure. */
     public List<Long> ownEntries(long structureId) {
         return jdbc.sql("""
-                SELECT DISTINCT library_indicator_id FROM network_result WHERE structure_id = :structure
+                SELECT DISTINCT r.library_indicator_id
+                FROM network_result r
+                JOIN evaluation e ON e.id = r.evaluation_id AND e.structure_id = r.structure_id
+                WHERE r.structure_id = :structure AND e.scope = 'PROJET_SOCIAL'
                 """)
                 .param("structure", structureId)
                 .query(Long.class)
@@ -373,11 +422,12 @@ public class NetworkRepository {
                 .addValue("excluded", reader.excluded())
                 .addValue("only", reader.only(), Types.BIGINT)
                 .addValue("departement", reader.departement(), Types.VARCHAR)
-                .addValue("organisation", reader.organisationId(), Types.BIGINT);
+                .addValue("organisation", reader.organisationId(), Types.BIGINT)
+                .addValue("signedOnly", reader.signedOnly());
     }
 
-    private static Double[] quartiles(Array array) throws SQLException {
-        return (Double[]) array.getArray();
+    private static Double[] quartiles(@Nullable Array array) throws SQLException {
+        return array == null ? new Double[3] : (Double[]) array.getArray();
     }
 
     private static @Nullable BigDecimal decimal(@Nullable Double value) {

@@ -48,9 +48,10 @@ class NetworkController {
     @GetMapping("/networks/{organisationId}/indicators/{entryId}")
     String entry(@PathVariable long organisationId, @PathVariable long entryId,
             @RequestParam(defaultValue = "false") boolean quarters, @RequestParam(required = false) String period,
-            Model model) {
-        EntryFigures figures = network.entry(organisationId, entryId, period, false);
+            @RequestParam(defaultValue = "false") boolean validated, Model model) {
+        EntryFigures figures = network.entry(organisationId, entryId, period, false, validated);
         model.addAttribute("figures", figures);
+        validated(organisationId, validated, model);
         model.addAttribute("quarters", quarters);
         model.addAttribute("aggregates", figures.aggregates().stream()
                 .filter(aggregate -> aggregate.period().contains("Q") == quarters).toList());
@@ -58,8 +59,9 @@ class NetworkController {
     }
 
     @GetMapping("/networks/{organisationId}/indicators/{entryId}/figures.xlsx")
-    ResponseEntity<byte[]> entryWorkbook(@PathVariable long organisationId, @PathVariable long entryId) {
-        EntryFigures figures = network.entry(organisationId, entryId, null, true);
+    ResponseEntity<byte[]> entryWorkbook(@PathVariable long organisationId, @PathVariable long entryId,
+            @RequestParam(defaultValue = "false") boolean validated) {
+        EntryFigures figures = network.entry(organisationId, entryId, null, true, validated);
         return Downloads.attachment(NetworkFiles.entryWorkbook(figures), Downloads.XLSX,
                 "maillon-" + figures.entry().code() + ".xlsx");
     }
@@ -72,8 +74,10 @@ class NetworkController {
     }
 
     @GetMapping("/networks/{organisationId}/structures/{structureId}")
-    String compare(@PathVariable long organisationId, @PathVariable long structureId, Model model) {
-        List<Comparison> comparisons = network.compare(organisationId, structureId);
+    String compare(@PathVariable long organisationId, @PathVariable long structureId,
+            @RequestParam(defaultValue = "false") boolean validated, Model model) {
+        List<Comparison> comparisons = network.compare(organisationId, structureId, validated);
+        validated(organisationId, validated, model);
         NetworkHome home = network.home(organisationId);
         model.addAttribute("home", home);
         model.addAttribute("structure", home.structures().stream().filter(found -> found.id() == structureId)
@@ -90,22 +94,25 @@ class NetworkController {
     }
 
     @GetMapping("/networks/{organisationId}/summary")
-    String summary(@PathVariable long organisationId, @RequestParam(required = false) Integer year, Model model) {
-        model.addAttribute("summary", network.summary(organisationId, year(year)));
+    String summary(@PathVariable long organisationId, @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "false") boolean validated, Model model) {
+        model.addAttribute("summary", network.summary(organisationId, year(year), validated));
+        validated(organisationId, validated, model);
         return "network/summary";
     }
 
     @GetMapping("/networks/{organisationId}/summary.xlsx")
     ResponseEntity<byte[]> summaryWorkbook(@PathVariable long organisationId,
-            @RequestParam(required = false) Integer year) {
-        AnnualSummary summary = network.summary(organisationId, year(year));
+            @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean validated) {
+        AnnualSummary summary = network.summary(organisationId, year(year), validated);
         return Downloads.attachment(NetworkFiles.summaryWorkbook(summary), Downloads.XLSX,
                 "maillon-synthese-" + summary.year() + ".xlsx");
     }
 
     @GetMapping("/networks/{organisationId}/summary.csv")
-    ResponseEntity<byte[]> summaryCsv(@PathVariable long organisationId, @RequestParam(required = false) Integer year) {
-        AnnualSummary summary = network.summary(organisationId, year(year));
+    ResponseEntity<byte[]> summaryCsv(@PathVariable long organisationId, @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "false") boolean validated) {
+        AnnualSummary summary = network.summary(organisationId, year(year), validated);
         return Downloads.attachment(NetworkFiles.summaryCsv(summary), Downloads.CSV,
                 "maillon-synthese-" + summary.year() + ".csv");
     }
@@ -142,6 +149,12 @@ class NetworkController {
         }
         redirect.addFlashAttribute("flash", "network.milestones.saved");
         return "redirect:/networks/" + organisationId + "/calendar";
+    }
+
+    /** Whether the figures count signed-off data only, and how many action evaluations they leave out. */
+    private void validated(long organisationId, boolean validated, Model model) {
+        model.addAttribute("validated", validated);
+        model.addAttribute("actionEvaluations", network.actionEvaluations(organisationId));
     }
 
     private int year(Integer year) {
