@@ -174,24 +174,26 @@ public class NetworkService {
         TerritoryFigures.Group none = new TerritoryFigures.Group("", organisation.name(), 0, null, null, null,
                 TerritoryFigures.Masking.SMALL);
         if (entry == null) {
-            return new TerritoryFigures(organisation, entries, null, List.of(), null, none, List.of());
+            return new TerritoryFigures(organisation, entries, null, List.of(), null, none, 0, List.of());
         }
         Reader reader = Reader.network(organisationId);
         List<Integer> years = repository.years(reader, entry.id());
         Integer shown = year != null ? year : years.isEmpty() ? null : years.get(years.size() - 1);
         if (shown == null) {
-            return new TerritoryFigures(organisation, entries, entry, years, null, none, List.of());
+            return new TerritoryFigures(organisation, entries, entry, years, null, none, 0, List.of());
         }
         if (shown < 2000 || shown > 2100) {
             throw new RuleViolationException("year", "network.summary.year.invalid");
         }
         TerritoryFigures.Group whole = none;
+        int signedOff = 0;
         Map<String, TerritoryFigures.Group> regions = new LinkedHashMap<>();
         Map<String, List<TerritoryFigures.Group>> departements = new LinkedHashMap<>();
         for (TerritoryRow row : repository.territories(reader, entry.id(), String.valueOf(shown))) {
             if (row.region() == null) {
                 whole = new TerritoryFigures.Group("", organisation.name(), row.structures(), row.total(),
                         row.average(), row.median(), TerritoryFigures.Masking.NONE);
+                signedOff = row.signedOff();
             }
             else if (row.departement() == null) {
                 regions.put(row.region(), new TerritoryFigures.Group(row.region(), row.regionName(), row.structures(),
@@ -207,7 +209,7 @@ public class NetworkService {
                 .map(region -> new TerritoryFigures.Region(region, departements.getOrDefault(region.code(), List.of())))
                 .toList();
         return new TerritoryFigures(organisation, entries, entry, years, shown, TerritoryMasking.whole(whole),
-                TerritoryMasking.mask(grouped));
+                signedOff, TerritoryMasking.mask(grouped));
     }
 
     /**

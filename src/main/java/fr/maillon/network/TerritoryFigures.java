@@ -10,10 +10,11 @@ import fr.maillon.organisation.Organisation;
 /**
  * One library entry for one year across a network's territory, by region then by département
  * (a national network's view): each group's size and, when it may be shown, its total, average and
- * median. {@code entry} is null when nothing is shared with the network yet.
+ * median. Every shared value counts, signed off or not: {@code signedOff} says how many structures
+ * signed that year's data off. {@code entry} is null when nothing is shared with the network yet.
  */
 public record TerritoryFigures(Organisation organisation, List<NetworkEntry> entries, @Nullable NetworkEntry entry,
-        List<Integer> years, @Nullable Integer year, Group whole, List<Region> regions) {
+        List<Integer> years, @Nullable Integer year, Group whole, int signedOff, List<Region> regions) {
 
     /** Why a group's figures are not shown. */
     public enum Masking {

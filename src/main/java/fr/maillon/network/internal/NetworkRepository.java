@@ -336,14 +336,16 @@ public class NetworkRepository {
 
     /** One row of {@link #territories}: a département's figures, a region's (no département) or the whole's (neither). */
     public record TerritoryRow(@Nullable String region, @Nullable String regionName, @Nullable String departement,
-            @Nullable String departementName, int structures, BigDecimal total, BigDecimal average, BigDecimal median) {
+            @Nullable String departementName, int structures, int signedOff, BigDecimal total, BigDecimal average,
+            BigDecimal median) {
     }
 
     /** An entry's figures for one period, per département, per region and for the whole, in one pass. */
     public List<TerritoryRow> territories(Reader reader, long entryId, String period) {
         return jdbc.sql(latest(reader, Periods.one(period)) + """
                 SELECT d.region, r.name AS region_name, st.departement, d.name AS departement_name,
-                       count(*) AS structures, sum(latest.value) AS total, round(avg(latest.value), 4) AS average,
+                       count(*) AS structures, count(*) FILTER (WHERE latest.signed) AS signed_off,
+                       sum(latest.value) AS total, round(avg(latest.value), 4) AS average,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY latest.value::float8) AS median
                 FROM latest
                 JOIN structure st ON st.id = latest.structure_id
@@ -356,7 +358,7 @@ public class NetworkRepository {
                 .paramSource(parameters(reader, List.of(entryId), Periods.one(period)))
                 .query((rs, row) -> new TerritoryRow(rs.getString("region"), rs.getString("region_name"),
                         rs.getString("departement"), rs.getString("departement_name"), rs.getInt("structures"),
-                        rs.getBigDecimal("total"), rs.getBigDecimal("average"),
+                        rs.getInt("signed_off"), rs.getBigDecimal("total"), rs.getBigDecimal("average"),
                         decimal(rs.getObject("median", Double.class))))
                 .list();
     }
