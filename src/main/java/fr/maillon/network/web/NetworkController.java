@@ -41,7 +41,7 @@ class NetworkController {
     @GetMapping("/networks/{organisationId}")
     String home(@PathVariable long organisationId, Model model) {
         model.addAttribute("home", network.home(organisationId));
-        model.addAttribute("year", network.lastYear());
+        model.addAttribute("year", network.lastYear(organisationId));
         return "network/home";
     }
 
@@ -84,21 +84,22 @@ class NetworkController {
 
     @GetMapping("/networks/{organisationId}/summary")
     String summary(@PathVariable long organisationId, @RequestParam(required = false) Integer year, Model model) {
-        model.addAttribute("summary", network.summary(organisationId, year(year)));
+        model.addAttribute("summary", network.summary(organisationId, year(organisationId, year)));
+        model.addAttribute("years", network.summaryYears(organisationId));
         return "network/summary";
     }
 
     @GetMapping("/networks/{organisationId}/summary.xlsx")
     ResponseEntity<byte[]> summaryWorkbook(@PathVariable long organisationId,
             @RequestParam(required = false) Integer year) {
-        AnnualSummary summary = network.summary(organisationId, year(year));
+        AnnualSummary summary = network.summary(organisationId, year(organisationId, year));
         return Downloads.attachment(NetworkFiles.summaryWorkbook(summary), Downloads.XLSX,
                 "maillon-synthese-" + summary.year() + ".xlsx");
     }
 
     @GetMapping("/networks/{organisationId}/summary.csv")
     ResponseEntity<byte[]> summaryCsv(@PathVariable long organisationId, @RequestParam(required = false) Integer year) {
-        AnnualSummary summary = network.summary(organisationId, year(year));
+        AnnualSummary summary = network.summary(organisationId, year(organisationId, year));
         return Downloads.attachment(NetworkFiles.summaryCsv(summary), Downloads.CSV,
                 "maillon-synthese-" + summary.year() + ".csv");
     }
@@ -137,8 +138,8 @@ class NetworkController {
         return "redirect:/networks/" + organisationId + "/calendar";
     }
 
-    private int year(Integer year) {
-        return year != null ? year : network.lastYear();
+    private int year(long organisationId, @Nullable Integer year) {
+        return year != null ? year : network.lastYear(organisationId);
     }
 
     /** The milestones as rows of a form; rows left empty are dropped, and a few empty ones are offered. */
