@@ -61,6 +61,8 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final DemoNetwork network;
     private final NetworkResults networkResults;
+    @org.springframework.beans.factory.annotation.Autowired
+    private DemoAnnotations demoAnnotations;
 
     DemoData(Environment environment, AccountService accounts, OrganisationService organisations,
             EvaluationService evaluations, ExchangeService exchange, ChainService chains,
@@ -126,6 +128,7 @@ class DemoData implements ApplicationRunner {
         organisations.shareUnchecked(cooperation, conserverie, federation, admin);
         organisations.shareUnchecked(cooperation, conserverie, caf, admin);
         network.load(cooperation, projetSocial, federation, caf, admin, PASSWORD);
+        demoAnnotations.load(conserverie);
     }
 
     /**
