@@ -119,6 +119,8 @@ class MessagesTests {
             Map.entry("restitution.verdict.kind", names(fr.maillon.restitution.VerdictEvidenceKind.values())),
             Map.entry("restitution.verdict.group", names(fr.maillon.restitution.VerdictEvidenceKind.values())),
             Map.entry("workshop.participant.target", names(EffectTarget.values())),
+            Map.entry("restitution.annotation.kind", names(fr.maillon.restitution.AnnotationTarget.values())),
+            Map.entry("element.page.kind", names(ElementKind.values())),
             Map.entry("error", List.of("400.title", "400.message", "403.title", "403.message", "404.title",
                     "404.message", "405.title", "405.message", "500.title", "500.message")));
 
