@@ -95,6 +95,8 @@ class ReaderPagesTests {
         int masked = table.split("masqué", -1).length - 1;
         int rows = table.split("<tr", -1).length - 2;
         assertThat(masked).as("not every figure is hidden").isLessThan(rows);
+        assertThat(page("/api/v1/networks/" + federation + "/summary", "federation26"))
+                .contains("\"year\":" + year.group(1));
     }
 
     private String page(String url, String username) throws Exception {

@@ -48,9 +48,10 @@ class NetworkApiController {
     }
 
     @GetMapping("/api/v1/networks/{organisationId}/summary")
-    @Operation(summary = "The year in the shape of the observatory's socle")
-    AnnualSummary summary(@PathVariable long organisationId, @RequestParam int year) {
-        return network.summary(organisationId, year);
+    @Operation(summary = "The year in the shape of the observatory's socle; without `year`, the latest year "
+            + "with shared figures, as the page opens")
+    AnnualSummary summary(@PathVariable long organisationId, @RequestParam(required = false) Integer year) {
+        return network.summary(organisationId, year != null ? year : network.lastYear(organisationId));
     }
 
     @GetMapping("/api/v1/networks/{organisationId}/calendar")

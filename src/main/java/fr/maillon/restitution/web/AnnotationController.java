@@ -1,6 +1,7 @@
 package fr.maillon.restitution.web;
 
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -59,7 +60,7 @@ class AnnotationController {
         catch (RuleViolationException ex) {
             model.addAttribute("target", target == null ? "" : target);
             model.addAttribute("typed", text);
-            model.addAttribute("errors", ex.violations().stream().collect(java.util.stream.Collectors.toMap(
+            model.addAttribute("errors", ex.violations().stream().collect(Collectors.toMap(
                     RuleViolationException.Violation::field, violation -> violation, (first, second) -> first)));
             return list(evaluationId, target, model);
         }
