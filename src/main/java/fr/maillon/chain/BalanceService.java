@@ -42,12 +42,12 @@ public class BalanceService {
 
     /**
      * One stakeholder's page: its identity card, its interactions and their balance, the resources it
-     * provides. For the structure's members: those it was shared with read the cards in its reports
-     * (403), others get 404, as for a stakeholder of another evaluation.
+     * provides. For whoever reads the evaluation (those it was shared with read it without its forms);
+     * others get 404, as for a stakeholder of another evaluation.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public StakeholderPage stakeholderPage(long evaluationId, long stakeholderId) {
-        ValueChain chain = chains.membersChain(evaluationId);
+        ValueChain chain = chains.chain(evaluationId);
         Stakeholder stakeholder = chain.stakeholder(stakeholderId)
                 .orElseThrow(() -> new ChainElementNotFoundException(stakeholderId));
         StakeholderBalance balance = balances(chain).stream()

@@ -76,18 +76,16 @@ public class ChainService {
     }
 
     /**
-     * The chain, for the structure's members only: those it was shared with (a federation, a CAF)
-     * read the stakeholders' identity cards in its reports, not on their pages (403); others 404.
+     * Whether the caller may open the stakeholders' pages of this evaluation: whoever reads it (its
+     * members, and since issue 18 those it was shared with, who read the pages without their forms).
      */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public ValueChain membersChain(long evaluationId) {
-        Evaluation evaluation = evaluations.evaluation(evaluationId);
-        access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_VIEWER);
-        return load(evaluation);
+    public boolean showsStakeholderPages(long evaluationId) {
+        evaluations.evaluation(evaluationId);
+        return true;
     }
 
-    /** Whether the caller may open the stakeholders' pages of this evaluation: a member of its structure. */
-    public boolean showsStakeholderPages(long evaluationId) {
+    /** Whether the caller is a member of the evaluation's structure (its live workshops are for its members). */
+    public boolean isMember(long evaluationId) {
         return access.hasStructureRole(evaluations.evaluation(evaluationId).structureId(), Role.STRUCTURE_VIEWER);
     }
 

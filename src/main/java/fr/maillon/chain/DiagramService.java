@@ -70,7 +70,7 @@ public class DiagramService {
     public String svg(long evaluationId, String basePath, Locale locale) {
         ValueChain chain = chains.chain(evaluationId);
         return renderer.render(chain, basePath, labels(chain, evaluations.targetNames(evaluationId, locale), null,
-                locale));
+                locale), chains.canEdit(chain.evaluation()));
     }
 
     /**

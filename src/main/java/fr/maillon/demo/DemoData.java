@@ -63,12 +63,14 @@ class DemoData implements ApplicationRunner {
     private final NetworkResults networkResults;
     private final DemoAgrementFile agrementFile;
     private final DemoProgramme programme;
+    private final DemoAnnotations annotations;
 
     DemoData(Environment environment, AccountService accounts, OrganisationService organisations,
             EvaluationService evaluations, ExchangeService exchange, ChainService chains,
             ContributionService contributions, ReportService reports, TransactionTemplate transaction,
             DemoNetwork network, NetworkResults networkResults, DemoAgrementFile agrementFile,
-            DemoProgramme programme) {
+            DemoProgramme programme, DemoAnnotations annotations) {
+        this.annotations = annotations;
         this.agrementFile = agrementFile;
         this.programme = programme;
         this.network = network;
@@ -133,6 +135,7 @@ class DemoData implements ApplicationRunner {
         network.load(cooperation, projetSocial, federation, caf, admin, PASSWORD);
         agrementFile.load(projetSocial);
         programme.load(federation, cooperation, conserverie);
+        annotations.load(conserverie);
     }
 
     /**

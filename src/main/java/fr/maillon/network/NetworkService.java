@@ -227,6 +227,37 @@ public class NetworkService {
         return LocalDate.now(clock).getYear() - 1;
     }
 
+    /**
+     * The year a network's summary opens on: the latest with a figure shown (a group of at least
+     * {@value Aggregate#MINIMUM_GROUP} structures), else the latest with any shared value, else the last whole year.
+     */
+    @Transactional(readOnly = true)
+    public int lastYear(long organisationId) {
+        network(organisationId);
+        Map<Long, List<Aggregate>> years = socleYears(organisationId);
+        return years.values().stream().flatMap(List::stream).filter(aggregate -> !aggregate.hidden())
+                .map(aggregate -> Integer.parseInt(aggregate.period())).max(Integer::compare)
+                .orElseGet(() -> summaryYears(years).stream().findFirst().orElseGet(this::lastYear));
+    }
+
+    /** The years for which structures shared a value of the socle with the network, latest first. */
+    @Transactional(readOnly = true)
+    public List<Integer> summaryYears(long organisationId) {
+        network(organisationId);
+        return summaryYears(socleYears(organisationId));
+    }
+
+    private Map<Long, List<Aggregate>> socleYears(long organisationId) {
+        return repository.aggregates(Reader.network(organisationId),
+                repository.shippedLibrary("socle").stream().map(NetworkEntry::id).toList(), Periods.YEARS);
+    }
+
+    private static List<Integer> summaryYears(Map<Long, List<Aggregate>> years) {
+        return years.values().stream().flatMap(List::stream).filter(aggregate -> aggregate.structures() > 0)
+                .map(aggregate -> aggregate.period()).filter(period -> period.matches("\\d{4}"))
+                .map(Integer::parseInt).distinct().sorted(Comparator.reverseOrder()).toList();
+    }
+
     /** The territory's year in the shape of the observatory's socle. */
     @Transactional(readOnly = true)
     public AnnualSummary summary(long organisationId, int year) {

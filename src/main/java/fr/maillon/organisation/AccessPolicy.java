@@ -74,6 +74,15 @@ public class AccessPolicy {
         return reads;
     }
 
+    /**
+     * The caller's networks (federation, CAF, département, programme) that a live share gives this
+     * evaluation to, by id: whom she reads it for. Empty for the structure's own members unless they
+     * also belong to such a network.
+     */
+    public List<Long> readingNetworks(long structureId, long evaluationId) {
+        return shares.recipients(accounts.currentUser().id(), structureId, evaluationId);
+    }
+
     /** The signed-in person's id, for the records that keep who did what. */
     public long currentUserId() {
         return accounts.currentUser().id();

@@ -143,9 +143,11 @@ public class ReportService {
         this.clock = clock;
     }
 
+    /** The evaluation's reports; those outside its structure read finalised ones only, so drafts are not listed for them. */
     public List<Report> reports(long evaluationId) {
         long structureId = evaluations.evaluation(evaluationId).structureId();
-        return reports.reports(structureId, evaluationId);
+        List<Report> all = reports.reports(structureId, evaluationId);
+        return access.isMember(structureId) ? all : all.stream().filter(report -> report.lastVersion() > 0).toList();
     }
 
     /** A report, for whoever reads its evaluation. */

@@ -310,7 +310,7 @@ class ActorMapTests {
     }
 
     @Test
-    void anotherStructureIsRefusedAndThoseItIsSharedWithSeeNoLinks() throws Exception {
+    void anotherStructureIsRefusedAndThoseItIsSharedWithReadTheStakeholdersPages() throws Exception {
         TestUsers.Created stranger = users.structureWithMember(Role.STRUCTURE_ADMIN);
         for (String path : List.of("/evaluations/{e}/actors", "/evaluations/{e}/actors.svg",
                 "/api/v1/evaluations/{e}/actors.svg")) {
@@ -321,10 +321,12 @@ class ActorMapTests {
         MockHttpServletResponse shared = mvc.perform(get("/evaluations/{e}/actors", demo)
                 .with(users.as("federation26"))).andReturn().getResponse();
         assertThat(shared.getStatus()).isEqualTo(200);
-        assertThat(shared.getContentAsString()).contains("Fondation Bonduelle").doesNotContain("/stakeholders/");
+        // since issue 18, those it is shared with read the stakeholders' pages (without their forms): the links lead there
+        assertThat(shared.getContentAsString()).contains("Fondation Bonduelle").contains("/stakeholders/")
+                .doesNotContain("/edit\"");
         String svg = mvc.perform(get("/evaluations/{e}/actors.svg", demo).with(users.as("federation26"))).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(svg).contains("Fondation Bonduelle").doesNotContain("<a ");
+        assertThat(svg).contains("Fondation Bonduelle").contains("<a href=\"/evaluations/" + demo + "/stakeholders/");
         String members = mvc.perform(get("/evaluations/{e}/actors.svg", demo).with(users.as("coope"))).andReturn()
                 .getResponse().getContentAsString();
         assertThat(members).contains("<a href=\"/evaluations/" + demo + "/stakeholders/");

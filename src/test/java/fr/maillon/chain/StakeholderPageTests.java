@@ -92,15 +92,19 @@ class StakeholderPageTests {
     }
 
     @Test
-    void anotherStructureGets404AndThoseItIsSharedWithReadTheCardsInTheReportOnly() throws Exception {
+    void anotherStructureGets404AndThoseItIsSharedWithReadTheCardsWithoutForms() throws Exception {
         TestUsers.Created stranger = users.structureWithMember(Role.STRUCTURE_ADMIN);
         assertThat(mvc.perform(get(page).with(users.as(stranger.username()))).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
-        assertThat(mvc.perform(get(page).with(users.as("federation26"))).andReturn().getResponse().getStatus())
-                .as("the federation reads the evaluation it was shared, not the stakeholders' pages").isEqualTo(403);
+        MockHttpServletResponse federation = mvc.perform(get(page).with(users.as("federation26"))).andReturn()
+                .getResponse();
+        assertThat(federation.getStatus()).as("since issue 18, the federation reads the card, without its forms")
+                .isEqualTo(200);
+        assertThat(federation.getContentAsString()).contains(PRESENTATION).doesNotContain("Modifier la fiche")
+                .doesNotContain(page + "/edit");
         String shared = mvc.perform(get("/evaluations/" + evaluation).with(users.as("federation26"))).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(shared).contains("Producteurs bio locaux").doesNotContain("href=\"" + page + "\"");
+        assertThat(shared).contains("Producteurs bio locaux").contains("href=\"" + page + "\"");
 
         String location = mvc.perform(post("/structures/{id}/evaluations/new", stranger.structureId())
                 .with(users.as(stranger.username())).with(csrf()).param("title", "Épicerie").param("scope", "PROJET_SOCIAL")

@@ -126,6 +126,8 @@ class MessagesTests {
             Map.entry("agrement.part", java.util.stream.Stream.of(fr.maillon.agrement.AgrementPart.values())
                     .flatMap(part -> java.util.stream.Stream.of(part.name(), part.name() + ".help")).toList()),
             Map.entry("agrement.state", names(fr.maillon.agrement.PartState.values())),
+            Map.entry("restitution.annotation.kind", names(fr.maillon.restitution.AnnotationTarget.values())),
+            Map.entry("element.page.kind", names(ElementKind.values())),
             Map.entry("error", List.of("400.title", "400.message", "403.title", "403.message", "404.title",
                     "404.message", "405.title", "405.message", "500.title", "500.message")));
 

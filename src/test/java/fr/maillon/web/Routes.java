@@ -140,6 +140,7 @@ final class Routes {
         ids.put("jobs", "a-job-of-this-structure");
         ids.put("referentials", first(jdbc, "referential", " WHERE structure_id IS NULL", "id"));
         ids.put("workshops", first(jdbc, "workshop", ofEvaluation, "id"));
+        ids.put("annotations", first(jdbc, "annotation", ofEvaluation, "id"));
         ids.put("workshops/cards", first(jdbc, "workshop_card", " WHERE workshop_id = "
                 + first(jdbc, "workshop", ofEvaluation, "id"), "id"));
         ids.put("dhis2-mappings", first(jdbc, "dhis2_mapping", " WHERE structure_id = " + structure, "id"));

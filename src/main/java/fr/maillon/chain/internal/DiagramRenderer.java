@@ -158,18 +158,28 @@ public class DiagramRenderer {
     }
 
     public String render(ValueChain chain, String basePath, Labels labels) {
-        return draw(chain, basePath, labels, Style.SCREEN).svg();
+        return render(chain, basePath, labels, true);
+    }
+
+    /** On screen; boxes lead to their edit forms for those who may change the chain, to their read-only pages for the others. */
+    public String render(ValueChain chain, String basePath, Labels labels, boolean editable) {
+        return draw(chain, basePath, labels, Style.SCREEN, editable).svg();
     }
 
     public Drawing draw(ValueChain chain, String basePath, Labels labels, Style style) {
+        return draw(chain, basePath, labels, style, true);
+    }
+
+    private Drawing draw(ValueChain chain, String basePath, Labels labels, Style style, boolean editable) {
         Elk.ready();
+        String edit = editable ? "/edit" : "";
         String evaluationPath = basePath + "/evaluations/" + chain.evaluation().id();
         double textWidth = style.nodeWidth() - 2 * PADDING;
         List<Box> boxes = new ArrayList<>();
         for (Stakeholder stakeholder : chain.stakeholders()) {
             boolean interacts = chain.interactions().stream().anyMatch(i -> i.stakeholderId() == stakeholder.id());
             boxes.add(new Box("s" + stakeholder.id(), wrap(stakeholder.name(), textWidth, TEXT, false), false,
-                    evaluationPath + "/stakeholders/" + stakeholder.id() + "/edit", 0,
+                    evaluationPath + "/stakeholders/" + stakeholder.id() + edit, 0,
                     stakeholder.communityMember() ? MEMBER_FILL : FILLS[0], interacts ? "#8a5a00" : STROKES[0], null,
                     false, List.of()));
         }
@@ -177,7 +187,7 @@ public class DiagramRenderer {
             int column = column(element);
             String provenance = labels.provenance().element(element.id());
             boxes.add(new Box("e" + element.id(), wrap(element.name(), textWidth, TEXT, false), false,
-                    evaluationPath + "/elements/" + element.id() + "/edit", column, FILLS[column], STROKES[column],
+                    evaluationPath + "/elements/" + element.id() + edit, column, FILLS[column], STROKES[column],
                     element.target(), false, provenance == null ? List.of()
                             : wrap(provenance, textWidth - 2 * NOTE_PADDING, TEXT, false)));
         }

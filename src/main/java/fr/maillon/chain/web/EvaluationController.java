@@ -77,6 +77,7 @@ class EvaluationController {
         model.addAttribute("path", methodPath.progress(evaluationId));
         model.addAttribute("chain", chains.chain(evaluationId));
         model.addAttribute("stakeholderPages", chains.showsStakeholderPages(evaluationId));
+        model.addAttribute("member", chains.isMember(evaluationId));
         model.addAttribute("provenance", provenances.provenance(evaluationId, LocaleContextHolder.getLocale()));
         model.addAttribute("kinds", ElementKind.values());
         model.addAttribute("dimensionLabels", chains.dimensions(evaluationId).stream()

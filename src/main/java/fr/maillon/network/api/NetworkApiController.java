@@ -61,10 +61,11 @@ class NetworkApiController {
     }
 
     @GetMapping("/api/v1/networks/{organisationId}/summary")
-    @Operation(summary = "The year in the shape of the observatory's socle (validated=true: signed-off data only)")
-    AnnualSummary summary(@PathVariable long organisationId, @RequestParam int year,
+    @Operation(summary = "The year in the shape of the observatory's socle; without `year`, the latest year "
+            + "with shared figures, as the page opens (validated=true: signed-off data only)")
+    AnnualSummary summary(@PathVariable long organisationId, @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "false") boolean validated) {
-        return network.summary(organisationId, year, validated);
+        return network.summary(organisationId, year != null ? year : network.lastYear(organisationId), validated);
     }
 
     @GetMapping("/api/v1/networks/{organisationId}/calendar")

@@ -41,7 +41,7 @@ class NetworkController {
     @GetMapping("/networks/{organisationId}")
     String home(@PathVariable long organisationId, Model model) {
         model.addAttribute("home", network.home(organisationId));
-        model.addAttribute("year", network.lastYear());
+        model.addAttribute("year", network.lastYear(organisationId));
         return "network/home";
     }
 
@@ -96,7 +96,8 @@ class NetworkController {
     @GetMapping("/networks/{organisationId}/summary")
     String summary(@PathVariable long organisationId, @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "false") boolean validated, Model model) {
-        model.addAttribute("summary", network.summary(organisationId, year(year), validated));
+        model.addAttribute("summary", network.summary(organisationId, year(organisationId, year), validated));
+        model.addAttribute("years", network.summaryYears(organisationId));
         validated(organisationId, validated, model);
         return "network/summary";
     }
@@ -104,7 +105,7 @@ class NetworkController {
     @GetMapping("/networks/{organisationId}/summary.xlsx")
     ResponseEntity<byte[]> summaryWorkbook(@PathVariable long organisationId,
             @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean validated) {
-        AnnualSummary summary = network.summary(organisationId, year(year), validated);
+        AnnualSummary summary = network.summary(organisationId, year(organisationId, year), validated);
         return Downloads.attachment(NetworkFiles.summaryWorkbook(summary), Downloads.XLSX,
                 "maillon-synthese-" + summary.year() + ".xlsx");
     }
@@ -112,7 +113,7 @@ class NetworkController {
     @GetMapping("/networks/{organisationId}/summary.csv")
     ResponseEntity<byte[]> summaryCsv(@PathVariable long organisationId, @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "false") boolean validated) {
-        AnnualSummary summary = network.summary(organisationId, year(year), validated);
+        AnnualSummary summary = network.summary(organisationId, year(organisationId, year), validated);
         return Downloads.attachment(NetworkFiles.summaryCsv(summary), Downloads.CSV,
                 "maillon-synthese-" + summary.year() + ".csv");
     }
@@ -157,8 +158,8 @@ class NetworkController {
         model.addAttribute("actionEvaluations", network.actionEvaluations(organisationId));
     }
 
-    private int year(Integer year) {
-        return year != null ? year : network.lastYear();
+    private int year(long organisationId, @Nullable Integer year) {
+        return year != null ? year : network.lastYear(organisationId);
     }
 
     /** The milestones as rows of a form; rows left empty are dropped, and a few empty ones are offered. */

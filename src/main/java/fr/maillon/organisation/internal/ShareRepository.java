@@ -106,6 +106,24 @@ public class ShareRepository {
      * while the network covers the structure's département: a structure that moved, or a share made before
      * that rule, reaches no one outside.
      */
+    /** The networks of this person an active share gives the evaluation to (same rule as {@link #reaches}), by id. */
+    public List<Long> recipients(long userId, long structureId, long evaluationId) {
+        return jdbc.sql("""
+                SELECT DISTINCT s.recipient_id
+                FROM evaluation_share s
+                JOIN membership m ON m.organisation_id = s.recipient_id
+                WHERE m.user_id = :userId
+                  AND s.revoked_at IS NULL
+                  AND s.structure_id = :structureId
+                  AND (s.evaluation_id IS NULL OR s.evaluation_id = :evaluationId)
+                """ + "AND " + COVERED + "ORDER BY s.recipient_id")
+                .param("userId", userId)
+                .param("structureId", structureId)
+                .param("evaluationId", evaluationId)
+                .query(Long.class)
+                .list();
+    }
+
     public boolean reaches(long userId, long structureId, @Nullable Long evaluationId) {
         return jdbc.sql("""
                 SELECT EXISTS (

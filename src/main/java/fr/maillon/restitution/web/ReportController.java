@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.framework.FrameworkCycleService;
+import fr.maillon.restitution.AnnotationService;
 import fr.maillon.restitution.Report;
 import fr.maillon.restitution.ReportAudience;
 import fr.maillon.restitution.ReportContent;
@@ -34,9 +35,11 @@ class ReportController {
     private final PublicUrl publicUrl;
     private final VerdictService verdicts;
     private final FrameworkCycleService cycles;
+    private final AnnotationService annotations;
 
     ReportController(ReportService reports, EvaluationService evaluations, ReportFiles files, ReportPage page,
-            PublicUrl publicUrl, VerdictService verdicts, FrameworkCycleService cycles) {
+            PublicUrl publicUrl, VerdictService verdicts, FrameworkCycleService cycles, AnnotationService annotations) {
+        this.annotations = annotations;
         this.verdicts = verdicts;
         this.cycles = cycles;
         this.page = page;
@@ -63,6 +66,7 @@ class ReportController {
         model.addAttribute("page", evaluations.page(evaluationId));
         model.addAttribute("reports", reports.reports(evaluationId));
         model.addAttribute("audiences", reports.audiences(evaluationId));
+        model.addAttribute("annotations", annotations.annotations(evaluationId));
         return "report/list";
     }
 

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import fr.maillon.restitution.AnnotationService;
 import fr.maillon.restitution.NarrativeEdit;
 import fr.maillon.restitution.NarrativesConflictException;
 import fr.maillon.restitution.Report;
@@ -30,9 +31,12 @@ class ReportPage {
     private final ReportChecks checks;
     private final ReviewService reviews;
     private final ReportFiles files;
+    private final AnnotationService annotations;
 
-    ReportPage(ReportService reports, ReportChecks checks, ReviewService reviews, ReportFiles files) {
+    ReportPage(ReportService reports, ReportChecks checks, ReviewService reviews, ReportFiles files,
+            AnnotationService annotations) {
         this.files = files;
+        this.annotations = annotations;
         this.reports = reports;
         this.checks = checks;
         this.reviews = reviews;
@@ -58,6 +62,7 @@ class ReportPage {
         model.addAttribute("reviewExpiry", reviews.defaultReviewExpiry());
         model.addAttribute("comments", reviews.comments(reportId));
         model.addAttribute("shares", reviews.shares(reportId));
+        model.addAttribute("annotations", annotations.onReport(reportId));
         if (doc.plainWords() && version == 0 && canEdit) {
             model.addAttribute("readability", files.readability(doc));
         }
