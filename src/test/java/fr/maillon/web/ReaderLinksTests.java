@@ -53,7 +53,8 @@ class ReaderLinksTests {
         for (String reader : List.of("federation26", "caf26")) {
             long network = jdbc.sql("""
                     SELECT m.organisation_id FROM membership m JOIN app_user u ON u.id = m.user_id
-                    WHERE u.username = :u
+                    JOIN organisation o ON o.id = m.organisation_id
+                    WHERE u.username = :u AND o.type IN ('FEDERATION', 'CAF')
                     """).param("u", reader).query(Long.class).single();
             List<String> failures = crawl(reader, List.of("/evaluations/" + evaluation, "/networks/" + network),
                     "/evaluations/" + evaluation, "/networks/" + network, "/reports/", "/organisations/" + network);
