@@ -241,7 +241,7 @@ public class ValidationService {
             throw new RuleViolationException("withViolations", "framework.signOff.violationsOpen", open, year);
         }
         long id = repository.signOff(evaluation.structureId(), evaluation.id(), year, user.id(), user.displayName(),
-                clock.instant(), (int) open, cleanNote)
+                clock.instant(), (int) open, cleanNote, digest(framework.results(evaluation.id(), PeriodType.YEAR), year))
                 .orElseThrow(() -> new RuleViolationException("period", "framework.signOff.already", year));
         return repository.signOffs(evaluation.structureId(), evaluation.id()).stream()
                 .filter(signOff -> signOff.id() == id).findFirst().orElseThrow();
@@ -286,8 +286,43 @@ public class ValidationService {
             throw new RuleViolationException("signedAt", "framework.signOff.period.invalid",
                     String.valueOf(evaluation.periodStart().getYear()), String.valueOf(evaluation.periodEnd().getYear()));
         }
+        // kept for the trail, withdrawn: values typed into a document were not seen by the signer here
         return repository.restoreSignOff(evaluation.structureId(), evaluation.id(), period, name, signedAt,
-                openViolations, cleanNote);
+                openViolations, cleanNote, clock.instant());
+    }
+
+    /**
+     * Withdraws the sign-offs of the years whose results changed since they were signed off (a
+     * formula, survey answers, a period: anything that a typed value's trigger does not see), from
+     * the evaluation's yearly results just computed. For the background computation of results.
+     */
+    @Transactional
+    public void withdrawChangedUnchecked(Evaluation evaluation, List<IndicatorResults> yearly) {
+        Map<String, String> signed = repository.currentDigests(evaluation.structureId(), evaluation.id());
+        List<String> changed = signed.entrySet().stream()
+                .filter(entry -> !entry.getValue().equals(digest(yearly, entry.getKey()))).map(Map.Entry::getKey)
+                .toList();
+        if (!changed.isEmpty()) {
+            repository.withdraw(evaluation.structureId(), evaluation.id(), changed, clock.instant());
+        }
+    }
+
+    /** SHA-256 of every indicator's result for the year, in indicator order: what a sign-off vouches for. */
+    static String digest(List<IndicatorResults> yearly, String year) {
+        StringBuilder text = new StringBuilder();
+        yearly.stream().sorted(java.util.Comparator.comparingLong(result -> result.indicator().id()))
+                .forEach(result -> result.periods().stream().filter(period -> period.period().code().equals(year))
+                        .forEach(period -> text.append(result.indicator().id()).append('=')
+                                .append(period.value() == null ? "-" : period.value().stripTrailingZeros()
+                                        .toPlainString())
+                                .append('\n')));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** The evaluation's sign-offs, current and withdrawn, for the members of its structure. */

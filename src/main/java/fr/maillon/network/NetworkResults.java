@@ -29,6 +29,7 @@ import fr.maillon.framework.IndicatorResults;
 import fr.maillon.framework.NoValue;
 import fr.maillon.framework.PeriodResult;
 import fr.maillon.framework.PeriodType;
+import fr.maillon.framework.ValidationService;
 import fr.maillon.network.internal.NetworkRepository;
 import fr.maillon.network.internal.NetworkRepository.Result;
 import fr.maillon.network.internal.NetworkRepository.StaleEvaluation;
@@ -56,6 +57,7 @@ public class NetworkResults {
     private final NetworkRepository repository;
     private final EvaluationService evaluations;
     private final FrameworkService framework;
+    private final ValidationService validation;
     /** Computations read one snapshot. */
     private final TransactionTemplate transactions;
     /** Marks are taken and given back in short transactions that see what others committed. */
@@ -78,12 +80,13 @@ public class NetworkResults {
     }
 
     NetworkResults(NetworkRepository repository, EvaluationService evaluations, FrameworkService framework,
-            PlatformTransactionManager transactionManager, @Value("${maillon.network.refresh}") boolean enabled,
+            ValidationService validation, PlatformTransactionManager transactionManager, @Value("${maillon.network.refresh}") boolean enabled,
             @Value("${maillon.network.refresh-delay}") Duration delay) {
         this.delay = delay;
         this.repository = repository;
         this.evaluations = evaluations;
         this.framework = framework;
+        this.validation = validation;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.marks = new TransactionTemplate(transactionManager);
@@ -150,8 +153,12 @@ public class NetworkResults {
         try {
             transactions.executeWithoutResult(status -> {
                 // a deleted evaluation took its results with it
-                evaluations.evaluationUnchecked(stale.structureId(), stale.evaluationId()).ifPresent(found ->
-                        repository.replaceResults(found.structureId(), found.id(), results(found)));
+                evaluations.evaluationUnchecked(stale.structureId(), stale.evaluationId()).ifPresent(found -> {
+                    List<IndicatorResults> yearly = framework.resultsUnchecked(found, PeriodType.YEAR);
+                    repository.replaceResults(found.structureId(), found.id(), results(found, yearly));
+                    // a sign-off no longer speaks for a year whose results changed, whatever changed them
+                    validation.withdrawChangedUnchecked(found, yearly);
+                });
                 repository.computed(stale.evaluationId());
             });
             retries.remove(stale.evaluationId());
@@ -171,10 +178,10 @@ public class NetworkResults {
         }
     }
 
-    private List<Result> results(Evaluation evaluation) {
+    private List<Result> results(Evaluation evaluation, List<IndicatorResults> yearly) {
         Map<String, Result> results = new LinkedHashMap<>();
-        for (PeriodType type : List.of(PeriodType.YEAR, PeriodType.QUARTER)) {
-            for (IndicatorResults indicator : framework.resultsUnchecked(evaluation, type)) {
+        for (List<IndicatorResults> type : List.of(yearly, framework.resultsUnchecked(evaluation, PeriodType.QUARTER))) {
+            for (IndicatorResults indicator : type) {
                 Long entry = indicator.indicator().libraryEntryId();
                 if (entry == null) {
                     continue;

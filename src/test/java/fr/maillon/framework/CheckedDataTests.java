@@ -74,6 +74,9 @@ class CheckedDataTests {
     ValidationService validation;
 
     @Autowired
+    fr.maillon.network.NetworkResults results;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -366,16 +369,45 @@ class CheckedDataTests {
             long imported = Long.parseLong(created.replaceAll("\\D", ""));
             users.signIn(admin);
             SignOff restored = validation.validation(imported).signOff("2023");
+            assertThat(restored).as("values typed into a document were not seen by the signer here").isNull();
+            List<SignOff> trail = validation.validation(imported).withdrawn();
             if (importer.equals(admin)) {
-                assertThat(restored).isNotNull();
-                assertThat(restored.signedByName()).isEqualTo("Test " + admin);
-                assertThat(restored.note()).isEqualTo("Année sans bénévoles recensés.");
+                assertThat(trail).extracting(SignOff::period, SignOff::signedByName, SignOff::note)
+                        .containsExactly(tuple("2023", "Test " + admin, "Année sans bénévoles recensés."));
             }
             else {
-                assertThat(restored).as("an editor's import leaves the sign-off out").isNull();
+                assertThat(trail).as("an editor's import leaves the sign-off out").isEmpty();
             }
             SecurityContextHolder.clearContext();
         }
+    }
+
+    @Test
+    void aSignOffIsWithdrawnWhenAnythingChangesTheYearsResults() {
+        users.signIn(admin);
+        long computed = evaluations.create(structure, new EvaluationDraft("Projet social calculé",
+                EvaluationScope.PROJET_SOCIAL, null, LocalDate.of(2021, 1, 1), LocalDate.of(2024, 12, 31),
+                EvaluationStatus.COLLECTING));
+        long base = framework.addIndicator(computed, formula("base", null));
+        long twice = framework.addIndicator(computed, formula("twice", "base * 2"));
+        framework.saveValues(computed, List.of(new CellInput(base, "2023", "40")), DataSource.MANUAL);
+        validation.signOff(computed, "2023", true, null);
+        results.refreshStale();
+        users.signIn(admin);
+        assertThat(validation.validation(computed).signOff("2023")).as("nothing changed since").isNotNull();
+
+        // a formula is no typed value: the year's results change all the same
+        framework.updateIndicator(computed, twice, formula("twice", "base * 10"));
+        results.refreshStale();
+        users.signIn(admin);
+        DataValidation after = validation.validation(computed);
+        assertThat(after.signOff("2023")).isNull();
+        assertThat(after.withdrawn()).extracting(SignOff::period).containsExactly("2023");
+    }
+
+    private static IndicatorDraft formula(String code, String formula) {
+        return new IndicatorDraft(code, "Indicateur " + code, null, Measure.COUNT, null, null, null, null, null, null,
+                null, false, formula == null ? DataSource.MANUAL : DataSource.FORMULA, formula, null, null, null, null);
     }
 
     private CellInput cell(String period, String value) {

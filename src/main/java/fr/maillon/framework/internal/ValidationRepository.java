@@ -114,12 +114,11 @@ public class ValidationRepository {
 
     /** A sign-off carried by an exchange document: who signed is a name only; false if the year is signed off already. */
     public boolean restoreSignOff(long structureId, long evaluationId, String period, String signedByName,
-            Instant signedAt, int openViolations, @Nullable String note) {
+            Instant signedAt, int openViolations, @Nullable String note, Instant withdrawnAt) {
         return jdbc.sql("""
                 INSERT INTO data_sign_off (structure_id, evaluation_id, period, signed_by, signed_by_name, signed_at,
-                                           open_violations, note)
-                VALUES (:structure, :evaluation, :period, NULL, :name, :at, :open, :note)
-                ON CONFLICT (evaluation_id, period) WHERE withdrawn_at IS NULL DO NOTHING
+                                           open_violations, note, withdrawn_at)
+                VALUES (:structure, :evaluation, :period, NULL, :name, :at, :open, :note, :withdrawn)
                 """)
                 .param("structure", structureId)
                 .param("evaluation", evaluationId)
@@ -128,16 +127,46 @@ public class ValidationRepository {
                 .param("at", Timestamp.from(signedAt))
                 .param("open", openViolations)
                 .param("note", note, Types.VARCHAR)
+                .param("withdrawn", Timestamp.from(withdrawnAt))
                 .update() == 1;
+    }
+
+    /** The current sign-offs' years and digests (those made before digests were kept have none). */
+    public Map<String, String> currentDigests(long structureId, long evaluationId) {
+        Map<String, String> digests = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT period, results_digest FROM data_sign_off
+                WHERE structure_id = :structure AND evaluation_id = :evaluation AND withdrawn_at IS NULL
+                  AND results_digest IS NOT NULL
+                """)
+                .param("structure", structureId)
+                .param("evaluation", evaluationId)
+                .query(rs -> {
+                    digests.put(rs.getString("period"), rs.getString("results_digest"));
+                });
+        return digests;
+    }
+
+    public void withdraw(long structureId, long evaluationId, List<String> periods, Instant at) {
+        jdbc.sql("""
+                UPDATE data_sign_off SET withdrawn_at = :at
+                WHERE structure_id = :structure AND evaluation_id = :evaluation AND withdrawn_at IS NULL
+                  AND period = ANY (:periods)
+                """)
+                .param("structure", structureId)
+                .param("evaluation", evaluationId)
+                .param("periods", periods.toArray(String[]::new))
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /** Signs a year off; empty if that year is signed off already (a concurrent sign-off). */
     public Optional<Long> signOff(long structureId, long evaluationId, String period, long userId, String userName,
-            Instant at, int openViolations, @Nullable String note) {
+            Instant at, int openViolations, @Nullable String note, String digest) {
         return jdbc.sql("""
                 INSERT INTO data_sign_off (structure_id, evaluation_id, period, signed_by, signed_by_name, signed_at,
-                                           open_violations, note)
-                VALUES (:structure, :evaluation, :period, :user, :name, :at, :open, :note)
+                                           open_violations, note, results_digest)
+                VALUES (:structure, :evaluation, :period, :user, :name, :at, :open, :note, :digest)
                 ON CONFLICT (evaluation_id, period) WHERE withdrawn_at IS NULL DO NOTHING
                 RETURNING id
                 """)
@@ -149,6 +178,7 @@ public class ValidationRepository {
                 .param("at", Timestamp.from(at))
                 .param("open", openViolations)
                 .param("note", note, Types.VARCHAR)
+                .param("digest", digest)
                 .query(Long.class)
                 .optional();
     }
