@@ -150,6 +150,7 @@ final class Routes {
                 "id"));
         ids.put("programmes/kits", "CHAIN");
         ids.put("programme-invitations", "a-programme-invitation-link");
+        ids.put("agrement", "participation");
         return ids;
     }
 
