@@ -276,6 +276,12 @@ public class EvaluationService {
         CurrentUser user = access.requireStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR);
         long structureId = evaluation.structureId();
         EvaluationDraft valid = validate(draft, organisations.structure(structureId).kind());
+        // an action's figures and the whole structure's never share a series: the scope stays once figures exist
+        if (valid.scope() != evaluation.scope() && (evaluation.previousEvaluationId() != null
+                || evaluations.findNext(structureId, evaluationId).isPresent()
+                || evaluations.hasFigures(structureId, evaluationId))) {
+            throw new RuleViolationException("scope", "chain.evaluation.scope.locked");
+        }
         if (!evaluations.update(structureId, evaluationId, valid, revisions.edit(version, user.id()))) {
             throw revisions.conflict("evaluation", structureId, evaluationId,
                     () -> evaluations.find(structureId, evaluationId)

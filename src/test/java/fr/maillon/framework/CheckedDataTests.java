@@ -405,6 +405,22 @@ class CheckedDataTests {
         assertThat(after.withdrawn()).extracting(SignOff::period).containsExactly("2023");
     }
 
+    @Test
+    void theScopeNoLongerChangesOnceFiguresExist() {
+        users.signIn(admin);
+        assertThatThrownBy(() -> evaluations.update(evaluation, new EvaluationDraft("Projet social 2021–2024",
+                EvaluationScope.ACTION, "Fête de quartier", LocalDate.of(2021, 1, 1), LocalDate.of(2024, 12, 31),
+                EvaluationStatus.COLLECTING)))
+                .isInstanceOfSatisfying(RuleViolationException.class, ex -> assertThat(ex.violations())
+                        .extracting(RuleViolationException.Violation::field).containsExactly("scope"));
+        long empty = evaluations.create(structure, new EvaluationDraft("Une action à cadrer", EvaluationScope.ACTION,
+                "Atelier cuisine", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), EvaluationStatus.FRAMING));
+        evaluations.update(empty, new EvaluationDraft("Une action à cadrer", EvaluationScope.PROJET_SOCIAL, null,
+                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), EvaluationStatus.FRAMING));
+        assertThat(evaluations.evaluation(empty).scope()).as("nothing measured yet: free to change")
+                .isEqualTo(EvaluationScope.PROJET_SOCIAL);
+    }
+
     private static IndicatorDraft formula(String code, String formula) {
         return new IndicatorDraft(code, "Indicateur " + code, null, Measure.COUNT, null, null, null, null, null, null,
                 null, false, formula == null ? DataSource.MANUAL : DataSource.FORMULA, formula, null, null, null, null);

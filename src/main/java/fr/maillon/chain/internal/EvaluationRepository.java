@@ -120,6 +120,19 @@ public class EvaluationRepository {
                 .single();
     }
 
+    /** Whether figures were entered or answered for the evaluation: a value, or a survey answer. */
+    public boolean hasFigures(long structureId, long evaluationId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM data_value WHERE structure_id = :structureId AND evaluation_id = :id)
+                    OR EXISTS (SELECT 1 FROM survey s JOIN survey_response r ON r.survey_id = s.id
+                               WHERE s.structure_id = :structureId AND s.evaluation_id = :id)
+                """)
+                .param("structureId", structureId)
+                .param("id", evaluationId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The next cycle of an evaluation: the one started from it, if any. */
     public Optional<Evaluation> findNext(long structureId, long previousId) {
         return jdbc.sql(SELECT_EVALUATION + """
