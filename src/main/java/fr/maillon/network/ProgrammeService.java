@@ -241,21 +241,27 @@ public class ProgrammeService {
         List<MilestoneDraft> given = drafts == null ? List.of() : drafts;
         List<Violation> violations = new ArrayList<>();
         if (given.size() > MAXIMUM_MILESTONES) {
-            throw new RuleViolationException("$", "network.programme.milestone.tooMany", MAXIMUM_MILESTONES);
+            throw new RuleViolationException("$", "network.programme.milestones.tooMany", MAXIMUM_MILESTONES);
         }
         List<ProgrammeMilestone> checked = new ArrayList<>();
         for (int line = 0; line < given.size(); line++) {
             MilestoneDraft draft = given.get(line);
             String at = "$[" + line + "].";
             if (draft == null) {
-                violations.add(new Violation("$[" + line + "]", "network.programme.milestone.label.invalid"));
+                violations.add(new Violation("$[" + line + "]", "network.programme.milestones.line"));
                 continue;
             }
             String label = clean(draft.label());
             ProgressStep step = java.util.Arrays.stream(ProgressStep.values())
                     .filter(found -> found.name().equals(draft.step())).findFirst().orElse(null);
             LocalDate dueOn = day(draft.dueOn());
-            violations.addAll(milestoneViolations(at, label, step, dueOn));
+            for (Violation violation : milestoneViolations(at, label, step, dueOn)) {
+                violations.add(switch (violation.field().substring(at.length())) {
+                    case "step" -> new Violation(violation.field(), "network.programme.milestones.step");
+                    case "dueOn" -> new Violation(violation.field(), "network.programme.milestones.dueOn");
+                    default -> violation;
+                });
+            }
             if (label != null && step != null && dueOn != null) {
                 checked.add(new ProgrammeMilestone(0, label, step, dueOn));
             }
