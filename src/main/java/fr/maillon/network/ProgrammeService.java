@@ -45,6 +45,10 @@ public class ProgrammeService {
     public static final String SHARE_NOTHING = "NONE";
     public static final String SHARE_ALL = "ALL";
 
+    /** A milestone as the API sends it: its step's name and its day (yyyy-MM-dd) as text, checked here. */
+    public record MilestoneDraft(@Nullable String label, @Nullable String step, @Nullable String dueOn) {
+    }
+
     private final AccessPolicy access;
     private final OrganisationService organisations;
     private final EvaluationService evaluations;
@@ -207,17 +211,8 @@ public class ProgrammeService {
             @Nullable LocalDate dueOn) {
         access.requireNetworkMember(programmeId);
         programme(programmeId);
-        List<Violation> violations = new ArrayList<>();
         String clean = clean(label);
-        if (clean == null || clean.length() > 200) {
-            violations.add(new Violation("label", "network.programme.milestone.label.invalid"));
-        }
-        if (step == null) {
-            violations.add(new Violation("step", "network.programme.milestone.step.invalid"));
-        }
-        if (dueOn == null || dueOn.getYear() < 2000 || dueOn.getYear() > 2100) {
-            violations.add(new Violation("dueOn", "network.programme.milestone.dueOn.invalid"));
-        }
+        List<Violation> violations = new ArrayList<>(milestoneViolations("", clean, step, dueOn));
         if (programmes.countMilestones(programmeId) >= MAXIMUM_MILESTONES) {
             violations.add(new Violation("label", "network.programme.milestone.tooMany", MAXIMUM_MILESTONES));
         }
@@ -225,6 +220,87 @@ public class ProgrammeService {
             throw new RuleViolationException(violations);
         }
         return programmes.insertMilestone(programmeId, clean, step, dueOn);
+    }
+
+    /** A programme's milestones, by day, for its members. */
+    @Transactional(readOnly = true)
+    public List<ProgrammeMilestone> milestones(long programmeId) {
+        access.requireNetworkMember(programmeId);
+        programme(programmeId);
+        return programmes.milestones(programmeId);
+    }
+
+    /**
+     * The programme's milestones become exactly {@code drafts} (an empty list removes them all); one refused line
+     * refuses them all, each refusal naming its line and field ({@code $[2].dueOn}), and nothing changes.
+     */
+    @Transactional
+    public List<ProgrammeMilestone> replaceMilestones(long programmeId, @Nullable List<MilestoneDraft> drafts) {
+        access.requireNetworkMember(programmeId);
+        programme(programmeId);
+        List<MilestoneDraft> given = drafts == null ? List.of() : drafts;
+        List<Violation> violations = new ArrayList<>();
+        if (given.size() > MAXIMUM_MILESTONES) {
+            throw new RuleViolationException("$", "network.programme.milestones.tooMany", MAXIMUM_MILESTONES);
+        }
+        List<ProgrammeMilestone> checked = new ArrayList<>();
+        for (int line = 0; line < given.size(); line++) {
+            MilestoneDraft draft = given.get(line);
+            String at = "$[" + line + "].";
+            if (draft == null) {
+                violations.add(new Violation("$[" + line + "]", "network.programme.milestones.line"));
+                continue;
+            }
+            String label = clean(draft.label());
+            ProgressStep step = java.util.Arrays.stream(ProgressStep.values())
+                    .filter(found -> found.name().equals(draft.step())).findFirst().orElse(null);
+            LocalDate dueOn = day(draft.dueOn());
+            for (Violation violation : milestoneViolations(at, label, step, dueOn)) {
+                violations.add(switch (violation.field().substring(at.length())) {
+                    case "step" -> new Violation(violation.field(), "network.programme.milestones.step");
+                    case "dueOn" -> new Violation(violation.field(), "network.programme.milestones.dueOn");
+                    default -> violation;
+                });
+            }
+            if (label != null && step != null && dueOn != null) {
+                checked.add(new ProgrammeMilestone(0, label, step, dueOn));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        programmes.deleteMilestones(programmeId);
+        checked.forEach(milestone -> programmes.insertMilestone(programmeId, milestone.label(), milestone.step(),
+                milestone.dueOn()));
+        return programmes.milestones(programmeId);
+    }
+
+    private static List<Violation> milestoneViolations(String at, @Nullable String label, @Nullable ProgressStep step,
+            @Nullable LocalDate dueOn) {
+        List<Violation> violations = new ArrayList<>();
+        if (label == null || label.length() > 200) {
+            violations.add(new Violation(at + "label", "network.programme.milestone.label.invalid"));
+        }
+        if (step == null) {
+            violations.add(new Violation(at + "step", "network.programme.milestone.step.invalid"));
+        }
+        if (dueOn == null || dueOn.getYear() < 2000 || dueOn.getYear() > 2100) {
+            violations.add(new Violation(at + "dueOn", "network.programme.milestone.dueOn.invalid"));
+        }
+        return violations;
+    }
+
+    /** A day written yyyy-MM-dd; anything else is none. */
+    private static @Nullable LocalDate day(@Nullable String text) {
+        if (text == null || text.isBlank() || text.strip().length() != 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        }
+        catch (java.time.format.DateTimeParseException ex) {
+            return null;
+        }
     }
 
     @Transactional

@@ -27,5 +27,13 @@ public record WorkshopKit(String step, String title, String goal, String duratio
         public Form {
             columns = List.copyOf(columns);
         }
+
+        /**
+         * The height of a row on the landscape page, in millimetres: the rows share the 138 mm below the title and
+         * the header, between 10 mm (one written line) and 20 mm, so that the form fills one page.
+         */
+        public int rowHeight() {
+            return Math.max(10, Math.min(20, 138 / Math.max(1, rows)));
+        }
     }
 }

@@ -141,6 +141,12 @@ public class ProgrammeRepository {
                 .single();
     }
 
+    public void deleteMilestones(long organisationId) {
+        jdbc.sql("DELETE FROM programme_milestone WHERE organisation_id = :organisation")
+                .param("organisation", organisationId)
+                .update();
+    }
+
     public boolean deleteMilestone(long organisationId, long milestoneId) {
         return jdbc.sql("DELETE FROM programme_milestone WHERE organisation_id = :organisation AND id = :id")
                 .param("organisation", organisationId)

@@ -47,11 +47,32 @@ public class ProgressRepository {
                 JOIN chain_element target ON target.id = l.target_id
                 GROUP BY l.evaluation_id
             ),
+            workshops AS (
+                SELECT w.evaluation_id, count(DISTINCT w.id) AS workshops, max(w.opened_at) AS last_at
+                FROM shared x
+                JOIN workshop w ON w.structure_id = x.structure_id AND w.evaluation_id = x.id
+                WHERE EXISTS (SELECT 1 FROM workshop_participant p WHERE p.workshop_id = w.id)
+                GROUP BY w.evaluation_id
+            ),
             stakeholders AS (
                 SELECT p.evaluation_id, count(*) AS stakeholders, max(p.updated_at) AS updated_at
                 FROM shared x
                 JOIN stakeholder p ON p.structure_id = x.structure_id AND p.evaluation_id = x.id
                 GROUP BY p.evaluation_id
+            ),
+            objectives AS (
+                SELECT o.evaluation_id, count(*) AS objectives, max(o.updated_at) AS updated_at
+                FROM shared x
+                JOIN objective o ON o.structure_id = x.structure_id AND o.evaluation_id = x.id
+                GROUP BY o.evaluation_id
+            ),
+            answering AS (
+                SELECT i.evaluation_id, max(i.updated_at) AS updated_at
+                FROM shared x
+                JOIN indicator i ON i.structure_id = x.structure_id AND i.evaluation_id = x.id
+                WHERE EXISTS (SELECT 1 FROM indicator_question a
+                              WHERE a.indicator_id = i.id AND a.evaluation_id = i.evaluation_id)
+                GROUP BY i.evaluation_id
             ),
             questions AS (
                 SELECT q.evaluation_id, count(*) AS questions,
@@ -81,10 +102,11 @@ public class ProgressRepository {
                 GROUP BY i.evaluation_id
             ),
             answers AS (
-                SELECT s.evaluation_id, count(*) AS answers, min(r.submitted_at) AS first_at
+                SELECT s.evaluation_id, count(DISTINCT s.id) AS surveys, count(r.id) AS answers,
+                       min(r.submitted_at) AS first_at, greatest(max(s.created_at), max(s.updated_at)) AS surveys_at
                 FROM shared x
                 JOIN survey s ON s.structure_id = x.structure_id AND s.evaluation_id = x.id
-                JOIN survey_response r ON r.structure_id = s.structure_id AND r.survey_id = s.id
+                LEFT JOIN survey_response r ON r.structure_id = s.structure_id AND r.survey_id = s.id
                 GROUP BY s.evaluation_id
             ),
             testimonies AS (
@@ -122,13 +144,16 @@ public class ProgressRepository {
                    coalesce(c.primary_activities, 0) AS primary_activities, coalesce(c.outputs, 0) AS outputs,
                    coalesce(c.effects, 0) AS effects, coalesce(l.activity_output, 0) AS activity_output_links,
                    coalesce(l.output_effect, 0) AS output_effect_links,
-                   greatest(c.updated_at, p.updated_at) AS chain_at,
+                   coalesce(w.workshops, 0) AS workshops,
+                   greatest(c.updated_at, p.updated_at, w.last_at) AS chain_at,
+                   coalesce(o.objectives, 0) AS objectives,
                    coalesce(q.questions, 0) AS questions, coalesce(q.unanswered, 0) AS unanswered,
-                   q.updated_at AS questions_at, coalesce(q.verdicts, 0) AS verdicts, q.verdicts_at,
+                   greatest(q.updated_at, o.updated_at, ai.updated_at) AS questions_at, coalesce(q.verdicts, 0) AS verdicts, q.verdicts_at,
                    coalesce(i.indicators, 0) AS indicators, coalesce(i.measured, 0) AS measured,
                    i.measured_at, i.last_value_at,
                    least(i.first_value_at, a.first_at, t.first_at) AS first_collected_at,
                    coalesce(a.answers, 0) + coalesce(t.testimonies, 0) AS other_collected,
+                   coalesce(a.surveys, 0) AS surveys, a.surveys_at,
                    coalesce(n.contributions, 0) AS contributions, n.updated_at AS contributions_at,
                    coalesce(r.reports, 0) AS reports, r.created_at AS reports_at,
                    coalesce(r.reviewers, 0) AS reviewers, r.reviewers_at,
@@ -137,6 +162,9 @@ public class ProgressRepository {
             LEFT JOIN elements c ON c.evaluation_id = x.id
             LEFT JOIN links l ON l.evaluation_id = x.id
             LEFT JOIN stakeholders p ON p.evaluation_id = x.id
+            LEFT JOIN workshops w ON w.evaluation_id = x.id
+            LEFT JOIN objectives o ON o.evaluation_id = x.id
+            LEFT JOIN answering ai ON ai.evaluation_id = x.id
             LEFT JOIN questions q ON q.evaluation_id = x.id
             LEFT JOIN indicators i ON i.evaluation_id = x.id
             LEFT JOIN answers a ON a.evaluation_id = x.id
@@ -153,11 +181,12 @@ public class ProgressRepository {
 
     /** What each evaluation holds of the method, read only for the evaluations shared with this network. */
     public record Facts(long id, long structureId, long stakeholders, long elements, long primaryActivities,
-            long outputs, long effects, long activityOutputLinks, long outputEffectLinks,
-            @Nullable OffsetDateTime chainAt, long questions, long unanswered, @Nullable OffsetDateTime questionsAt,
+            long outputs, long effects, long activityOutputLinks, long outputEffectLinks, long workshops,
+            @Nullable OffsetDateTime chainAt, long objectives, long questions, long unanswered, @Nullable OffsetDateTime questionsAt,
             long verdicts, @Nullable OffsetDateTime verdictsAt, long indicators, long measured,
             @Nullable OffsetDateTime measuredAt, @Nullable OffsetDateTime lastValueAt,
-            @Nullable OffsetDateTime firstCollectedAt, long otherCollected, long contributions,
+            @Nullable OffsetDateTime firstCollectedAt, long otherCollected, long surveys,
+            @Nullable OffsetDateTime surveysAt, long contributions,
             @Nullable OffsetDateTime contributionsAt, long reports, @Nullable OffsetDateTime reportsAt,
             long reviewers, @Nullable OffsetDateTime reviewersAt, long opinions, @Nullable OffsetDateTime opinionsAt,
             @Nullable OffsetDateTime finalisedAt) {

@@ -15,7 +15,15 @@ import fr.maillon.network.internal.ProgressRepository.Facts;
 /**
  * When each step counts as done or started, from an evaluation's facts, and its day in the configured zone: the day
  * a step was reached when the records tell it (the first value, survey answer or testimony; the first opinion; the
- * first finalised version; the day the last indicator got its first value), otherwise the last day it was worked on.
+ * first finalised version; the day the last indicator got its first value), otherwise the last day it was worked on
+ * (the last save of its items, which the chain's and the cadre's tables only record from an item's first edit:
+ * without one the day is unknown, never guessed).
+ * <p>
+ * The states agree with the structure's own path (fr.maillon.chain.MethodPathService), which they detail: the chain
+ * is the method's chain step (a workshop with participants starts it); questions decide the cadre's step (an
+ * objective and every question answered by an indicator), indicators with data start it too; collection is the
+ * method's (a survey waiting for answers starts it); verdicts decide the analysis, contributions start it too; the
+ * finalised report decides the restitution, its review starts it too.
  */
 public final class ProgressRules {
 
@@ -30,13 +38,14 @@ public final class ProgressRules {
     private static Step chain(Facts facts, ZoneId zone) {
         boolean done = facts.stakeholders() > 0 && facts.primaryActivities() > 0 && facts.outputs() > 0
                 && facts.effects() > 0 && facts.activityOutputLinks() > 0 && facts.outputEffectLinks() > 0;
-        boolean started = facts.stakeholders() + facts.elements() > 0;
+        boolean started = facts.stakeholders() + facts.elements() + facts.workshops() > 0;
         return step(ProgressStep.CHAIN, done, started, facts.chainAt(), zone);
     }
 
     private static Step questions(Facts facts, ZoneId zone) {
-        return step(ProgressStep.QUESTIONS, facts.questions() > 0 && facts.unanswered() == 0, facts.questions() > 0,
-                facts.questionsAt(), zone);
+        boolean done = facts.objectives() > 0 && facts.questions() > 0 && facts.unanswered() == 0;
+        return step(ProgressStep.QUESTIONS, done, facts.objectives() + facts.questions() > 0, facts.questionsAt(),
+                zone);
     }
 
     private static Step indicators(Facts facts, ZoneId zone) {
@@ -47,7 +56,8 @@ public final class ProgressRules {
 
     private static Step collection(Facts facts, ZoneId zone) {
         boolean done = facts.measured() + facts.otherCollected() > 0;
-        return step(ProgressStep.COLLECTION, done, done, facts.firstCollectedAt(), zone);
+        return step(ProgressStep.COLLECTION, done, facts.surveys() > 0,
+                done ? facts.firstCollectedAt() : facts.surveysAt(), zone);
     }
 
     private static Step contributions(Facts facts, ZoneId zone) {
