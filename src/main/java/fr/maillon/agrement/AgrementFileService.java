@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +40,7 @@ import fr.maillon.framework.ObjectiveService;
 import fr.maillon.framework.PeriodResult;
 import fr.maillon.framework.PeriodType;
 import fr.maillon.network.AgrementCalendar;
+import fr.maillon.network.CalendarFiles;
 import fr.maillon.network.CalendarLine;
 import fr.maillon.network.NetworkService;
 import fr.maillon.network.SharedEvaluation;
@@ -64,7 +66,7 @@ import fr.maillon.workshop.WorkshopTrace;
  * evaluation is "not found".
  */
 @Service
-public class AgrementFileService {
+public class AgrementFileService implements CalendarFiles {
 
     /** Words of a name or title that say it belongs to the projet familles (folded: no accents, lower case). */
     private static final List<String> FAMILY_WORDS = List.of("famil", "parentalit", "acf");
@@ -135,6 +137,35 @@ public class AgrementFileService {
         }
         long structureId = page.evaluation().structureId();
         access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
+        String kept = checked(part, text, notApplicable);
+        notes.save(structureId, evaluationId, part, kept, notApplicable, clock.instant(), access.currentUserId());
+    }
+
+    /**
+     * The texts and marks the structure wrote in an evaluation's file, in the parts' order: for the exchange's export
+     * of an evaluation the caller has already read.
+     */
+    @Transactional(readOnly = true)
+    public List<AgrementNote> notes(Evaluation evaluation) {
+        return notes.notes(evaluation.structureId(), evaluation.id()).stream()
+                .map(note -> new AgrementNote(note.part(), note.text(), note.notApplicable()))
+                .sorted(java.util.Comparator.comparing(AgrementNote::part)).toList();
+    }
+
+    /**
+     * Writes a text and mark read from an exchange document into an evaluation the importer has just created (she
+     * was checked as an editor of the structure); the same rules as {@link #saveNote}.
+     * @throws RuleViolationException naming the field ({@code text}, {@code notApplicable}) and how to fix it
+     */
+    @Transactional
+    public void importNote(long structureId, long evaluationId, AgrementNote note) {
+        String kept = checked(note.part(), note.text(), note.notApplicable());
+        notes.save(structureId, evaluationId, note.part(), kept, note.notApplicable(), clock.instant(),
+                access.currentUserId());
+    }
+
+    /** The text as kept (stripped, blank: none), or every rule it breaks. */
+    private static @Nullable String checked(AgrementPart part, @Nullable String text, boolean notApplicable) {
         String kept = text == null || text.isBlank() ? null : text.strip().replace("\r\n", "\n");
         List<RuleViolationException.Violation> violations = new ArrayList<>();
         if (kept != null && kept.length() > AgrementPart.MAX_NOTE) {
@@ -150,7 +181,7 @@ public class AgrementFileService {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
-        notes.save(structureId, evaluationId, part, kept, notApplicable, clock.instant(), access.currentUserId());
+        return kept;
     }
 
     /**
@@ -160,6 +191,24 @@ public class AgrementFileService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public NetworkFiles networkFiles(long organisationId) {
         AgrementCalendar calendar = networks.calendar(organisationId);
+        return new NetworkFiles(calendar, lines(calendar));
+    }
+
+    /** For the calendar page: each structure's file, complete or with the number of parts to complete. */
+    @Override
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Map<Long, CalendarFiles.CalendarFile> files(AgrementCalendar calendar) {
+        Map<Long, CalendarFiles.CalendarFile> files = new HashMap<>();
+        for (NetworkFiles.Line line : lines(calendar)) {
+            if (line.evaluation() != null) {
+                files.put(line.calendar().structure().id(), new CalendarFiles.CalendarFile(line.evaluation().id(),
+                        line.toComplete().size()));
+            }
+        }
+        return files;
+    }
+
+    private List<NetworkFiles.Line> lines(AgrementCalendar calendar) {
         List<NetworkFiles.Line> lines = new ArrayList<>();
         for (CalendarLine line : calendar.lines()) {
             EvaluationPage page = latestProjetSocial(line.structure().evaluations());
@@ -171,7 +220,7 @@ public class AgrementFileService {
             lines.add(new NetworkFiles.Line(line, page.evaluation(), file.doneCount(), file.parts().size(),
                     file.toComplete().stream().map(FilePart::part).toList()));
         }
-        return new NetworkFiles(calendar, lines);
+        return lines;
     }
 
     /** The latest shared evaluation of the whole projet social the caller may read (they come latest first). */
