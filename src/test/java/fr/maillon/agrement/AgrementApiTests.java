@@ -67,6 +67,9 @@ class AgrementApiTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     long structure;
     String editor;
     long evaluation;
@@ -185,6 +188,40 @@ class AgrementApiTests {
         row = calendar.indexOf("EVS du Coiron");
         line = calendar.substring(row, calendar.indexOf("</tr>", row));
         assertThat(line).contains("href=\"/evaluations/" + evsProject + "/agrement\"", "Dossier : 4 parties à compléter");
+    }
+
+    @Test
+    void theNetworksListJudgesEachPartAsTheFileDoes() {
+        // the demo's CAF (La Coopération: its previous cycle, families named in its objectives) and this test's CAF
+        long demoCaf = jdbc.sql("SELECT id FROM organisation WHERE name = 'CAF de la Drôme'").query(Long.class)
+                .single();
+        users.signIn("caf26");
+        assertSameParts(files.networkFiles(demoCaf));
+        users.signIn(editor);
+        chains.addElement(evaluation, new fr.maillon.chain.ChainElementDraft(fr.maillon.chain.ElementKind.RESOURCE,
+                "Salle polyvalente", null, fr.maillon.chain.ResourceKind.MATERIAL, null, null, null, null, null, null,
+                null, null));
+        jdbc.sql("UPDATE evaluation SET purpose = 'Renouveler', steering = 'Comité' WHERE id = :id")
+                .param("id", evaluation).update();
+        files.saveNote(evaluation, AgrementPart.FAMILIES, null, false);
+        users.signIn(conseiller);
+        NetworkFiles list = files.networkFiles(caf);
+        assertSameParts(list);
+        assertThat(list.lines()).filteredOn(line -> line.evaluation() != null && line.evaluation().id() == evaluation)
+                .singleElement().satisfies(line -> assertThat(line.toComplete()).containsExactly(
+                        AgrementPart.FAMILIES, AgrementPart.OBJECTIVES, AgrementPart.PREVIOUS_EVALUATION));
+    }
+
+    private void assertSameParts(NetworkFiles list) {
+        assertThat(list.lines()).isNotEmpty();
+        for (NetworkFiles.Line line : list.lines()) {
+            if (line.evaluation() != null) {
+                AgrementFile file = files.file(line.evaluation().id());
+                assertThat(line.toComplete()).as(line.calendar().structure().name())
+                        .isEqualTo(file.toComplete().stream().map(FilePart::part).toList());
+                assertThat(line.done()).isEqualTo(file.doneCount());
+            }
+        }
     }
 
     private String token(String username) throws Exception {

@@ -41,7 +41,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The CAF's page of agrément files, timed: a CAF whose 30, then 100, centres sociaux each share a projet social as
  * full as the demo's Conserverie (its chain, framework with values, survey, evidence, verdicts and workshop, imported
  * with the scope of the whole projet social). Warm medians and worst runs of the service, of the page over HTTP and of
- * the agrément calendar page (which shows each file's state too), beside the bare calendar. Not a test: run with
+ * the agrément calendar page (which shows each file's state too), beside the bare calendar and beside each file
+ * built whole through the services, as the page did before it was set-based. Not a test: run with
  * {@code ./mvnw -o test -Dtest=AgrementBenchmark -Dmaillon.bench=agrement}, never by verify. Figures go to standard
  * output and to target/bench-agrement.txt.
  */
@@ -50,8 +51,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @EnabledIfSystemProperty(named = "maillon.bench", matches = "agrement")
 class AgrementBenchmark {
 
-    private static final int WARM_UP = 5;
-    private static final int RUNS = 15;
+    private static final int WARM_UP = 3;
+    private static final int RUNS = 10;
 
     @Autowired
     TestUsers users;
@@ -122,14 +123,21 @@ class AgrementBenchmark {
         if (sample.lines().size() != structures || sample.lines().stream().anyMatch(l -> l.evaluation() == null)) {
             throw new IllegalStateException("expected " + structures + " files, got " + sample.lines().size());
         }
+        List<Long> evaluations = sample.lines().stream().map(line -> line.evaluation().id()).toList();
         double[] calendar = Timing.time(WARM_UP, RUNS, () -> network.calendar(caf));
+        double[] fileByFile = Timing.time(WARM_UP, RUNS, () -> {
+            network.calendar(caf);
+            evaluations.forEach(files::file);
+        });
         double[] service = Timing.time(WARM_UP, RUNS, () -> files.networkFiles(caf));
         double[] page = Timing.time(WARM_UP, RUNS, () -> page("/networks/" + caf + "/agrement", conseiller));
         double[] calendarPage = Timing.time(WARM_UP, RUNS, () -> page("/networks/" + caf + "/calendar", conseiller));
         line("%d structures, median / worst over %d warm runs:", structures, RUNS);
         line("  agrément calendar alone (service): %.1f / %.1f ms", calendar[0], calendar[1]);
-        line("  the CAF's files (service: calendar and each structure's file): %.1f / %.1f ms (%.1f ms a structure)",
-                service[0], service[1], service[0] / structures);
+        line("  each structure's whole file built through the services, as the page did before: %.1f / %.1f ms "
+                + "(%.1f ms a structure)", fileByFile[0], fileByFile[1], fileByFile[0] / structures);
+        line("  the CAF's files, set-based (service: calendar, then one statement for every file's parts): "
+                + "%.1f / %.1f ms", service[0], service[1]);
         line("  files page over HTTP (MockMvc, rendered): %.1f / %.1f ms", page[0], page[1]);
         line("  calendar page over HTTP, with each file's state: %.1f / %.1f ms", calendarPage[0], calendarPage[1]);
     }
