@@ -132,6 +132,8 @@ class AgrementBenchmark {
         double[] service = Timing.time(WARM_UP, RUNS, () -> files.networkFiles(caf));
         double[] page = Timing.time(WARM_UP, RUNS, () -> page("/networks/" + caf + "/agrement", conseiller));
         double[] calendarPage = Timing.time(WARM_UP, RUNS, () -> page("/networks/" + caf + "/calendar", conseiller));
+        double[] milestonesPage = Timing.time(WARM_UP, RUNS, () -> page("/networks/" + caf + "/milestones",
+                conseiller));
         line("%d structures, median / worst over %d warm runs:", structures, RUNS);
         line("  agrément calendar alone (service): %.1f / %.1f ms", calendar[0], calendar[1]);
         line("  each structure's whole file built through the services, as the page did before: %.1f / %.1f ms "
@@ -140,6 +142,8 @@ class AgrementBenchmark {
                 + "%.1f / %.1f ms", service[0], service[1]);
         line("  files page over HTTP (MockMvc, rendered): %.1f / %.1f ms", page[0], page[1]);
         line("  calendar page over HTTP, with each file's state: %.1f / %.1f ms", calendarPage[0], calendarPage[1]);
+        line("  for scale, the milestones form over HTTP (a page that reads no structure): %.1f / %.1f ms",
+                milestonesPage[0], milestonesPage[1]);
     }
 
     private void page(String path, String username) {
