@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.maillon.agrement.internal.AgrementNoteRepository;
 import fr.maillon.agrement.internal.AgrementNoteRepository.Note;
+import fr.maillon.agrement.internal.FileFactsRepository;
+import fr.maillon.agrement.internal.FileFactsRepository.Facts;
 import fr.maillon.chain.ChainElement;
 import fr.maillon.chain.ChainService;
 import fr.maillon.chain.ElementKind;
@@ -39,6 +42,7 @@ import fr.maillon.framework.ObjectiveService;
 import fr.maillon.framework.PeriodResult;
 import fr.maillon.framework.PeriodType;
 import fr.maillon.network.AgrementCalendar;
+import fr.maillon.network.CalendarFiles;
 import fr.maillon.network.CalendarLine;
 import fr.maillon.network.NetworkService;
 import fr.maillon.network.SharedEvaluation;
@@ -64,7 +68,7 @@ import fr.maillon.workshop.WorkshopTrace;
  * evaluation is "not found".
  */
 @Service
-public class AgrementFileService {
+public class AgrementFileService implements CalendarFiles {
 
     /** Words of a name or title that say it belongs to the projet familles (folded: no accents, lower case). */
     private static final List<String> FAMILY_WORDS = List.of("famil", "parentalit", "acf");
@@ -82,11 +86,13 @@ public class AgrementFileService {
     private final NetworkService networks;
     private final AccessPolicy access;
     private final AgrementNoteRepository notes;
+    private final FileFactsRepository facts;
     private final Clock clock;
 
     AgrementFileService(EvaluationService evaluations, ChainService chains, ObjectiveService objectives,
             FrameworkService framework, VerdictService verdicts, ReportService reports, WorkshopService workshops,
-            NetworkService networks, AccessPolicy access, AgrementNoteRepository notes, Clock clock) {
+            NetworkService networks, AccessPolicy access, AgrementNoteRepository notes, FileFactsRepository facts,
+            Clock clock) {
         this.evaluations = evaluations;
         this.chains = chains;
         this.objectives = objectives;
@@ -97,6 +103,7 @@ public class AgrementFileService {
         this.networks = networks;
         this.access = access;
         this.notes = notes;
+        this.facts = facts;
         this.clock = clock;
     }
 
@@ -135,6 +142,35 @@ public class AgrementFileService {
         }
         long structureId = page.evaluation().structureId();
         access.requireStructureRole(structureId, Role.STRUCTURE_EDITOR);
+        String kept = checked(part, text, notApplicable);
+        notes.save(structureId, evaluationId, part, kept, notApplicable, clock.instant(), access.currentUserId());
+    }
+
+    /**
+     * The texts and marks the structure wrote in an evaluation's file, in the parts' order: for the exchange's export
+     * of an evaluation the caller has already read.
+     */
+    @Transactional(readOnly = true)
+    public List<AgrementNote> notes(Evaluation evaluation) {
+        return notes.notes(evaluation.structureId(), evaluation.id()).stream()
+                .map(note -> new AgrementNote(note.part(), note.text(), note.notApplicable()))
+                .sorted(java.util.Comparator.comparing(AgrementNote::part)).toList();
+    }
+
+    /**
+     * Writes a text and mark read from an exchange document into an evaluation the importer has just created (she
+     * was checked as an editor of the structure); the same rules as {@link #saveNote}.
+     * @throws RuleViolationException naming the field ({@code text}, {@code notApplicable}) and how to fix it
+     */
+    @Transactional
+    public void importNote(long structureId, long evaluationId, AgrementNote note) {
+        String kept = checked(note.part(), note.text(), note.notApplicable());
+        notes.save(structureId, evaluationId, note.part(), kept, note.notApplicable(), clock.instant(),
+                access.currentUserId());
+    }
+
+    /** The text as kept (stripped, blank: none), or every rule it breaks. */
+    private static @Nullable String checked(AgrementPart part, @Nullable String text, boolean notApplicable) {
         String kept = text == null || text.isBlank() ? null : text.strip().replace("\r\n", "\n");
         List<RuleViolationException.Violation> violations = new ArrayList<>();
         if (kept != null && kept.length() > AgrementPart.MAX_NOTE) {
@@ -150,7 +186,7 @@ public class AgrementFileService {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
-        notes.save(structureId, evaluationId, part, kept, notApplicable, clock.instant(), access.currentUserId());
+        return kept;
     }
 
     /**
@@ -160,34 +196,87 @@ public class AgrementFileService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public NetworkFiles networkFiles(long organisationId) {
         AgrementCalendar calendar = networks.calendar(organisationId);
+        return new NetworkFiles(calendar, lines(calendar));
+    }
+
+    /** For the calendar page: each structure's file, complete or with the number of parts to complete. */
+    @Override
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Map<Long, CalendarFiles.CalendarFile> files(AgrementCalendar calendar) {
+        Map<Long, CalendarFiles.CalendarFile> files = new HashMap<>();
+        for (NetworkFiles.Line line : lines(calendar)) {
+            if (line.evaluation() != null) {
+                files.put(line.calendar().structure().id(), new CalendarFiles.CalendarFile(line.evaluation().id(),
+                        line.toComplete().size()));
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Each calendar line's file, set-based: the facts of every shared projet social read in one statement, each
+     * structure's latest one (they come latest first) judged by the same rules as the file's page.
+     */
+    private List<NetworkFiles.Line> lines(AgrementCalendar calendar) {
+        Map<Long, Facts> facts = this.facts.facts(calendar.lines().stream()
+                .flatMap(line -> line.structure().evaluations().stream()).map(SharedEvaluation::id).toList());
         List<NetworkFiles.Line> lines = new ArrayList<>();
         for (CalendarLine line : calendar.lines()) {
-            EvaluationPage page = latestProjetSocial(line.structure().evaluations());
-            if (page == null || !hasFile(page.evaluation(), page.structure().kind())) {
+            SharedEvaluation projetSocial = line.structure().kind().agreedByCaf() ? line.structure().evaluations()
+                    .stream().filter(shared -> facts.containsKey(shared.id())).findFirst().orElse(null) : null;
+            if (projetSocial == null) {
                 lines.add(new NetworkFiles.Line(line, null, 0, AgrementPart.values().length, List.of()));
                 continue;
             }
-            AgrementFile file = build(page);
-            lines.add(new NetworkFiles.Line(line, page.evaluation(), file.doneCount(), file.parts().size(),
-                    file.toComplete().stream().map(FilePart::part).toList()));
+            Facts found = facts.get(projetSocial.id());
+            // the previous cycle counts when the network reads it too, as on the file's page
+            boolean previousRead = found.previousEvaluationId() != null && line.structure().evaluations().stream()
+                    .anyMatch(shared -> shared.id() == found.previousEvaluationId());
+            List<AgrementPart> toComplete = new ArrayList<>();
+            if (!diagnosticPresent(found.framed(), found.stakeholders() > 0, found.resources() > 0)) {
+                toComplete.add(AgrementPart.DIAGNOSTIC);
+            }
+            if (!participationPresent(found.inhabitants(), found.inhabitantStakeholders())) {
+                toComplete.add(AgrementPart.PARTICIPATION);
+            }
+            if (!familiesDone(line.structure().kind(), found.familiesMarkedNotApplicable(),
+                    found.familyCandidates().stream().anyMatch(AgrementFileService::speaksOfFamilies))) {
+                toComplete.add(AgrementPart.FAMILIES);
+            }
+            if (!objectivesPresent(found.objectives(), found.questions())) {
+                toComplete.add(AgrementPart.OBJECTIVES);
+            }
+            if (!previousPresent(found.questions(), found.verdicts(), previousRead ? found.previousFinalisedReports()
+                    : 0)) {
+                toComplete.add(AgrementPart.PREVIOUS_EVALUATION);
+            }
+            int parts = AgrementPart.values().length;
+            lines.add(new NetworkFiles.Line(line, projetSocial, parts - toComplete.size(), parts, toComplete));
         }
-        return new NetworkFiles(calendar, lines);
+        return lines;
     }
 
-    /** The latest shared evaluation of the whole projet social the caller may read (they come latest first). */
-    private @Nullable EvaluationPage latestProjetSocial(List<SharedEvaluation> shared) {
-        for (SharedEvaluation evaluation : shared) {
-            try {
-                EvaluationPage page = evaluations.page(evaluation.id());
-                if (page.evaluation().scope() == EvaluationScope.PROJET_SOCIAL) {
-                    return page;
-                }
-            }
-            catch (EvaluationNotFoundException ex) {
-                // a share the caller's own membership does not reach: not hers to read
-            }
-        }
-        return null;
+    // --- the rules of the parts, shared by the file's page and the network's list ------------------
+
+    static boolean diagnosticPresent(boolean framed, boolean stakeholders, boolean resources) {
+        return framed && stakeholders && resources;
+    }
+
+    static boolean participationPresent(int inhabitants, int inhabitantStakeholders) {
+        return inhabitants > 0 || inhabitantStakeholders > 0;
+    }
+
+    /** Sans objet (an espace de vie sociale, or marked so), or present when something speaks of families. */
+    static boolean familiesDone(StructureKind kind, boolean marked, boolean speaksOfFamilies) {
+        return kind == StructureKind.ESPACE_VIE_SOCIALE || marked || speaksOfFamilies;
+    }
+
+    static boolean objectivesPresent(int objectives, int questions) {
+        return objectives > 0 && questions > 0;
+    }
+
+    static boolean previousPresent(int questions, long answered, long previousFinalised) {
+        return (questions > 0 && answered == questions) || previousFinalised > 0;
     }
 
     // --- the parts --------------------------------------------------------------------------------
@@ -265,7 +354,7 @@ public class AgrementFileService {
         if (effects > 0) {
             filled.add(StepText.linked(base + "/diagram", "agrement.diagnostic.effects", effects));
         }
-        boolean present = evaluation.framed() && !chain.stakeholders().isEmpty() && !resources.isEmpty();
+        boolean present = diagnosticPresent(evaluation.framed(), !chain.stakeholders().isEmpty(), !resources.isEmpty());
         return new FilePart(AgrementPart.DIAGNOSTIC, state(present, !filled.isEmpty() || note != null), filled,
                 present ? List.of() : toDo, note, false);
     }
@@ -287,7 +376,7 @@ public class AgrementFileService {
             filled.add(StepText.linked(base + "#stakeholders", "agrement.participation.stakeholders",
                     participation.inhabitantStakeholders()));
         }
-        boolean present = participation.inhabitants() > 0 || participation.inhabitantStakeholders() > 0;
+        boolean present = participationPresent(participation.inhabitants(), participation.inhabitantStakeholders());
         if (participation.inhabitants() == 0) {
             toDo.add(StepText.linked(base + "/workshops", "agrement.participation.todo.workshop"));
         }
@@ -360,7 +449,7 @@ public class AgrementFileService {
             filled.add(StepText.linked(base + "/indicators", "agrement.objectives.indicators", results.size(),
                     targeted));
         }
-        boolean present = !overview.objectives().isEmpty() && !overview.questions().isEmpty();
+        boolean present = objectivesPresent(overview.objectives().size(), overview.questions().size());
         return new FilePart(AgrementPart.OBJECTIVES, state(present, !filled.isEmpty() || note != null), filled,
                 present ? List.of() : toDo, note, false);
     }
@@ -387,7 +476,7 @@ public class AgrementFileService {
                     "agrement.previous.cycle", cycles.previous().title(), previousFinalised));
         }
         boolean allAnswered = !answers.isEmpty() && answered == answers.size();
-        boolean present = allAnswered || previousFinalised > 0;
+        boolean present = previousPresent(answers.size(), answered, previousFinalised);
         if (!allAnswered) {
             toDo.add(answers.isEmpty() ? StepText.linked(base + "/framework", "agrement.previous.todo.questions")
                     : StepText.linked(base + "/verdicts", "agrement.previous.todo.verdicts",

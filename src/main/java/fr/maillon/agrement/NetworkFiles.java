@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import fr.maillon.chain.Evaluation;
 import fr.maillon.network.AgrementCalendar;
 import fr.maillon.network.CalendarLine;
+import fr.maillon.network.SharedEvaluation;
 
 /**
  * A network's agrément calendar with each sharing structure's file: the latest projet social evaluation it
@@ -18,7 +18,7 @@ public record NetworkFiles(AgrementCalendar calendar, List<Line> lines) {
         lines = List.copyOf(lines);
     }
 
-    public record Line(CalendarLine calendar, @Nullable Evaluation evaluation, int done, int parts,
+    public record Line(CalendarLine calendar, @Nullable SharedEvaluation evaluation, int done, int parts,
             List<AgrementPart> toComplete) {
 
         public Line {

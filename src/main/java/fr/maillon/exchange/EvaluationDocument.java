@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import fr.maillon.agrement.AgrementPart;
 import fr.maillon.chain.ActivityType;
 import fr.maillon.chain.EffectTarget;
 import fr.maillon.chain.ElementKind;
@@ -46,13 +47,13 @@ import fr.maillon.workshop.ParticipantRole;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "format", "version", "evaluation", "stakeholders", "elements", "links", "interactions",
-        "framework", "surveys", "evidence", "contributions", "reports", "verdicts", "workshops" })
+        "framework", "surveys", "evidence", "contributions", "reports", "verdicts", "workshops", "agrementNotes" })
 public record EvaluationDocument(String format, int version, EvaluationPart evaluation,
         List<StakeholderPart> stakeholders, List<ElementPart> elements, List<LinkPart> links,
         List<InteractionPart> interactions, @Nullable FrameworkPart framework, @Nullable List<SurveyPart> surveys,
         @Nullable List<EvidencePart> evidence, @Nullable List<ContributionPart> contributions,
         @Nullable List<ReportPart> reports, @Nullable List<VerdictPart> verdicts,
-        @Nullable List<WorkshopPart> workshops) {
+        @Nullable List<WorkshopPart> workshops, @Nullable List<AgrementNotePart> agrementNotes) {
 
     public static final String FORMAT = "maillon-evaluation";
     /** The version this instance writes; it reads every version up to it (version 2 only adds to version 1). */
@@ -363,5 +364,14 @@ public record EvaluationDocument(String format, int version, EvaluationPart eval
 
     /** A link drawn during a workshop, by the refs of its two ends (a link of {@code links}). */
     public record WorkshopLinkPart(String source, String target) {
+    }
+
+    /**
+     * What the structure wrote in its dossier d'agrément (version 2, optional): a part's text, and for the projet
+     * familles whether it is "sans objet" ({@code notApplicable}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({ "part", "text", "notApplicable" })
+    public record AgrementNotePart(AgrementPart part, @Nullable String text, @Nullable Boolean notApplicable) {
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.maillon.agrement.AgrementFileService;
+import fr.maillon.agrement.AgrementNote;
+import fr.maillon.agrement.AgrementPart;
 import fr.maillon.chain.ChainElement;
 import fr.maillon.chain.ChainElementDraft;
 import fr.maillon.chain.ChainService;
@@ -83,10 +87,13 @@ public class ExchangeService {
     private final EvidenceExchange evidence;
     private final RestitutionExchange restitution;
     private final WorkshopExchange workshops;
+    private final AgrementFileService agrement;
 
     ExchangeService(EvaluationService evaluations, ChainService chains, JsonMapper mapper, MessageSource messages,
             FrameworkExchange frameworks, SurveyExchange surveys, EvidenceExchange evidence,
-            RestitutionExchange restitution, WorkshopExchange workshops) throws IOException {
+            RestitutionExchange restitution, WorkshopExchange workshops, AgrementFileService agrement)
+            throws IOException {
+        this.agrement = agrement;
         this.restitution = restitution;
         this.workshops = workshops;
         this.frameworks = frameworks;
@@ -158,7 +165,16 @@ public class ExchangeService {
                 surveys.export(evaluationId), evidence.export(evaluationId, elementRefs),
                 restitution.exportContributions(evaluationId, elementRefs), restitution.exportReports(evaluationId),
                 restitution.exportVerdicts(evaluationId, elementRefs),
-                workshops.export(evaluationId, elementRefs, linkEnds));
+                workshops.export(evaluationId, elementRefs, linkEnds), agrementNotes(evaluation));
+    }
+
+    /** The texts and marks of the evaluation's dossier d'agrément; null when it has none. */
+    private @Nullable List<EvaluationDocument.AgrementNotePart> agrementNotes(Evaluation evaluation) {
+        List<EvaluationDocument.AgrementNotePart> parts = agrement.notes(evaluation).stream()
+                .map(note -> new EvaluationDocument.AgrementNotePart(note.part(), note.text(),
+                        note.notApplicable() ? true : null))
+                .toList();
+        return parts.isEmpty() ? null : parts;
     }
 
     /** The names the evaluation's editors gave its targets, by code; null when it keeps every default name. */
@@ -326,6 +342,14 @@ public class ExchangeService {
                         message("exchange.ref.activity", interaction.activity())));
             }
         }
+        List<EvaluationDocument.AgrementNotePart> notes = document.agrementNotes() == null ? List.of()
+                : document.agrementNotes();
+        Set<AgrementPart> noted = EnumSet.noneOf(AgrementPart.class);
+        for (int i = 0; i < notes.size(); i++) {
+            if (!noted.add(notes.get(i).part())) {
+                errors.add(new ApiError("$.agrementNotes[" + i + "].part", message("exchange.agrementNote.duplicate")));
+            }
+        }
         if (document.framework() != null) {
             frameworks.checkReferences(document.framework(), elements, errors);
         }
@@ -436,6 +460,15 @@ public class ExchangeService {
             Map<String, ElementKind> kinds = new HashMap<>();
             document.elements().forEach(element -> kinds.put(element.ref(), element.kind()));
             workshops.write(evaluationId, document.workshops(), ids, kinds, linkIds, errors);
+        }
+        if (errors.isEmpty() && document.agrementNotes() != null) {
+            List<EvaluationDocument.AgrementNotePart> notes = document.agrementNotes();
+            for (int i = 0; i < notes.size(); i++) {
+                EvaluationDocument.AgrementNotePart note = notes.get(i);
+                attempt("$.agrementNotes[" + i + "]", Function.identity(), errors, () -> agrement.importNote(
+                        structureId, evaluationId, new AgrementNote(note.part(), note.text(),
+                                Boolean.TRUE.equals(note.notApplicable()))));
+            }
         }
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);

@@ -2,9 +2,11 @@ package fr.maillon.network.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.maillon.chain.EvaluationStatus;
+import fr.maillon.network.AgrementCalendar;
 import fr.maillon.network.AnnualSummary;
+import fr.maillon.network.CalendarFiles;
 import fr.maillon.network.Comparison;
 import fr.maillon.network.EntryFigures;
 import fr.maillon.network.Milestone;
@@ -33,9 +37,11 @@ import fr.maillon.web.RuleViolationException;
 class NetworkController {
 
     private final NetworkService network;
+    private final ObjectProvider<CalendarFiles> calendarFiles;
 
-    NetworkController(NetworkService network) {
+    NetworkController(NetworkService network, ObjectProvider<CalendarFiles> calendarFiles) {
         this.network = network;
+        this.calendarFiles = calendarFiles;
     }
 
     @GetMapping("/networks/{organisationId}")
@@ -120,7 +126,10 @@ class NetworkController {
 
     @GetMapping("/networks/{organisationId}/calendar")
     String calendar(@PathVariable long organisationId, Model model) {
-        model.addAttribute("calendar", network.calendar(organisationId));
+        AgrementCalendar calendar = network.calendar(organisationId);
+        CalendarFiles files = calendarFiles.getIfAvailable();
+        model.addAttribute("calendar", calendar);
+        model.addAttribute("files", files == null ? Map.of() : files.files(calendar));
         return "network/calendar";
     }
 

@@ -1,0 +1,119 @@
+package fr.maillon.agrement;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import fr.maillon.web.Browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dossier d'agrément on a 360 px phone, in real Chromium, on the demo's La Coopération: as the structure (the
+ * file, a part's text form, a refused text, the projet familles form) and as the CAF (the file read-only, the CAF's
+ * files page, the agrément calendar with each file's state); axe-core finds no violation and nothing scrolls sideways.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class AgrementFileBrowserTests {
+
+    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ChromeDriver phone;
+
+    @AfterEach
+    void quit() {
+        if (phone != null) {
+            phone.quit();
+        }
+    }
+
+    @Test
+    void theStructureAndTheCafReadAndWriteTheFileOnAPhone() throws Exception {
+        long projetSocial = jdbc.sql("""
+                SELECT e.id FROM evaluation e JOIN organisation o ON o.id = e.structure_id
+                WHERE o.name = 'La Coopération' AND e.scope = 'PROJET_SOCIAL'
+                """).query(Long.class).single();
+        long caf = jdbc.sql("SELECT id FROM organisation WHERE name = 'CAF de la Drôme'").query(Long.class).single();
+
+        phone = Browser.start(360, 740);
+        signIn("coope");
+        phone.get(url("/evaluations/" + projetSocial + "/agrement"));
+        assertThat(phone.findElement(By.tagName("h1")).getText()).contains("Dossier d'agrément");
+        assertAccessible("structure-file");
+        phone.get(url("/evaluations/" + projetSocial + "/agrement/diagnostic/edit"));
+        assertAccessible("structure-form");
+        phone.findElement(By.id("text")).clear();
+        ((JavascriptExecutor) phone).executeScript("document.getElementById('text').value = arguments[0];",
+                "a".repeat(2001));
+        Browser.clickAndWait(phone, phone.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(phone.findElement(By.id("main")).getText()).contains("raccourcissez-le");
+        assertAccessible("structure-form-refused");
+        phone.get(url("/evaluations/" + projetSocial + "/agrement/families/edit"));
+        assertAccessible("structure-families-form");
+
+        phone.quit();
+        phone = Browser.start(360, 740);
+        signIn("caf26");
+        phone.get(url("/evaluations/" + projetSocial + "/agrement"));
+        assertThat(phone.findElement(By.id("main")).getText()).contains("Vous lisez ce dossier");
+        assertAccessible("caf-file");
+        phone.get(url("/networks/" + caf + "/agrement"));
+        assertThat(phone.findElement(By.id("agrement-files")).getText()).contains("La Coopération");
+        assertAccessible("caf-files");
+        phone.get(url("/networks/" + caf + "/calendar"));
+        assertThat(phone.findElement(By.id("calendar")).getText()).contains("Dossier : 1 partie à compléter");
+        assertAccessible("caf-calendar");
+    }
+
+    private void signIn(String username) {
+        phone.get(url("/login"));
+        phone.findElement(By.id("username")).sendKeys(username);
+        phone.findElement(By.id("password")).sendKeys("maillon-demo");
+        Browser.clickAndWait(phone, phone.findElement(By.cssSelector("main form button[type=submit]")));
+    }
+
+    private void assertAccessible(String page) throws IOException {
+        Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(screenshots.resolve("360-agrement-" + page + ".png"), phone.getScreenshotAs(OutputType.BYTES));
+        long overflow = (Long) ((JavascriptExecutor) phone).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow).as("horizontal overflow on the " + page + " page").isLessThanOrEqualTo(0);
+        Results results = new AxeBuilder().withTags(WCAG).analyze(phone);
+        assertThat(results.getPasses()).as("axe ran its checks on " + page).isNotEmpty();
+        assertThat(results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact())
+                || "critical".equals(rule.getImpact())).map(AgrementFileBrowserTests::describe).toList())
+                .as("serious or critical axe violations on the " + page + " page").isEmpty();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget())).toList();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
