@@ -64,6 +64,7 @@ class CheckedDataBrowserTests {
         long projetSocial = jdbc.sql("""
                 SELECT e.id FROM evaluation e JOIN organisation o ON o.id = e.structure_id
                 WHERE o.name = 'La Coopération' AND e.scope = 'PROJET_SOCIAL'
+                ORDER BY e.id LIMIT 1
                 """).query(Long.class).single();
         driver = Browser.start(360, 740);
         signIn("coope", "maillon-demo");
