@@ -316,6 +316,7 @@ public class ProgrammeService {
     /** A step's workshop kit as a PDF, for the programme's members. */
     public byte[] kitPdf(long programmeId, String step) {
         access.requireNetworkMember(programmeId);
+        programme(programmeId);
         return kits.pdf(kits.kit(step).orElseThrow(() -> new NotFoundException("network.kit.notFound", step)));
     }
 

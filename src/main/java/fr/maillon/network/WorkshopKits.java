@@ -26,6 +26,7 @@ public class WorkshopKits {
     private static final String RESOURCE = "network/workshop-kits.json";
 
     private final List<WorkshopKit> kits;
+    private final java.util.Map<String, byte[]> rendered = new java.util.concurrent.ConcurrentHashMap<>();
     private final TemplateEngine templates;
     private final PdfRenderer pdf;
     private final ApplicationContext application;
@@ -51,7 +52,12 @@ public class WorkshopKits {
         return kits.stream().filter(kit -> kit.step().equals(step)).findFirst();
     }
 
+    /** The kit's PDF, rendered once: kits are the same for every programme. */
     public byte[] pdf(WorkshopKit kit) {
+        return rendered.computeIfAbsent(kit.step(), step -> render(kit));
+    }
+
+    private byte[] render(WorkshopKit kit) {
         Context context = new Context(Locale.FRENCH);
         context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(application, null));
