@@ -93,7 +93,9 @@ public class ProgressRepository {
                 GROUP BY d.evaluation_id, d.indicator_id
             ),
             indicators AS (
-                SELECT i.evaluation_id, count(*) AS indicators, count(v.first_at) AS measured,
+                -- formulas and survey-fed indicators get no typed value: only the others wait for one
+                SELECT i.evaluation_id, count(*) FILTER (WHERE i.source IN ('MANUAL', 'IMPORT')) AS indicators,
+                       count(v.first_at) FILTER (WHERE i.source IN ('MANUAL', 'IMPORT')) AS measured,
                        max(v.first_at) AS measured_at, max(v.last_at) AS last_value_at,
                        min(v.first_at) AS first_value_at
                 FROM shared x
