@@ -86,29 +86,27 @@ public class ProgressRepository {
                 LEFT JOIN verdict v ON v.question_id = q.id AND v.evaluation_id = q.evaluation_id
                 GROUP BY q.evaluation_id
             ),
-            entered AS (
-                SELECT d.evaluation_id, d.indicator_id, min(d.entered_at) AS first_at, max(d.entered_at) AS last_at
-                FROM shared x
-                JOIN data_value d ON d.structure_id = x.structure_id AND d.evaluation_id = x.id
-                GROUP BY d.evaluation_id, d.indicator_id
-            ),
             indicators AS (
-                -- formulas and survey-fed indicators get no typed value: only the others wait for one
+                -- formulas and survey-fed indicators get no typed value: only the others wait for one;
+                -- each indicator's first and last value, read through its own index
                 SELECT i.evaluation_id, count(*) FILTER (WHERE i.source IN ('MANUAL', 'IMPORT')) AS indicators,
                        count(v.first_at) FILTER (WHERE i.source IN ('MANUAL', 'IMPORT')) AS measured,
                        max(v.first_at) AS measured_at, max(v.last_at) AS last_value_at,
                        min(v.first_at) AS first_value_at
                 FROM shared x
                 JOIN indicator i ON i.structure_id = x.structure_id AND i.evaluation_id = x.id
-                LEFT JOIN entered v ON v.evaluation_id = i.evaluation_id AND v.indicator_id = i.id
+                CROSS JOIN LATERAL (SELECT min(d.entered_at) AS first_at, max(d.entered_at) AS last_at
+                                    FROM data_value d WHERE d.indicator_id = i.id) v
                 GROUP BY i.evaluation_id
             ),
             answers AS (
-                SELECT s.evaluation_id, count(DISTINCT s.id) AS surveys, count(r.id) AS answers,
-                       min(r.submitted_at) AS first_at, greatest(max(s.created_at), max(s.updated_at)) AS surveys_at
+                SELECT s.evaluation_id, count(*) AS surveys, sum(r.answers) AS answers,
+                       min(r.first_at) AS first_at, greatest(max(s.created_at), max(s.updated_at)) AS surveys_at
                 FROM shared x
                 JOIN survey s ON s.structure_id = x.structure_id AND s.evaluation_id = x.id
-                LEFT JOIN survey_response r ON r.structure_id = s.structure_id AND r.survey_id = s.id
+                CROSS JOIN LATERAL (SELECT count(*) AS answers, min(r.submitted_at) AS first_at
+                                    FROM survey_response r
+                                    WHERE r.structure_id = s.structure_id AND r.survey_id = s.id) r
                 GROUP BY s.evaluation_id
             ),
             testimonies AS (
