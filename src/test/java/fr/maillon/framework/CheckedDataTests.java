@@ -44,6 +44,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -403,6 +404,16 @@ class CheckedDataTests {
         DataValidation after = validation.validation(computed);
         assertThat(after.signOff("2023")).isNull();
         assertThat(after.withdrawn()).extracting(SignOff::period).containsExactly("2023");
+    }
+
+    @Test
+    void aSignOffFormThatIsNotUnderstoodSignsNothing() throws Exception {
+        mvc.perform(post("/evaluations/{id}/sign-offs", evaluation).with(users.as(admin)).with(csrf())
+                        .param("period", "2022").param("withViolations", "\u0000<script>"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", "framework.signOff.notUnderstood"));
+        users.signIn(admin);
+        assertThat(validation.validation(evaluation).signOff("2022")).isNull();
     }
 
     @Test

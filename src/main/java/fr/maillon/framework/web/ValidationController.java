@@ -62,6 +62,11 @@ class ValidationController {
     @PostMapping("/evaluations/{evaluationId}/sign-offs")
     String signOff(@PathVariable long evaluationId, @ModelAttribute("signOffForm") SignOffForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            // a value that is no yes or no for the box: nothing is signed, the page says so
+            redirect.addFlashAttribute("flash", "framework.signOff.notUnderstood");
+            return "redirect:/evaluations/" + evaluationId + "/validation";
+        }
         try {
             validation.signOff(evaluationId, form.period(), Boolean.TRUE.equals(form.withViolations()), form.note());
             redirect.addFlashAttribute("flash", "framework.signOff.done");
