@@ -116,8 +116,10 @@ class FrenchThatReadsRightTests {
             }
         }
         for (String username : List.of("federation26", "caf26")) {
+            // the federation's delegate also runs the demo's programme
             long network = id("SELECT m.organisation_id FROM membership m JOIN app_user u ON u.id = m.user_id "
-                    + "WHERE u.username = '" + username + "'");
+                    + "JOIN organisation o ON o.id = m.organisation_id "
+                    + "WHERE u.username = '" + username + "' AND o.type IN ('FEDERATION', 'CAF')");
             List<Long> shared = ids("SELECT DISTINCT coalesce(s.evaluation_id, e.id) FROM evaluation_share s "
                     + "LEFT JOIN evaluation e ON e.structure_id = s.structure_id AND s.evaluation_id IS NULL "
                     + "WHERE s.recipient_id = " + network + " AND s.revoked_at IS NULL ORDER BY 1");
