@@ -279,9 +279,11 @@ class FrenchThatReadsRightTests {
             }
         }
         String flat = text.replaceAll(SPACE + "+", " ");
-        // A report's document (its page's preview, its PDFs, the dashboard drawn from the same content) is written in
-        // French for its French readers, whatever the reader's screen.
-        boolean document = url.matches("/reports/\\d+(/.*\\.pdf)?|/evaluations/\\d+/dashboard");
+        // A report's document (its page's preview, its PDFs, the dashboard drawn from the same content), the CAF
+        // commission's note and the workshop kits printed for a centre social are written in French for their French
+        // readers, whatever the reader's screen.
+        boolean document = url.matches("/reports/\\d+(/.*\\.pdf)?|/evaluations/\\d+/dashboard"
+                + "|/evaluations/\\d+/agrement/note\\.pdf|/programmes/\\d+/kits/[A-Z]+\\.pdf");
         for (String message : english && document ? Set.<String>of() : english ? frenchOnly : englishOnly) {
             if (flat.contains(message)) {
                 problems.computeIfAbsent((english ? "en · French" : "fr · English") + " text of a message: «" + message
