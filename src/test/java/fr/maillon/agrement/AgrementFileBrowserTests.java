@@ -55,6 +55,7 @@ class AgrementFileBrowserTests {
         long projetSocial = jdbc.sql("""
                 SELECT e.id FROM evaluation e JOIN organisation o ON o.id = e.structure_id
                 WHERE o.name = 'La Coopération' AND e.scope = 'PROJET_SOCIAL'
+                ORDER BY e.id LIMIT 1
                 """).query(Long.class).single();
         long caf = jdbc.sql("SELECT id FROM organisation WHERE name = 'CAF de la Drôme'").query(Long.class).single();
 
