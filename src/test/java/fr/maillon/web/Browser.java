@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -25,6 +26,7 @@ public final class Browser {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private Browser() {
     }
@@ -62,6 +64,13 @@ public final class Browser {
         // A headless window is at least 500 px wide: narrower screens are emulated, as a phone would be.
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", width < 600));
+        // Each browser signs in from an address of its own, as each person's phone would: the sign-in throttle counts
+        // failures per address (the app trusts the loopback proxy's X-Forwarded-For), and other classes leave theirs
+        // on the loopback address of the shared test context.
+        int client = CLIENTS.incrementAndGet();
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
+                Map.of("X-Forwarded-For", "10.77." + (client >> 8 & 255) + "." + (client & 255))));
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return driver;
     }

@@ -2,7 +2,6 @@ package fr.maillon.web;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -63,7 +62,7 @@ class FederationJourneyBrowserTests {
                 AND EXISTS (SELECT 1 FROM report_version v WHERE v.report_id = r.id)
                 """).param("e", evaluation).query(Long.class).single();
 
-        federation = signIn("federation26", "192.0.2.221");
+        federation = signIn("federation26");
         // the library, from the menu
         Browser.clickAndWait(federation, federation.findElement(By.linkText("Bibliothèque d'indicateurs")));
         assertThat(federation.getCurrentUrl()).matches(".*/organisations/\\d+/library");
@@ -102,7 +101,7 @@ class FederationJourneyBrowserTests {
         assertAccessible(federation, "annotations");
 
         // La Coopération answers
-        structure = signIn("coope", "192.0.2.222");
+        structure = signIn("coope");
         structure.get(url("/evaluations/" + evaluation + "/annotations"));
         WebElement item = structure.findElements(By.cssSelector("#annotations-list li.annotation")).stream()
                 .filter(candidate -> candidate.getText().contains(comment)).findFirst().orElseThrow();
@@ -122,11 +121,8 @@ class FederationJourneyBrowserTests {
         assertThat(structure.findElement(By.id("annotations")).getText()).contains(comment).contains(answer);
     }
 
-    private ChromeDriver signIn(String username, String address) throws Exception {
+    private ChromeDriver signIn(String username) throws Exception {
         ChromeDriver driver = Browser.start(360, 740);
-        // an address of its own: other classes' sign-in failures on the loopback address do not slow it
-        driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For", address)));
         driver.get(url("/login"));
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("maillon-demo");

@@ -86,11 +86,6 @@ class WorkshopFacilitatorBrowserTests {
         SecurityContextHolder.clearContext();
 
         facilitator = Browser.start(1280, 900);
-        // signs in from an address of its own: failures other classes left on the loopback address (the
-        // sign-in throttle counts per address; the tests trust the loopback proxy's X-Forwarded-For) do not slow it
-        facilitator.executeCdpCommand("Network.enable", java.util.Map.of());
-        facilitator.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers",
-                java.util.Map.of("X-Forwarded-For", "192.0.2.201")));
         facilitator.get(url("/login"));
         facilitator.findElement(By.id("username")).sendKeys(editor.username());
         facilitator.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
