@@ -15,21 +15,18 @@ import fr.maillon.organisation.StructureKind;
  * shared evaluations and their steps (state, and the day reached or last worked on, in the configured zone), and
  * the milestones it is late for (the agrément calendar's, and the programme's). A structure that shares nothing shows
  * its name only. The programme's milestones come with the structures late for each.
+ * <p>
+ * One page of the structures the query asks for (a région, a département, or all); {@code total}, {@code sharing}
+ * and {@code late} count all of them, {@code places} are the territory's départements to choose from.
  */
-public record NetworkProgress(Organisation organisation, LocalDate today, List<Structure> structures,
-        List<MilestoneStatus> milestones) {
+public record NetworkProgress(Organisation organisation, LocalDate today, ProgressQuery query,
+        List<ProgressQuery.Place> places, int total, int sharing, int late, int page, int pages,
+        List<Structure> structures, List<MilestoneStatus> milestones) {
 
     public NetworkProgress {
+        places = List.copyOf(places);
         structures = List.copyOf(structures);
         milestones = List.copyOf(milestones);
-    }
-
-    public long sharing() {
-        return structures.stream().filter(Structure::sharing).count();
-    }
-
-    public long late() {
-        return structures.stream().filter(structure -> !structure.late().isEmpty()).count();
     }
 
     public record Structure(long id, String name, StructureKind kind, String departement, String commune,

@@ -108,7 +108,7 @@ public class ProgrammeService {
     public ProgrammePage page(long programmeId) {
         access.requireNetworkMember(programmeId);
         Programme programme = programme(programmeId);
-        return new ProgrammePage(programme, progress.progress(programmeId),
+        return new ProgrammePage(programme, progress.progress(programmeId, ProgressQuery.ALL),
                 programmes.pending(programmeId, clock.instant()), kits.all());
     }
 

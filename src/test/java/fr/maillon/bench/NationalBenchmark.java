@@ -23,11 +23,14 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import fr.maillon.TestUsers;
 import fr.maillon.network.NetworkResults;
+import fr.maillon.network.NetworkProgress;
 import fr.maillon.network.NetworkService;
+import fr.maillon.network.ProgressQuery;
 import fr.maillon.network.ProgressService;
 import fr.maillon.network.internal.NetworkRepository;
 import fr.maillon.network.internal.NetworkRepository.Periods;
 import fr.maillon.network.internal.NetworkRepository.Reader;
+import fr.maillon.network.internal.ProgressRepository;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -45,8 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @EnabledIfSystemProperty(named = "maillon.bench", matches = "national")
 class NationalBenchmark {
 
-    private static final int WARM_UP = 30;
-    private static final int RUNS = 100;
+    private static final int WARM_UP = Integer.getInteger("maillon.bench.warm-up", 30);
+    private static final int RUNS = Integer.getInteger("maillon.bench.runs", 100);
 
     @Autowired
     DataSource dataSource;
@@ -65,6 +68,9 @@ class NationalBenchmark {
 
     @Autowired
     NetworkRepository repository;
+
+    @Autowired
+    ProgressRepository progressFacts;
 
     @Autowired
     TestUsers users;
@@ -138,7 +144,7 @@ class NationalBenchmark {
                 JOIN organisation_departement d ON d.departement = st.departement AND d.organisation_id = ?
                 """).param(organisation).query(Long.class).single();
         double[] compare = time(() -> network.compare(organisation, structure));
-        double[] steps = time(() -> progress.progress(organisation));
+        double[] steps = time(() -> progress.progress(organisation, ProgressQuery.ALL));
         String progressPage = "/networks/" + organisation + "/progress";
         double[] stepsPage = time(() -> {
             try {
@@ -169,7 +175,7 @@ class NationalBenchmark {
         line("  territory home (structures, shares, entries): %.1f / %.1f ms", home[0], home[1]);
         line("  one structure beside the others, 40 entries by year: %.1f / %.1f ms", compare[0], compare[1]);
         line("  indicator page over HTTP (MockMvc, rendered): %.1f / %.1f ms", page[0], page[1]);
-        line("  progress through the method of every structure (service): %.1f / %.1f ms", steps[0], steps[1]);
+        line("  progress through the method, first page of 50 structures (service): %.1f / %.1f ms", steps[0], steps[1]);
         line("  progress page over HTTP (MockMvc, rendered): %.1f / %.1f ms", stepsPage[0], stepsPage[1]);
     }
 
@@ -191,7 +197,22 @@ class NationalBenchmark {
                 """;
         double[] sql = time(() -> jdbc.sql(bare).params(entry, organisation).query().listOfRows());
         double[] service = time(() -> network.territories(organisation, entry, 2024));
-        double[] steps = time(() -> progress.progress(organisation));
+        List<Long> firstPage = progress.progress(organisation, ProgressQuery.ALL).structures().stream()
+                .map(NetworkProgress.Structure::id).toList();
+        double[] stepsSql = time(() -> progressFacts.facts(organisation, firstPage));
+        double[] steps = time(() -> progress.progress(organisation, ProgressQuery.ALL));
+        double[] stepsDepartement = time(() -> progress.progress(organisation, new ProgressQuery(null, "26", 1)));
+        double[] stepsLast = time(() -> progress.progress(organisation, new ProgressQuery(null, null, 60)));
+        String progressPage = "/networks/" + organisation + "/progress";
+        double[] stepsPage = time(() -> {
+            try {
+                return mvc.perform(get(progressPage).param("region", "84").with(users.as("bench-" + organisation)))
+                        .andExpect(status().isOk()).andReturn();
+            }
+            catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
         double[] entries = time(() -> repository.entries(organisation));
         double[] grouped = time(() -> repository.territories(Reader.network(organisation), entry, "2024"));
         double[] page = time(() -> {
@@ -211,7 +232,12 @@ class NationalBenchmark {
         line("    of which the entries shared with the network: %.1f / %.1f ms", entries[0], entries[1]);
         line("    of which the grouped figures: %.1f / %.1f ms", grouped[0], grouped[1]);
         line("  national view page over HTTP (MockMvc, rendered): %.1f / %.1f ms", page[0], page[1]);
-        line("  progress through the method of the 3,000 structures (service): %.1f / %.1f ms", steps[0], steps[1]);
+        line("  progress, bare SQL of one page's steps (50 structures): %.1f / %.1f ms", stepsSql[0], stepsSql[1]);
+        line("  progress, first page of the 3,000 structures (service: territory, places, calendar, steps): "
+                + "%.1f / %.1f ms (%.2f x the bare SQL)", steps[0], steps[1], steps[0] / stepsSql[0]);
+        line("  progress, one département (service): %.1f / %.1f ms", stepsDepartement[0], stepsDepartement[1]);
+        line("  progress, last page (service): %.1f / %.1f ms", stepsLast[0], stepsLast[1]);
+        line("  progress page of one région over HTTP (MockMvc, rendered): %.1f / %.1f ms", stepsPage[0], stepsPage[1]);
     }
 
     private long organisation(String name) {

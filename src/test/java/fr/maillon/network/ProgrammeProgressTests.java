@@ -143,7 +143,7 @@ class ProgrammeProgressTests {
     @Test
     void theFacilitatorSeesEachJoinedStructuresProgressAndNothingUnshared() {
         users.signIn(facilitator);
-        NetworkProgress seen = progress.progress(programme, TODAY);
+        NetworkProgress seen = progress.progress(programme, ProgressQuery.ALL, TODAY);
         assertThat(seen.structures()).extracting(NetworkProgress.Structure::name)
                 .containsExactlyInAnyOrder("Centre A", "Centre B", "Centre C");
         NetworkProgress.Structure a = structure(seen, "Centre A");
@@ -165,7 +165,7 @@ class ProgrammeProgressTests {
         assertThat(step(evaluation, ProgressStep.FINALISED).state()).isEqualTo(StepState.TODO);
 
         // the federation's own territory (975) holds A and C, who shared nothing with it
-        NetworkProgress own = progress.progress(federation, TODAY);
+        NetworkProgress own = progress.progress(federation, ProgressQuery.ALL, TODAY);
         assertThat(own.structures()).extracting(NetworkProgress.Structure::name)
                 .contains("Centre A", "Centre C").doesNotContain("Centre B", "Centre D");
         assertThat(own.structures()).allMatch(structure -> !structure.sharing() && structure.evaluations().isEmpty());
@@ -174,7 +174,7 @@ class ProgrammeProgressTests {
     @Test
     void aMilestonePassedWithoutItsStepIsFlaggedLate() {
         users.signIn(facilitator);
-        NetworkProgress seen = progress.progress(programme, TODAY);
+        NetworkProgress seen = progress.progress(programme, ProgressQuery.ALL, TODAY);
         assertThat(structure(seen, "Centre A").late()).extracting(NetworkProgress.Late::label, NetworkProgress.Late::source)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Atelier chaîne de valeur",
                         NetworkProgress.Source.PROGRAMME));
@@ -209,7 +209,7 @@ class ProgrammeProgressTests {
             programmes.leave(programme, structures.get("Centre D"));
         }
         users.signIn(facilitator);
-        assertThat(progress.progress(programme, TODAY).structures()).extracting(NetworkProgress.Structure::name)
+        assertThat(progress.progress(programme, ProgressQuery.ALL, TODAY).structures()).extracting(NetworkProgress.Structure::name)
                 .doesNotContain("Centre D");
     }
 
@@ -226,7 +226,7 @@ class ProgrammeProgressTests {
         assertThat(organisations.shares(structures.get("Centre D"))).noneMatch(s -> s.recipientId() == programme);
         mvc.perform(get("/evaluations/" + evaluation).with(users.as(facilitator))).andExpect(status().isNotFound());
         users.signIn(facilitator);
-        assertThat(progress.progress(programme, TODAY).structures()).extracting(NetworkProgress.Structure::name)
+        assertThat(progress.progress(programme, ProgressQuery.ALL, TODAY).structures()).extracting(NetworkProgress.Structure::name)
                 .doesNotContain("Centre D");
     }
 
@@ -310,9 +310,9 @@ class ProgrammeProgressTests {
         mvc.perform(get("/programme-invitations/" + "z".repeat(5000)).with(users.as(adminOf.get("Centre D"))))
                 .andExpect(status().isNotFound());
         users.signIn(facilitator);
-        assertThat(progress.progress(programme, TODAY).structures()).extracting(NetworkProgress.Structure::name)
+        assertThat(progress.progress(programme, ProgressQuery.ALL, TODAY).structures()).extracting(NetworkProgress.Structure::name)
                 .as("nothing joined through refused forms").doesNotContain("Centre D");
-        assertThat(progress.progress(programme, TODAY).milestones()).hasSize(3);
+        assertThat(progress.progress(programme, ProgressQuery.ALL, TODAY).milestones()).hasSize(3);
         assertThatThrownBy(() -> programmes.addMilestone(programme, "ok", null, TODAY))
                 .isInstanceOf(RuleViolationException.class);
     }

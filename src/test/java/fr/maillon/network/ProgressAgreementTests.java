@@ -110,7 +110,7 @@ class ProgressAgreementTests {
         long programme = jdbc.sql("SELECT min(id) FROM organisation WHERE name = 'Évaluer ensemble 2027'")
                 .query(Long.class).single();
         users.signIn("federation26");
-        NetworkProgress seen = progress.progress(programme);
+        NetworkProgress seen = progress.progress(programme, ProgressQuery.ALL);
         List<String> compared = new ArrayList<>();
         for (NetworkProgress.Structure structure : seen.structures()) {
             String reader = structure.name().contains("Tandem") ? "tandem" : "coope";
@@ -159,7 +159,7 @@ class ProgressAgreementTests {
         List<StepProgress> own = paths.progress(evaluation).steps();
 
         users.signIn(facilitator);
-        NetworkProgress.Evaluation shared = progress.progress(programme).structures().stream()
+        NetworkProgress.Evaluation shared = progress.progress(programme, ProgressQuery.ALL).structures().stream()
                 .flatMap(structure -> structure.evaluations().stream()).filter(found -> found.id() == evaluation)
                 .findFirst().orElseThrow();
         assertAgree("new evaluation", shared, own);
@@ -182,7 +182,7 @@ class ProgressAgreementTests {
                 List.of(question), List.of()));
         List<StepProgress> actionOwn = paths.progress(action).steps();
         users.signIn(facilitator);
-        NetworkProgress.Evaluation actionShared = progress.progress(programme).structures().stream()
+        NetworkProgress.Evaluation actionShared = progress.progress(programme, ProgressQuery.ALL).structures().stream()
                 .flatMap(structure -> structure.evaluations().stream()).filter(found -> found.id() == action)
                 .findFirst().orElseThrow();
         assertAgree("action without objective", actionShared, actionOwn);

@@ -7,11 +7,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.maillon.network.NetworkProgress;
 import fr.maillon.network.Programme;
 import fr.maillon.network.ProgrammeService;
+import fr.maillon.network.ProgressQuery;
 import fr.maillon.network.ProgressService;
 
 @RestController
@@ -29,9 +31,11 @@ class ProgressApiController {
     @GetMapping("/api/v1/networks/{organisationId}/progress")
     @Operation(summary = "Each structure of the territory (or the programme's cohort), its shared evaluations and "
             + "their steps through the method with state and date, and the milestones it is late for; a structure "
-            + "that shares nothing gives its name only")
-    NetworkProgress progress(@PathVariable long organisationId) {
-        return progress.progress(organisationId);
+            + "that shares nothing gives its name only. Fifty structures a page (page from 1; total, pages); "
+            + "region or departement (INSEE codes, among places) keep the structures of one région or département")
+    NetworkProgress progress(@PathVariable long organisationId, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String departement, @RequestParam(defaultValue = "1") int page) {
+        return progress.progress(organisationId, new ProgressQuery(region, departement, page));
     }
 
     @GetMapping("/api/v1/networks/{organisationId}/programmes")

@@ -1,6 +1,7 @@
 package fr.maillon.network.internal;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -8,10 +9,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import fr.maillon.network.ProgressQuery.Place;
+
 /**
- * What each evaluation shared with a network holds of the method's steps, for every structure of its territory at
- * once: one statement, each step's counts grouped per evaluation over the shared evaluations only, so that a
- * federation of 400 structures costs one query, not 400 times the evaluation page's.
+ * What each evaluation shared with a network holds of the method's steps, for a page of the structures of its
+ * territory at once: one statement, each step's counts grouped per evaluation over the shared evaluations only, so
+ * that a page of 50 structures costs one query, not 50 times the evaluation page's.
  */
 @Repository
 public class ProgressRepository {
@@ -25,7 +28,7 @@ public class ProgressRepository {
                                        AND s.recipient_id = :organisation
                                        AND s.revoked_at IS NULL
                                        AND (s.evaluation_id IS NULL OR s.evaluation_id = e.id)
-                WHERE t.organisation_id = :organisation
+                WHERE t.organisation_id = :organisation AND t.structure_id IN (:structures)
             ),
             elements AS (
                 SELECT c.evaluation_id, count(*) AS elements,
@@ -192,11 +195,33 @@ public class ProgressRepository {
             @Nullable OffsetDateTime finalisedAt) {
     }
 
-    /** Every evaluation an active share gives this network, of the structures of its territory. */
-    public List<Facts> facts(long organisationId) {
+    /** Every evaluation an active share gives this network, of these structures of its territory. */
+    public List<Facts> facts(long organisationId, Collection<Long> structureIds) {
+        if (structureIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql(FACTS)
                 .param("organisation", organisationId)
+                .param("structures", structureIds)
                 .query(Facts.class)
+                .list();
+    }
+
+    /** The départements of the network's territory, by région, with how many structures each holds. */
+    public List<Place> places(long organisationId) {
+        return jdbc.sql("""
+                SELECT d.code AS departement, d.name AS departement_name, r.code AS region, r.name AS region_name,
+                       count(*) AS structures
+                FROM network_territory t
+                JOIN structure st ON st.id = t.structure_id
+                JOIN departement d ON d.code = st.departement
+                JOIN region r ON r.code = d.region
+                WHERE t.organisation_id = :organisation
+                GROUP BY d.code, r.code
+                ORDER BY r.name, d.code
+                """)
+                .param("organisation", organisationId)
+                .query(Place.class)
                 .list();
     }
 }

@@ -4,7 +4,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
+import fr.maillon.network.ProgressQuery;
 import fr.maillon.network.ProgressService;
 import fr.maillon.network.ProgressStep;
 
@@ -19,8 +21,10 @@ class ProgressController {
     }
 
     @GetMapping("/networks/{organisationId}/progress")
-    String show(@PathVariable long organisationId, Model model) {
-        model.addAttribute("progress", progress.progress(organisationId));
+    String show(@PathVariable long organisationId, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String departement, @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        model.addAttribute("progress", progress.progress(organisationId, new ProgressQuery(region, departement, page)));
         model.addAttribute("steps", ProgressStep.values());
         return "network/progress";
     }
