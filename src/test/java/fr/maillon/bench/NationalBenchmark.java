@@ -200,6 +200,7 @@ class NationalBenchmark {
         List<Long> firstPage = progress.progress(organisation, ProgressQuery.ALL).structures().stream()
                 .map(NetworkProgress.Structure::id).toList();
         double[] stepsSql = time(() -> progressFacts.facts(organisation, firstPage));
+        double[] territoryRead = time(() -> repository.territory(organisation));
         double[] steps = time(() -> progress.progress(organisation, ProgressQuery.ALL));
         double[] stepsDepartement = time(() -> progress.progress(organisation, new ProgressQuery(null, "26", 1)));
         double[] stepsLast = time(() -> progress.progress(organisation, new ProgressQuery(null, null, 60)));
@@ -235,6 +236,8 @@ class NationalBenchmark {
         line("  progress, bare SQL of one page's steps (50 structures): %.1f / %.1f ms", stepsSql[0], stepsSql[1]);
         line("  progress, first page of the 3,000 structures (service: territory, places, calendar, steps): "
                 + "%.1f / %.1f ms (%.2f x the bare SQL)", steps[0], steps[1], steps[0] / stepsSql[0]);
+        line("    of which the territory's 3,000 structures and what each shares: %.1f / %.1f ms", territoryRead[0],
+                territoryRead[1]);
         line("  progress, one département (service): %.1f / %.1f ms", stepsDepartement[0], stepsDepartement[1]);
         line("  progress, last page (service): %.1f / %.1f ms", stepsLast[0], stepsLast[1]);
         line("  progress page of one région over HTTP (MockMvc, rendered): %.1f / %.1f ms", stepsPage[0], stepsPage[1]);

@@ -91,7 +91,7 @@ public class ProgressRepository {
             ),
             indicators AS (
                 -- formulas and survey-fed indicators get no typed value: only the others wait for one;
-                -- each indicator's first and last value, read through its own index
+                -- each indicator's first and last value, read through its index (indicator, day entered)
                 SELECT i.evaluation_id, count(*) FILTER (WHERE i.source IN ('MANUAL', 'IMPORT')) AS indicators,
                        count(v.first_at) FILTER (WHERE i.source IN ('MANUAL', 'IMPORT')) AS measured,
                        max(v.first_at) AS measured_at, max(v.last_at) AS last_value_at,
@@ -103,11 +103,12 @@ public class ProgressRepository {
                 GROUP BY i.evaluation_id
             ),
             answers AS (
-                SELECT s.evaluation_id, count(*) AS surveys, sum(r.answers) AS answers,
+                -- each survey's first answer, read through its index: whether it has answers, and since when
+                SELECT s.evaluation_id, count(*) AS surveys, count(r.first_at) AS answered,
                        min(r.first_at) AS first_at, greatest(max(s.created_at), max(s.updated_at)) AS surveys_at
                 FROM shared x
                 JOIN survey s ON s.structure_id = x.structure_id AND s.evaluation_id = x.id
-                CROSS JOIN LATERAL (SELECT count(*) AS answers, min(r.submitted_at) AS first_at
+                CROSS JOIN LATERAL (SELECT min(r.submitted_at) AS first_at
                                     FROM survey_response r
                                     WHERE r.structure_id = s.structure_id AND r.survey_id = s.id) r
                 GROUP BY s.evaluation_id
@@ -155,7 +156,7 @@ public class ProgressRepository {
                    coalesce(i.indicators, 0) AS indicators, coalesce(i.measured, 0) AS measured,
                    i.measured_at, i.last_value_at,
                    least(i.first_value_at, a.first_at, t.first_at) AS first_collected_at,
-                   coalesce(a.answers, 0) + coalesce(t.testimonies, 0) AS other_collected,
+                   coalesce(a.answered, 0) + coalesce(t.testimonies, 0) AS other_collected,
                    coalesce(a.surveys, 0) AS surveys, a.surveys_at,
                    coalesce(n.contributions, 0) AS contributions, n.updated_at AS contributions_at,
                    coalesce(r.reports, 0) AS reports, r.created_at AS reports_at,

@@ -1,0 +1,5 @@
+-- The progress view reads, for each indicator of a page of structures, its first and last value's
+-- day, and for each survey its first answer's: one probe of an index each, instead of reading every
+-- value and every answer of those indicators and surveys from the table.
+CREATE INDEX data_value_entered_idx ON data_value (indicator_id, entered_at);
+CREATE INDEX survey_response_submitted_idx ON survey_response (structure_id, survey_id, submitted_at);
