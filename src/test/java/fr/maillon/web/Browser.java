@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -95,5 +100,28 @@ public final class Browser {
                 .withMessage(() -> "no new page after " + before + ": " + driver.findElement(By.tagName("body"))
                         .getText())
                 .until(current -> gone(page));
+    }
+
+    /**
+     * Saves a screenshot of the page under target/screenshots, and checks that nothing scrolls sideways and that
+     * axe-core finds no serious or critical WCAG 2.1 AA violation.
+     */
+    public static void assertFitsAndAccessible(ChromeDriver driver, String page) throws IOException {
+        Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(screenshots.resolve(page.replaceAll("[^a-z0-9]+", "-") + ".png"),
+                driver.getScreenshotAs(OutputType.BYTES));
+        long overflow = (Long) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Object wide = driver.executeScript("return Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));");
+        Assertions.assertThat(overflow).as("horizontal overflow on " + page + ": " + wide).isLessThanOrEqualTo(0);
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        Assertions.assertThat(results.getPasses()).as("axe ran its checks on " + page).isNotEmpty();
+        Assertions.assertThat(results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).toList())
+                .toList()).as("serious or critical axe violations on " + page).isEmpty();
     }
 }
