@@ -22,11 +22,11 @@ class DemoAnnotations {
         this.annotations = annotations;
     }
 
-    void load(long conserverie) {
+    void load(long conserverie, long federation) {
         long report = accounts.runAs("coope", () -> reports.reports(conserverie).stream()
                 .filter(candidate -> candidate.lastVersion() > 0).map(Report::id).findFirst().orElseThrow());
         long annotation = accounts.runAs("federation26", () -> annotations.annotate(conserverie,
-                AnnotationTarget.REPORT, report, "Le dossier montre bien la montée en compétences des habitants. "
+                federation, AnnotationTarget.REPORT, report, "Le dossier montre bien la montée en compétences des habitants. "
                         + "Pour la commission, pouvez-vous dire combien de bénévoles animateurs sont issus des "
                         + "quartiers prioritaires ?"));
         accounts.runAs("coope", () -> {

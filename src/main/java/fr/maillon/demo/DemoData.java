@@ -135,7 +135,7 @@ class DemoData implements ApplicationRunner {
         network.load(cooperation, projetSocial, federation, caf, admin, PASSWORD);
         agrementFile.load(projetSocial);
         programme.load(federation, cooperation, conserverie);
-        annotations.load(conserverie);
+        annotations.load(conserverie, federation);
     }
 
     /**

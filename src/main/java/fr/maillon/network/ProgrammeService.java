@@ -32,8 +32,10 @@ import fr.maillon.web.Texts;
 
 /**
  * Programmes: a network's member creates one (she becomes its member, her network runs it); it invites structures by
- * one-time links; a structure's admin joins, chooses what to share with it (one evaluation or all), and may leave,
- * which ends every share with it. Its milestones are dated steps of the method.
+ * one-time links, which its members may withdraw until used; a structure's admin joins, chooses what to share with it
+ * (one evaluation or all), and may leave, which ends every share with it; its members may also remove a structure
+ * from the cohort, with the same effect, which the structure's members then read. Its milestones are dated steps of
+ * the method.
  */
 @Service
 public class ProgrammeService {
@@ -109,7 +111,7 @@ public class ProgrammeService {
         access.requireNetworkMember(programmeId);
         Programme programme = programme(programmeId);
         return new ProgrammePage(programme, progress.progress(programmeId, ProgressQuery.ALL),
-                programmes.pending(programmeId, clock.instant()), kits.all());
+                programmes.pending(programmeId, clock.instant()), kits.all(), programmes.cohort(programmeId));
     }
 
     // --- invitations --------------------------------------------------------------------------
@@ -129,6 +131,19 @@ public class ProgrammeService {
                 expiresAt);
         return new IssuedProgrammeInvitation(new ProgrammeInvitation(id, name, expiresAt.atOffset(ZoneOffset.UTC)),
                 token);
+    }
+
+    /**
+     * Withdraws a link not used yet (the programme's members): it stops working at once, and says it was withdrawn
+     * when opened. 404 for a link used already, withdrawn already, or of another programme.
+     */
+    @Transactional
+    public void cancelInvitation(long programmeId, long invitationId) {
+        access.requireNetworkMember(programmeId);
+        programme(programmeId);
+        if (!programmes.cancelInvitation(programmeId, invitationId, access.currentUserId(), clock.instant())) {
+            throw new NotFoundException("network.programme.invitation.pendingNotFound", invitationId);
+        }
     }
 
     /** What a link offers the signed-in person: the programme, and the structures she administers (404 if unusable). */
@@ -170,13 +185,13 @@ public class ProgrammeService {
             }
             evaluationId = Long.parseLong(choice);
         }
+        long programmeId = usable(token);
         String hash = Secrets.sha256(token);
-        long programmeId = programmes.usable(hash, clock.instant())
-                .orElseThrow(() -> new NotFoundException("network.programme.invitation.notFound", "link"));
         if (!programmes.accept(hash, structureId, access.currentUserId(), clock.instant())) {
-            throw new NotFoundException("network.programme.invitation.notFound", "link");
+            throw new ProgrammeInvitationUnusableException(programmes.withdrawn(hash));
         }
         programmes.join(programmeId, structureId, access.currentUserId(), clock.instant());
+        programmes.forgetRemoval(programmeId, structureId);
         if (sharing) {
             evaluations.share(structureId, evaluationId, programmeId);
         }
@@ -188,6 +203,29 @@ public class ProgrammeService {
     public List<JoinedProgramme> joined(long structureId) {
         access.requireStructureRole(structureId, Role.STRUCTURE_VIEWER);
         return programmes.joinedBy(structureId);
+    }
+
+    /** The programmes that removed the structure from their cohort, for its members. */
+    @Transactional(readOnly = true)
+    public List<ProgrammeRemoval> removals(long structureId) {
+        access.requireStructureRole(structureId, Role.STRUCTURE_VIEWER);
+        return programmes.removals(structureId);
+    }
+
+    /**
+     * The programme's members remove a structure from its cohort: as when it leaves, every share it made with the
+     * programme ends and it is no longer in the cohort; its members read that the programme removed it. 404 for a
+     * structure not in the cohort.
+     */
+    @Transactional
+    public void removeStructure(long programmeId, long structureId) {
+        access.requireNetworkMember(programmeId);
+        programme(programmeId);
+        if (!programmes.leave(programmeId, structureId)) {
+            throw new NotFoundException("network.programme.structure.notFound", structureId);
+        }
+        organisations.revokeSharesWith(structureId, programmeId);
+        programmes.recordRemoval(programmeId, structureId, access.currentUserId(), clock.instant());
     }
 
     /** The structure leaves the programme: every share with it ends, and it is no longer in its cohort. */
@@ -327,12 +365,14 @@ public class ProgrammeService {
                 .orElseThrow(() -> new NotFoundException("network.programme.notFound", programmeId));
     }
 
+    /** The programme a usable link invites into; else why it is not (withdrawn, or no longer valid). */
     private long usable(String token) {
         if (token.length() > 200) {
-            throw new NotFoundException("network.programme.invitation.notFound", "link");
+            throw new ProgrammeInvitationUnusableException(false);
         }
-        return programmes.usable(Secrets.sha256(token), clock.instant())
-                .orElseThrow(() -> new NotFoundException("network.programme.invitation.notFound", "link"));
+        String hash = Secrets.sha256(token);
+        return programmes.usable(hash, clock.instant())
+                .orElseThrow(() -> new ProgrammeInvitationUnusableException(programmes.withdrawn(hash)));
     }
 
     private List<Membership> administered() {

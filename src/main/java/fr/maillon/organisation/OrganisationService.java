@@ -385,6 +385,16 @@ public class OrganisationService {
         }
     }
 
+    /**
+     * A network's member ends every share the structure made with her network (a programme removing the structure
+     * from its cohort); 404 for anyone else. How many ended.
+     */
+    @Transactional
+    public int revokeSharesWith(long structureId, long recipientId) {
+        CurrentUser user = access.requireNetworkMember(recipientId);
+        return shares.revokeAllTo(structureId, recipientId, user.id(), clock.instant());
+    }
+
     /** Every active share that reaches the caller through her federation or CAF. */
     public List<Share> sharesReachingMe() {
         return shares.findReaching(accounts.currentUser().id());

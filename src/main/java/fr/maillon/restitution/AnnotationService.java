@@ -17,6 +17,7 @@ import fr.maillon.chain.Evaluation;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.framework.FrameworkService;
 import fr.maillon.organisation.AccessPolicy;
+import fr.maillon.organisation.OrganisationService;
 import fr.maillon.organisation.Role;
 import fr.maillon.restitution.internal.AnnotationRepository;
 import fr.maillon.web.NotFoundException;
@@ -38,6 +39,7 @@ public class AnnotationService {
     public static final int DAILY_LIMIT = 50;
 
     private final AccessPolicy access;
+    private final OrganisationService organisations;
     private final EvaluationService evaluations;
     private final ReportService reports;
     private final FrameworkService frameworks;
@@ -45,9 +47,11 @@ public class AnnotationService {
     private final AnnotationRepository repository;
     private final Clock clock;
 
-    AnnotationService(AccessPolicy access, EvaluationService evaluations, ReportService reports,
-            FrameworkService frameworks, VerdictService verdicts, AnnotationRepository repository, Clock clock) {
+    AnnotationService(AccessPolicy access, OrganisationService organisations, EvaluationService evaluations,
+            ReportService reports, FrameworkService frameworks, VerdictService verdicts,
+            AnnotationRepository repository, Clock clock) {
         this.access = access;
+        this.organisations = organisations;
         this.evaluations = evaluations;
         this.reports = reports;
         this.frameworks = frameworks;
@@ -74,7 +78,8 @@ public class AnnotationService {
                 .toList();
         return new Annotations(evaluationId, evaluation.structureId(), evaluation.title(), annotations,
                 networks.isEmpty() ? List.of() : targets, !networks.isEmpty(),
-                member && access.hasStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR));
+                member && access.hasStructureRole(evaluation.structureId(), Role.STRUCTURE_EDITOR),
+                authors(networks));
     }
 
     /** The annotations of one report the caller may read, for its review trail. */
@@ -85,19 +90,29 @@ public class AnnotationService {
     }
 
     /**
-     * A network member's annotation, for the first of her organisations the evaluation is shared
-     * with; refused with the field to fix when the target or the text is wrong, or after
+     * A network member's annotation, signed by {@code organisationId}: one of her organisations the
+     * evaluation is shared with, which she must name when there are several (none: the only one).
+     * Refused with the field to fix when the organisation, the target or the text is wrong, or after
      * {@value #DAILY_LIMIT} in a day. The structure's own members do not annotate (403).
      */
     @Transactional
-    public long annotate(long evaluationId, @Nullable AnnotationTarget kind, @Nullable Long targetId,
-            @Nullable String text) {
+    public long annotate(long evaluationId, @Nullable Long organisationId, @Nullable AnnotationTarget kind,
+            @Nullable Long targetId, @Nullable String text) {
         Evaluation evaluation = evaluations.evaluation(evaluationId);
         List<Long> networks = access.readingNetworks(evaluation.structureId(), evaluationId);
         if (networks.isEmpty()) {
             throw new AccessDeniedException("only the networks it is shared with annotate evaluation " + evaluationId);
         }
         List<RuleViolationException.Violation> violations = new ArrayList<>();
+        Long author = organisationId == null && networks.size() == 1 ? networks.get(0) : organisationId;
+        if (author == null) {
+            violations.add(new RuleViolationException.Violation("organisationId",
+                    "restitution.annotation.organisation.required"));
+        }
+        else if (!networks.contains(author)) {
+            violations.add(new RuleViolationException.Violation("organisationId",
+                    "restitution.annotation.organisation.invalid"));
+        }
         if (kind == null || targetId == null || targets(evaluationId).stream()
                 .noneMatch(choice -> choice.kind() == kind && choice.id() == targetId)) {
             violations.add(new RuleViolationException.Violation("targetId", "restitution.annotation.target.invalid"));
@@ -114,8 +129,8 @@ public class AnnotationService {
         if (repository.writtenSince(userId, clock.instant().minus(Duration.ofDays(1))) >= DAILY_LIMIT) {
             throw new RuleViolationException("text", "restitution.annotation.tooMany", DAILY_LIMIT);
         }
-        return repository.insert(evaluation.structureId(), evaluationId, networks.get(0), kind, targetId, clean,
-                userId, clock.instant());
+        return repository.insert(evaluation.structureId(), evaluationId, author, kind, targetId, clean, userId,
+                clock.instant());
     }
 
     /** The structure's answer (its editors and admins; 403 for its viewers and the networks, 404 for others). */
@@ -131,6 +146,18 @@ public class AnnotationService {
                 clock.instant())) {
             throw new NotFoundException("restitution.annotation.notFound", annotationId);
         }
+    }
+
+    /** The caller's networks an annotation may be signed by, with their names, in the order given. */
+    private List<Annotations.Author> authors(List<Long> networks) {
+        if (networks.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        organisations.myMemberships().forEach(membership -> names.put(membership.organisationId(),
+                membership.organisationName()));
+        return networks.stream().filter(names::containsKey).map(id -> new Annotations.Author(id, names.get(id)))
+                .toList();
     }
 
     /** What may be commented on: the reports the caller reads, the indicators, the questions with a verdict. */

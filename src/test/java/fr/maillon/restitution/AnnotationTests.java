@@ -159,8 +159,10 @@ class AnnotationTests {
                 .param("target", "INDICATOR-999999999").param("text", typed), "federation26");
         assertThat(refused).contains(typed).contains("aria-invalid=\"true\"").contains("Choisissez dans la liste");
 
+        long drome = jdbc.sql("SELECT id FROM organisation WHERE name = 'Fédération des centres sociaux de la Drôme'")
+                .query(Long.class).single();
         MockHttpServletResponse ok = api(token, "{\"targetKind\":\"INDICATOR\",\"targetId\":" + indicator
-                + ",\"text\":\"Par l'API\"}");
+                + ",\"text\":\"Par l'API\",\"organisationId\":" + drome + "}");
         assertThat(ok.getStatus()).isEqualTo(201);
         assertThat(ok.getContentAsString()).contains("\"id\":");
         assertThat(page(get("/api/v1/evaluations/{id}/annotations", evaluation), "federation26")).contains("Par l'API")

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +96,9 @@ class FederationJourneyBrowserTests {
         federation.get(url("/reports/" + report + "?version=1"));
         Browser.clickAndWait(federation, federation.findElement(By.id("annotations-link")));
         String comment = "Pouvez-vous joindre le compte rendu du comité de pilotage ?";
+        // federation26 also runs the demo programme, which the Conserverie is shared with: she signs as the federation
+        new Select(federation.findElement(By.id("annotation-organisation")))
+                .selectByVisibleText("Fédération des centres sociaux de la Drôme");
         federation.findElement(By.id("annotation-text")).sendKeys(comment);
         Browser.clickAndWait(federation, federation.findElement(By.cssSelector("#new button[type=submit]")));
         assertThat(federation.findElement(By.id("annotations-list")).getText()).contains(comment);

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +27,10 @@ import fr.maillon.network.ProgrammeService;
 import fr.maillon.network.ProgrammeService.MilestoneDraft;
 import fr.maillon.web.PublicUrl;
 
-/** Running a programme from another tool: creating it, inviting structures, setting its milestones. */
+/**
+ * Running a programme from another tool: creating it, inviting structures (and withdrawing a link), removing a
+ * structure from its cohort, setting its milestones.
+ */
 @RestController
 @Tag(name = "Programmes", description = "Programmes a network runs: a cohort of structures invited by link, "
         + "shared milestones")
@@ -83,6 +87,28 @@ class ProgrammeApiController {
         return ResponseEntity.status(201).body(new IssuedInvitation(issued.invitation().id(),
                 issued.invitation().invitee(), issued.invitation().expiresAt(),
                 publicUrl.link("/programme-invitations/" + issued.token())));
+    }
+
+    @DeleteMapping("/api/v1/programmes/{programmeId}/invitations/{invitationId}")
+    @Operation(summary = "Withdraw an invitation link not used yet (the programme's members): it stops working at "
+            + "once, and says it was withdrawn when opened")
+    @ApiResponse(responseCode = "204", description = "Withdrawn")
+    @ApiResponse(responseCode = "404", description = "Not a member of this programme, or no such link waiting "
+            + "(used, withdrawn already, or another programme's)")
+    ResponseEntity<Void> cancelInvitation(@PathVariable long programmeId, @PathVariable long invitationId) {
+        programmes.cancelInvitation(programmeId, invitationId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/api/v1/programmes/{programmeId}/structures/{structureId}")
+    @Operation(summary = "Remove a structure from the programme's cohort (the programme's members): as when it "
+            + "leaves, every share it made with the programme ends; its members read that the programme removed it")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    @ApiResponse(responseCode = "404", description = "Not a member of this programme, or the structure is not in "
+            + "its cohort")
+    ResponseEntity<Void> removeStructure(@PathVariable long programmeId, @PathVariable long structureId) {
+        programmes.removeStructure(programmeId, structureId);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/programmes/{programmeId}/milestones")

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Repository;
 
 import fr.maillon.network.JoinedProgramme;
 import fr.maillon.network.Programme;
+import fr.maillon.network.ProgrammeCohortStructure;
 import fr.maillon.network.ProgrammeInvitation;
 import fr.maillon.network.ProgrammeMilestone;
+import fr.maillon.network.ProgrammeRemoval;
 import fr.maillon.network.ProgressStep;
 
 /** Programmes: who runs them, their cohort, their milestones and the links that invite structures in. */
@@ -179,7 +181,7 @@ public class ProgrammeRepository {
         return jdbc.sql("""
                 SELECT organisation_id
                 FROM programme_invitation
-                WHERE token_hash = :hash AND accepted_at IS NULL AND expires_at > :now
+                WHERE token_hash = :hash AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > :now
                 """)
                 .param("hash", tokenHash)
                 .param("now", Timestamp.from(now))
@@ -187,12 +189,12 @@ public class ProgrammeRepository {
                 .optional();
     }
 
-    /** Uses the link once: false when it was used meanwhile or has expired. */
+    /** Uses the link once: false when it was used or withdrawn meanwhile, or has expired. */
     public boolean accept(String tokenHash, long structureId, long userId, Instant now) {
         return jdbc.sql("""
                 UPDATE programme_invitation
                 SET accepted_at = :now, accepted_by = :user, structure_id = :structure
-                WHERE token_hash = :hash AND accepted_at IS NULL AND expires_at > :now
+                WHERE token_hash = :hash AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > :now
                 """)
                 .param("hash", tokenHash)
                 .param("now", Timestamp.from(now))
@@ -205,12 +207,94 @@ public class ProgrammeRepository {
         return jdbc.sql("""
                 SELECT id, invitee, expires_at
                 FROM programme_invitation
-                WHERE organisation_id = :programme AND accepted_at IS NULL AND expires_at > :now
+                WHERE organisation_id = :programme AND accepted_at IS NULL AND cancelled_at IS NULL
+                  AND expires_at > :now
                 ORDER BY created_at DESC, id DESC
                 """)
                 .param("programme", programmeId)
                 .param("now", Timestamp.from(now))
                 .query(ProgrammeInvitation.class)
+                .list();
+    }
+
+    /** Whether a programme's facilitators withdrew this link before it was used. */
+    public boolean withdrawn(String tokenHash) {
+        return jdbc.sql("""
+                SELECT EXISTS (
+                    SELECT 1
+                    FROM programme_invitation
+                    WHERE token_hash = :hash AND accepted_at IS NULL AND cancelled_at IS NOT NULL
+                )
+                """)
+                .param("hash", tokenHash)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Withdraws a link of this programme not used yet: false when there is none such. */
+    public boolean cancelInvitation(long programmeId, long invitationId, long userId, Instant now) {
+        return jdbc.sql("""
+                UPDATE programme_invitation
+                SET cancelled_at = :now, cancelled_by = :user
+                WHERE organisation_id = :programme AND id = :id AND accepted_at IS NULL AND cancelled_at IS NULL
+                """)
+                .param("programme", programmeId)
+                .param("id", invitationId)
+                .param("user", userId)
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    // --- removals -----------------------------------------------------------------------------
+
+    /** The structures in the programme's cohort, by name. */
+    public List<ProgrammeCohortStructure> cohort(long programmeId) {
+        return jdbc.sql("""
+                SELECT c.structure_id, o.name, c.joined_at
+                FROM network_cohort c
+                JOIN organisation o ON o.id = c.structure_id
+                WHERE c.organisation_id = :programme
+                ORDER BY o.name, c.structure_id
+                """)
+                .param("programme", programmeId)
+                .query(ProgrammeCohortStructure.class)
+                .list();
+    }
+
+    /** Keeps that the programme removed the structure (the latest removal), for the structure's members. */
+    public void recordRemoval(long programmeId, long structureId, long userId, Instant now) {
+        jdbc.sql("""
+                INSERT INTO programme_removal (organisation_id, structure_id, removed_at, removed_by)
+                VALUES (:programme, :structure, :now, :user)
+                ON CONFLICT (organisation_id, structure_id)
+                DO UPDATE SET removed_at = excluded.removed_at, removed_by = excluded.removed_by
+                """)
+                .param("programme", programmeId)
+                .param("structure", structureId)
+                .param("now", Timestamp.from(now))
+                .param("user", userId)
+                .update();
+    }
+
+    /** The structure joins again, or leaves by itself: the removal is forgotten. */
+    public void forgetRemoval(long programmeId, long structureId) {
+        jdbc.sql("DELETE FROM programme_removal WHERE organisation_id = :programme AND structure_id = :structure")
+                .param("programme", programmeId)
+                .param("structure", structureId)
+                .update();
+    }
+
+    /** The programmes that removed the structure from their cohort, newest first. */
+    public List<ProgrammeRemoval> removals(long structureId) {
+        return jdbc.sql("""
+                SELECT r.organisation_id AS programme_id, o.name, r.removed_at
+                FROM programme_removal r
+                JOIN organisation o ON o.id = r.organisation_id
+                WHERE r.structure_id = :structure
+                ORDER BY r.removed_at DESC, o.name
+                """)
+                .param("structure", structureId)
+                .query(ProgrammeRemoval.class)
                 .list();
     }
 }

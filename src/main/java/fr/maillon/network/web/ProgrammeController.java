@@ -87,6 +87,22 @@ class ProgrammeController {
         }
     }
 
+    @PostMapping("/programmes/{programmeId}/invitations/{invitationId}/cancel")
+    String cancelInvitation(@PathVariable long programmeId, @PathVariable long invitationId,
+            RedirectAttributes redirect) {
+        programmes.cancelInvitation(programmeId, invitationId);
+        redirect.addFlashAttribute("flash", "network.programme.invitation.cancelled");
+        return "redirect:/programmes/" + programmeId + "#invitations";
+    }
+
+    @PostMapping("/programmes/{programmeId}/structures/{structureId}/remove")
+    String removeStructure(@PathVariable long programmeId, @PathVariable long structureId,
+            RedirectAttributes redirect) {
+        programmes.removeStructure(programmeId, structureId);
+        redirect.addFlashAttribute("flash", "network.programme.structure.removed");
+        return "redirect:/programmes/" + programmeId + "#cohort";
+    }
+
     @PostMapping("/programmes/{programmeId}/milestones")
     String addMilestone(@PathVariable long programmeId, @ModelAttribute("milestoneForm") MilestoneForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {

@@ -2,15 +2,19 @@ package fr.maillon.network.web;
 
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.maillon.network.ProgrammeInvitationUnusableException;
 import fr.maillon.network.ProgrammeService;
 import fr.maillon.network.web.ProgrammeForms.JoinForm;
 import fr.maillon.web.FormErrors;
@@ -57,10 +61,20 @@ class ProgrammeJoinController {
         return "network/programme-join";
     }
 
+    /** A link withdrawn, expired, used or unknown: a page that says which and what to do, nothing changed. */
+    @ExceptionHandler(ProgrammeInvitationUnusableException.class)
+    ModelAndView unusable(ProgrammeInvitationUnusableException ex) {
+        ModelAndView page = new ModelAndView("network/programme-invitation-unusable");
+        page.addObject("reason", ex.messageKey());
+        page.setStatus(ex.withdrawn() ? HttpStatus.GONE : HttpStatus.NOT_FOUND);
+        return page;
+    }
+
     @GetMapping("/structures/{structureId}/programmes")
     String joined(@PathVariable long structureId, Model model) {
         model.addAttribute("structureId", structureId);
         model.addAttribute("programmes", programmes.joined(structureId));
+        model.addAttribute("removals", programmes.removals(structureId));
         return "network/structure-programmes";
     }
 

@@ -90,6 +90,22 @@ public class ShareRepository {
                 .update() == 1;
     }
 
+    /** Ends every active share of the structure with this recipient; how many ended. */
+    public int revokeAllTo(long structureId, long recipientId, long revokedBy, Instant now) {
+        return jdbc.sql("""
+                UPDATE evaluation_share
+                SET revoked_at = :now, revoked_by = :revokedBy
+                WHERE structure_id = :structureId
+                  AND recipient_id = :recipientId
+                  AND revoked_at IS NULL
+                """)
+                .param("structureId", structureId)
+                .param("recipientId", recipientId)
+                .param("revokedBy", revokedBy)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     public List<Share> findActive(long structureId) {
         return jdbc.sql(SELECT_SHARE + """
                 WHERE s.structure_id = :structureId

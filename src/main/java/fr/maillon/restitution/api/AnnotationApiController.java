@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -43,8 +44,13 @@ class AnnotationApiController {
         return annotations.annotations(evaluationId).annotations();
     }
 
-    /** A new annotation: {@code targetKind} REPORT (a report's id), INDICATOR (an indicator's id) or VERDICT (a question's id). */
-    record AnnotationBody(@Nullable String targetKind, @Nullable Long targetId, @Nullable String text) {
+    /**
+     * A new annotation: {@code targetKind} REPORT (a report's id), INDICATOR (an indicator's id) or VERDICT (a
+     * question's id); {@code organisationId} the network it is written for.
+     */
+    record AnnotationBody(@Nullable String targetKind, @Nullable Long targetId, @Nullable String text,
+            @Schema(description = "The caller's network the annotation is written for: one the evaluation is shared "
+                    + "with; required when there are several") @Nullable Long organisationId) {
     }
 
     record AnswerBody(@Nullable String answer) {
@@ -55,12 +61,13 @@ class AnnotationApiController {
             + "the evaluation is shared with", description = "The text holds 1 to 4000 characters; 50 a day at most.")
     @ApiResponse(responseCode = "201", description = "`{\"id\": ...}`")
     @ApiResponse(responseCode = "403", description = "The caller reads the evaluation as one of its structure's members")
-    @ApiResponse(responseCode = "422", description = "A target that is not the evaluation's, or a text empty or too "
-            + "long: each in `errors` with its path")
+    @ApiResponse(responseCode = "422", description = "A target that is not the evaluation's, a text empty or too "
+            + "long, an organisationId missing when the caller belongs to several networks the evaluation is shared "
+            + "with, or not one of them: each in `errors` with its path")
     ResponseEntity<Map<String, Long>> create(@PathVariable long evaluationId, @RequestBody AnnotationBody body) {
         AnnotationTarget kind = body.targetKind() == null ? null : Arrays.stream(AnnotationTarget.values())
                 .filter(candidate -> candidate.name().equals(body.targetKind())).findFirst().orElse(null);
-        long id = annotations.annotate(evaluationId, kind, body.targetId(), body.text());
+        long id = annotations.annotate(evaluationId, body.organisationId(), kind, body.targetId(), body.text());
         return ResponseEntity.created(URI.create("/api/v1/evaluations/" + evaluationId + "/annotations"))
                 .body(Map.of("id", id));
     }

@@ -43,6 +43,7 @@ class AnnotationController {
 
     @PostMapping("/evaluations/{evaluationId}/annotations")
     String create(@PathVariable long evaluationId, @RequestParam(required = false) @Nullable String target,
+            @RequestParam(required = false) @Nullable String organisationId,
             @RequestParam(required = false) @Nullable String text, Model model, RedirectAttributes redirect) {
         AnnotationTarget kind = null;
         Long targetId = null;
@@ -52,14 +53,18 @@ class AnnotationController {
                     .findFirst().orElse(null);
             targetId = Long.parseLong(target.substring(target.indexOf('-') + 1));
         }
+        // none: the only network, or refused as to choose; not a number: none of hers, refused by the service
+        Long author = organisationId == null || organisationId.isBlank() ? null
+                : organisationId.strip().matches("\\d{1,18}") ? Long.valueOf(organisationId.strip()) : Long.valueOf(0);
         try {
-            annotations.annotate(evaluationId, kind, targetId, text);
+            annotations.annotate(evaluationId, author, kind, targetId, text);
             redirect.addFlashAttribute("flash", "restitution.annotation.saved");
             return "redirect:/evaluations/" + evaluationId + "/annotations#annotations-list";
         }
         catch (RuleViolationException ex) {
             model.addAttribute("target", target == null ? "" : target);
             model.addAttribute("typed", text);
+            model.addAttribute("typedAuthor", organisationId == null ? "" : organisationId.strip());
             model.addAttribute("errors", ex.violations().stream().collect(Collectors.toMap(
                     RuleViolationException.Violation::field, violation -> violation, (first, second) -> first)));
             return list(evaluationId, target, model);
