@@ -50,7 +50,7 @@ class PageExceptionHandler {
         return page(request, HttpStatus.NOT_FOUND, null);
     }
 
-    /** A path variable or parameter that does not read as its type: the 400 page says which, and what it should hold. */
+    /** A path variable or parameter that does not read as its type: the 400 page says which, and what it holds. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object malformedArgument(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
         Locale locale = LocaleContextHolder.getLocale();

@@ -94,8 +94,8 @@ class MalformedAddressTests {
         MockHttpServletResponse entry = send(get("/networks/{id}/territories", network).param("entry", "x"), delegate);
         assertThat(entry.getStatus()).isEqualTo(400);
         assertThat(entry.getContentAsString()).contains("« entry » doit être un nombre entier");
-        MockHttpServletResponse validated = send(get("/networks/{id}/summary", network).param("validated", "peut-être"),
-                delegate);
+        MockHttpServletResponse validated = send(get("/networks/{id}/summary", network)
+                .param("validated", "peut-être"), delegate);
         assertThat(validated.getStatus()).isEqualTo(400);
         assertThat(validated.getContentAsString()).contains("« validated » doit valoir true ou false");
         MockHttpServletResponse frequency = send(get("/evaluations/{id}/data", evaluation).param("frequency", "WEEK"),
@@ -107,8 +107,8 @@ class MalformedAddressTests {
 
     @Test
     void englishReadersReadTheSentenceInEnglish() throws Exception {
-        MockHttpServletResponse response = send(get("/evaluations/abc").cookie(new jakarta.servlet.http.Cookie("MAILLON_LANG", "en")),
-                editor.username());
+        MockHttpServletResponse response = send(get("/evaluations/abc")
+                .cookie(new jakarta.servlet.http.Cookie("MAILLON_LANG", "en")), editor.username());
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("must be a whole number written in digits");
     }
