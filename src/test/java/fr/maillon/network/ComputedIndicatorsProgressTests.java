@@ -177,7 +177,7 @@ class ComputedIndicatorsProgressTests {
 
     private NetworkProgress.Step sharedStep(long evaluation, ProgressStep step) {
         users.signIn(facilitator);
-        return progress.progress(programme).structures().stream()
+        return progress.progress(programme, ProgressQuery.ALL).structures().stream()
                 .flatMap(structure -> structure.evaluations().stream()).filter(found -> found.id() == evaluation)
                 .findFirst().orElseThrow().steps().stream().filter(found -> found.step() == step).findFirst()
                 .orElseThrow();
