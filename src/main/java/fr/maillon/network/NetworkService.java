@@ -274,23 +274,6 @@ public class NetworkService {
         return new AnnualSummaryPage(summary(organisation, shown, socle, years), summaryYears(years));
     }
 
-    /** The territory's year in the shape of the observatory's socle. */
-    @Transactional(readOnly = true)
-    public AnnualSummary summary(long organisationId, int year) {
-        return summary(organisationId, year, false);
-    }
-
-    /** The same, over the data of years the structures signed off only when {@code signedOnly}. */
-    @Transactional(readOnly = true)
-    public AnnualSummary summary(long organisationId, int year, boolean signedOnly) {
-        Organisation organisation = network(organisationId);
-        checkYear(year);
-        List<NetworkEntry> socle = repository.shippedLibrary("socle");
-        return summary(organisation, year, socle, repository.aggregates(
-                Reader.network(organisationId).signedOnly(signedOnly), socle.stream().map(NetworkEntry::id).toList(),
-                Periods.one(String.valueOf(year))));
-    }
-
     /** The summary of a year from the socle's aggregates of that year (or of several, the others unused). */
     private AnnualSummary summary(Organisation organisation, int year, List<NetworkEntry> socle,
             Map<Long, List<Aggregate>> aggregates) {

@@ -52,8 +52,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A path variable or parameter that does not read as its type: 400, naming it and what it should hold. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badArgument(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
-        return Problems.withInstance(Problems.of(HttpStatus.BAD_REQUEST, message("error.400.message"),
-                List.of(MalformedArgument.describe(ex, messages, LocaleContextHolder.getLocale()))), request);
+        return MalformedArgument.problem(ex, messages, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

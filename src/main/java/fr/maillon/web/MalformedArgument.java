@@ -2,13 +2,20 @@ package fr.maillon.web;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import fr.maillon.web.Problems.ApiError;
@@ -21,6 +28,15 @@ import fr.maillon.web.Problems.ApiError;
 final class MalformedArgument {
 
     private MalformedArgument() {
+    }
+
+    /** The API's answer: a problem detail whose one error names the value. */
+    static ProblemDetail problem(MethodArgumentTypeMismatchException ex, MessageSource messages,
+            HttpServletRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return Problems.withInstance(Problems.of(HttpStatus.BAD_REQUEST,
+                messages.getMessage("error.400.message", null, locale), List.of(describe(ex, messages, locale))),
+                request);
     }
 
     /** Which value, and a sentence saying what it must be. */
@@ -45,8 +61,10 @@ final class MalformedArgument {
         else {
             kind = "OTHER";
         }
+        // a path variable's name is the code's, not the reader's: the sentence then speaks of "a number of this address"
+        String place = ex.getParameter().hasParameterAnnotation(PathVariable.class) ? "PATH" : "QUERY";
         return new ApiError(ex.getName(), messages.getMessage("error.400.argument",
-                new Object[] { ex.getName(), kind, choices }, locale));
+                new Object[] { ex.getName(), kind, choices, place }, locale));
     }
 
     /** The type one value must have: the element type of a list or array parameter. */

@@ -1,7 +1,5 @@
 package fr.maillon.web;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +24,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import fr.maillon.web.Problems.ApiError;
 
 /**
  * Maps exceptions of page controllers once: unknown or foreign ids give the 404 page, refused
@@ -53,15 +50,11 @@ class PageExceptionHandler {
     /** A path variable or parameter that does not read as its type: the 400 page says which, and what it holds. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object malformedArgument(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ApiError error = MalformedArgument.describe(ex, messages, locale);
         if (Problems.isApi(request)) {
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Problems.withInstance(Problems.of(
-                    HttpStatus.BAD_REQUEST, messages.getMessage("error.400.message", null, locale), List.of(error)),
-                    request));
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(MalformedArgument.problem(ex, messages, request));
         }
         ModelAndView page = ErrorPages.view(request, HttpStatus.BAD_REQUEST.value(), null);
-        page.addObject("detail", error.message());
+        page.addObject("detail", MalformedArgument.describe(ex, messages, LocaleContextHolder.getLocale()).message());
         return page;
     }
 

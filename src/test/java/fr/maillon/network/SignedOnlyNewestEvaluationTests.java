@@ -119,7 +119,7 @@ class SignedOnlyNewestEvaluationTests {
                 .isEqualByComparingTo("60");
         assertThat(signed.values()).extracting(value -> value.name().substring(0, 2), value -> value.value().intValue())
                 .containsExactlyInAnyOrder(tuple("S1", 10), tuple("S2", 20), tuple("S3", 30));
-        assertThat(network.summary(federation, 2024, true).lines().stream()
+        assertThat(network.summaryPage(federation, 2024, true).summary().lines().stream()
                 .filter(line -> line.entry().id() == benevoles).findFirst().orElseThrow().aggregate().total())
                 .isEqualByComparingTo("60");
         AnnualSummaryPage page = network.summaryPage(federation, null, true);

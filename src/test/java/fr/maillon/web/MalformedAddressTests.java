@@ -97,7 +97,7 @@ class MalformedAddressTests {
         MockHttpServletResponse validated = send(get("/networks/{id}/summary", network)
                 .param("validated", "peut-être"), delegate);
         assertThat(validated.getStatus()).isEqualTo(400);
-        assertThat(validated.getContentAsString()).contains("« validated » doit valoir true ou false");
+        assertThat(validated.getContentAsString()).contains("« validated » doit valoir true (oui) ou false (non)");
         MockHttpServletResponse frequency = send(get("/evaluations/{id}/data", evaluation).param("frequency", "WEEK"),
                 editor.username());
         assertThat(frequency.getStatus()).isEqualTo(400);
