@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import fr.maillon.TestUsers;
+import fr.maillon.organisation.Role;
 import fr.maillon.web.Browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +43,9 @@ class AgrementFileBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TestUsers users;
+
     ChromeDriver phone;
 
     @AfterEach
@@ -58,9 +63,17 @@ class AgrementFileBrowserTests {
                 ORDER BY e.id LIMIT 1
                 """).query(Long.class).single();
         long caf = jdbc.sql("SELECT id FROM organisation WHERE name = 'CAF de la Drôme'").query(Long.class).single();
+        long coope = jdbc.sql("SELECT structure_id FROM evaluation WHERE id = ?").param(projetSocial).query(Long.class)
+                .single();
+        // people of their own in the demo's organisations: what other classes did to the demo's accounts in the
+        // shared test context (sign-in failures, a clock moved) never stands in the way
+        String director = users.newUsername("direction");
+        users.addMember(coope, users.newUser(director), Role.STRUCTURE_ADMIN);
+        String conseillere = users.newUsername("conseillere");
+        users.addMember(caf, users.newUser(conseillere), Role.CAF_MEMBER);
 
         phone = Browser.start(360, 740);
-        signIn("coope");
+        signIn(director);
         phone.get(url("/evaluations/" + projetSocial + "/agrement"));
         assertThat(phone.findElement(By.tagName("h1")).getText()).contains("Dossier d'agrément");
         assertAccessible("structure-file");
@@ -77,7 +90,7 @@ class AgrementFileBrowserTests {
 
         phone.quit();
         phone = Browser.start(360, 740);
-        signIn("caf26");
+        signIn(conseillere);
         phone.get(url("/evaluations/" + projetSocial + "/agrement"));
         assertThat(phone.findElement(By.id("main")).getText()).contains("Vous lisez ce dossier");
         assertAccessible("caf-file");
@@ -92,8 +105,10 @@ class AgrementFileBrowserTests {
     private void signIn(String username) {
         phone.get(url("/login"));
         phone.findElement(By.id("username")).sendKeys(username);
-        phone.findElement(By.id("password")).sendKeys("maillon-demo");
+        phone.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
         Browser.clickAndWait(phone, phone.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(phone.getCurrentUrl()).as("signed in as " + username + ": " + phone.findElement(By.id("main"))
+                .getText()).doesNotContain("/login");
     }
 
     private void assertAccessible(String page) throws IOException {
