@@ -1,18 +1,10 @@
 package fr.maillon.agrement;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AgrementFileBrowserTests {
-
-    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     @LocalServerPort
     int port;
@@ -76,30 +66,30 @@ class AgrementFileBrowserTests {
         signIn(director);
         phone.get(url("/evaluations/" + projetSocial + "/agrement"));
         assertThat(phone.findElement(By.tagName("h1")).getText()).contains("Dossier d'agrément");
-        assertAccessible("structure-file");
+        Browser.assertFitsAndAccessible(phone, "360-agrement-structure-file");
         phone.get(url("/evaluations/" + projetSocial + "/agrement/diagnostic/edit"));
-        assertAccessible("structure-form");
+        Browser.assertFitsAndAccessible(phone, "360-agrement-structure-form");
         phone.findElement(By.id("text")).clear();
         ((JavascriptExecutor) phone).executeScript("document.getElementById('text').value = arguments[0];",
                 "a".repeat(2001));
         Browser.clickAndWait(phone, phone.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(phone.findElement(By.id("main")).getText()).contains("raccourcissez-le");
-        assertAccessible("structure-form-refused");
+        Browser.assertFitsAndAccessible(phone, "360-agrement-structure-form-refused");
         phone.get(url("/evaluations/" + projetSocial + "/agrement/families/edit"));
-        assertAccessible("structure-families-form");
+        Browser.assertFitsAndAccessible(phone, "360-agrement-structure-families-form");
 
         phone.quit();
         phone = Browser.start(360, 740);
         signIn(conseillere);
         phone.get(url("/evaluations/" + projetSocial + "/agrement"));
         assertThat(phone.findElement(By.id("main")).getText()).contains("Vous lisez ce dossier");
-        assertAccessible("caf-file");
+        Browser.assertFitsAndAccessible(phone, "360-agrement-caf-file");
         phone.get(url("/networks/" + caf + "/agrement"));
         assertThat(phone.findElement(By.id("agrement-files")).getText()).contains("La Coopération");
-        assertAccessible("caf-files");
+        Browser.assertFitsAndAccessible(phone, "360-agrement-caf-files");
         phone.get(url("/networks/" + caf + "/calendar"));
         assertThat(phone.findElement(By.id("calendar")).getText()).contains("Dossier : 1 partie à compléter");
-        assertAccessible("caf-calendar");
+        Browser.assertFitsAndAccessible(phone, "360-agrement-caf-calendar");
     }
 
     private void signIn(String username) {
@@ -109,24 +99,6 @@ class AgrementFileBrowserTests {
         Browser.clickAndWait(phone, phone.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(phone.getCurrentUrl()).as("signed in as " + username + ": " + phone.findElement(By.id("main"))
                 .getText()).doesNotContain("/login");
-    }
-
-    private void assertAccessible(String page) throws IOException {
-        Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(screenshots.resolve("360-agrement-" + page + ".png"), phone.getScreenshotAs(OutputType.BYTES));
-        long overflow = (Long) ((JavascriptExecutor) phone).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(overflow).as("horizontal overflow on the " + page + " page").isLessThanOrEqualTo(0);
-        Results results = new AxeBuilder().withTags(WCAG).analyze(phone);
-        assertThat(results.getPasses()).as("axe ran its checks on " + page).isNotEmpty();
-        assertThat(results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact())
-                || "critical".equals(rule.getImpact())).map(AgrementFileBrowserTests::describe).toList())
-                .as("serious or critical axe violations on the " + page + " page").isEmpty();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
-                .map(node -> String.valueOf(node.getTarget())).toList();
     }
 
     private String url(String path) {
