@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class MaillonApplication {
 
     public static void main(String[] args) {
+        HeapDefaults.apply();
         SpringApplication.run(MaillonApplication.class, args);
     }
 }

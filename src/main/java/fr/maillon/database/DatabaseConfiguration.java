@@ -1,5 +1,7 @@
 package fr.maillon.database;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -43,6 +45,9 @@ class DatabaseConfiguration {
         dataSource.setUsername(user);
         dataSource.setPassword(password);
         dataSource.setMaximumPoolSize(10);
+        // idle, two connections stay open: each one is a PostgreSQL process of its own
+        dataSource.setMinimumIdle(2);
+        dataSource.setIdleTimeout(Duration.ofMinutes(2).toMillis());
         return dataSource;
     }
 

@@ -129,6 +129,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("fsync", "on")
+                // sized for a small host: the pool's ten connections and a few by hand, a small
+                // buffer cache over the system's own
+                .setServerConfig("max_connections", "40")
+                .setServerConfig("shared_buffers", "32MB")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("password_encryption", PostgresAccess.PASSWORD_METHOD)
