@@ -1,42 +1,46 @@
 #!/usr/bin/env bash
-# Measures Maillon's start-up: first start on an empty data directory (binaries unpacked, initdb,
-# migrations, demo data), a restart, a restart with the class-data-sharing archive of
-# bin/cds-archive.sh (built first), and a restart after kill -9; then the idle memory.
-# Usage: ./mvnw -DskipTests package && bench/startup.sh
+# Measures Maillon's start, launch to the first sign-in page answered (HTTP 200), on a warm data
+# directory (made by a first start, whose time is shown too), three restarts for each way to start:
+#   the jar as built, on Java 17 and on Java 25 (when JAVA25 names one);
+#   the unpacked jar with bin/fast-start.sh's class-data-sharing archive (Java 17) and its
+#   ahead-of-time cache (Java 25);
+# then a restart after kill -9 (the orphaned postmaster is stopped first).
+# Usage: ./mvnw -DskipTests package && bench/startup.sh      (JAVA17=..., JAVA25=... to choose JDKs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+java17=${JAVA17:-java}
+java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 jar=$(ls target/maillon-*.jar | head -n 1)
 data=$(mktemp -d)
 port=${PORT:-18080}
+pid=
+trap 'kill $pid 2> /dev/null; wait $pid 2> /dev/null; rm -rf "$data"' EXIT
 
-start() {
-  local began=$(date +%s.%N)
-  MAILLON_DATA_DIR="$data" MAILLON_PORT=$port java ${JAVA_OPTS:-} -jar "$jar" > "$data/run.log" 2>&1 &
+start() { # label, then the java command's arguments
+  local label=$1 began
+  shift
+  began=$(date +%s%N)
+  MAILLON_DATA_DIR="$data" MAILLON_PORT=$port "$@" > "$data/run.log" 2>&1 &
   pid=$!
-  until curl -fs "http://localhost:$port/actuator/health" > /dev/null; do sleep 0.1; done
-  echo "$1: $(echo "$(date +%s.%N) - $began" | bc | cut -c1-5) s to the first HTTP 200"
+  until curl -fs -o /dev/null "http://localhost:$port/login"; do sleep 0.02; done
+  echo "$label: $(( ($(date +%s%N) - began) / 1000000 )) ms to the first sign-in page"
+}
+stop() { kill "$pid"; wait "$pid" || true; }
+three() { # label, then the java command's arguments
+  for run in 1 2 3; do start "$1 ($run)" "${@:2}"; stop; done
 }
 
-start "first start (empty data directory)"
-kill "$pid"; wait "$pid" || true
-for run in 1 2 3; do
-  start "restart ($run)"
-  kill "$pid"; wait "$pid" || true
-done
-bin/cds-archive.sh > /dev/null
-for run in 1 2 3; do
-  JAVA_OPTS="-XX:SharedArchiveFile=target/app/maillon.jsa" jar=target/app/maillon.jar start "restart with the CDS archive ($run)"
-  kill "$pid"; wait "$pid" || true
-done
-start "restart"
-kill -9 "$pid"; wait "$pid" 2>/dev/null || true
-start "restart after kill -9"
-for idle in 15 45; do
-  sleep $((idle == 15 ? 15 : 30))   # idle: the start's compilations and collections settle
-  rss=$(ps -o rss= -p "$pid")
-  heap=$(jcmd "$pid" GC.heap_info 2> /dev/null | grep -o 'total [0-9]*K, used [0-9]*K' | head -n 1)
-  echo "idle JVM RSS, $idle s after the first 200: $((rss / 1024)) MB (heap: ${heap:-?})"
-done
-echo "postgres processes: $(ps -eo args | grep -c "[p]ostgres" || true)"
-kill "$pid"; wait "$pid" || true
-rm -rf "$data"
+start "first start (empty data directory)" "$java17" -jar "$jar"; stop
+three "restart, java -jar (Java 17)" "$java17" -jar "$jar"
+JAVA="$java17" bin/fast-start.sh > /dev/null
+three "restart, class-data-sharing archive (Java 17)" "$java17" -XX:SharedArchiveFile=target/app/maillon.jsa \
+  -jar target/app/maillon.jar
+if [ -x "$java25" ]; then
+  three "restart, java -jar (Java 25)" "$java25" -jar "$jar"
+  JAVA="$java25" bin/fast-start.sh > /dev/null
+  three "restart, ahead-of-time cache (Java 25)" "$java25" -XX:AOTCache=target/app/maillon.aot \
+    -jar target/app/maillon.jar
+fi
+start "restart" "$java17" -jar "$jar"
+kill -9 "$pid"; wait "$pid" 2> /dev/null || true
+start "restart after kill -9" "$java17" -jar "$jar"; stop
