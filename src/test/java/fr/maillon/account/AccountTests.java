@@ -7,10 +7,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import fr.maillon.TestSessions;
 import fr.maillon.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,12 +44,11 @@ class AccountTests {
 
     @Test
     void aWrongPasswordGivesAFrenchMessageAndKeepsTheUsername() throws Exception {
-        MockHttpSession session = new MockHttpSession();
         MockHttpServletResponse response = mvc.perform(post("/login").param("username", "coope")
-                .param("password", "wrong").with(csrf()).session(session)).andReturn().getResponse();
+                .param("password", "wrong").with(csrf())).andReturn().getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/login?error");
-        String page = mvc.perform(get("/login").param("error", "").session(session)).andReturn().getResponse()
-                .getContentAsString();
+        String page = mvc.perform(get("/login").param("error", "").with(TestSessions.with(TestSessions.cookie(response))))
+                .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Identifiant ou mot de passe incorrect.").contains("value=\"coope\"");
     }
 
