@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Browser sessions as the tests see them: the session cookie a response sets, sent back as a
  * browser does, and the session it names read from the database by a repository of its own, as
- * another instance of Maillon would read it.
+ * another instance of Maillon would read it. MockMvc's {@code session(...)} and {@code flashAttr(...)}
+ * put things in a mock session that Spring Session never reads: send the cookie instead.
  */
 @Component
 public class TestSessions {

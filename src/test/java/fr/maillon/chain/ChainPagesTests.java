@@ -14,6 +14,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import fr.maillon.TestSessions;
 import fr.maillon.TestUsers;
 import fr.maillon.organisation.Role;
 
@@ -156,7 +157,7 @@ class ChainPagesTests {
         assertThat(jdbc.sql("SELECT resource_kind FROM chain_element WHERE name = 'Temps bénévole' AND evaluation_id = "
                 + evaluation).query(String.class).single()).isEqualTo("VOLUNTEER_TIME");
         String page = mvc.perform(get("/evaluations/{e}/workshop", evaluation).with(users.as(editor.username()))
-                .flashAttr("added", new WorkshopResult(2, 5, 5, 1))).andReturn().getResponse().getContentAsString();
+                .with(TestSessions.with(TestSessions.cookie(done)))).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("<title>Lien social</title>").contains("Ajout à la chaîne : 2 parties prenantes");
 
         String again = "A: Ateliers cuisine\nA: Jardin\nJardin -> Inconnu\nR: Local #cuisine\nQuelque chose\nJardin -> Lien social";
