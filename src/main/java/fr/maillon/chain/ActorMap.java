@@ -8,11 +8,9 @@ import java.util.Map;
 /**
  * The actor map of an evaluation: its stakeholders in rings ({@link ActorRing}), each with what it
  * brings and what it receives (its {@link StakeholderBalance}), and the complementarities between
- * them; {@code stakeholderPages} says whether the reader may open the stakeholders' pages (a
- * member of the structure).
+ * them.
  */
-public record ActorMap(Evaluation evaluation, List<Actor> actors, List<Complementarity> complementarities,
-        boolean stakeholderPages) {
+public record ActorMap(Evaluation evaluation, List<Actor> actors, List<Complementarity> complementarities) {
 
     public ActorMap {
         actors = List.copyOf(actors);

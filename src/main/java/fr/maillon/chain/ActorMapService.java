@@ -56,8 +56,7 @@ public class ActorMapService {
         ValueChain chain = chains.chain(evaluationId);
         List<Actor> actors = balances.balances(chain).stream()
                 .map(balance -> new Actor(balance, ActorRing.of(balance.stakeholder()))).toList();
-        return new ActorMap(chain.evaluation(), actors, complementarities(chain),
-                chains.showsStakeholderPages(evaluationId));
+        return new ActorMap(chain.evaluation(), actors, complementarities(chain));
     }
 
     /**
@@ -94,14 +93,14 @@ public class ActorMapService {
         return List.copyOf(found);
     }
 
-    /** The map as SVG; its stakeholders link to their pages (under {@code basePath}) for members, never when it is null. */
+    /** The map as SVG; its stakeholders link to their pages (under {@code basePath}), never when it is null. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public String svg(long evaluationId, @Nullable String basePath, Locale locale) {
         return svg(map(evaluationId), basePath, locale);
     }
 
     public String svg(ActorMap map, @Nullable String basePath, Locale locale) {
-        String evaluationPath = basePath == null || !map.stakeholderPages() ? null
+        String evaluationPath = basePath == null ? null
                 : basePath + "/evaluations/" + map.evaluation().id() + "/stakeholders/";
         List<ActorNode> nodes = new ArrayList<>();
         for (Actor actor : map.actors()) {

@@ -75,15 +75,6 @@ public class ChainService {
         return load(editable(evaluationId));
     }
 
-    /**
-     * Whether the caller may open the stakeholders' pages of this evaluation: whoever reads it (its
-     * members, and since issue 18 those it was shared with, who read the pages without their forms).
-     */
-    public boolean showsStakeholderPages(long evaluationId) {
-        evaluations.evaluation(evaluationId);
-        return true;
-    }
-
     /** Whether the caller is a member of the evaluation's structure (its live workshops are for its members). */
     public boolean isMember(long evaluationId) {
         return access.hasStructureRole(evaluations.evaluation(evaluationId).structureId(), Role.STRUCTURE_VIEWER);

@@ -1,7 +1,10 @@
 package fr.maillon.network;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +30,24 @@ public record NetworkProgress(Organisation organisation, LocalDate today, Progre
         places = List.copyOf(places);
         structures = List.copyOf(structures);
         milestones = List.copyOf(milestones);
+    }
+
+    /** The places by région, in their order. */
+    public List<Region> regions() {
+        Map<String, List<ProgressQuery.Place>> byRegion = new LinkedHashMap<>();
+        places.forEach(place -> byRegion.computeIfAbsent(place.region(), key -> new ArrayList<>()).add(place));
+        return byRegion.values().stream()
+                .map(departements -> new Region(departements.get(0).region(), departements.get(0).regionName(),
+                        departements))
+                .toList();
+    }
+
+    /** A région of the territory and its départements. */
+    public record Region(String code, String name, List<ProgressQuery.Place> departements) {
+
+        public Region {
+            departements = List.copyOf(departements);
+        }
     }
 
     public record Structure(long id, String name, StructureKind kind, String departement, String commune,

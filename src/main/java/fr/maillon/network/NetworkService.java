@@ -234,53 +234,64 @@ public class NetworkService {
     @Transactional(readOnly = true)
     public int lastYear(long organisationId) {
         network(organisationId);
-        Map<Long, List<Aggregate>> years = socleYears(organisationId);
-        return years.values().stream().flatMap(List::stream).filter(aggregate -> !aggregate.hidden())
+        return lastYear(repository.aggregates(Reader.network(organisationId),
+                repository.shippedLibrary("socle").stream().map(NetworkEntry::id).toList(), Periods.YEARS));
+    }
+
+    /**
+     * The same year from the socle's yearly aggregates, signed-off only or not: a structure left out
+     * for unsigned data ({@code excluded}) still shared its value, so each year is judged over all
+     * the structures that shared one, whichever figures the page then shows.
+     */
+    private int lastYear(Map<Long, List<Aggregate>> years) {
+        return years.values().stream().flatMap(List::stream)
+                .filter(aggregate -> aggregate.structures() + aggregate.excluded() >= Aggregate.MINIMUM_GROUP)
                 .map(aggregate -> Integer.parseInt(aggregate.period())).max(Integer::compare)
                 .orElseGet(() -> summaryYears(years).stream().findFirst().orElseGet(this::lastYear));
     }
 
     /** The years for which structures shared a value of the socle with the network, latest first. */
-    @Transactional(readOnly = true)
-    public List<Integer> summaryYears(long organisationId) {
-        network(organisationId);
-        return summaryYears(socleYears(organisationId));
-    }
-
-    private Map<Long, List<Aggregate>> socleYears(long organisationId) {
-        return repository.aggregates(Reader.network(organisationId),
-                repository.shippedLibrary("socle").stream().map(NetworkEntry::id).toList(), Periods.YEARS);
-    }
-
     private static List<Integer> summaryYears(Map<Long, List<Aggregate>> years) {
-        return years.values().stream().flatMap(List::stream).filter(aggregate -> aggregate.structures() > 0)
+        return years.values().stream().flatMap(List::stream)
+                .filter(aggregate -> aggregate.structures() + aggregate.excluded() > 0)
                 .map(aggregate -> aggregate.period()).filter(period -> period.matches("\\d{4}"))
                 .map(Integer::parseInt).distinct().sorted(Comparator.reverseOrder()).toList();
     }
 
-    /** The territory's year in the shape of the observatory's socle. */
+    /**
+     * The annual summary's page: the year asked (else the one {@link #lastYear(long)} gives), its
+     * summary, signed-off data only when {@code signedOnly}, and the years with shared values; from
+     * one reading of the socle's yearly aggregates.
+     */
     @Transactional(readOnly = true)
-    public AnnualSummary summary(long organisationId, int year) {
-        return summary(organisationId, year, false);
+    public AnnualSummaryPage summaryPage(long organisationId, @Nullable Integer year, boolean signedOnly) {
+        Organisation organisation = network(organisationId);
+        List<NetworkEntry> socle = repository.shippedLibrary("socle");
+        Map<Long, List<Aggregate>> years = repository.aggregates(Reader.network(organisationId).signedOnly(signedOnly),
+                socle.stream().map(NetworkEntry::id).toList(), Periods.YEARS);
+        int shown = year != null ? year : lastYear(years);
+        checkYear(shown);
+        return new AnnualSummaryPage(summary(organisation, shown, socle, years), summaryYears(years));
     }
 
-    /** The same, over the data of years the structures signed off only when {@code signedOnly}. */
-    @Transactional(readOnly = true)
-    public AnnualSummary summary(long organisationId, int year, boolean signedOnly) {
-        Organisation organisation = network(organisationId);
+    /** The summary of a year from the socle's aggregates of that year (or of several, the others unused). */
+    private AnnualSummary summary(Organisation organisation, int year, List<NetworkEntry> socle,
+            Map<Long, List<Aggregate>> aggregates) {
+        String period = String.valueOf(year);
+        List<AnnualSummary.Line> lines = socle.stream().map(entry -> new AnnualSummary.Line(entry,
+                aggregates.getOrDefault(entry.id(), List.of()).stream()
+                        .filter(aggregate -> aggregate.period().equals(period)).findFirst()
+                        .orElse(new Aggregate(period, 0, null, null, null, null, null, null, null)).secret()))
+                .toList();
+        int sharing = (int) repository.territory(organisation.id()).stream().filter(TerritoryStructure::sharing)
+                .count();
+        return new AnnualSummary(organisation, year, repository.structuresByKind(organisation.id()), sharing, lines);
+    }
+
+    private static void checkYear(int year) {
         if (year < 2000 || year > 2100) {
             throw new RuleViolationException("year", "network.summary.year.invalid");
         }
-        String period = String.valueOf(year);
-        List<NetworkEntry> socle = repository.shippedLibrary("socle");
-        Map<Long, List<Aggregate>> aggregates = repository.aggregates(
-                Reader.network(organisationId).signedOnly(signedOnly), socle.stream().map(NetworkEntry::id).toList(), Periods.one(period));
-        List<AnnualSummary.Line> lines = socle.stream().map(entry -> new AnnualSummary.Line(entry,
-                aggregates.getOrDefault(entry.id(), List.of()).stream().findFirst()
-                        .orElse(new Aggregate(period, 0, null, null, null, null, null, null, null)).secret()))
-                .toList();
-        int sharing = (int) repository.territory(organisationId).stream().filter(TerritoryStructure::sharing).count();
-        return new AnnualSummary(organisation, year, repository.structuresByKind(organisationId), sharing, lines);
     }
 
     // --- agrément calendar --------------------------------------------------------------------

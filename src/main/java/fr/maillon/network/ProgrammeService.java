@@ -135,7 +135,7 @@ public class ProgrammeService {
 
     /**
      * Withdraws a link not used yet (the programme's members): it stops working at once, and says it was withdrawn
-     * when opened. 404 for a link used already, withdrawn already, or of another programme.
+     * when opened. 404 for a link used already, withdrawn already, expired, or of another programme.
      */
     @Transactional
     public void cancelInvitation(long programmeId, long invitationId) {
@@ -224,7 +224,7 @@ public class ProgrammeService {
         if (!programmes.leave(programmeId, structureId)) {
             throw new NotFoundException("network.programme.structure.notFound", structureId);
         }
-        organisations.revokeSharesWith(structureId, programmeId);
+        organisations.revokeSharesWithProgramme(structureId, programmeId);
         programmes.recordRemoval(programmeId, structureId, access.currentUserId(), clock.instant());
     }
 

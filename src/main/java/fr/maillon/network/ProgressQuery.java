@@ -17,6 +17,22 @@ public record ProgressQuery(@Nullable String region, @Nullable String departemen
         page = Math.max(1, page);
     }
 
+    /** The first page of the place a form chose: {@code region-84}, {@code departement-26}; anything else is all. */
+    public static ProgressQuery of(String place) {
+        if (place.startsWith("region-")) {
+            return new ProgressQuery(place.substring("region-".length()), null, 1);
+        }
+        if (place.startsWith("departement-")) {
+            return new ProgressQuery(null, place.substring("departement-".length()), 1);
+        }
+        return ALL;
+    }
+
+    /** The same places, another page. */
+    ProgressQuery page(int number) {
+        return new ProgressQuery(region, departement, number);
+    }
+
     /** Whether a département of a région is among those asked for. */
     boolean includes(Place place) {
         return (region == null || region.equals(place.region())) && (departement == null

@@ -64,9 +64,9 @@ public class ProgressService {
     }
 
     /**
-     * One page of the structures the query asks for. The steps are read for that page only, but for a programme's
-     * milestones, which need every structure's steps to say who is late; what is late against the agrément calendar
-     * comes from the territory alone.
+     * One page of the structures the query asks for. The steps are read for that page only, but once a programme's
+     * milestone is due, which needs every structure's steps to say who is late; what is late against the agrément
+     * calendar comes from the territory alone.
      */
     @Transactional(readOnly = true)
     public NetworkProgress progress(long organisationId, ProgressQuery query, LocalDate today) {
@@ -82,8 +82,8 @@ public class ProgressService {
         List<TerritoryStructure> shown = territory.subList((page - 1) * PAGE_SIZE,
                 Math.min(territory.size(), page * PAGE_SIZE));
         List<ProgrammeMilestone> milestones = programmes.milestones(organisationId);
-        List<TerritoryStructure> read = (milestones.isEmpty() ? shown : territory).stream()
-                .filter(TerritoryStructure::sharing).toList();
+        boolean anyDue = milestones.stream().anyMatch(milestone -> !milestone.dueOn().isAfter(today));
+        List<TerritoryStructure> read = (anyDue ? territory : shown).stream().filter(TerritoryStructure::sharing).toList();
         Map<Long, Facts> facts = progress.facts(organisationId, read.stream().map(TerritoryStructure::id).toList())
                 .stream().collect(Collectors.toMap(Facts::id, Function.identity()));
         Map<Long, List<NetworkProgress.Evaluation>> evaluations = new HashMap<>();
@@ -123,8 +123,8 @@ public class ProgressService {
         }).toList();
         int sharing = (int) territory.stream().filter(TerritoryStructure::sharing).count();
         int lateCount = (int) late.values().stream().filter(lines -> !lines.isEmpty()).count();
-        return new NetworkProgress(organisation, today, query, places, territory.size(), sharing, lateCount, page,
-                pages, structures, statuses);
+        return new NetworkProgress(organisation, today, query.page(page), places, territory.size(), sharing, lateCount,
+                page, pages, structures, statuses);
     }
 
     /** Whether one of the shared evaluations has done the step. */

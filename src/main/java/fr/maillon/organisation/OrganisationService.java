@@ -386,13 +386,16 @@ public class OrganisationService {
     }
 
     /**
-     * A network's member ends every share the structure made with her network (a programme removing the structure
-     * from its cohort); 404 for anyone else. How many ended.
+     * A programme's member ends every share the structure made with the programme, as it removes the structure from
+     * its cohort; 404 for anyone else, and for any recipient that is not a programme.
      */
     @Transactional
-    public int revokeSharesWith(long structureId, long recipientId) {
-        CurrentUser user = access.requireNetworkMember(recipientId);
-        return shares.revokeAllTo(structureId, recipientId, user.id(), clock.instant());
+    public void revokeSharesWithProgramme(long structureId, long programmeId) {
+        CurrentUser user = access.requireNetworkMember(programmeId);
+        if (organisation(programmeId).type() != OrganisationType.PROGRAMME) {
+            throw new OrganisationNotFoundException(programmeId);
+        }
+        shares.revokeAllTo(structureId, programmeId, user.id(), clock.instant());
     }
 
     /** Every active share that reaches the caller through her federation or CAF. */

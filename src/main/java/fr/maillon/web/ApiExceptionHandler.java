@@ -49,9 +49,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.withInstance(Problems.of(HttpStatus.NOT_FOUND, message(ex.messageKey())), request);
     }
 
+    /** A path variable or parameter that does not read as its type: 400, naming it and what it should hold. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badArgument(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
-        return Problems.withInstance(Problems.of(HttpStatus.NOT_FOUND, message("error.404.message")), request);
+        return MalformedArgument.problem(ex, messages, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

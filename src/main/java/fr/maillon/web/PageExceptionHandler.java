@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,7 +21,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
 
 /**
  * Maps exceptions of page controllers once: unknown or foreign ids give the 404 page, refused
@@ -32,10 +36,26 @@ class PageExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
 
-    @ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class,
-            MethodArgumentTypeMismatchException.class })
+    private final MessageSource messages;
+
+    PageExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class })
     Object notFound(Exception ex, HttpServletRequest request) {
         return page(request, HttpStatus.NOT_FOUND, null);
+    }
+
+    /** A path variable or parameter that does not read as its type: the 400 page says which, and what it holds. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object malformedArgument(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+        if (Problems.isApi(request)) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(MalformedArgument.problem(ex, messages, request));
+        }
+        ModelAndView page = ErrorPages.view(request, HttpStatus.BAD_REQUEST.value(), null);
+        page.addObject("detail", MalformedArgument.describe(ex, messages, LocaleContextHolder.getLocale()).message());
+        return page;
     }
 
     @ExceptionHandler(AccessDeniedException.class)

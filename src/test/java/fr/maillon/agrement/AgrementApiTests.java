@@ -158,7 +158,7 @@ class AgrementApiTests {
         String own = token(editor);
         assertThat(call("/api/v1/evaluations/" + action + "/agrement", own).getStatus()).isEqualTo(404);
         assertThat(call("/api/v1/evaluations/999999999/agrement", own).getStatus()).isEqualTo(404);
-        assertThat(call("/api/v1/evaluations/abc/agrement", own).getStatus()).isEqualTo(404);
+        assertThat(call("/api/v1/evaluations/abc/agrement", own).getStatus()).isEqualTo(400);
         org.springframework.security.test.context.TestSecurityContextHolder.clearContext();
         assertThat(mvc.perform(get("/api/v1/evaluations/{id}/agrement", evaluation)).andReturn().getResponse()
                 .getStatus()).isEqualTo(401);

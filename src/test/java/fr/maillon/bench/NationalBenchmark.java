@@ -137,7 +137,7 @@ class NationalBenchmark {
         double[] sql = time(() -> jdbc.sql(bare).params(organisation, entry).query().listOfRows());
         double[] aggregates = time(() -> repository.aggregates(reader, List.of(entry), Periods.ALL));
         double[] service = time(() -> network.entry(organisation, entry, null, false));
-        double[] summary = time(() -> network.summary(organisation, 2024));
+        double[] summary = time(() -> network.summaryPage(organisation, 2024, false));
         double[] home = time(() -> network.home(organisation));
         long structure = jdbc.sql("""
                 SELECT min(st.id) FROM structure st
@@ -171,7 +171,7 @@ class NationalBenchmark {
                 aggregates[0], aggregates[1], aggregates[0] / sql[0]);
         line("  indicator across the territory (service: access, aggregates, each structure's values): %.1f / %.1f ms",
                 service[0], service[1]);
-        line("  annual socle summary (16 entries): %.1f / %.1f ms", summary[0], summary[1]);
+        line("  annual socle summary page (16 entries, its year and the years offered): %.1f / %.1f ms", summary[0], summary[1]);
         line("  territory home (structures, shares, entries): %.1f / %.1f ms", home[0], home[1]);
         line("  one structure beside the others, 40 entries by year: %.1f / %.1f ms", compare[0], compare[1]);
         line("  indicator page over HTTP (MockMvc, rendered): %.1f / %.1f ms", page[0], page[1]);

@@ -92,7 +92,6 @@ class ActorMapTests {
         assertThat(names(map, ActorRing.PARTNERS)).containsExactly("Valence Romans Agglo", "CAF de la Drôme",
                 "Fondation Bonduelle", "Programme LEADER (fonds européen pour le rural)", "La Fonda");
         assertThat(names(map, ActorRing.TERRITORY)).as("every inhabitant of the demo is a member").isEmpty();
-        assertThat(map.stakeholderPages()).isTrue();
         // by type, outside the communauté d'action
         assertThat(ActorRing.of(stakeholder(StakeholderType.HABITANTS, false))).isEqualTo(ActorRing.TERRITORY);
         assertThat(ActorRing.of(stakeholder(StakeholderType.HABITANTS, true))).isEqualTo(ActorRing.COMMUNITY);

@@ -92,13 +92,18 @@ class EvaluationFormTests {
     }
 
     @Test
-    void unknownOrMalformedIdsGiveTheFrenchNotFoundPage() throws Exception {
-        for (String path : new String[] { "/evaluations/987654", "/evaluations/abc", "/structures/-1",
-                "/evaluations/99999999999999999999" }) {
+    void unknownIdsGiveTheFrenchNotFoundPageAndMalformedOnesTheBadRequestPage() throws Exception {
+        for (String path : new String[] { "/evaluations/987654", "/structures/-1" }) {
             MockHttpServletResponse response = mvc.perform(get(path).with(users.as(editor.username()))).andReturn()
                     .getResponse();
             assertThat(response.getStatus()).as(path).isEqualTo(404);
             assertThat(response.getContentAsString()).contains("Page introuvable");
+        }
+        for (String path : new String[] { "/evaluations/abc", "/evaluations/99999999999999999999" }) {
+            MockHttpServletResponse response = mvc.perform(get(path).with(users.as(editor.username()))).andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).as(path).isEqualTo(400);
+            assertThat(response.getContentAsString()).contains("Demande invalide");
         }
     }
 
@@ -137,7 +142,7 @@ class EvaluationFormTests {
         assertThat(created.getStatus()).isEqualTo(201);
         assertThat(count()).isEqualTo(1);
         assertThat(mvc.perform(get("/api/v1/evaluations/abc").with(users.as(editor.username()))).andReturn()
-                .getResponse().getStatus()).isEqualTo(404);
+                .getResponse().getStatus()).isEqualTo(400);
     }
 
     @Test

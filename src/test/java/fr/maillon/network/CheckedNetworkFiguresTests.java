@@ -151,7 +151,7 @@ class CheckedNetworkFiguresTests {
         assertThat(year(signed, "2023").structures()).as("2023 was signed off by none").isZero();
         assertThat(year(signed, "2023").total()).isNull();
 
-        assertThat(network.summary(federation, 2024, true).lines().stream()
+        assertThat(network.summaryPage(federation, 2024, true).summary().lines().stream()
                 .filter(line -> line.entry().id() == benevoles).findFirst().orElseThrow().aggregate().total())
                 .isEqualByComparingTo("60");
         mvc.perform(get("/networks/{id}/indicators/{e}", federation, benevoles).param("validated", "true")

@@ -172,7 +172,7 @@ class NetworkTests {
         assertThat(share.median()).isEqualByComparingTo("40");
         assertThat(share.average()).isEqualByComparingTo("38.3333");
 
-        AnnualSummary summary = network.summary(federation, 2024);
+        AnnualSummary summary = network.summaryPage(federation, 2024, false).summary();
         assertThat(summary.structures()).isEqualTo(4);
         assertThat(summary.sharing()).isEqualTo(3);
         AnnualSummary.Line hours = summary.lines().stream().filter(l -> l.entry().code().equals("heures_benevoles"))

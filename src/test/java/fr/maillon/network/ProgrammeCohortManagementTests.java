@@ -74,6 +74,7 @@ class ProgrammeCohortManagementTests {
     long programme;
     String facilitator;
     String outsider;
+    long otherFederation;
 
     @BeforeAll
     void programme() {
@@ -81,10 +82,10 @@ class ProgrammeCohortManagementTests {
                 OrganisationType.FEDERATION, "Fédération qui anime une cohorte", List.of("974")));
         facilitator = users.newUsername("animatrice");
         users.addMember(federation, users.newUser(facilitator), Role.FEDERATION_MEMBER);
-        long other = organisations.createNetworkOrganisationUnchecked(new NetworkOrganisationDraft(
+        otherFederation = organisations.createNetworkOrganisationUnchecked(new NetworkOrganisationDraft(
                 OrganisationType.FEDERATION, "Fédération voisine de la cohorte", List.of("974")));
         outsider = users.newUsername("voisine");
-        users.addMember(other, users.newUser(outsider), Role.FEDERATION_MEMBER);
+        users.addMember(otherFederation, users.newUser(outsider), Role.FEDERATION_MEMBER);
         users.signIn(facilitator);
         programme = programmes.create(federation, "Cohorte à gérer", "");
         SecurityContextHolder.clearContext();
@@ -246,7 +247,7 @@ class ProgrammeCohortManagementTests {
                 .andExpect(redirectedUrl("/login"));
         mvc.perform(delete(apiInvitation)).andExpect(status().isUnauthorized());
         mvc.perform(delete(apiStructure)).andExpect(status().isUnauthorized());
-        // another programme's id in the path: the facilitator reaches nothing of it either
+        // an invitation id that does not exist: nothing to withdraw
         mvc.perform(delete("/api/v1/programmes/" + programme + "/invitations/999999999")
                 .header("Authorization", "Bearer " + token(facilitator)))
                 .andExpect(status().isNotFound());
@@ -262,6 +263,41 @@ class ProgrammeCohortManagementTests {
     }
 
     // --- set-up -------------------------------------------------------------------------------
+
+    @Test
+    void anotherProgrammesLinksAndStructuresAreOutOfReachUnderThisProgrammesAddress() throws Exception {
+        users.signIn(outsider);
+        long neighbours = programmes.create(otherFederation, "Cohorte voisine", "");
+        IssuedProgrammeInvitation theirs = programmes.invite(neighbours, "Centre voisin en attente");
+        IssuedProgrammeInvitation joining = programmes.invite(neighbours, "Centre voisin");
+        SecurityContextHolder.clearContext();
+        Member centre = structure("Centre voisin");
+        users.signIn(centre.admin());
+        programmes.join(joining.token(), centre.structureId(), ProgrammeService.SHARE_ALL);
+        SecurityContextHolder.clearContext();
+
+        String token = token(facilitator);
+        mvc.perform(delete("/api/v1/programmes/" + programme + "/invitations/" + theirs.invitation().id())
+                .header("Authorization", "Bearer " + token)).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/v1/programmes/" + programme + "/structures/" + centre.structureId())
+                .header("Authorization", "Bearer " + token)).andExpect(status().isNotFound());
+        mvc.perform(post("/programmes/" + programme + "/invitations/" + theirs.invitation().id() + "/cancel")
+                .with(csrf()).with(users.as(facilitator))).andExpect(status().isNotFound());
+        mvc.perform(post("/programmes/" + programme + "/structures/" + centre.structureId() + "/remove")
+                .with(csrf()).with(users.as(facilitator))).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/v1/programmes/" + neighbours + "/structures/" + centre.structureId())
+                .header("Authorization", "Bearer " + token)).andExpect(status().isNotFound());
+
+        users.signIn(outsider);
+        assertThat(progress.progress(neighbours, ProgressQuery.ALL).structures())
+                .extracting(NetworkProgress.Structure::name).containsExactly("Centre voisin");
+        SecurityContextHolder.clearContext();
+        users.signIn(centre.admin());
+        assertThat(organisations.shares(centre.structureId())).anyMatch(share -> share.recipientId() == neighbours);
+        SecurityContextHolder.clearContext();
+        mvc.perform(get("/programme-invitations/" + theirs.token()).with(users.as(centre.admin())))
+                .andExpect(status().isOk());
+    }
 
     private record Member(long structureId, String admin, long evaluationId) {
     }

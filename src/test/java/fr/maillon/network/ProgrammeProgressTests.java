@@ -320,7 +320,7 @@ class ProgrammeProgressTests {
     @Test
     void daysAreThoseOfTheConfiguredZone() {
         OffsetDateTime lateEvening = OffsetDateTime.parse("2026-03-14T23:30:00Z");
-        Facts facts = new Facts(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, null, 0, null, 1, 1, lateEvening,
+        Facts facts = new Facts(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, null, 0, null, 1, 1, 0, lateEvening,
                 lateEvening, lateEvening, 0, 0, null, 0, null, 0, null, 0, null, 0, null, null);
         List<NetworkProgress.Step> steps = ProgressRules.steps(facts, ZoneId.of("Europe/Paris"));
         assertThat(steps.get(ProgressStep.COLLECTION.ordinal()).date()).isEqualTo(LocalDate.of(2026, 3, 15));

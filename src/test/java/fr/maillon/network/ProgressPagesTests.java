@@ -155,6 +155,21 @@ class ProgressPagesTests {
                 .andExpect(content().string(containsString("Centre 53")))
                 .andExpect(content().string(containsString("departement=16&amp;page=1")))
                 .andExpect(content().string(containsString("Page 2 sur 2 : structures 51 à 53 sur 53")));
+        mvc.perform(get("/networks/" + federation + "/progress").param("place", "region-75").with(users.as(delegate)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Page 1 sur 2 : structures 1 à 50 sur 55")))
+                .andExpect(content().string(containsString("progress?region=75&amp;departement=&amp;page=2")))
+                .andExpect(content().string(containsString("<option value=\"region-75\" selected=\"selected\">")));
+        mvc.perform(get("/networks/" + federation + "/progress").param("region", "24").param("departement", "16")
+                        .with(users.as(delegate)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Aucune structure de votre territoire à cet endroit")));
+        mvc.perform(get("/networks/" + federation + "/progress").param("page", "x").with(users.as(delegate)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/networks/" + federation + "/progress").param("page", "99").with(users.as(delegate)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page").value(2))
+                .andExpect(jsonPath("$.query.page").value(2));
         mvc.perform(get("/api/v1/networks/" + federation + "/progress").param("region", "24").with(users.as(delegate)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))

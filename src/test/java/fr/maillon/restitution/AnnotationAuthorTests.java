@@ -102,7 +102,7 @@ class AnnotationAuthorTests {
         String hostile = page(post("/evaluations/{id}/annotations", evaluation).with(csrf())
                 .param("target", "INDICATOR-" + indicator).param("organisationId", "<script>")
                 .param("text", forgotten), "federation26");
-        assertThat(hostile).contains("Choisissez une de vos organisations").doesNotContain("<script>");
+        assertThat(hostile).contains("Choisissez au nom de laquelle de vos organisations").doesNotContain("<script>");
         assertThat(signedBy(forgotten)).isEmpty();
     }
 

@@ -90,13 +90,13 @@ class ProgressPagesBrowserTests {
         assertThat(phone.findElements(By.linkText("Page précédente"))).hasSize(1);
         Browser.assertFitsAndAccessible(phone, "360-progress-second-page");
 
-        new Select(phone.findElement(By.id("departement"))).selectByValue("86");
+        new Select(phone.findElement(By.id("place"))).selectByValue("departement-86");
         Browser.clickAndWait(phone, phone.findElement(By.cssSelector("#progress-filter button[type=submit]")));
         String vienne = phone.findElement(By.id("main")).getText();
         assertThat(vienne).contains("2 structures, dont 1 partage").contains("Centre social de Poitiers")
                 .contains("Centre social de Châtellerault").contains("Ne partage rien")
                 .doesNotContain("Centre social 51").doesNotContain("Page suivante");
-        assertThat(new Select(phone.findElement(By.id("departement"))).getFirstSelectedOption().getText())
+        assertThat(new Select(phone.findElement(By.id("place"))).getFirstSelectedOption().getText())
                 .isEqualTo("86 Vienne (2 structures)");
         Browser.assertFitsAndAccessible(phone, "360-progress-one-departement");
     }

@@ -154,7 +154,7 @@ class WorkshopApiTests {
         assertThat(call(post("/api/v1/evaluations/{id}/workshops", evaluation), "{}", stranger).getStatus())
                 .isEqualTo(404);
         assertThat(call(get("/api/v1/workshops/{id}/cards", -1), null, token).getStatus()).isEqualTo(404);
-        assertThat(call(get("/api/v1/workshops/abc/cards"), null, token).getStatus()).isEqualTo(404);
+        assertThat(call(get("/api/v1/workshops/abc/cards"), null, token).getStatus()).isEqualTo(400);
         assertThat(mvc.perform(get("/api/v1/workshops/{id}/cards", id)).andReturn().getResponse().getStatus())
                 .isEqualTo(401);
     }

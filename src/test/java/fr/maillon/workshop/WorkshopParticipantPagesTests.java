@@ -169,7 +169,7 @@ class WorkshopParticipantPagesTests {
             assertThat(refused.getStatus()).as(unknown).isEqualTo(422);
             assertThat(html(refused)).contains("Cette carte n'existe pas dans cet atelier.");
         }
-        assertThat(send(post("/w/" + workshop.code() + "/cards/abc/dot"), bruno).getStatus()).isEqualTo(404);
+        assertThat(send(post("/w/" + workshop.code() + "/cards/abc/dot"), bruno).getStatus()).isEqualTo(400);
     }
 
     @Test

@@ -24,7 +24,6 @@ class BalanceController {
     String balance(@PathVariable long evaluationId, Model model) {
         model.addAttribute("chain", chains.chain(evaluationId));
         model.addAttribute("balances", balances.balances(evaluationId));
-        model.addAttribute("stakeholderPages", chains.showsStakeholderPages(evaluationId));
         return "chain/balance";
     }
 
@@ -32,7 +31,6 @@ class BalanceController {
     String resources(@PathVariable long evaluationId, Model model) {
         model.addAttribute("chain", chains.chain(evaluationId));
         model.addAttribute("valuation", balances.valuation(evaluationId));
-        model.addAttribute("stakeholderPages", chains.showsStakeholderPages(evaluationId));
         return "chain/resources";
     }
 }

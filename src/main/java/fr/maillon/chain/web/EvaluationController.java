@@ -76,7 +76,6 @@ class EvaluationController {
         model.addAttribute("cycles", evaluations.cycles(evaluationId));
         model.addAttribute("path", methodPath.progress(evaluationId));
         model.addAttribute("chain", chains.chain(evaluationId));
-        model.addAttribute("stakeholderPages", chains.showsStakeholderPages(evaluationId));
         model.addAttribute("member", chains.isMember(evaluationId));
         model.addAttribute("provenance", provenances.provenance(evaluationId, LocaleContextHolder.getLocale()));
         model.addAttribute("kinds", ElementKind.values());

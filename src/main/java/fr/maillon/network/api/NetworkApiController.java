@@ -65,7 +65,7 @@ class NetworkApiController {
             + "with shared figures, as the page opens (validated=true: signed-off data only)")
     AnnualSummary summary(@PathVariable long organisationId, @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "false") boolean validated) {
-        return network.summary(organisationId, year != null ? year : network.lastYear(organisationId), validated);
+        return network.summaryPage(organisationId, year, validated).summary();
     }
 
     @GetMapping("/api/v1/networks/{organisationId}/calendar")

@@ -94,7 +94,7 @@ class ProgrammeApiController {
             + "once, and says it was withdrawn when opened")
     @ApiResponse(responseCode = "204", description = "Withdrawn")
     @ApiResponse(responseCode = "404", description = "Not a member of this programme, or no such link waiting "
-            + "(used, withdrawn already, or another programme's)")
+            + "(used, withdrawn already, expired, or another programme's)")
     ResponseEntity<Void> cancelInvitation(@PathVariable long programmeId, @PathVariable long invitationId) {
         programmes.cancelInvitation(programmeId, invitationId);
         return ResponseEntity.noContent().build();

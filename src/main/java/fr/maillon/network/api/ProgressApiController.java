@@ -31,8 +31,9 @@ class ProgressApiController {
     @GetMapping("/api/v1/networks/{organisationId}/progress")
     @Operation(summary = "Each structure of the territory (or the programme's cohort), its shared evaluations and "
             + "their steps through the method with state and date, and the milestones it is late for; a structure "
-            + "that shares nothing gives its name only. Fifty structures a page (page from 1; total, pages); "
-            + "region or departement (INSEE codes, among places) keep the structures of one région or département")
+            + "that shares nothing gives its name only. Fifty structures a page: without page, the first; total and "
+            + "pages say how many there are (read page=2 and on for the others). region or departement (INSEE codes, "
+            + "among places) keep the structures of one région or département")
     NetworkProgress progress(@PathVariable long organisationId, @RequestParam(required = false) String region,
             @RequestParam(required = false) String departement, @RequestParam(defaultValue = "1") int page) {
         return progress.progress(organisationId, new ProgressQuery(region, departement, page));

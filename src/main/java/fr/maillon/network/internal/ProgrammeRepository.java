@@ -231,12 +231,13 @@ public class ProgrammeRepository {
                 .single();
     }
 
-    /** Withdraws a link of this programme not used yet: false when there is none such. */
+    /** Withdraws a link of this programme not used yet and still valid: false when there is none such. */
     public boolean cancelInvitation(long programmeId, long invitationId, long userId, Instant now) {
         return jdbc.sql("""
                 UPDATE programme_invitation
                 SET cancelled_at = :now, cancelled_by = :user
                 WHERE organisation_id = :programme AND id = :id AND accepted_at IS NULL AND cancelled_at IS NULL
+                  AND expires_at > :now
                 """)
                 .param("programme", programmeId)
                 .param("id", invitationId)
@@ -276,7 +277,7 @@ public class ProgrammeRepository {
                 .update();
     }
 
-    /** The structure joins again, or leaves by itself: the removal is forgotten. */
+    /** The structure joins again: the removal is forgotten. */
     public void forgetRemoval(long programmeId, long structureId) {
         jdbc.sql("DELETE FROM programme_removal WHERE organisation_id = :programme AND structure_id = :structure")
                 .param("programme", programmeId)

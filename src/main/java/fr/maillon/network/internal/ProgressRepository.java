@@ -94,6 +94,7 @@ public class ProgressRepository {
                 -- each indicator's first and last value, read through its index (indicator, day entered)
                 SELECT i.evaluation_id, count(*) FILTER (WHERE i.source IN ('MANUAL', 'IMPORT')) AS indicators,
                        count(v.first_at) FILTER (WHERE i.source IN ('MANUAL', 'IMPORT')) AS measured,
+                       count(*) FILTER (WHERE i.source NOT IN ('MANUAL', 'IMPORT')) AS computed_indicators,
                        max(v.first_at) AS measured_at, max(v.last_at) AS last_value_at,
                        min(v.first_at) AS first_value_at
                 FROM shared x
@@ -154,6 +155,7 @@ public class ProgressRepository {
                    coalesce(q.questions, 0) AS questions, coalesce(q.unanswered, 0) AS unanswered,
                    greatest(q.updated_at, o.updated_at, ai.updated_at) AS questions_at, coalesce(q.verdicts, 0) AS verdicts, q.verdicts_at,
                    coalesce(i.indicators, 0) AS indicators, coalesce(i.measured, 0) AS measured,
+                   coalesce(i.computed_indicators, 0) AS computed_indicators,
                    i.measured_at, i.last_value_at,
                    least(i.first_value_at, a.first_at, t.first_at) AS first_collected_at,
                    coalesce(a.answered, 0) + coalesce(t.testimonies, 0) AS other_collected,
@@ -187,7 +189,7 @@ public class ProgressRepository {
     public record Facts(long id, long structureId, long stakeholders, long elements, long primaryActivities,
             long outputs, long effects, long activityOutputLinks, long outputEffectLinks, long workshops,
             @Nullable OffsetDateTime chainAt, long objectives, long questions, long unanswered, @Nullable OffsetDateTime questionsAt,
-            long verdicts, @Nullable OffsetDateTime verdictsAt, long indicators, long measured,
+            long verdicts, @Nullable OffsetDateTime verdictsAt, long indicators, long measured, long computedIndicators,
             @Nullable OffsetDateTime measuredAt, @Nullable OffsetDateTime lastValueAt,
             @Nullable OffsetDateTime firstCollectedAt, long otherCollected, long surveys,
             @Nullable OffsetDateTime surveysAt, long contributions,

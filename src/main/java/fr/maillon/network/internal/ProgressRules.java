@@ -48,10 +48,11 @@ public final class ProgressRules {
                 zone);
     }
 
+    /** Formulas and survey-fed indicators wait for no typed value: only the others must each have one. */
     private static Step indicators(Facts facts, ZoneId zone) {
-        boolean done = facts.indicators() > 0 && facts.measured() == facts.indicators();
-        return step(ProgressStep.INDICATORS, done, facts.indicators() > 0,
-                done ? facts.measuredAt() : facts.lastValueAt(), zone);
+        boolean any = facts.indicators() + facts.computedIndicators() > 0;
+        boolean done = any && facts.measured() == facts.indicators();
+        return step(ProgressStep.INDICATORS, done, any, done ? facts.measuredAt() : facts.lastValueAt(), zone);
     }
 
     private static Step collection(Facts facts, ZoneId zone) {

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import fr.maillon.chain.EvaluationStatus;
 import fr.maillon.network.AgrementCalendar;
 import fr.maillon.network.AnnualSummary;
+import fr.maillon.network.AnnualSummaryPage;
 import fr.maillon.network.CalendarFiles;
 import fr.maillon.network.Comparison;
 import fr.maillon.network.EntryFigures;
@@ -102,8 +103,9 @@ class NetworkController {
     @GetMapping("/networks/{organisationId}/summary")
     String summary(@PathVariable long organisationId, @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "false") boolean validated, Model model) {
-        model.addAttribute("summary", network.summary(organisationId, year(organisationId, year), validated));
-        model.addAttribute("years", network.summaryYears(organisationId));
+        AnnualSummaryPage page = network.summaryPage(organisationId, year, validated);
+        model.addAttribute("summary", page.summary());
+        model.addAttribute("years", page.years());
         validated(organisationId, validated, model);
         return "network/summary";
     }
@@ -111,7 +113,7 @@ class NetworkController {
     @GetMapping("/networks/{organisationId}/summary.xlsx")
     ResponseEntity<byte[]> summaryWorkbook(@PathVariable long organisationId,
             @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean validated) {
-        AnnualSummary summary = network.summary(organisationId, year(organisationId, year), validated);
+        AnnualSummary summary = network.summaryPage(organisationId, year, validated).summary();
         return Downloads.attachment(NetworkFiles.summaryWorkbook(summary), Downloads.XLSX,
                 "maillon-synthese-" + summary.year() + ".xlsx");
     }
@@ -119,7 +121,7 @@ class NetworkController {
     @GetMapping("/networks/{organisationId}/summary.csv")
     ResponseEntity<byte[]> summaryCsv(@PathVariable long organisationId, @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "false") boolean validated) {
-        AnnualSummary summary = network.summary(organisationId, year(organisationId, year), validated);
+        AnnualSummary summary = network.summaryPage(organisationId, year, validated).summary();
         return Downloads.attachment(NetworkFiles.summaryCsv(summary), Downloads.CSV,
                 "maillon-synthese-" + summary.year() + ".csv");
     }
@@ -165,10 +167,6 @@ class NetworkController {
     private void validated(long organisationId, boolean validated, Model model) {
         model.addAttribute("validated", validated);
         model.addAttribute("actionEvaluations", network.actionEvaluations(organisationId));
-    }
-
-    private int year(long organisationId, @Nullable Integer year) {
-        return year != null ? year : network.lastYear(organisationId);
     }
 
     /** The milestones as rows of a form; rows left empty are dropped, and a few empty ones are offered. */

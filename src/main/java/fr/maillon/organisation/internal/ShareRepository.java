@@ -90,9 +90,9 @@ public class ShareRepository {
                 .update() == 1;
     }
 
-    /** Ends every active share of the structure with this recipient; how many ended. */
-    public int revokeAllTo(long structureId, long recipientId, long revokedBy, Instant now) {
-        return jdbc.sql("""
+    /** Ends every active share of the structure with this recipient. */
+    public void revokeAllTo(long structureId, long recipientId, long revokedBy, Instant now) {
+        jdbc.sql("""
                 UPDATE evaluation_share
                 SET revoked_at = :now, revoked_by = :revokedBy
                 WHERE structure_id = :structureId
