@@ -1,6 +1,7 @@
 package fr.maillon;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,6 +44,20 @@ public class TestSessions {
     public static @Nullable Cookie cookie(MockHttpServletResponse response) {
         Cookie cookie = response.getCookie(COOKIE);
         return cookie == null || cookie.getValue().isEmpty() ? null : cookie;
+    }
+
+    /**
+     * The session cookie a browser holds after this exchange: the one the response sets, otherwise the
+     * one the request sent (a signed-in session goes on under its cookie); null if neither.
+     */
+    public static @Nullable Cookie cookie(MvcResult result) {
+        Cookie set = cookie(result.getResponse());
+        if (set != null || result.getResponse().getCookie(COOKIE) != null) {
+            return set;
+        }
+        Cookie[] sent = result.getRequest().getCookies();
+        return sent == null ? null : Arrays.stream(sent).filter(c -> COOKIE.equals(c.getName())).findFirst()
+                .orElse(null);
     }
 
     /** Sends this session cookie back, and nothing else of the session, as a browser does. */

@@ -109,7 +109,7 @@ class AccountTests {
         assertThat(malformed.getStatus()).isEqualTo(400);
         assertThat(malformed.getContentType()).contains("application/problem+json");
 
-        MockHttpServletResponse noLabel = mvc.perform(post("/api/v1/tokens").with(users.as("coope"))
+        MockHttpServletResponse noLabel = mvc.perform(post("/api/v1/tokens").with(users.as("coope")).with(csrf())
                 .contentType("application/json").content("{\"label\": \"\"}")).andReturn().getResponse();
         assertThat(noLabel.getStatus()).isEqualTo(400);
         assertThat(noLabel.getContentAsString()).contains("\"path\":\"$.label\"");
