@@ -16,6 +16,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import fr.maillon.TestSessions;
 import fr.maillon.TestUsers;
@@ -176,6 +177,32 @@ class SharedSessionsTests {
         assertThat(TestSessions.cookie(thanks)).isNull();
         assertThat(jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single())
                 .as("no session row written for a respondent").isEqualTo(before);
+    }
+
+    @Test
+    void theSizeLimitsKnowASignedInSessionByItsCookieAndSoDoTheTestsSignIn() throws Exception {
+        String username = users.newUsername("taille");
+        users.newUser(username);
+        Cookie cookie = signIn(username);
+        String body = "currentPassword=faux&newPassword=faux&note=" + "a".repeat(20 * 1024);
+
+        MockHttpServletResponse anonymous = mvc.perform(post("/account/password").with(csrf())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content(body)).andReturn().getResponse();
+        MockHttpServletResponse signedIn = mvc.perform(post("/account/password").with(TestSessions.with(cookie))
+                .with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).content(body)).andReturn()
+                .getResponse();
+        long before = rows(username);
+        MvcResult asTest = mvc.perform(post("/account/password").with(users.as(username)).with(csrf())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content(body)).andReturn();
+
+        assertThat(anonymous.getStatus()).as("20 KB without a session").isEqualTo(413);
+        assertThat(signedIn.getStatus()).as("20 KB from the signed-in browser").isNotEqualTo(413).isLessThan(500);
+        assertThat(asTest.getResponse().getStatus()).as("20 KB from a test's sign-in").isNotEqualTo(413)
+                .isLessThan(500);
+        assertThat(rows(username)).as("a test's sign-in is a session row of its own").isEqualTo(before + 1);
+        Cookie testCookie = TestSessions.cookie(asTest);
+        assertThat(testCookie).isNotNull();
+        assertThat(sessions.securityContext(testCookie).getAuthentication().getName()).isEqualTo(username);
     }
 
     /** Signs in through the form, as a browser does, and returns the session cookie it gets. */
