@@ -1,16 +1,8 @@
 package fr.maillon.survey;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 
-import javax.imageio.ImageIO;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,6 +23,7 @@ import fr.maillon.chain.EvaluationScope;
 import fr.maillon.chain.EvaluationService;
 import fr.maillon.organisation.Role;
 import fr.maillon.web.PublicUrl;
+import fr.maillon.web.QrCodeReading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -104,10 +97,7 @@ class SurveyPagesTests {
         // the QR code reads back as the public link
         byte[] png = mvc.perform(get("/surveys/{s}/waves/{w}/qr.png", survey, wave.id())
                 .with(users.as(editor.username()))).andReturn().getResponse().getContentAsByteArray();
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(
-                image.getWidth(), image.getHeight(), pixels)))).getText();
+        String decoded = QrCodeReading.text(png);
         assertThat(decoded).isEqualTo(publicUrl.link("/s/" + wave.token()));
         assertThat(mvc.perform(get("/surveys/{s}/waves/{w}/qr.svg", survey, wave.id()).with(users.as(editor.username())))
                 .andReturn().getResponse().getContentAsString()).startsWith("<svg").contains("<path");

@@ -1,6 +1,5 @@
 package fr.maillon.web;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,9 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -19,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -56,8 +51,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ProgrammeBrowserTests {
-
-    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     @LocalServerPort
     int port;
@@ -112,14 +105,14 @@ class ProgrammeBrowserTests {
         phone = Browser.start(360, 740);
         signIn(facilitator);
         phone.get(url("/networks/" + federation + "/programmes/new"));
-        assertFitsAndAccessible("programme-new");
+        Browser.assertFitsAndAccessible(phone, "360-programme-new");
         phone.findElement(By.id("name")).sendKeys("Évaluer ensemble aux Antilles");
         phone.findElement(By.id("description")).sendKeys("Un an d'ateliers communs entre centres sociaux.");
         submit("main form button[type=submit]");
         assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("Évaluer ensemble aux Antilles");
         String programmePage = phone.getCurrentUrl();
         assertThat(programmePage).matches(".*/programmes/[0-9]+$");
-        assertFitsAndAccessible("programme-empty");
+        Browser.assertFitsAndAccessible(phone, "360-programme-empty");
 
         phone.findElement(By.id("label")).sendKeys("Atelier chaîne de valeur");
         new Select(phone.findElement(By.id("step"))).selectByValue("CHAIN");
@@ -131,13 +124,13 @@ class ProgrammeBrowserTests {
         submit("form[action$='/invitations'] button[type=submit]");
         String link = phone.findElement(By.cssSelector("#invitations code")).getText();
         assertThat(link).contains("/programme-invitations/");
-        assertFitsAndAccessible("programme-link");
+        Browser.assertFitsAndAccessible(phone, "360-programme-link");
 
         signOut();
         signIn(director.username());
         phone.get(link);
         assertThat(phone.findElement(By.tagName("h1")).getText()).contains("Évaluer ensemble aux Antilles");
-        assertFitsAndAccessible("programme-join");
+        Browser.assertFitsAndAccessible(phone, "360-programme-join");
         new Select(phone.findElement(By.id("share"))).selectByValue(String.valueOf(evaluation));
         submit("main form button[type=submit]");
 
@@ -148,10 +141,10 @@ class ProgrammeBrowserTests {
         assertThat(main).contains("Projet social 2025-2028", "Collecte : fait", "En retard sur 1 jalon",
                 "Atelier chaîne de valeur").doesNotContain("Action gardée pour soi");
         assertThat(phone.findElement(By.id("milestones")).getText()).contains("1 structure en retard : Structure");
-        assertFitsAndAccessible("programme-cohort");
+        Browser.assertFitsAndAccessible(phone, "360-programme-cohort");
         phone.findElement(By.linkText("Avancement dans la méthode")).click();
         assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("Avancement dans la méthode");
-        assertFitsAndAccessible("programme-progress");
+        Browser.assertFitsAndAccessible(phone, "360-programme-progress");
 
         phone.get(programmePage);
         String kit = phone.findElement(By.cssSelector("#kits a[href$='/kits/CHAIN.pdf']")).getAttribute("href");
@@ -190,29 +183,6 @@ class ProgrammeBrowserTests {
     private void submit(String button) {
         WebElement element = phone.findElement(By.cssSelector(button));
         Browser.clickAndWait(phone, element);
-    }
-
-    private void assertFitsAndAccessible(String page) throws IOException {
-        Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(screenshots.resolve("360-" + page + ".png"), phone.getScreenshotAs(OutputType.BYTES));
-        long overflow = (Long) ((JavascriptExecutor) phone).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        Object wide = ((JavascriptExecutor) phone).executeScript(
-                "return Array.from(document.querySelectorAll('body *'))"
-                        + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
-                        + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' '"
-                        + " + Math.round(e.getBoundingClientRect().right));");
-        assertThat(overflow).as("horizontal overflow on " + page + ": " + wide).isLessThanOrEqualTo(0);
-        Results results = new AxeBuilder().withTags(WCAG).analyze(phone);
-        assertThat(results.getPasses()).as("axe ran its checks on " + page).isNotEmpty();
-        assertThat(results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact())
-                || "critical".equals(rule.getImpact())).map(ProgrammeBrowserTests::describe).toList())
-                .as("serious or critical axe violations on " + page).isEmpty();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
-                .map(node -> String.valueOf(node.getTarget())).toList();
     }
 
     private String url(String path) {
