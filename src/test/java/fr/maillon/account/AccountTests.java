@@ -10,8 +10,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import fr.maillon.TestSessions;
 import fr.maillon.TestUsers;
+import fr.maillon.account.internal.SignInThrottle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -47,7 +47,7 @@ class AccountTests {
         MockHttpServletResponse response = mvc.perform(post("/login").param("username", "coope")
                 .param("password", "wrong").with(csrf())).andReturn().getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/login?error");
-        String page = mvc.perform(get("/login").param("error", "").with(TestSessions.with(TestSessions.cookie(response))))
+        String page = mvc.perform(get("/login").param("error", "").cookie(response.getCookie(SignInThrottle.LAST_USERNAME)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Identifiant ou mot de passe incorrect.").contains("value=\"coope\"");
     }
