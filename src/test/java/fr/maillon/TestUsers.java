@@ -1,11 +1,22 @@
 package fr.maillon;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.Cookie;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -16,7 +27,7 @@ import fr.maillon.organisation.Role;
 import fr.maillon.organisation.StructureDraft;
 import fr.maillon.organisation.StructureKind;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.securityContext;
 
 /** Creates structures and people for tests, and signs them in as the application itself would. */
 @Component
@@ -28,11 +39,14 @@ public class TestUsers {
     private final AccountService accounts;
     private final OrganisationService organisations;
     private final UserDetailsService userDetails;
+    private final SessionRepository<? extends Session> sessions;
 
-    TestUsers(AccountService accounts, OrganisationService organisations, UserDetailsService userDetails) {
+    TestUsers(AccountService accounts, OrganisationService organisations, UserDetailsService userDetails,
+            SessionRepository<? extends Session> sessions) {
         this.accounts = accounts;
         this.organisations = organisations;
         this.userDetails = userDetails;
+        this.sessions = sessions;
     }
 
     public String newUsername(String prefix) {
@@ -61,10 +75,41 @@ public class TestUsers {
         organisations.addMemberUnchecked(organisationId, userId, role);
     }
 
-    /** Signs in as this person for one MockMvc request, with the principal the login form would give. */
+    /**
+     * Signs in as this person for one MockMvc request, as a browser is signed in: a new session kept in
+     * the database by the application's own session repository, holding the security context the
+     * sign-in form saves (the principal it gives, credentials erased), and its cookie sent with the
+     * request. Every filter then sees the request as the signed-in browser's, the request size limits
+     * included. A new session on each call: a test that signs out or changes a password ends only its
+     * own. To go on in the same session (a flash message after a redirect), send back the cookie
+     * with {@link TestSessions#cookie(org.springframework.test.web.servlet.MvcResult)}.
+     */
     public RequestPostProcessor as(String username) {
         UserDetails principal = userDetails.loadUserByUsername(username);
-        return user(principal);
+        return request -> {
+            UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                    principal, null, principal.getAuthorities());
+            authentication.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
+            authentication.eraseCredentials();
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(authentication);
+            String id = signedIn(sessions, context);
+            Cookie cookie = new Cookie(TestSessions.COOKIE,
+                    Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8)));
+            Cookie[] others = request.getCookies() == null ? new Cookie[0] : request.getCookies();
+            request.setCookies(Stream.concat(Arrays.stream(others).filter(c -> !TestSessions.COOKIE.equals(c.getName())),
+                    Stream.of(cookie)).toArray(Cookie[]::new));
+            // the same context for Spring Security Test, which would otherwise take this thread's sign-in
+            // for service calls (signIn) before the session's
+            return securityContext(context).postProcessRequest(request);
+        };
+    }
+
+    private static <S extends Session> String signedIn(SessionRepository<S> sessions, SecurityContext context) {
+        S session = sessions.createSession();
+        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        sessions.save(session);
+        return session.getId();
     }
 
     /** Signs in as this person for service calls made on this thread (clear the context afterwards). */

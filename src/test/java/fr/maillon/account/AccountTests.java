@@ -7,11 +7,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import fr.maillon.TestUsers;
+import fr.maillon.account.internal.SignInThrottle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -44,12 +44,11 @@ class AccountTests {
 
     @Test
     void aWrongPasswordGivesAFrenchMessageAndKeepsTheUsername() throws Exception {
-        MockHttpSession session = new MockHttpSession();
         MockHttpServletResponse response = mvc.perform(post("/login").param("username", "coope")
-                .param("password", "wrong").with(csrf()).session(session)).andReturn().getResponse();
+                .param("password", "wrong").with(csrf())).andReturn().getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/login?error");
-        String page = mvc.perform(get("/login").param("error", "").session(session)).andReturn().getResponse()
-                .getContentAsString();
+        String page = mvc.perform(get("/login").param("error", "").cookie(response.getCookie(SignInThrottle.LAST_USERNAME)))
+                .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Identifiant ou mot de passe incorrect.").contains("value=\"coope\"");
     }
 
@@ -110,7 +109,7 @@ class AccountTests {
         assertThat(malformed.getStatus()).isEqualTo(400);
         assertThat(malformed.getContentType()).contains("application/problem+json");
 
-        MockHttpServletResponse noLabel = mvc.perform(post("/api/v1/tokens").with(users.as("coope"))
+        MockHttpServletResponse noLabel = mvc.perform(post("/api/v1/tokens").with(users.as("coope")).with(csrf())
                 .contentType("application/json").content("{\"label\": \"\"}")).andReturn().getResponse();
         assertThat(noLabel.getStatus()).isEqualTo(400);
         assertThat(noLabel.getContentAsString()).contains("\"path\":\"$.label\"");

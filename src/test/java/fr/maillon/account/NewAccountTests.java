@@ -3,6 +3,8 @@ package fr.maillon.account;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,13 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import fr.maillon.TestSessions;
 import fr.maillon.TestUsers;
 import fr.maillon.account.internal.AccountPrincipal;
 import fr.maillon.organisation.OrganisationService;
@@ -43,6 +44,9 @@ class NewAccountTests {
 
     @Autowired
     OrganisationService organisations;
+
+    @Autowired
+    TestSessions sessions;
 
     @AfterEach
     void signOut() {
@@ -76,54 +80,49 @@ class NewAccountTests {
     void aRefusedPasswordKeepsTheRuleAndAddsTheError() throws Exception {
         TestUsers.Created admin = users.structureWithMember(Role.STRUCTURE_ADMIN);
         String token = invite(admin);
-        MockHttpSession session = new MockHttpSession();
-        String page = mvc.perform(post("/invitations/" + token).session(session).with(csrf())
+        MockHttpServletResponse refused = mvc.perform(post("/invitations/" + token).with(csrf())
                 .param("displayName", "Samia").param("username", users.newUsername("samia"))
-                .param("password", "court").param("confirmation", "court")).andReturn().getResponse()
-                .getContentAsString();
+                .param("password", "court").param("confirmation", "court")).andReturn().getResponse();
+        String page = refused.getContentAsString();
         assertThat(page).contains(RULE).contains("Le mot de passe doit compter au moins 10 caractères.");
         assertThat(input(page, "password")).contains("aria-describedby=\"password-rule password-error\"");
-        assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
-                .as("no account, no sign-in").isNull();
+        Cookie cookie = TestSessions.cookie(refused);
+        assertThat(cookie == null ? null : sessions.securityContext(cookie)).as("no account, no sign-in").isNull();
     }
 
     @Test
     void anAcceptedInvitationOpensTheAccountSignedInUnderANewSessionId() throws Exception {
         TestUsers.Created admin = users.structureWithMember(Role.STRUCTURE_ADMIN);
         String token = invite(admin);
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(get("/invitations/" + token).session(session)).andReturn();
-        String before = session.getId();
+        Cookie before = TestSessions.cookie(mvc.perform(get("/invitations/" + token)).andReturn().getResponse());
+        assertThat(before).as("the form's CSRF token is kept in a session").isNotNull();
 
         String username = users.newUsername("samia");
-        MvcResult created = mvc.perform(post("/invitations/" + token).session(session).with(csrf())
-                .with(request -> { // the session cookie a browser sends back
-                    request.setRequestedSessionId(before);
-                    request.setRequestedSessionIdValid(true);
-                    return request;
-                })
+        MvcResult created = mvc.perform(post("/invitations/" + token).with(TestSessions.with(before)).with(csrf())
                 .param("displayName", "Samia Benali").param("username", username)
                 .param("password", "une-phrase-longue").param("confirmation", "une-phrase-longue")).andReturn();
         MockHttpServletResponse response = created.getResponse();
         assertThat(response.getRedirectedUrl()).as("where the invitation leads")
                 .isEqualTo("/structures/" + admin.structureId());
         assertThat(created.getFlashMap().get("flash")).isEqualTo("organisation.invitation.accountOpened");
-        assertThat(session.getId()).as("a new session id against fixation").isNotEqualTo(before);
-        SecurityContext context = (SecurityContext) session
-                .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        Cookie session = TestSessions.cookie(response);
+        assertThat(session).isNotNull();
+        assertThat(TestSessions.id(session)).as("a new session id against fixation").isNotEqualTo(TestSessions.id(before));
+        assertThat(sessions.find(before)).as("the old id names no session").isNull();
+        SecurityContext context = sessions.securityContext(session);
         assertThat(context).isNotNull();
         AccountPrincipal principal = (AccountPrincipal) context.getAuthentication().getPrincipal();
         assertThat(principal.user().username()).isEqualTo(username);
         assertThat(principal.getPassword()).as("no hash kept in the session").isNull();
         assertThat(principal.signedInAt()).isNotNull();
 
-        String structure = mvc.perform(get(response.getRedirectedUrl()).session(session)
-                .flashAttr("flash", "organisation.invitation.accountOpened")).andReturn().getResponse()
-                .getContentAsString();
-        assertThat(structure).contains("Bienvenue dans Maillon : votre compte est créé, votre session est ouverte")
+        String structure = mvc.perform(get(response.getRedirectedUrl()).with(TestSessions.with(session)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(structure).as("the flash message, kept in the session across the redirect")
+                .contains("Bienvenue dans Maillon : votre compte est créé, votre session est ouverte")
                 .contains("Samia Benali");
 
-        assertThat(mvc.perform(get("/account").session(session)).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/account").with(TestSessions.with(session))).andReturn().getResponse().getStatus())
                 .as("the session is a real one: the next pages open without signing in").isEqualTo(200);
         assertThat(mvc.perform(formLogin("/login").user(username).password("une-phrase-longue")).andReturn()
                 .getResponse().getRedirectedUrl()).as("and the sign-in form works as before").isEqualTo("/");

@@ -35,6 +35,7 @@ import fr.maillon.organisation.StructureDraft;
 import fr.maillon.organisation.StructureKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -225,7 +226,7 @@ class AgrementApiTests {
     }
 
     private String token(String username) throws Exception {
-        String body = mvc.perform(post("/api/v1/tokens").with(users.as(username)).contentType("application/json")
+        String body = mvc.perform(post("/api/v1/tokens").with(users.as(username)).with(csrf()).contentType("application/json")
                 .content("{\"label\":\"api\"}")).andReturn().getResponse().getContentAsString();
         return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }

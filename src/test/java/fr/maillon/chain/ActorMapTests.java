@@ -36,6 +36,7 @@ import fr.maillon.restitution.internal.Pictures;
 import fr.maillon.web.Decimals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -390,7 +391,7 @@ class ActorMapTests {
     private Api api() throws Exception {
         TestUsers.Created editor = users.structureWithMember(Role.STRUCTURE_EDITOR);
         // from her signed-in session: no password to check, so no other class's sign-in failures count
-        String body = mvc.perform(post("/api/v1/tokens").with(users.as(editor.username()))
+        String body = mvc.perform(post("/api/v1/tokens").with(users.as(editor.username())).with(csrf())
                 .contentType("application/json").content("{\"label\":\"api\"}")).andReturn().getResponse()
                 .getContentAsString();
         Api api = new Api(body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"), editor.username());

@@ -14,6 +14,7 @@ import fr.maillon.TestUsers;
 import fr.maillon.organisation.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -37,7 +38,7 @@ class ChainApiTests {
     void setUp() throws Exception {
         TestUsers.Created editor = users.structureWithMember(Role.STRUCTURE_EDITOR);
         // from her signed-in session: no password to check, so no other class's sign-in failures count
-        String body = mvc.perform(post("/api/v1/tokens").with(users.as(editor.username()))
+        String body = mvc.perform(post("/api/v1/tokens").with(users.as(editor.username())).with(csrf())
                 .contentType("application/json").content("{\"label\":\"api\"}")).andReturn().getResponse()
                 .getContentAsString();
         token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");

@@ -12,8 +12,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import fr.maillon.TestSessions;
 import fr.maillon.TestUsers;
 import fr.maillon.organisation.Role;
 
@@ -148,15 +150,17 @@ class ChainPagesTests {
                 Lien social -> Temps bénévole
                 Habitants du quartier ~ Ateliers cuisine : du temps / des repas
                 """;
-        MockHttpServletResponse done = as(post("/evaluations/{e}/workshop", evaluation).param("text", text));
+        MvcResult posted = mvc.perform(post("/evaluations/{e}/workshop", evaluation).param("text", text)
+                .with(users.as(editor.username())).with(csrf())).andReturn();
+        MockHttpServletResponse done = posted.getResponse();
         assertThat(done.getRedirectedUrl()).isEqualTo("/evaluations/" + evaluation + "/workshop");
         assertThat(id("SELECT count(*) FROM chain_element WHERE evaluation_id = " + evaluation)).isEqualTo(5);
         assertThat(id("SELECT count(*) FROM chain_link WHERE evaluation_id = " + evaluation)).isEqualTo(5);
         assertThat(id("SELECT count(*) FROM interaction WHERE evaluation_id = " + evaluation)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT resource_kind FROM chain_element WHERE name = 'Temps bénévole' AND evaluation_id = "
                 + evaluation).query(String.class).single()).isEqualTo("VOLUNTEER_TIME");
-        String page = mvc.perform(get("/evaluations/{e}/workshop", evaluation).with(users.as(editor.username()))
-                .flashAttr("added", new WorkshopResult(2, 5, 5, 1))).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/evaluations/{e}/workshop", evaluation)
+                .with(TestSessions.with(TestSessions.cookie(posted)))).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("<title>Lien social</title>").contains("Ajout à la chaîne : 2 parties prenantes");
 
         String again = "A: Ateliers cuisine\nA: Jardin\nJardin -> Inconnu\nR: Local #cuisine\nQuelque chose\nJardin -> Lien social";

@@ -244,7 +244,7 @@ class ExchangeTests {
         byte[] huge = new byte[ExchangeService.MAX_BYTES + 10];
         java.util.Arrays.fill(huge, (byte) ' ');
         MockHttpServletResponse response = mvc.perform(post("/api/v1/structures/{id}/evaluations/import",
-                editor.structureId()).with(users.as(editor.username())).contentType("application/json").content(huge))
+                editor.structureId()).with(users.as(editor.username())).with(csrf()).contentType("application/json").content(huge))
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getContentAsString()).contains("64 Mo");
@@ -271,7 +271,7 @@ class ExchangeTests {
 
     private MockHttpServletResponse importArchive(byte[] zip) throws Exception {
         return mvc.perform(post("/api/v1/structures/{id}/import", editor.structureId())
-                .with(users.as(editor.username())).contentType("application/zip").content(zip))
+                .with(users.as(editor.username())).with(csrf()).contentType("application/zip").content(zip))
                 .andReturn().getResponse();
     }
 

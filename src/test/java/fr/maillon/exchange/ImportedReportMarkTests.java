@@ -131,7 +131,7 @@ class ImportedReportMarkTests {
         forge.accept(document);
         MockHttpServletResponse imported = mvc.perform(post("/api/v1/structures/{id}/evaluations/import",
                 editor.structureId()).contentType(MediaType.APPLICATION_JSON).content(document.toString())
-                .with(users.as(editor.username()))).andReturn().getResponse();
+                .with(users.as(editor.username())).with(csrf())).andReturn().getResponse();
         assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(201);
         long evaluation = Long.parseLong(imported.getContentAsString().replaceAll("\\D", ""));
         long report = jdbc.sql("SELECT report_id FROM report_version WHERE structure_id = :s AND version = 1 "

@@ -31,6 +31,7 @@ import fr.maillon.TestUsers;
 import fr.maillon.organisation.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -81,7 +82,7 @@ class StructureTransferTests {
         assertThat(entries(archive.getContentAsByteArray())).hasSameSizeAs(evaluations);
         MockHttpServletResponse created = mvc.perform(post("/api/v1/structures/{s}/import", copy.structureId())
                 .contentType("application/zip").content(archive.getContentAsByteArray())
-                .with(users.as(copy.username()))).andReturn().getResponse();
+                .with(users.as(copy.username())).with(csrf())).andReturn().getResponse();
         assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
         List<Long> imported = Arrays.stream(created.getContentAsString().replaceAll("[^0-9,]", "").split(","))
                 .map(Long::parseLong).toList();

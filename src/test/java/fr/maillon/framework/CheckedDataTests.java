@@ -243,7 +243,7 @@ class CheckedDataTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/evaluations/{id}/validation", evaluation).with(users.as(stranger)))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/v1/evaluations/{id}/sign-offs", evaluation).with(users.as(federationUser))
+        mvc.perform(post("/api/v1/evaluations/{id}/sign-offs", evaluation).with(users.as(federationUser)).with(csrf())
                         .contentType(APPLICATION_JSON).content("{\"period\":\"2022\",\"withViolations\":true}"))
                 .andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT count(*) FROM data_sign_off WHERE evaluation_id = ? AND signed_by_name <> ?")
@@ -258,11 +258,11 @@ class CheckedDataTests {
                 .andExpect(jsonPath("$.violations[0].rule").value("REQUIRED"))
                 .andExpect(jsonPath("$.violations[0].period").value("2021"))
                 .andExpect(jsonPath("$.violations[1].message").value(containsString("en dessous du minimum de 10")));
-        mvc.perform(post("/api/v1/evaluations/{id}/sign-offs", evaluation).with(users.as(admin))
+        mvc.perform(post("/api/v1/evaluations/{id}/sign-offs", evaluation).with(users.as(admin)).with(csrf())
                         .contentType(APPLICATION_JSON).content("{\"period\":\"2023\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].path").value("$.withViolations"));
-        mvc.perform(post("/api/v1/evaluations/{id}/sign-offs", evaluation).with(users.as(admin))
+        mvc.perform(post("/api/v1/evaluations/{id}/sign-offs", evaluation).with(users.as(admin)).with(csrf())
                         .contentType(APPLICATION_JSON).content("{\"period\":\"2022\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.period").value("2022"))
@@ -276,11 +276,11 @@ class CheckedDataTests {
                 .andExpect(jsonPath("$.jumpPercent").value(50.0))
                 .andExpect(jsonPath("$.required").value(true));
         mvc.perform(put("/api/v1/organisations/{o}/library/entries/{e}/rules", federation, entry)
-                        .with(users.as(otherFederationUser)).contentType(APPLICATION_JSON)
+                        .with(users.as(otherFederationUser)).with(csrf()).contentType(APPLICATION_JSON)
                         .content("{\"minimum\":\"0\",\"required\":false}"))
                 .andExpect(status().isNotFound());
         mvc.perform(put("/api/v1/organisations/{o}/library/entries/{e}/rules", federation, entry)
-                        .with(users.as(federationUser)).contentType(APPLICATION_JSON)
+                        .with(users.as(federationUser)).with(csrf()).contentType(APPLICATION_JSON)
                         .content("{\"minimum\":\"dix\",\"required\":false}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].path").value("$.minimum"));
@@ -364,7 +364,7 @@ class CheckedDataTests {
                 .andReturn().getResponse().getContentAsString();
         for (String importer : List.of(admin, editor)) {
             String created = mvc.perform(post("/api/v1/structures/{id}/evaluations/import", structure)
-                            .with(users.as(importer)).contentType(APPLICATION_JSON).content(document))
+                            .with(users.as(importer)).with(csrf()).contentType(APPLICATION_JSON).content(document))
                     .andExpect(status().isCreated())
                     .andReturn().getResponse().getContentAsString();
             long imported = Long.parseLong(created.replaceAll("\\D", ""));

@@ -449,7 +449,7 @@ class XlsFormReaderTests {
         TestUsers.Created editor = editorWithEvaluation(ids);
         long evaluation = ids.get(0);
         // from her signed-in session: no password to check, so no other class's sign-in failures count
-        String token = mvc.perform(post("/api/v1/tokens").with(users.as(editor.username()))
+        String token = mvc.perform(post("/api/v1/tokens").with(users.as(editor.username())).with(csrf())
                 .contentType("application/json").content("{\"label\":\"api\"}")).andReturn().getResponse()
                 .getContentAsString()
                 .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");

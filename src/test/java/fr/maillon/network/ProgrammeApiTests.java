@@ -21,6 +21,7 @@ import fr.maillon.organisation.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.http.MediaType.APPLICATION_JSON;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -192,7 +193,7 @@ class ProgrammeApiTests {
     }
 
     private String token(String username) throws Exception {
-        String body = mvc.perform(post("/api/v1/tokens").with(users.as(username))
+        String body = mvc.perform(post("/api/v1/tokens").with(users.as(username)).with(csrf())
                 .contentType(APPLICATION_JSON).content("{\"label\":\"api\"}")).andReturn().getResponse()
                 .getContentAsString();
         return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");

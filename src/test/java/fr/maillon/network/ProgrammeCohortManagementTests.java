@@ -333,7 +333,7 @@ class ProgrammeCohortManagementTests {
     }
 
     private String token(String username) throws Exception {
-        String body = mvc.perform(post("/api/v1/tokens").with(users.as(username))
+        String body = mvc.perform(post("/api/v1/tokens").with(users.as(username)).with(csrf())
                 .contentType(APPLICATION_JSON).content("{\"label\":\"api\"}")).andReturn().getResponse()
                 .getContentAsString();
         return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");

@@ -330,7 +330,7 @@ class ProgrammeProgressTests {
     // --- set-up -------------------------------------------------------------------------------
 
     private String token(String username) throws Exception {
-        String body = mvc.perform(post("/api/v1/tokens").with(users.as(username))
+        String body = mvc.perform(post("/api/v1/tokens").with(users.as(username)).with(csrf())
                 .contentType("application/json").content("{\"label\":\"api\"}")).andReturn().getResponse()
                 .getContentAsString();
         return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");

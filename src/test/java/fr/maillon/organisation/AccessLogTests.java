@@ -18,6 +18,7 @@ import fr.maillon.account.AccountService;
 import fr.maillon.account.NewAccount;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -101,7 +102,7 @@ class AccessLogTests {
         String demo = new ClassPathResource("demo/conserverie-mobile.json").getContentAsString(StandardCharsets.UTF_8);
         MockHttpServletResponse created = mvc.perform(post("/api/v1/structures/{id}/evaluations/import",
                 admin.structureId()).contentType(MediaType.APPLICATION_JSON).content(demo)
-                .with(users.as(admin.username()))).andReturn().getResponse();
+                .with(users.as(admin.username())).with(csrf())).andReturn().getResponse();
         assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
         return Long.parseLong(created.getContentAsString().replaceAll("\\D", ""));
     }

@@ -195,7 +195,7 @@ class AnnotationTests {
     }
 
     private String token(String username) throws Exception {
-        String body = mvc.perform(post("/api/v1/tokens").with(users.as(username)).contentType("application/json")
+        String body = mvc.perform(post("/api/v1/tokens").with(users.as(username)).with(csrf()).contentType("application/json")
                 .content("{\"label\":\"api\"}")).andReturn().getResponse().getContentAsString();
         return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }

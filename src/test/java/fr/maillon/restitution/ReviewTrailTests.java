@@ -202,7 +202,7 @@ class ReviewTrailTests {
         TestUsers.Created elsewhere = users.structureWithMember(Role.STRUCTURE_EDITOR);
         MockHttpServletResponse imported = mvc.perform(post("/api/v1/structures/{id}/evaluations/import",
                 elsewhere.structureId()).contentType(MediaType.APPLICATION_JSON).content(exported)
-                .with(users.as(elsewhere.username()))).andReturn().getResponse();
+                .with(users.as(elsewhere.username())).with(csrf())).andReturn().getResponse();
         assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(201);
         long copy = jdbc.sql("SELECT report_id FROM report_version WHERE structure_id = :s").param("s",
                 elsewhere.structureId()).query(Long.class).single();

@@ -1,16 +1,21 @@
 package fr.maillon.web;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import fr.maillon.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +25,9 @@ class HttpSecurityTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestUsers users;
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -35,18 +43,46 @@ class HttpSecurityTests {
     }
 
     @Test
-    void theSessionCookieIsHttpOnlyAndLaxAndNotSecureOverPlainHttp() throws Exception {
-        String cookie = get("/login", List.of()).headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith("MAILLON_SESSION=").contains("HttpOnly").contains("SameSite=Lax")
-                .doesNotContain("Secure");
+    void theCookiesAreHttpOnlyAndLaxAndNotSecureOverPlainHttp() throws Exception {
+        List<String> cookies = signIn(List.of("X-Forwarded-For", "203.0.113.7"));
+        assertThat(cookies.get(0)).as("the form's CSRF token").startsWith("MAILLON_CSRF=").contains("HttpOnly")
+                .contains("SameSite=Lax").doesNotContain("Secure");
+        assertThat(cookies.get(1)).as("the session, once signed in").startsWith("MAILLON_SESSION=").contains("HttpOnly")
+                .contains("SameSite=Lax").doesNotContain("Secure");
     }
 
     @Test
-    void theSessionCookieIsSecureBehindAnHttpsProxy() throws Exception {
-        HttpResponse<String> login = get("/login", List.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.9"));
-        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
-        assertThat(login.headers().firstValue("Strict-Transport-Security")).isPresent();
+    void theCookiesAreSecureBehindAnHttpsProxy() throws Exception {
+        List<String> proxied = List.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.9");
+        assertThat(get("/login", proxied).headers().firstValue("Strict-Transport-Security")).isPresent();
+        List<String> cookies = signIn(proxied);
+        assertThat(cookies.get(0)).as("a CSRF cookie no other site of the domain can set")
+                .startsWith("__Host-MAILLON_CSRF=").contains("Secure").contains("Path=/").contains("HttpOnly")
+                .contains("SameSite=Lax");
+        assertThat(cookies.get(1)).startsWith("MAILLON_SESSION=").contains("Secure").contains("HttpOnly")
+                .contains("SameSite=Lax");
+    }
+
+    /** Opens the sign-in form and signs in a new account with its token; the two cookies set, CSRF then session. */
+    private List<String> signIn(List<String> headers) throws Exception {
+        String username = users.newUsername("cookies");
+        users.newUser(username);
+        HttpResponse<String> form = get("/login", headers);
+        String csrfCookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+        String token = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+                        + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token));
+        for (int i = 0; i < headers.size(); i += 2) {
+            request.header(headers.get(i), headers.get(i + 1));
+        }
+        HttpResponse<String> signedIn = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String session = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("MAILLON_SESSION=")).findFirst().orElseThrow();
+        return List.of(csrfCookie, session);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import fr.maillon.TestSessions;
 import fr.maillon.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +45,9 @@ class RefusedTextKeptTests {
                 .param("name", "Comité des habitants").param("expiresOn", "2001-01-01")).andReturn();
         assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/reports/" + report + "#review");
         assertThat(reviewers(report)).isEqualTo(before);
-        String page = mvc.perform(get("/reports/{id}", report).with(users.as("coope"))
-                .flashAttrs(refused.getFlashMap())).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/reports/{id}", report).with(TestSessions.with(TestSessions.cookie(refused))))
+                .andReturn().getResponse()
+                .getContentAsString();
         assertThat(page).contains("id=\"reviewer-name\" name=\"name\" maxlength=\"120\" value=\"Comité des habitants\"")
                 .contains("value=\"2001-01-01\"");
     }
@@ -66,8 +68,9 @@ class RefusedTextKeptTests {
         assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo(values);
         assertThat(jdbc.sql("SELECT count(*) FROM data_value WHERE comment = :c").param("c", tooLong.strip())
                 .query(Integer.class).single()).isZero();
-        String page = mvc.perform(get(values).with(users.as("coope")).flashAttrs(refused.getFlashMap())).andReturn()
-                .getResponse().getContentAsString();
+        String page = mvc.perform(get(values).with(TestSessions.with(TestSessions.cookie(refused)))).andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("Compté à l&#39;assemblée générale. Compté à l&#39;assemblée générale.");
     }
 

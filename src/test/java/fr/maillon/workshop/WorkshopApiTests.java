@@ -25,6 +25,7 @@ import fr.maillon.chain.EffectTarget;
 import fr.maillon.organisation.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -173,7 +174,7 @@ class WorkshopApiTests {
 
     private String token(TestUsers.Created user) throws Exception {
         // from her signed-in session: no password to check, so no other class's sign-in failures count
-        String body = mvc.perform(post("/api/v1/tokens").with(users.as(user.username()))
+        String body = mvc.perform(post("/api/v1/tokens").with(users.as(user.username())).with(csrf())
                 .contentType("application/json").content("{\"label\":\"api\"}")).andReturn().getResponse()
                 .getContentAsString();
         String issued = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");

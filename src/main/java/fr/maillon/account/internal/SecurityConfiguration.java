@@ -1,5 +1,6 @@
 package fr.maillon.account.internal;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -10,8 +11,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
@@ -31,6 +34,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -41,7 +45,9 @@ import fr.maillon.web.Problems;
 /**
  * Two filter chains. {@code /api/**}: personal API tokens or the browser session, problem
  * details for 401 and 403, CSRF only for session requests. Pages: a password form, CSRF on every
- * form, and security headers (a CSP without inline script, no framing) everywhere.
+ * form, and security headers (a CSP without inline script, no framing) everywhere. Sessions are
+ * rows in the database: only a sign-in writes one (the CSRF token, the page asked before signing
+ * in and the name last typed are kept in cookies).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -93,8 +99,9 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, users, clock), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionValidityFilter(users, clock), AnonymousAuthenticationFilter.class)
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !isSafe(request)
-                        && !BearerTokenFilter.hasBearer(request) && request.getRequestedSessionId() != null))
+                .csrf(csrf -> csrf.csrfTokenRepository(CsrfCookies.REPOSITORY).requireCsrfProtectionMatcher(request ->
+                        !isSafe(request) && !BearerTokenFilter.hasBearer(request)
+                        && request.getRequestedSessionId() != null))
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .requestCache(cache -> cache.disable())
@@ -136,6 +143,8 @@ class SecurityConfiguration {
                                 "/actuator/health/liveness", "/swagger-ui/**")
                         .permitAll()
                         .anyRequest().authenticated())
+                .csrf(csrf -> csrf.csrfTokenRepository(CsrfCookies.REPOSITORY))
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .failureHandler(loginFailure())
@@ -181,15 +190,18 @@ class SecurityConfiguration {
     }
 
     /**
-     * Back to the form, with the name that was typed: after a wrong password (or an unknown name,
-     * or an account not active: the same answer), by a redirect; when the attempt was refused
-     * before any check, the form again at once with 429, Retry-After and why.
+     * Back to the form, with the name that was typed (in a cookie of a minute: a stranger's attempt
+     * writes no session row): after a wrong password (or an unknown name, or an account not active:
+     * the same answer), by a redirect; when the attempt was refused before any check, the form again
+     * at once with 429, Retry-After and why.
      */
     private static AuthenticationFailureHandler loginFailure() {
         return (request, response, ex) -> {
             String username = request.getParameter("username");
             if (username != null && username.length() <= 100) {
-                request.getSession().setAttribute(SignInThrottle.LAST_USERNAME, username);
+                response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(SignInThrottle.LAST_USERNAME,
+                        URLEncoder.encode(username, StandardCharsets.UTF_8)).path("/login").maxAge(60).httpOnly(true)
+                        .secure(request.isSecure()).sameSite("Lax").build().toString());
             }
             if (ex instanceof SignInRefusedException refused) {
                 response.setStatus(429);

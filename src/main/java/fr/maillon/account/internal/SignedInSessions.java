@@ -21,7 +21,6 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +34,9 @@ public class SignedInSessions {
 
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
-    /** What the sign-in form does on success (the page chain's defaults: CSRF tokens kept in the session). */
+    /** What the sign-in form does on success (its CSRF token renewed). */
     private final SessionAuthenticationStrategy onSignIn = new CompositeSessionAuthenticationStrategy(List.of(
-            new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository())));
+            new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(CsrfCookies.REPOSITORY)));
     private final UserDetailsChecker accountStatus = new AccountStatusUserDetailsChecker();
     private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
     private final AccountUserDetailsService userDetails;

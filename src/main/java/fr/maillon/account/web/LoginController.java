@@ -1,14 +1,21 @@
 package fr.maillon.account.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.WebUtils;
 
 import fr.maillon.account.AccountService;
 import fr.maillon.account.internal.SignInRefusedException;
@@ -25,14 +32,29 @@ class LoginController {
         this.availability = availability;
     }
 
+    /** The form, with the name typed at the last failed attempt (its cookie then cleared); no session written. */
     @GetMapping("/login")
-    String loginForm(HttpSession session, Model model) {
+    String loginForm(HttpServletRequest request, HttpServletResponse response, Model model) {
         if (accounts.findCurrentUser().isPresent()) {
             return "redirect:/";
         }
-        Object lastUsername = session.getAttribute(SignInThrottle.LAST_USERNAME);
-        session.removeAttribute(SignInThrottle.LAST_USERNAME);
-        model.addAttribute("username", lastUsername == null ? "" : lastUsername);
+        String typed = "";
+        Cookie lastUsername = WebUtils.getCookie(request, SignInThrottle.LAST_USERNAME);
+        if (lastUsername != null) {
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(SignInThrottle.LAST_USERNAME, "")
+                    .path("/login").maxAge(0).build().toString());
+            try {
+                typed = URLDecoder.decode(lastUsername.getValue(), StandardCharsets.UTF_8);
+            }
+            catch (IllegalArgumentException malformed) {
+                // a cookie not written by Maillon: the form empty
+            }
+        }
+        return form(typed, model);
+    }
+
+    private String form(String username, Model model) {
+        model.addAttribute("username", username.length() > 100 ? "" : username);
         model.addAttribute("starting", availability.getReadinessState() == ReadinessState.REFUSING_TRAFFIC);
         return "account/login";
     }
@@ -42,13 +64,14 @@ class LoginController {
      * sign-ins at once): the sign-in filter forwards here, with status 429 already set.
      */
     @RequestMapping(SignInRefusedException.PAGE)
-    String refused(HttpServletRequest request, HttpSession session, Model model) {
+    String refused(HttpServletRequest request, Model model) {
         if (!(request.getAttribute(SignInRefusedException.REQUEST_ATTRIBUTE) instanceof SignInRefusedException refused)) {
             return "redirect:/login";
         }
         model.addAttribute("refusal", refused.reason() == SignInRefusedException.Reason.THROTTLED
                 ? "account.login.throttled" : "account.login.busy");
         model.addAttribute("retryAfter", refused.retryAfterSeconds());
-        return loginForm(session, model);
+        String typed = request.getParameter("username");
+        return form(typed == null ? "" : typed, model);
     }
 }

@@ -1,5 +1,6 @@
 package fr.maillon.framework.web;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -228,8 +229,8 @@ class IndicatorController {
         return "framework/indicator-form";
     }
 
-    /** A comment refused, with the line (period and category) it was typed on. */
-    public record RefusedComment(String period, String category, @Nullable String comment) {
+    /** A comment refused, with the line (period and category) it was typed on; a flash attribute, so kept in the session. */
+    public record RefusedComment(String period, String category, @Nullable String comment) implements Serializable {
 
         public boolean on(String linePeriod, @Nullable String lineCategory) {
             return period.equals(linePeriod) && category.equals(lineCategory == null ? "" : lineCategory);
