@@ -10,10 +10,12 @@
 #      written on the primary through MAILLON_SESSION_DB_URL);
 #   3. nginx on one port: round robin over A and B (no sticky sessions), GET /networks/** to C;
 #   4. a 20-question survey (bench/SurveyLoad.java, through nginx), a few people signed in with curl,
-#      then wrk with bench/sessions.lua (page, then post) for SECONDS, and instance A killed with
-#      SIGKILL at KILL_AT seconds; meanwhile every 0.5 s each signed-in person asks for a page.
+#      then wrk with bench/sessions.lua (page, then post): a warm-up of WARM (10) seconds, then
+#      SECONDS (30) with CONNECTIONS (32), instance A killed with SIGKILL at KILL_AT (10) seconds;
+#      meanwhile each signed-in person asks for a page 0.5 s after the previous one answered.
 # Last, a summary: answers acknowledged against stored, people signed out, latency and errors of
-# the run and of the seconds after the kill (from nginx's log), retries nginx made, the network view.
+# the run and around the kill (from nginx's log), retries nginx made, the network views on C, and
+# what C refuses when asked directly.
 # Everything started here is stopped, and the temporary directory removed, on exit.
 #
 # Usage: ./mvnw -DskipTests package && bench/cluster.sh [jar] [seconds] [kill-at] [connections]
@@ -200,18 +202,18 @@ network=$(psql_primary -d maillon -c \
   "SELECT id FROM organisation WHERE name = 'Fédération des centres sociaux de la Drôme'")
 caf=$(psql_primary -d maillon -c "SELECT id FROM organisation WHERE name = 'CAF de la Drôme'")
 
-sign_in() { # username: a cookie jar signed in through nginx (the CSRF token from the form and its cookie)
-  local jar="$tmp/$1.cookies" csrf status
-  csrf=$(curl -fs -c "$jar" -b "$jar" "$url/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+sign_in() { # username [address]: a cookie jar signed in through nginx (the CSRF token from the form and its cookie)
+  local jar="$tmp/$1.cookies" base=${2:-$url} csrf status
+  csrf=$(curl -fs -c "$jar" -b "$jar" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
   status=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "username=$1" \
-    --data-urlencode "password=maillon-demo" --data-urlencode "_csrf=$csrf" "$url/login")
+    --data-urlencode "password=maillon-demo" --data-urlencode "_csrf=$csrf" "$base/login")
   case $status in
-    302*/login*|303*/login*|[!3]*) echo "sign-in of $1 refused: $status"; exit 1 ;;
+    302*/login*|303*/login*|[!3]*) echo "sign-in of $1 at $base refused: $status"; return 1 ;;
   esac
 }
 # the people, and the page each one asks for: username path
 probes=("coope /account" "federation26 /account" "federation26 /networks/$network" "caf26 /networks/$caf")
-for user in coope federation26 caf26; do sign_in "$user"; done
+for user in coope federation26 caf26; do sign_in "$user" || exit 1; done
 probe() { # username path: the status, 200 unless the session is lost (302 to /login) or the page fails
   curl -s -o /dev/null -m 10 -w '%{http_code}' -b "$tmp/$1.cookies" "$url$2" || true
 }
@@ -221,31 +223,41 @@ for entry in "${probes[@]}"; do
 done
 echo "signed in through nginx: coope, federation26, caf26 (network $network and CAF $caf served by C)"
 
-# every 0.5 s during the run, each signed-in person asks for her page: time, person, path, status
-( while :; do
-    for entry in "${probes[@]}"; do echo "$(date +%s.%N) $entry $(probe $entry)"; done
-    sleep 0.5
-  done ) > "$tmp/probes.log" &
-probes_pid=$!
-pids+=($probes_pid)
+# a warm-up through nginx (A and B answered nothing yet: their first seconds are spent compiling)
+warm=${WARM:-10}
+wrk -t1 -c"$connections" -d"${warm}s" --timeout 10s -s bench/sessions.lua "$url" > "$tmp/warm.log" 2>&1
+echo "warm-up: $warm s, $(grep -E 'Requests/sec' "$tmp/warm.log" | tr -s ' '), $(grep -E 'Socket errors|Non-2xx' "$tmp/warm.log" \
+  | tr -s ' ' | tr '\n' ' ')$(grep acknowledged "$tmp/warm.log")"
+
+# during the run, each signed-in person asks for her page 0.5 s after the previous one answered
+# (one loop each, side by side): time, person, path, status
+probe_pids=()
+for entry in "${probes[@]}"; do
+  ( while :; do echo "$(date +%s.%N) $entry $(probe $entry)"; sleep 0.5; done ) >> "$tmp/probes.log" &
+  probe_pids+=($!)
+  pids+=($!)
+done
 
 echo "== wrk: $connections connections, $seconds s of respondent sessions (page, then post); instance A killed at $kill_at s"
 began=$(date +%s.%N)
-wrk -t1 -c"$connections" -d"${seconds}s" --latency -s bench/sessions.lua "$url" > "$tmp/wrk.log" 2>&1 &
+# a 10 s timeout: wrk's 2 s would count slow answers of this busy machine as socket errors
+wrk -t1 -c"$connections" -d"${seconds}s" --timeout 10s --latency -s bench/sessions.lua "$url" > "$tmp/wrk.log" 2>&1 &
 wrk_pid=$!
 pids+=($wrk_pid)
 sleep "$kill_at"
 killed=$(date +%s.%N)
 kill -9 "$pid_a"
+{ wait "$pid_a"; } 2> /dev/null || true
 echo "instance A killed (SIGKILL) at $(awk -v a="$began" -v b="$killed" 'BEGIN { printf "%.1f", b - a }') s"
 wait "$wrk_pid" || true
 sleep 1
-kill "$probes_pid"; wait "$probes_pid" 2>/dev/null || true
+kill "${probe_pids[@]}"; wait "${probe_pids[@]}" 2>/dev/null || true
 ended=$(date +%s.%N)
 
 # --- 5. what happened ---------------------------------------------------------------------------
 grep -E "Requests/sec|^ +(50|99)%|Non-2xx|Socket errors|acknowledged" "$tmp/wrk.log"
-acknowledged=$(sed -n 's/.*acknowledged=\([0-9]*\).*/\1/p' "$tmp/wrk.log" | head -n 1)
+# the answers acknowledged, warm-up included: the survey holds both
+acknowledged=$(cat "$tmp/warm.log" "$tmp/wrk.log" | sed -n 's/.*acknowledged=\([0-9]*\).*/\1/p' | awk '{ n += $1 } END { print n }')
 stored=$(java bench/SurveyLoad.java "$url" count "$SURVEY" "$BEARER")
 wrk_errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' \
   "$tmp/wrk.log")
@@ -260,20 +272,27 @@ window() { # from to (epoch seconds)
 }
 retried=$(awk '$6 ~ /,/ { print $2 }' "$tmp/nginx/logs/access.log" | sort | uniq -c | awk '{ printf "%s%s %s", s, $1, $2; s = ", " }')
 lost_people=$(awk '$4 != 200 { print $2 " " $3 " " $4 }' "$tmp/probes.log" | sort | uniq -c)
-probe_count=$(wc -l < "$tmp/probes.log")
+probe_count=$(awk '{ n[$2 " " $3]++ } END { for (p in n) { printf "%s%s %d", s, p, n[p]; s = ", " } }' "$tmp/probes.log")
 after=()
 for entry in "${probes[@]}"; do after+=("$entry: $(probe $entry)"); done
 network_page=$(curl -s -b "$tmp/federation26.cookies" "$url/networks/$network")
 served_by_c=$(awk -v p="/networks/$network" -v c="127.0.0.1:$port_c" '$3 == p && $6 == "\"" c "\"" && $4 == 200' \
   "$tmp/nginx/logs/access.log" | wc -l)
+# what else C, on the replica, can do when asked directly (nginx never sends it these)
+c_url="http://127.0.0.1:$port_c"
+c_sign_in=$(sign_in admin "$c_url" > /dev/null && echo "$(probe admin /account) for /account afterwards" || echo refused)
+c_api=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: $BEARER" "$c_url/api/v1/structures" || true)
 
 echo
 echo "== summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, jar $(basename "$jar"))"
-echo "answers acknowledged: $acknowledged; stored: $stored; lost: $(( acknowledged > stored ? acknowledged - stored : 0 ))"
+echo "answers acknowledged (warm-up and run): $acknowledged; stored: $stored; lost: $(( acknowledged > stored ? acknowledged - stored : 0 ))"
 echo "wrk: $(sed -n 's/^ *50% *\(.*\)/p50 \1/p' "$tmp/wrk.log"), $(sed -n 's/^ *99% *\(.*\)/p99 \1/p' "$tmp/wrk.log"), $wrk_errors errors (non-2xx/3xx and socket errors)"
 echo "whole run (nginx): $(window "$began" "$ended")"
+echo "5 s before the kill (nginx): $(window "$(awk -v k="$killed" 'BEGIN { printf "%.3f", k - 5 }')" "$killed")"
 echo "5 s after the kill (nginx): $(window "$killed" "$(awk -v k="$killed" 'BEGIN { printf "%.3f", k + 5 }')")"
 echo "requests nginx gave to the other instance: ${retried:-none}"
-echo "session probes (every 0.5 s through nginx): $probe_count, not 200: $( [ -z "$lost_people" ] && echo none || echo; echo "$lost_people")"
+echo "session probes (through nginx; per person and page: $probe_count), not 200: $( [ -z "$lost_people" ] && echo none || echo; echo "$lost_people")"
 echo "after the run: ${after[*]}"
+echo "directly on C: sign-in of admin $c_sign_in; API call with a personal token: $c_api"
+echo "errors logged: B $(grep -c ' ERROR ' "$tmp/b/run.log" || true), C $(grep -c ' ERROR ' "$tmp/c/run.log" || true)"
 echo "network view as federation26 through nginx: $(grep -c 'Fédération des centres sociaux de la Drôme' <<< "$network_page" || true) mentions of the federation; answered 200 by C $served_by_c times"
