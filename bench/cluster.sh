@@ -284,7 +284,7 @@ c_sign_in=$(sign_in admin "$c_url" > /dev/null && echo "$(probe admin /account) 
 c_api=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: $BEARER" "$c_url/api/v1/structures" || true)
 
 echo
-echo "== summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, jar $(basename "$jar"))"
+echo "== summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg), jar $(basename "$jar"))"
 echo "answers acknowledged (warm-up and run): $acknowledged; stored: $stored; lost: $(( acknowledged > stored ? acknowledged - stored : 0 ))"
 echo "wrk: $(sed -n 's/^ *50% *\(.*\)/p50 \1/p' "$tmp/wrk.log"), $(sed -n 's/^ *99% *\(.*\)/p99 \1/p' "$tmp/wrk.log"), $wrk_errors errors (non-2xx/3xx and socket errors)"
 echo "whole run (nginx): $(window "$began" "$ended")"
