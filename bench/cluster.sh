@@ -259,6 +259,8 @@ grep -E "Requests/sec|^ +(50|99)%|Non-2xx|Socket errors|acknowledged" "$tmp/wrk.
 # the answers acknowledged, warm-up included: the survey holds both
 acknowledged=$(cat "$tmp/warm.log" "$tmp/wrk.log" | sed -n 's/.*acknowledged=\([0-9]*\).*/\1/p' | awk '{ n += $1 } END { print n }')
 stored=$(java bench/SurveyLoad.java "$url" count "$SURVEY" "$BEARER")
+# every post that nginx answered 302/303 (wrk stops with posts in flight, answered after it counted)
+proxied=$(awk -v p="/s/$TOKEN" '$2 == "POST" && $3 == p && ($4 == 302 || $4 == 303)' "$tmp/nginx/logs/access.log" | wc -l)
 wrk_errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' \
   "$tmp/wrk.log")
 # from nginx's log, the load's requests (the survey's page and posts) of the whole run, and of the
@@ -280,12 +282,17 @@ served_by_c=$(awk -v p="/networks/$network" -v c="127.0.0.1:$port_c" '$3 == p &&
   "$tmp/nginx/logs/access.log" | wc -l)
 # what else C, on the replica, can do when asked directly (nginx never sends it these)
 c_url="http://127.0.0.1:$port_c"
+structure=$(psql_primary -d maillon -c "SELECT id FROM organisation WHERE name = 'La Coopération'")
+network_pages=""
+for page in summary summary.csv summary.xlsx calendar milestones progress territories "structures/$structure"; do
+  network_pages+="$page $(probe federation26 "/networks/$network/$page"), "
+done
 c_sign_in=$(sign_in admin "$c_url" > /dev/null && echo "$(probe admin /account) for /account afterwards" || echo refused)
 c_api=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: $BEARER" "$c_url/api/v1/structures" || true)
 
 echo
 echo "== summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg), jar $(basename "$jar"))"
-echo "answers acknowledged (warm-up and run): $acknowledged; stored: $stored; lost: $(( acknowledged > stored ? acknowledged - stored : 0 ))"
+echo "answers acknowledged (warm-up and run): $acknowledged to wrk, $proxied by nginx; stored: $stored; lost: $(( proxied > stored ? proxied - stored : 0 ))"
 echo "wrk: $(sed -n 's/^ *50% *\(.*\)/p50 \1/p' "$tmp/wrk.log"), $(sed -n 's/^ *99% *\(.*\)/p99 \1/p' "$tmp/wrk.log"), $wrk_errors errors (non-2xx/3xx and socket errors)"
 echo "whole run (nginx): $(window "$began" "$ended")"
 echo "5 s before the kill (nginx): $(window "$(awk -v k="$killed" 'BEGIN { printf "%.3f", k - 5 }')" "$killed")"
@@ -293,6 +300,7 @@ echo "5 s after the kill (nginx): $(window "$killed" "$(awk -v k="$killed" 'BEGI
 echo "requests nginx gave to the other instance: ${retried:-none}"
 echo "session probes (through nginx; per person and page: $probe_count), not 200: $( [ -z "$lost_people" ] && echo none || echo; echo "$lost_people")"
 echo "after the run: ${after[*]}"
+echo "other network pages of federation26 on C: ${network_pages%, }"
 echo "directly on C: sign-in of admin $c_sign_in; API call with a personal token: $c_api"
 echo "errors logged: B $(grep -c ' ERROR ' "$tmp/b/run.log" || true), C $(grep -c ' ERROR ' "$tmp/c/run.log" || true)"
 echo "network view as federation26 through nginx: $(grep -c 'Fédération des centres sociaux de la Drôme' <<< "$network_page" || true) mentions of the federation; answered 200 by C $served_by_c times"
