@@ -272,6 +272,8 @@ window() { # from to (epoch seconds)
       if (NR == 0) { print "no requests"; exit }
       printf "%d requests, p50 %.0f ms, p99 %.0f ms, %d errors", NR, t[int(NR * 0.5) + 1], t[int(NR * 0.99) + 1], e }'
 }
+# an answer that had begun when its instance died cannot be given again: nginx cuts it off (wrk: a read error)
+cut_off=$(grep -c 'while reading upstream' "$tmp/nginx/logs/error.log" || true)
 retried=$(awk '$6 ~ /,/ { print $2 }' "$tmp/nginx/logs/access.log" | sort | uniq -c | awk '{ printf "%s%s %s", s, $1, $2; s = ", " }')
 lost_people=$(awk '$4 != 200 { print $2 " " $3 " " $4 }' "$tmp/probes.log" | sort | uniq -c)
 probe_count=$(awk '{ n[$2 " " $3]++ } END { for (p in n) { printf "%s%s %d", s, p, n[p]; s = ", " } }' "$tmp/probes.log")
@@ -297,7 +299,7 @@ echo "wrk: $(sed -n 's/^ *50% *\(.*\)/p50 \1/p' "$tmp/wrk.log"), $(sed -n 's/^ *
 echo "whole run (nginx): $(window "$began" "$ended")"
 echo "5 s before the kill (nginx): $(window "$(awk -v k="$killed" 'BEGIN { printf "%.3f", k - 5 }')" "$killed")"
 echo "5 s after the kill (nginx): $(window "$killed" "$(awk -v k="$killed" 'BEGIN { printf "%.3f", k + 5 }')")"
-echo "requests nginx gave to the other instance: ${retried:-none}"
+echo "requests nginx gave to the other instance: ${retried:-none}; answers cut off by the kill: $cut_off"
 echo "session probes (through nginx; per person and page: $probe_count), not 200: $( [ -z "$lost_people" ] && echo none || echo; echo "$lost_people")"
 echo "after the run: ${after[*]}"
 echo "other network pages of federation26 on C: ${network_pages%, }"
