@@ -6,7 +6,9 @@
 # respondent sessions (bench/sessions.lua, page then post) for a warm-up and a measured run with
 # 32 connections, sampling the memory every second.
 # Usage: ./mvnw -DskipTests package && bench/memory.sh [jar ...]   (JAVA=... to choose the JVM;
-#        SECONDS_LOAD, CONNECTIONS, IDLE to change the run; wrk from Debian's packages)
+#        SECONDS_LOAD, CONNECTIONS, IDLE to change the run; wrk from Debian's packages;
+#        SMALL_HOST=1 runs Maillon in a memory cgroup (v1) of 1 GB, as on a 1 GB server, where the
+#        JVM's own defaults are those of a small host)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java=${JAVA:-java}
@@ -16,6 +18,12 @@ idle=${IDLE:-60}
 port=${PORT:-18080}
 url="http://localhost:$port"
 jars=("$@")
+cgroup=
+if [ -n "${SMALL_HOST:-}" ]; then
+  cgroup=/sys/fs/cgroup/memory/maillon-bench-$$
+  mkdir "$cgroup"
+  echo $((1024 * 1024 * 1024)) > "$cgroup/memory.limit_in_bytes"
+fi
 [ ${#jars[@]} -gt 0 ] || jars=($(ls target/maillon-*.jar | head -n 1))
 
 pss() { # the PSS in MB of the given processes, summed
@@ -39,7 +47,9 @@ memory() { # "JVM MB, PostgreSQL MB, total MB"
 start() {
   local began
   began=$(date +%s%N)
+  # in the cgroup, if any: the shell enters it, then becomes the JVM (PostgreSQL, its child, follows)
   MAILLON_DATA_DIR="$data" MAILLON_PORT=$port MAILLON_SURVEY_ANSWERS_PER_HOUR_PER_CLIENT=1000000000 \
+    sh -c '[ -z "$1" ] || echo $$ > "$1/cgroup.procs"; shift; exec "$@"' sh "$cgroup" \
     "$java" -jar "$jar" >> "$data/run.log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "$url/login"; do sleep 0.05; done
@@ -50,12 +60,12 @@ stop() { kill "$pid"; wait "$pid" 2> /dev/null || true; }
 for jar in "${jars[@]}"; do
   data=$(mktemp -d)
   pid=
-  trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
+  trap 'kill $pid 2> /dev/null; wait $pid 2> /dev/null; rm -rf "$data"; [ -z "$cgroup" ] || rmdir "$cgroup"' EXIT
   start; first=$elapsed; stop
   start; warm=$elapsed
   sleep "$idle"
   read -r jvm pg total <<< "$(memory)"
-  echo "== $jar ($("$java" -version 2>&1 | head -n 1))"
+  echo "== $jar ($("$java" -version 2>&1 | head -n 1))${cgroup:+, in a 1 GB memory cgroup}"
   echo "start: first ${first} ms (empty data directory), then ${warm} ms to the first sign-in page"
   echo "idle ${idle} s after the start: JVM ${jvm} MB + PostgreSQL ${pg} MB ($(postgres_pids | wc -w) processes) = ${total} MB PSS"
   eval "$("$java" bench/SurveyLoad.java "$url" coope maillon-demo setup | grep -E '^(TOKEN|FORM)=')"

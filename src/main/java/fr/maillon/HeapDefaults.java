@@ -18,14 +18,19 @@ final class HeapDefaults {
     }
 
     static void apply() {
-        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        if (vm == null) {
-            return;
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (vm == null) {
+                return;
+            }
+            // the minimum first: the JVM refuses a maximum below the minimum in force
+            setIfDefault(vm, "MinHeapFreeRatio", "10");
+            setIfDefault(vm, "MaxHeapFreeRatio", "20");
+            setIfDefault(vm, "G1PeriodicGCInterval", "15000");
         }
-        // the minimum first: the JVM refuses a maximum below the minimum in force
-        setIfDefault(vm, "MinHeapFreeRatio", "10");
-        setIfDefault(vm, "MaxHeapFreeRatio", "20");
-        setIfDefault(vm, "G1PeriodicGCInterval", "15000");
+        catch (RuntimeException | LinkageError ex) {
+            // a runtime without jdk.management, or another JVM: its own defaults stay
+        }
     }
 
     private static void setIfDefault(HotSpotDiagnosticMXBean vm, String option, String value) {

@@ -2,12 +2,16 @@ package fr.maillon.database;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
 import org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager;
@@ -20,7 +24,7 @@ import org.springframework.session.jdbc.config.annotation.SpringSessionTransacti
  * alone: neither bean is a default candidate, so everything else keeps the one main pool.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${maillon.session-db.url:}'.isBlank()")
+@Conditional(SessionDatabaseConfiguration.SessionDatabase.class)
 class SessionDatabaseConfiguration {
 
     static final String POOL_NAME = "maillon-sessions";
@@ -28,13 +32,14 @@ class SessionDatabaseConfiguration {
     @Bean(destroyMethod = "close", defaultCandidate = false)
     @SpringSessionDataSource
     HikariDataSource sessionDataSource(DatabaseProperties properties, Environment environment) {
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setPoolName(POOL_NAME);
-        dataSource.setJdbcUrl(environment.getRequiredProperty("maillon.session-db.url").trim());
-        dataSource.setUsername(properties.user());
-        dataSource.setPassword(properties.password());
-        dataSource.setMaximumPoolSize(2);
-        return dataSource;
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(POOL_NAME);
+        config.setJdbcUrl(environment.getRequiredProperty("maillon.session-db.url").trim());
+        config.setUsername(properties.user());
+        config.setPassword(properties.password());
+        config.setMaximumPoolSize(2);
+        // opened now: a wrong address or password stops the start rather than every later sign-in
+        return new HikariDataSource(config);
     }
 
     /** Spring Session saves a session (its row and its attributes) in one transaction on its own pool. */
@@ -42,5 +47,14 @@ class SessionDatabaseConfiguration {
     @SpringSessionTransactionManager
     JdbcTransactionManager sessionTransactionManager(@SpringSessionDataSource DataSource sessions) {
         return new JdbcTransactionManager(sessions);
+    }
+
+    /** {@code maillon.session-db.url} set. */
+    static final class SessionDatabase implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !context.getEnvironment().getProperty("maillon.session-db.url", "").isBlank();
+        }
     }
 }

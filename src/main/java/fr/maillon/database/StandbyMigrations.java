@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +28,31 @@ class StandbyMigrations implements FlywayMigrationStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(StandbyMigrations.class);
 
-    @Override
-    public void migrate(Flyway flyway) {
-        migrate(flyway, inRecovery(flyway.getConfiguration().getDataSource()));
+    private final boolean refreshesNetworkResults;
+
+    StandbyMigrations(@Value("${maillon.network.refresh}") boolean refreshesNetworkResults) {
+        this.refreshesNetworkResults = refreshesNetworkResults;
     }
 
-    static void migrate(Flyway flyway, boolean standby) {
+    @Override
+    public void migrate(Flyway flyway) {
+        migrate(flyway, inRecovery(flyway.getConfiguration().getDataSource()), refreshesNetworkResults);
+    }
+
+    /**
+     * On a standby, only an instance declared as serving the network views from a replica (it
+     * computes no results: {@code MAILLON_NETWORK_REFRESH=false}) starts: an instance meant to write,
+     * pointed at a standby by mistake (a stale address after a failover), refuses to.
+     */
+    static void migrate(Flyway flyway, boolean standby, boolean refreshesNetworkResults) {
         if (!standby) {
             flyway.migrate();
             return;
+        }
+        if (refreshesNetworkResults) {
+            throw new IllegalStateException("The database is a read-only standby (pg_is_in_recovery()), where this "
+                    + "instance could write nothing: point MAILLON_DB_URL at the primary, or, for an instance that "
+                    + "serves the network views from a replica, set MAILLON_NETWORK_REFRESH=false.");
         }
         MigrationInfo[] pending = flyway.info().pending();
         if (pending.length > 0) {

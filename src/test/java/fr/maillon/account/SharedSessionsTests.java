@@ -205,6 +205,23 @@ class SharedSessionsTests {
         assertThat(sessions.securityContext(testCookie).getAuthentication().getName()).isEqualTo(username);
     }
 
+    @Test
+    void aSessionThatCannotBeReadBackAsksToSignInAgainInsteadOfFailing() throws Exception {
+        String username = users.newUsername("illisible");
+        users.newUser(username);
+        Cookie cookie = signIn(username);
+        jdbc.sql("UPDATE spring_session_attributes SET attribute_bytes = ? WHERE attribute_name = "
+                + "'SPRING_SECURITY_CONTEXT' AND session_primary_id = (SELECT primary_id FROM spring_session "
+                + "WHERE session_id = ?)").param(new byte[] { (byte) 0xac, (byte) 0xed, 0, 5, 1, 2, 3 })
+                .param(TestSessions.id(cookie)).update();
+
+        MockHttpServletResponse page = mvc.perform(get("/account").with(TestSessions.with(cookie))).andReturn()
+                .getResponse();
+        assertThat(page.getRedirectedUrl()).as("signed out, not a 500").endsWith("/login");
+        assertThat(mvc.perform(get("/login").with(TestSessions.with(cookie))).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+    }
+
     /** Signs in through the form, as a browser does, and returns the session cookie it gets. */
     private Cookie signIn(String username) throws Exception {
         MockHttpServletResponse response = mvc.perform(formLogin("/login").user(username).password(TestUsers.PASSWORD))

@@ -122,13 +122,16 @@ class ReplicaInstanceTests {
                 .locations("classpath:db/migration").load();
         JdbcClient onThePrimary = JdbcClient.create(sessions);
         long history = onThePrimary.sql("SELECT count(*) FROM flyway_schema_history").query(Long.class).single();
-        StandbyMigrations.migrate(upToDate, true);
+        assertThatThrownBy(() -> StandbyMigrations.migrate(upToDate, true, true))
+                .as("an instance meant to write, pointed at a standby").isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("MAILLON_NETWORK_REFRESH=false");
+        StandbyMigrations.migrate(upToDate, true, false);
         assertThat(onThePrimary.sql("SELECT count(*) FROM flyway_schema_history").query(Long.class).single())
                 .as("an up-to-date standby: Flyway writes nothing").isEqualTo(history);
 
         Flyway behind = Flyway.configure().dataSource(primary.jdbcUrl(), primary.user(), primary.password())
                 .locations("classpath:db/migration").schemas("standby_behind").load();
-        assertThatThrownBy(() -> StandbyMigrations.migrate(behind, true)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> StandbyMigrations.migrate(behind, true, false)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("read-only standby").hasMessageContaining("V1, ").hasMessageContaining("V48")
                 .hasMessageContaining("on the primary first");
         assertThat(onThePrimary.sql("SELECT count(*) FROM pg_namespace WHERE nspname = 'standby_behind'")

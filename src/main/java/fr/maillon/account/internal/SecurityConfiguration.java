@@ -99,7 +99,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, users, clock), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionValidityFilter(users, clock), AnonymousAuthenticationFilter.class)
-                .csrf(csrf -> csrf.csrfTokenRepository(CsrfCookies.REPOSITORY).requireCsrfProtectionMatcher(request ->
+                .csrf(csrf -> csrf.csrfTokenRepository(CsrfTokens.REPOSITORY).requireCsrfProtectionMatcher(request ->
                         !isSafe(request) && !BearerTokenFilter.hasBearer(request)
                         && request.getRequestedSessionId() != null))
                 .formLogin(form -> form.disable())
@@ -143,8 +143,8 @@ class SecurityConfiguration {
                                 "/actuator/health/liveness", "/swagger-ui/**")
                         .permitAll()
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.csrfTokenRepository(CsrfCookies.REPOSITORY))
-                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+                .csrf(csrf -> csrf.csrfTokenRepository(CsrfTokens.REPOSITORY))
+                .requestCache(cache -> cache.requestCache(pageAskedBeforeSignIn()))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .failureHandler(loginFailure())
@@ -174,6 +174,18 @@ class SecurityConfiguration {
     private static boolean isSafe(HttpServletRequest request) {
         String method = request.getMethod();
         return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
+    }
+
+    /**
+     * The page asked before signing in, kept in a cookie (no session for a stranger) to go back to
+     * after: a page (GET, not an htmx fragment) of a reasonable address only.
+     */
+    private static CookieRequestCache pageAskedBeforeSignIn() {
+        CookieRequestCache cache = new CookieRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+                && request.getRequestURI().length() + (request.getQueryString() == null ? 0
+                        : request.getQueryString().length()) <= 1_000);
+        return cache;
     }
 
     /** Unauthenticated pages go to the sign-in form; an htmx request whose session ended reloads. */

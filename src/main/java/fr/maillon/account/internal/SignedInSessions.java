@@ -36,7 +36,7 @@ public class SignedInSessions {
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     /** What the sign-in form does on success (its CSRF token renewed). */
     private final SessionAuthenticationStrategy onSignIn = new CompositeSessionAuthenticationStrategy(List.of(
-            new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(CsrfCookies.REPOSITORY)));
+            new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(CsrfTokens.REPOSITORY)));
     private final UserDetailsChecker accountStatus = new AccountStatusUserDetailsChecker();
     private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
     private final AccountUserDetailsService userDetails;
