@@ -45,7 +45,7 @@ if [[ -n ${MAILLON_DB_URL:-} ]]; then
   url=$MAILLON_DB_URL
   # jdbc:postgresql://hôte[:port]/base[?paramètres] ; un seul hôte ; IPv6 entre crochets.
   if [[ ! $url =~ ^jdbc:postgresql://(\[[0-9A-Fa-f:.]+\]|[^/:?,]+)(:([0-9]+))?/([^?]+)(\?(.*))?$ ]]; then
-    refuse "MAILLON_DB_URL (« $url ») n'est pas de la forme jdbc:postgresql://hôte:port/base ; un seul hôte est pris en charge."
+    refuse "MAILLON_DB_URL n'est pas de la forme jdbc:postgresql://hôte:port/base ; un seul hôte est pris en charge."
   fi
   host=${BASH_REMATCH[1]}
   host=${host#[}
@@ -63,7 +63,7 @@ if [[ -n ${MAILLON_DB_URL:-} ]]; then
         user=*) [[ -n $user ]] || user=${parameter#user=} ;;
         password=*) [[ -n $password ]] || password=${parameter#password=} ;;
         sslmode=*) sslmode=${parameter#sslmode=} ;;
-        ssl=true) [[ -n $sslmode ]] || sslmode=require ;;
+        ssl=true) [[ -n $sslmode ]] || sslmode=verify-full ;;   # what pgjdbc means by ssl=true
       esac
     done
   fi
@@ -118,7 +118,9 @@ errors=$backup_dir/.$name.erreurs
 trap 'rm -f "$partial" "$errors"' EXIT
 
 started=$SECONDS
-if ! pg_dump --format=custom --file="$partial" 2> "$errors"; then
+# The sessions' rows are left out: their ids are the browsers' cookies (a copy of the dump would
+# open them), and a restored Maillon asks everyone to sign in again.
+if ! pg_dump --format=custom --exclude-table-data='spring_session*' --file="$partial" 2> "$errors"; then
   cat "$errors" >&2
   refuse "pg_dump a échoué sur $label ; son message est ci-dessus (« server version mismatch » : installez un postgresql-client plus récent que $client_major)."
 fi

@@ -10,9 +10,9 @@
 #   2. bin/restore.sh <fichier.dump> <dossier neuf> ;
 #   3. redémarrer Maillon sur ce dossier.
 # Le script démarre lui-même le serveur embarqué du dossier (ses binaires pg-bin/, sur un port
-# libre de 127.0.0.1), remplace tout le schéma public par celui de la sauvegarde avec le
-# superutilisateur postgres (mot de passe : <dossier>/postgres-secret), en une seule transaction
-# (tout ou rien), puis arrête le serveur. Le dossier garde ses propres mots de passe : la
+# libre de 127.0.0.1), vide le schéma public puis y restaure la sauvegarde avec le
+# superutilisateur postgres (mot de passe : <dossier>/postgres-secret), en une seule transaction,
+# puis arrête le serveur. Le dossier garde ses propres mots de passe : la
 # sauvegarde ne contient ni rôles ni mots de passe PostgreSQL.
 # Il faut pg_restore, pg_isready et psql (paquet postgresql-client, version 15 ou plus récente).
 set -euo pipefail
@@ -116,8 +116,13 @@ PGPASSWORD=$(< "$data_dir/postgres-secret")
 export PGPASSWORD
 
 echo "Restauration de $dump…"
-if ! pg_restore --clean --if-exists --single-transaction --exit-on-error --dbname=postgres "$dump"; then
-  refuse "pg_restore a échoué (message ci-dessus) ; rien n'a été changé dans $data_dir (une seule transaction)."
+# The folder was prepared by this version of Maillon, whose tables may be more recent than the
+# dump's: the schema is emptied first, so that the tables are exactly the dump's and Flyway, at the
+# next start, applies the migrations that came after it.
+psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "DROP SCHEMA public CASCADE" -c "CREATE SCHEMA public AUTHORIZATION maillon" \
+  || refuse "le schéma de $data_dir n'a pas pu être vidé (message ci-dessus)."
+if ! pg_restore --single-transaction --exit-on-error --dbname=postgres "$dump"; then
+  refuse "pg_restore a échoué (message ci-dessus) ; la base de $data_dir est vide : préparez un nouveau dossier et recommencez."
 fi
 
 summary=$(psql -X -A -t -F ' ' -c "SELECT (SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1),
