@@ -11,6 +11,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,6 +31,7 @@ import fr.maillon.web.Problems;
  */
 public final class BearerTokenFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
     private static final String PREFIX = "Bearer ";
 
     /** The details of an authentication made with a personal API token. */
@@ -69,7 +73,13 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
                     "Jeton d'API inconnu, révoqué ou expiré, ou compte suspendu.").getBytes(StandardCharsets.UTF_8));
             return;
         }
-        tokens.markUsed(tokenHash, now);
+        try {
+            tokens.markUsed(tokenHash, now);
+        }
+        catch (DataAccessException readOnly) {
+            // an instance on a read-only replica: the token's last use is not written, its call is served
+            log.debug("The token's last use could not be written: {}", readOnly.getMessage());
+        }
         AccountPrincipal principal = new AccountPrincipal(user.get().toCurrentUser(), null, false, false, null);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
