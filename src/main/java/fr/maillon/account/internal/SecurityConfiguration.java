@@ -46,8 +46,8 @@ import fr.maillon.web.Problems;
  * Two filter chains. {@code /api/**}: personal API tokens or the browser session, problem
  * details for 401 and 403, CSRF only for session requests. Pages: a password form, CSRF on every
  * form, and security headers (a CSP without inline script, no framing) everywhere. Sessions are
- * rows in the database: only a sign-in writes one (the CSRF token, the page asked before signing
- * in and the name last typed are kept in cookies).
+ * rows in the database: only a sign-in writes one (a stranger's CSRF token, the page asked before
+ * signing in and the name last typed are kept in cookies).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
