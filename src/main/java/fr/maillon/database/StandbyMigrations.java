@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,14 +55,15 @@ class StandbyMigrations implements FlywayMigrationStrategy {
                     + "instance could write nothing: point MAILLON_DB_URL at the primary, or, for an instance that "
                     + "serves the network views from a replica, set MAILLON_NETWORK_REFRESH=false.");
         }
-        MigrationInfo[] pending = flyway.info().pending();
+        MigrationInfoService migrations = flyway.info();
+        MigrationInfo[] pending = migrations.pending();
         if (pending.length > 0) {
             throw new IllegalStateException("The database is a read-only standby and lacks the migrations "
                     + Arrays.stream(pending).map(info -> "V" + info.getVersion()).collect(Collectors.joining(", "))
                     + ": start this version of Maillon on the primary first (it applies them), then here once "
                     + "the replica has received them.");
         }
-        MigrationInfo current = flyway.info().current();
+        MigrationInfo current = migrations.current();
         log.info("The database is a read-only standby: no migration run here (schema at version {}, from the primary).",
                 current == null ? "none" : current.getVersion());
     }

@@ -11,7 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import fr.maillon.TestUsers;
-import fr.maillon.account.internal.SignInThrottle;
+import fr.maillon.account.internal.LastUsername;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -47,7 +47,7 @@ class AccountTests {
         MockHttpServletResponse response = mvc.perform(post("/login").param("username", "coope")
                 .param("password", "wrong").with(csrf())).andReturn().getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/login?error");
-        String page = mvc.perform(get("/login").param("error", "").cookie(response.getCookie(SignInThrottle.LAST_USERNAME)))
+        String page = mvc.perform(get("/login").param("error", "").cookie(response.getCookie(LastUsername.COOKIE)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Identifiant ou mot de passe incorrect.").contains("value=\"coope\"");
     }

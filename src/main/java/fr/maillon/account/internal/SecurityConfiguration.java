@@ -1,6 +1,5 @@
 package fr.maillon.account.internal;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -11,10 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
@@ -210,10 +207,8 @@ class SecurityConfiguration {
     private static AuthenticationFailureHandler loginFailure() {
         return (request, response, ex) -> {
             String username = request.getParameter("username");
-            if (username != null && username.length() <= 100) {
-                response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(SignInThrottle.LAST_USERNAME,
-                        URLEncoder.encode(username, StandardCharsets.UTF_8)).path("/login").maxAge(60).httpOnly(true)
-                        .secure(request.isSecure()).sameSite("Lax").build().toString());
+            if (username != null) {
+                LastUsername.remember(username, request, response);
             }
             if (ex instanceof SignInRefusedException refused) {
                 response.setStatus(429);

@@ -38,8 +38,6 @@ public class SignInThrottle {
     public static final Rule PER_ACCOUNT = new Rule(20, Duration.ofSeconds(1), Duration.ofMinutes(15));
     public static final Duration FORGET_AFTER = Duration.ofHours(1);
     public static final Duration KNOWN_ADDRESS_MEMORY = Duration.ofDays(30);
-    /** The cookie in which a failed sign-in leaves the username that was typed, for the form again. */
-    public static final String LAST_USERNAME = "MAILLON_LAST_USERNAME";
 
     private static final int MAX_ENTRIES = 100_000;
     private static final int MAX_USERNAME = 100;

@@ -1,25 +1,18 @@
 package fr.maillon.account.web;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.util.WebUtils;
 
 import fr.maillon.account.AccountService;
+import fr.maillon.account.internal.LastUsername;
 import fr.maillon.account.internal.SignInRefusedException;
-import fr.maillon.account.internal.SignInThrottle;
 
 @Controller
 class LoginController {
@@ -38,19 +31,7 @@ class LoginController {
         if (accounts.findCurrentUser().isPresent()) {
             return "redirect:/";
         }
-        String typed = "";
-        Cookie lastUsername = WebUtils.getCookie(request, SignInThrottle.LAST_USERNAME);
-        if (lastUsername != null) {
-            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(SignInThrottle.LAST_USERNAME, "")
-                    .path("/login").maxAge(0).build().toString());
-            try {
-                typed = URLDecoder.decode(lastUsername.getValue(), StandardCharsets.UTF_8);
-            }
-            catch (IllegalArgumentException malformed) {
-                // a cookie not written by Maillon: the form empty
-            }
-        }
-        return form(typed, model);
+        return form(LastUsername.takeBack(request, response), model);
     }
 
     private String form(String username, Model model) {
